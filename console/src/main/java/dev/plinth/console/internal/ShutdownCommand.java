@@ -1,0 +1,38 @@
+package dev.plinth.console.internal;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The shell command {@code shutdown} ({@code plinth:shutdown}): stops the framework gracefully, so every bundle
+ * and resource stops in reverse order and saves its state, and the process exits 0.
+ */
+@Component(service = ShutdownCommand.class,
+        property = {"osgi.command.scope=plinth", "osgi.command.function=shutdown"})
+public final class ShutdownCommand {
+
+    private final BundleContext context;
+
+    /**
+     * Creates the command.
+     *
+     * @param context the console bundle's context
+     */
+    @Activate
+    public ShutdownCommand(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Stops the framework; returns at once, the stop runs in the framework's own thread.
+     *
+     * @return the message the shell prints
+     * @throws BundleException when the framework refuses to stop
+     */
+    public String shutdown() throws BundleException {
+        context.getBundle(0).stop();
+        return "Shutting down: stopping every resource and bundle.";
+    }
+}

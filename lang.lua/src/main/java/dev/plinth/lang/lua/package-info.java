@@ -1,0 +1,11 @@
+/**
+ * The Lua language host (LuaJ), an extender for Lua resources.
+ */
+@Export
+@Version("0.1.0")
+@NullMarked
+package dev.plinth.lang.lua;
+
+import org.jspecify.annotations.NullMarked;
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
