@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The folder of one server instance: {@code resources/} (where resources are dropped), {@code conf/server.json}
@@ -33,14 +34,19 @@ public record InstanceHome(Path root) {
     }
 
     /**
-     * Creates the missing folders and copies the default configuration from the installation, never overwriting
-     * a file the home already has.
+     * Creates the missing folders and copies the defaults from the installation, never overwriting a file the home
+     * already has: {@code conf/server.json}, and, for a home without a {@code resources/} folder, the installation's
+     * resources (the examples that the default {@code StartupResources} names).
      *
-     * @param installDir the installation folder whose {@code conf/} holds the defaults
+     * @param installDir the installation folder whose {@code conf/} and {@code resources/} hold the defaults
      * @throws LaunchException when the home cannot be created or written
      */
     public void prepare(Path installDir) {
         try {
+            Path installResources = installDir.resolve("resources");
+            if (!Files.exists(resources()) && Files.isDirectory(installResources)) {
+                copyTree(installResources, resources());
+            }
             Files.createDirectories(resources());
             Files.createDirectories(conf());
             Files.createDirectories(data());
@@ -53,6 +59,19 @@ public record InstanceHome(Path root) {
             }
         } catch (IOException e) {
             throw new LaunchException("cannot prepare the instance home " + root + ": " + e, 1);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    copyIfAbsent(path, copy);
+                }
+            }
         }
     }
 

@@ -27,6 +27,28 @@ class InstanceHomeTest {
     }
 
     @Test
+    void aNewHomeGetsTheInstallationsResources() throws Exception {
+        Path example = Files.createDirectories(dir.resolve("install/resources/[demo]/core"));
+        Files.writeString(example.resolve("resource.toml"), "version = \"1.0.0\"");
+        var home = new InstanceHome(dir.resolve("home"));
+
+        home.prepare(dir.resolve("install"));
+
+        assertEquals("version = \"1.0.0\"", Files.readString(home.resources().resolve("[demo]/core/resource.toml")));
+    }
+
+    @Test
+    void anExistingResourcesFolderIsLeftAsItIs() throws Exception {
+        Files.createDirectories(dir.resolve("install/resources/welcome"));
+        var home = new InstanceHome(dir.resolve("home"));
+        Files.createDirectories(home.resources());
+
+        home.prepare(dir.resolve("install"));
+
+        assertTrue(Files.notExists(home.resources().resolve("welcome")));
+    }
+
+    @Test
     void anExistingConfigIsNeverOverwritten() throws Exception {
         Path install = Files.createDirectories(dir.resolve("install/conf"));
         Files.writeString(install.resolve("server.json"), "{\"default\": true}");

@@ -37,6 +37,7 @@ public final class ScriptedConsole {
 
     private final BundleContext context;
     private final CommandProcessor processor;
+    private final ShutdownCommand shutdown;
     private final ConsoleSettings settings;
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private Thread thread;
@@ -46,11 +47,14 @@ public final class ScriptedConsole {
      *
      * @param context the console bundle's context
      * @param processor the Gogo command processor that runs each line
+     * @param shutdown the {@code shutdown} command, which ends the script
      */
     @Activate
-    public ScriptedConsole(BundleContext context, @Reference CommandProcessor processor) {
+    public ScriptedConsole(BundleContext context, @Reference CommandProcessor processor,
+            @Reference ShutdownCommand shutdown) {
         this.context = context;
         this.processor = processor;
+        this.shutdown = shutdown;
         this.settings = ConsoleSettings.from(context);
     }
 
@@ -124,7 +128,8 @@ public final class ScriptedConsole {
 
     /** A command such as {@code shutdown} stopped the framework: the rest of the input is not run. */
     private boolean stopping() {
-        return Thread.currentThread().isInterrupted() || context.getBundle(0).getState() != Bundle.ACTIVE;
+        return Thread.currentThread().isInterrupted() || shutdown.requested()
+                || context.getBundle(0).getState() != Bundle.ACTIVE;
     }
 
     private void shutdownFramework() {

@@ -1,5 +1,6 @@
 package dev.plinth.console.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 public final class ShutdownCommand {
 
     private final BundleContext context;
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     /**
      * Creates the command.
@@ -32,7 +34,18 @@ public final class ShutdownCommand {
      * @throws BundleException when the framework refuses to stop
      */
     public String shutdown() throws BundleException {
+        requested.set(true);
         context.getBundle(0).stop();
         return "Shutting down: stopping every resource and bundle.";
+    }
+
+    /**
+     * Whether {@link #shutdown()} was called. The framework stops on a thread of its own, so the scripted console
+     * asks this instead of the framework's state to know at once that the rest of its input must not run.
+     *
+     * @return {@code true} once a shutdown was requested
+     */
+    boolean requested() {
+        return requested.get();
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Resources as bundles: manifests, descriptors, deployer, lifecycle, dependencies, error codes and rollback.
+ * The resource lifecycle: start, stop, restart and inspect resources (bundles built from the instance's
+ * {@code resources/} folder), with stable error codes, states and transition counters.
  */
 @Export
 @Version("0.1.0")

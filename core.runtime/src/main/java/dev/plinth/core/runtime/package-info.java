@@ -1,5 +1,5 @@
 /**
- * The host API a plugin sees, the standard game events, the tick loop and the simulated server.
+ * What the whole host API shares: namespaced identifiers and the root of its exceptions.
  */
 @Export
 @Version("0.1.0")

@@ -1,5 +1,5 @@
 /**
- * The Lua language host (LuaJ), an extender for Lua resources.
+ * What the Lua host (LuaJ) offers the rest of the server: the functions resources export to each other.
  */
 @Export
 @Version("0.1.0")

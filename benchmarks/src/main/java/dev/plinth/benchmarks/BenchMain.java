@@ -1,0 +1,59 @@
+package dev.plinth.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one JMH run, writes the raw results as JMH JSON and prints the ratio table
+ * ({@link RatioTable}). Started by {@code ./plinthw -pl benchmarks -am -Pbench verify}.
+ *
+ * <p>Sized for about five minutes on two cores: one fork per benchmark, 3 warm-up and 5 measured iterations of one
+ * second each, with JMH's GC profiler for the bytes allocated per operation. That is short for publication-grade
+ * numbers (errors of a few percent); raise the counts for that.
+ */
+public final class BenchMain {
+
+    private BenchMain() {}
+
+    /**
+     * Runs the benchmarks.
+     *
+     * @param args the JSON result file, the Felix EventAdmin bundle, and optionally a JMH include pattern
+     * @throws Exception when JMH fails
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: BenchMain RESULT.json EVENTADMIN.jar [INCLUDE-REGEX]");
+            System.exit(64);
+        }
+        Path result = Path.of(args[0]).toAbsolutePath();
+        Path eventAdmin = Path.of(args[1]).toAbsolutePath();
+        String include = args.length > 2 ? args[2] : "dev\\.plinth\\.benchmarks\\..*";
+        Files.createDirectories(result.getParent());
+        var options = new OptionsBuilder()
+                .include(include)
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend("-Xms1g", "-Xmx1g", "--sun-misc-unsafe-memory-access=allow",
+                        "-D" + EmbeddedEventAdmin.BUNDLE_PROPERTY + "=" + eventAdmin)
+                .resultFormat(ResultFormatType.JSON)
+                .result(result.toString())
+                .shouldFailOnError(true)
+                .build();
+        new Runner(options).run();
+        System.out.println();
+        System.out.println(RatioTable.from(result).render());
+        System.out.println("Raw results: " + result);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.plinth.core.events.internal;
+
+import dev.plinth.core.events.Cancellable;
+import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.Event;
+import dev.plinth.core.events.EventBus;
+import dev.plinth.core.events.MutableEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Event fixtures and a dispatcher with its views, as the tests use them. */
+final class TestEvents {
+
+    private TestEvents() {}
+
+    /** A plain event: no cancellation, no setters. */
+    static final class Ping implements Event {
+        final int number;
+
+        Ping(int number) {
+            this.number = number;
+        }
+
+        Ping() {
+            this(0);
+        }
+
+        @Override
+        public String name() {
+            return "test:ping";
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return Map.of("number", number);
+        }
+    }
+
+    /** A cancellable event with a field handlers may change. */
+    static final class Chat extends CancellableEvent {
+        private String message;
+
+        Chat(String message) {
+            this.message = message;
+        }
+
+        String message() {
+            return message;
+        }
+
+        void message(String message) {
+            checkMutable();
+            this.message = message;
+        }
+
+        @Override
+        public String name() {
+            return "test:chat";
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return Map.of("message", message);
+        }
+    }
+
+    /** A cancellable event that is no {@link MutableEvent}: its flag has no guard of its own. */
+    static final class Door implements Cancellable {
+        private boolean cancelled;
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void setCancelled(boolean cancelled) {
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public String name() {
+            return "test:door";
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return Map.of("cancelled", cancelled);
+        }
+    }
+
+    /** A dispatcher timing every call, and its views. */
+    static final class Bus {
+        final EventDispatcher dispatcher;
+        final List<String> calls = new ArrayList<>();
+
+        Bus() {
+            this(1);
+        }
+
+        Bus(int timingRate) {
+            dispatcher = new EventDispatcher(timingRate);
+        }
+
+        /** A view owned by {@code label}, after every view opened before. */
+        EventBus open(String label) {
+            return dispatcher.open(label);
+        }
+
+        /** What the DS runtime does when the owner's bundle ungets the service. */
+        static void release(EventBus bus) {
+            ((BundleEventBus) bus).release();
+        }
+    }
+}

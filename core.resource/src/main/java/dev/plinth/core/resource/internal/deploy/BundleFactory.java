@@ -1,0 +1,74 @@
+package dev.plinth.core.resource.internal.deploy;
+
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.descriptor.ManifestException;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.internal.manifest.Manifests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Builds the bundle file of a resource source: reads its manifest and writes a bundle with the generated headers,
+ * or copies a jar. Each build gets a file of its own (named after the source and its fingerprint) in the work
+ * folder, so the previous one stays available for a rollback. Expensive (reads every file): never called on the
+ * game thread.
+ *
+ * @param workFolder where bundle files are written (the core.resource bundle's data area)
+ */
+public record BundleFactory(Path workFolder) {
+
+    /**
+     * A bundle file, built.
+     *
+     * @param descriptor the manifest read; empty for a jar, whose descriptor comes from the installed bundle
+     * @param file the bundle file
+     * @param fingerprint the source's fingerprint at the time of the build
+     */
+    public record Built(Optional<ResourceDescriptor> descriptor, Path file, String fingerprint) {}
+
+    /**
+     * Builds the bundle of a source.
+     *
+     * @param source the resource on disk
+     * @return the bundle file and what it was built from
+     * @throws ManifestException when the manifest is missing or invalid
+     * @throws UncheckedIOException when the source cannot be read or the file written
+     */
+    public Built build(ResourceSource source) {
+        String fingerprint = ResourceScanner.fingerprint(source);
+        Path file = workFolder.resolve(source.relative().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + (fingerprint.isEmpty() ? "gone" : fingerprint) + "-" + System.nanoTime() + ".jar");
+        try {
+            if (source.kind() == ResourceSource.Kind.JAR) {
+                BundleArchive.write(source, java.util.Map.of(), file);
+                return new Built(Optional.empty(), file, fingerprint);
+            }
+            ResourceDescriptor descriptor;
+            try (var open = source.open()) {
+                descriptor = Manifests.read(open.files()).orElseThrow(() -> new ManifestException(
+                        ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(), source.relative(), 0, "",
+                        "no manifest (resource.toml, plugin.toml, meta.json or manifest.json) in it"));
+            }
+            BundleArchive.write(source, BundleHeaders.of(descriptor, source.relative()), file);
+            return new Built(Optional.of(descriptor), file, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the bundle of " + source.relative() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a bundle file that is no longer needed.
+     *
+     * @param file the file
+     */
+    public void discard(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover in the framework's data area; it goes with the cache
+        }
+    }
+}

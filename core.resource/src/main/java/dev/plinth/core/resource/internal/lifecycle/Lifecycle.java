@@ -1,0 +1,414 @@
+package dev.plinth.core.resource.internal.lifecycle;
+
+import dev.plinth.core.resource.LifecycleResult;
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.ResourceException;
+import dev.plinth.core.resource.ResourceState;
+import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.host.HostFailure;
+import dev.plinth.core.resource.internal.deploy.BundleFactory;
+import dev.plinth.core.resource.internal.deploy.ResourceSource;
+import dev.plinth.core.resource.internal.runtime.ServerThread;
+import dev.plinth.core.resource.internal.settings.ResourceSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.log.Logger;
+
+/**
+ * Starts, stops and restarts resources: dependencies start first, dependents stop first, every transition on the
+ * server thread within its timeout, every resource changed under its lock. A restart with new content updates
+ * and refreshes the bundle, and puts the previous content back when the new one fails to start. A resource its
+ * language host stops outside of a transition ({@link #hostFailed}) is in error with the host's message.
+ *
+ * <p>Thread-safe. The calling thread plans, resolves and waits; the transitions themselves run on the server
+ * thread.
+ */
+final class Lifecycle {
+
+    private final BundleContext context;
+    private final Deployments deployments;
+    private final StateTable states;
+    private final ResourceGraph graph;
+    private final ResourceEvents events;
+    private final TransitionLocks locks;
+    private final Transitions transitions;
+    private final Supplier<ServerThread> serverThread;
+    private final Supplier<ResourceSettings> settings;
+    private final BundleFactory factory;
+    private final BundleUpdates updates;
+    private final Logger log;
+
+    Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
+            TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
+            BundleFactory factory, LongFunction<Optional<String>> hostFailure, Logger log) {
+        this.context = context;
+        this.deployments = deployments;
+        this.states = states;
+        this.graph = new ResourceGraph(context, deployments);
+        this.events = events;
+        this.locks = locks;
+        this.transitions = new Transitions(serverThread, events, hostFailure);
+        this.serverThread = serverThread;
+        this.settings = settings;
+        this.factory = factory;
+        this.updates = new BundleUpdates(context, deployments, states, factory);
+        this.log = log;
+    }
+
+    ResourceGraph graph() {
+        return graph;
+    }
+
+    /** Whether a resource bundle resolves (resolving it and what it needs, when the framework can). */
+    boolean resolves(Bundle bundle) {
+        return updates.resolve(bundle);
+    }
+
+    /**
+     * Starts a resource, its dependencies first.
+     *
+     * @param ensure whether a resource already started is a success rather than ERR_ALREADY_STARTED
+     */
+    LifecycleResult start(String name, boolean ensure) {
+        Deployment deployment = require(name);
+        try (var lock = locks.acquire(name, "starting")) {
+            if (bundle(deployment).getState() == Bundle.ACTIVE) {
+                if (ensure) {
+                    return new LifecycleResult(name, ResourceState.STARTED, List.of(), List.of(),
+                            name + " is already started");
+                }
+                throw new ResourceException(ResourceErrorCode.ERR_ALREADY_STARTED, name, name + " is already started");
+            }
+            try {
+                List<String> started = startChain(deployment, lock);
+                return new LifecycleResult(name, ResourceState.STARTED, started, List.of(), "started " + name
+                        + (started.size() > 1 ? " (after its dependencies: "
+                                + join(started.subList(0, started.size() - 1)) + ")" : ""));
+            } catch (ResourceException e) {
+                reportStartFailure(name, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Stops a resource, the resources that need it first. */
+    LifecycleResult stop(String name) {
+        Deployment deployment = require(name);
+        try (var lock = locks.acquire(name, "stopping")) {
+            if (bundle(deployment).getState() != Bundle.ACTIVE) {
+                throw new ResourceException(ResourceErrorCode.ERR_ALREADY_STOPPED, name, name + " is not started");
+            }
+            List<String> stopped = stopWithDependents(deployment, lock);
+            List<String> dependents = stopped.subList(0, stopped.size() - 1);
+            return new LifecycleResult(name, states.state(bundle(deployment)), List.of(), stopped, "stopped " + name
+                    + (dependents.isEmpty() ? "" : " (after its dependents: " + join(dependents) + ")"));
+        }
+    }
+
+    /**
+     * Restarts a resource with the content of its source now. Its dependents that were started are started again;
+     * a resource that was stopped is started.
+     */
+    LifecycleResult restart(String name) {
+        Deployment previous = require(name);
+        var lock = locks.acquire(name, "restarting");
+        try (lock) {
+            long deadline = System.nanoTime() + settings.get().timeouts().restartTimeout().toNanos();
+            Optional<BundleFactory.Built> next = updates.changed(previous)
+                    ? Optional.of(factory.build(previous.source())) : Optional.empty();
+            Bundle bundle = bundle(previous);
+            boolean wasActive = bundle.getState() == Bundle.ACTIVE;
+            List<String> stopped = wasActive ? stopWithDependents(previous, lock) : List.of();
+            List<String> dependents = stopped.isEmpty() ? List.of() : stopped.subList(0, stopped.size() - 1);
+            if (next.isEmpty()) {
+                return restartUnchanged(previous, lock, dependents, stopped, deadline);
+            }
+            Deployment current = updates.apply(previous, next.get());
+            try {
+                List<String> started = startAgain(current, lock, dependents, deadline);
+                factory.discard(previous.bundleFile());
+                transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
+                return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name + " "
+                        + current.descriptor().version() + " with its new content"
+                        + (dependents.isEmpty() ? "" : " (and its dependents: " + join(dependents) + ")"));
+            } catch (ResourceException failure) {
+                throw rollback(previous, current, lock, failure, dependents, wasActive, deadline);
+            }
+        } catch (ResourceException e) {
+            if (e.code() != ResourceErrorCode.ERR_RESTART_ROLLBACK_APPLIED
+                    && e.code() != ResourceErrorCode.ERR_RESTART_ROLLBACK_FAILED) {
+                reportStartFailure(name, e);
+            }
+            throw e;
+        }
+    }
+
+    private LifecycleResult restartUnchanged(Deployment deployment, TransitionLocks.Lock lock, List<String> dependents,
+            List<String> stopped, long deadline) {
+        String name = deployment.name();
+        List<String> started = startAgain(deployment, lock, dependents, deadline);
+        transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
+        return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name
+                + (dependents.isEmpty() ? "" : " (and its dependents: " + join(dependents) + ")"));
+    }
+
+    /** Puts the previous content back after the new one failed, and starts it as it was. */
+    private ResourceException rollback(Deployment previous, Deployment failed, TransitionLocks.Lock lock,
+            ResourceException failure, List<String> dependents, boolean wasActive, long deadline) {
+        String name = previous.name();
+        log.warn("{}: the new content failed to start ({}); putting the previous content back", name, failure.getMessage());
+        try {
+            stopQuietly(failed, lock);
+            updates.restore(failed, previous);
+            if (wasActive) {
+                startAgain(previous, lock, dependents, deadline);
+            }
+            String detail = name + ": the new content failed to start (" + failure.getMessage()
+                    + "); the previous content (version " + previous.descriptor().version() + ") was put back"
+                    + (wasActive ? " and started again" : "");
+            postStartError(name, failure.getMessage());
+            return new ResourceException(ResourceErrorCode.ERR_RESTART_ROLLBACK_APPLIED, name, detail, failure);
+        } catch (RuntimeException rollbackFailure) {
+            deployments.byName(name).ifPresent(d -> states.failed(d.bundleId(), rollbackFailure.getMessage()));
+            postStartError(name, failure.getMessage());
+            return new ResourceException(ResourceErrorCode.ERR_RESTART_ROLLBACK_FAILED, name, name
+                    + ": the new content failed to start (" + failure.getMessage()
+                    + "), and putting the previous content back failed too (" + rollbackFailure.getMessage() + ")",
+                    failure);
+        }
+    }
+
+    /** Starts a resource (dependencies first) and then the dependents given, in start order. */
+    private List<String> startAgain(Deployment deployment, TransitionLocks.Lock lock, List<String> dependents,
+            long deadline) {
+        List<String> started = new ArrayList<>(startChain(deployment, lock));
+        for (String dependent : dependents.reversed()) {
+            if (System.nanoTime() > deadline) {
+                throw new ResourceException(ResourceErrorCode.ERR_START_TIMEOUT, deployment.name(), deployment.name()
+                        + " did not restart within " + Transitions.seconds(settings.get().timeouts().restartTimeout()));
+            }
+            Deployment d = require(dependent);
+            if (bundle(d).getState() != Bundle.ACTIVE) {
+                try (var dependentLock = locks.acquire(dependent, "restarting with " + deployment.name())) {
+                    started.addAll(startChain(d, dependentLock));
+                }
+            }
+        }
+        return started;
+    }
+
+    /** Resolves a resource, checks its dependencies, and starts those not started, then itself. */
+    private List<String> startChain(Deployment deployment, TransitionLocks.Lock lock) {
+        String name = deployment.name();
+        DependencyGraph dependencies = graph.graph();
+        dependencies.cycleFrom(name).ifPresent(cycle -> {
+            throw new ResourceException(ResourceErrorCode.ERR_DEPENDENCY_CYCLE, name,
+                    name + " is in a dependency cycle: " + String.join(" -> ", cycle));
+        });
+        Bundle bundle = bundle(deployment);
+        if (!resolves(bundle)) {
+            List<String> reasons = graph.unresolved(bundle);
+            throw new ResourceException(ResourceErrorCode.ERR_DEPENDENCY_MISSING, name, reasons.isEmpty()
+                    ? name + " does not resolve" : String.join("; ", reasons));
+        }
+        List<Deployment> chain = dependencies.startOrder(name).stream()
+                .map(deployments::byName).flatMap(Optional::stream).toList();
+        chain.forEach(this::checkGameVersion);
+        var started = new ArrayList<String>();
+        var timeout = settings.get().timeouts().startTimeout();
+        for (Deployment d : chain) {
+            Bundle b = bundle(d);
+            if (b.getState() == Bundle.ACTIVE) {
+                continue;
+            }
+            if (d == chain.getLast() || d.name().equals(name)) {
+                transitions.start(d.name(), b, timeout, lock);
+            } else {
+                try (var dependencyLock = locks.acquire(d.name(), "starting for " + name)) {
+                    transitions.start(d.name(), b, timeout, dependencyLock);
+                } catch (ResourceException e) {
+                    reportStartFailure(d.name(), e);
+                    throw new ResourceException(e.code(), name, name + " needs " + d.name() + ", which failed to start: "
+                            + e.detail(), e);
+                }
+            }
+            states.cleared(b.getBundleId());
+            started.add(d.name());
+        }
+        return started;
+    }
+
+    /** Stops the dependents that are started (each before what it needs), then the resource; returns them in order. */
+    private List<String> stopWithDependents(Deployment deployment, TransitionLocks.Lock lock) {
+        String name = deployment.name();
+        var stopped = new ArrayList<String>();
+        var timeout = settings.get().timeouts().stopTimeout();
+        for (String dependent : graph.graph().dependentsStopOrder(name)) {
+            Optional<Deployment> d = deployments.byName(dependent);
+            if (d.isEmpty() || bundle(d.get()).getState() != Bundle.ACTIVE) {
+                continue;
+            }
+            try (var dependentLock = locks.acquire(dependent, "stopping before " + name)) {
+                stopOne(d.get(), dependentLock, timeout);
+            }
+            stopped.add(dependent);
+        }
+        stopOne(deployment, lock, timeout);
+        stopped.add(name);
+        return stopped;
+    }
+
+    private void stopOne(Deployment deployment, TransitionLocks.Lock lock, java.time.Duration timeout) {
+        Bundle bundle = bundle(deployment);
+        try {
+            transitions.stop(deployment.name(), bundle, timeout, lock);
+            states.cleared(bundle.getBundleId());
+        } catch (ResourceException e) {
+            states.failed(bundle.getBundleId(), e.getMessage());
+            transitions.postLater(() -> events.postError(ResourceEvents.STOP_ERROR, deployment.name(), e.getMessage()));
+            throw e;
+        }
+    }
+
+    private void stopQuietly(Deployment deployment, TransitionLocks.Lock lock) {
+        Bundle bundle = context.getBundle(deployment.bundleId());
+        if (bundle != null && bundle.getState() == Bundle.ACTIVE) {
+            try {
+                transitions.stop(deployment.name(), bundle, settings.get().timeouts().stopTimeout(), lock);
+            } catch (ResourceException e) {
+                log.warn("{}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A language host failed a resource. While the resource is mid-transition, the transition reports it (a start
+     * its host undid fails with the host's message); otherwise the host stopped a started resource (it broke its
+     * limits): the resource is in error with the message, and {@code resource:stopped} is posted with it. Called on
+     * the host's thread; the event is posted on the server thread, after the work under way there.
+     *
+     * @param failure what the host registered
+     */
+    void hostFailed(HostFailure failure) {
+        Optional<Deployment> deployment = deployments.byBundle(failure.bundleId());
+        if (deployment.isEmpty() || locks.isLocked(deployment.get().name())) {
+            return;
+        }
+        String name = deployment.get().name();
+        String error = ResourceErrorCode.ERR_SCRIPT_EXECUTION + ": " + failure.message();
+        states.failed(failure.bundleId(), error);
+        transitions.postQueued(() -> events.postError(ResourceEvents.STOPPED, name, error));
+    }
+
+    /** Installs a newly built resource (stopped) and registers it. */
+    Deployment deploy(ResourceSource source, BundleFactory.Built built) {
+        Deployment deployment = updates.install(source, built);
+        deployments.put(deployment);
+        return deployment;
+    }
+
+    /**
+     * Gives a resource that is not started the content of its source now.
+     *
+     * @throws ResourceException ERR_RESOURCE_LOCKED, or why the new content cannot be built or installed
+     */
+    Deployment update(Deployment deployment) {
+        try (var lock = locks.acquire(deployment.name(), "updating")) {
+            if (bundle(deployment).getState() == Bundle.ACTIVE) {
+                throw new ResourceException(ResourceErrorCode.ERR_ALREADY_STARTED, deployment.name(),
+                        deployment.name() + " is started: restart it to apply its new content");
+            }
+            return updates.apply(deployment, factory.build(deployment.source()));
+        }
+    }
+
+    /** Stops a resource (its dependents first) and uninstalls it: its source is gone. */
+    List<String> undeploy(Deployment deployment) {
+        try (var lock = locks.acquire(deployment.name(), "being removed")) {
+            Bundle bundle = context.getBundle(deployment.bundleId());
+            List<String> stopped = bundle != null && bundle.getState() == Bundle.ACTIVE
+                    ? stopWithDependents(deployment, lock) : List.of();
+            updates.uninstall(deployment);
+            return stopped;
+        }
+    }
+
+    /** Stops every started resource, dependents before what they need; failures are logged, the rest still stop. */
+    void stopAll() {
+        for (String name : graph.graph().shutdownOrder()) {
+            deployments.byName(name).filter(d -> bundle(d).getState() == Bundle.ACTIVE).ifPresent(d -> {
+                try (var lock = locks.acquire(name, "stopping for shutdown")) {
+                    stopOne(d, lock, settings.get().timeouts().stopTimeout());
+                } catch (ResourceException e) {
+                    log.error("{}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /**
+     * A deployed resource by name.
+     *
+     * @throws ResourceException ERR_SYSTEM_RESOURCE for a bundle that is not deployed from {@code resources/},
+     *     the deployment error of a source that could not be deployed, or ERR_NOT_FOUND
+     */
+    Deployment require(String name) {
+        Optional<Deployment> deployment = deployments.byName(name);
+        if (deployment.isPresent() && context.getBundle(deployment.get().bundleId()) != null) {
+            return deployment.get();
+        }
+        Optional<Bundle> system = SystemResources.find(context, name, deployments);
+        if (system.isPresent()) {
+            throw new ResourceException(ResourceErrorCode.ERR_SYSTEM_RESOURCE, name, name + " is a system resource ("
+                    + system.get().getSymbolicName() + "): it is not started, stopped or restarted as a resource");
+        }
+        Optional<Deployments.Failure> failure = deployments.failureByName(name);
+        if (failure.isPresent()) {
+            throw failure.get().error();
+        }
+        throw new ResourceException(ResourceErrorCode.ERR_NOT_FOUND, name, "no resource named " + name
+                + " is deployed (resource:list shows those that are)");
+    }
+
+    Bundle bundle(Deployment deployment) {
+        Bundle bundle = context.getBundle(deployment.bundleId());
+        if (bundle == null) {
+            throw new ResourceException(ResourceErrorCode.ERR_NOT_FOUND, deployment.name(),
+                    deployment.name() + " was removed meanwhile");
+        }
+        return bundle;
+    }
+
+    private void checkGameVersion(Deployment deployment) {
+        gameVersionProblem(deployment).ifPresent(problem -> {
+            throw new ResourceException(ResourceErrorCode.ERR_DEPENDENCY_MISSING, deployment.name(), problem);
+        });
+    }
+
+    /** Why the game the server runs is not one a resource accepts ({@code @game}); empty when it is or is unknown. */
+    Optional<String> gameVersionProblem(Deployment deployment) {
+        var game = serverThread.get().gameVersion();
+        return deployment.descriptor().dependencies().stream()
+                .filter(d -> d.kind() == Dependency.Kind.GAME && game.isPresent() && !d.range().includes(game.get()))
+                .findFirst()
+                .map(d -> deployment.name() + " needs " + d + ", the server runs game " + game.get());
+    }
+
+    private void reportStartFailure(String name, ResourceException e) {
+        deployments.byName(name).ifPresent(d -> states.failed(d.bundleId(), e.getMessage()));
+        postStartError(name, e.getMessage());
+    }
+
+    private void postStartError(String name, String error) {
+        transitions.postLater(() -> events.postError(ResourceEvents.START_ERROR, name, error));
+    }
+
+    private static String join(List<String> names) {
+        return String.join(", ", names);
+    }
+}

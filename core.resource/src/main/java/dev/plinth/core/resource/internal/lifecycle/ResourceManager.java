@@ -1,0 +1,393 @@
+package dev.plinth.core.resource.internal.lifecycle;
+
+import dev.plinth.core.events.EventBus;
+import dev.plinth.core.resource.LifecycleResult;
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.ResourceException;
+import dev.plinth.core.resource.ResourceInfo;
+import dev.plinth.core.resource.ResourceStatistics;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.internal.deploy.BundleFactory;
+import dev.plinth.core.resource.internal.runtime.GameThreadAdapter;
+import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
+import dev.plinth.core.resource.internal.runtime.ServerThread;
+import dev.plinth.core.resource.internal.settings.ResourceSettings;
+import dev.plinth.core.resource.internal.settings.SettingsFile;
+import dev.plinth.core.runtime.tick.GameThread;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.condition.Condition;
+import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.log.admin.LoggerAdmin;
+import org.osgi.service.log.admin.LoggerContext;
+
+/**
+ * The resource manager: deploys the instance's {@code resources/} folder as bundles, starts the
+ * {@code StartupResources} at boot, then registers the condition {@code plinth.resources.ready}; serves the
+ * lifecycle operations of every {@link dev.plinth.core.resource.ResourceService} view; tracks the
+ * {@link dev.plinth.core.resource.host.HostFailure} services of the language hosts, so that a resource its host fails
+ * is in {@code error}; and, when the framework stops, stops every resource in reverse dependency order before any
+ * bundle stops.
+ *
+ * <p>Threads: {@code plinth-resource-deployer} scans the folder once a second; lifecycle operations run on their
+ * caller's thread and apply each transition on the server thread; host failures arrive on the host's thread.
+ * Thread-safe.
+ */
+@Component(service = ResourceManager.class, immediate = true)
+public final class ResourceManager {
+
+    /** The id of the condition registered once the startup resources have started (or failed). */
+    public static final String READY_CONDITION = "plinth.resources.ready";
+    /** The framework property naming the instance home. */
+    public static final String HOME = "plinth.home";
+    /** The framework property setting how often the resources folder is scanned, in milliseconds (default 1000). */
+    public static final String SCAN_INTERVAL = "plinth.resources.scan.ms";
+    private static final long DEFAULT_SCAN_INTERVAL_MS = 1000;
+    private static final long FRAMEWORK_START_WAIT_SECONDS = 120;
+    private static final long SLOW_SCAN_MS = 5000;
+
+    private final BundleContext context;
+    private final Logger log;
+    private final OwnLifecycleThread ownThread = new OwnLifecycleThread();
+    private final Deployments deployments = new Deployments();
+    private final TransitionLocks locks = new TransitionLocks();
+    private final StateTable states = new StateTable(id -> deployments.byBundle(id).map(Deployment::name));
+    private final ConfigAssets configAssets = new ConfigAssets();
+    private SettingsFile settingsFile;
+    private Lifecycle lifecycle;
+    private HostFailures hostFailures;
+    private Deployer deployer;
+    private ResourceInfos infos;
+    private Diagnosis diagnosis;
+    private ScheduledExecutorService scanner;
+    private SynchronousBundleListener shutdownHook;
+    private volatile ServiceRegistration<Condition> ready;
+
+    // Optional and dynamic: resources run (and the shell works) without an event bus or a game thread.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventBus eventBus;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GameThread gameThread;
+
+    /**
+     * Creates the manager; nothing is scanned or started until activation.
+     *
+     * @param context the core.resource bundle's context
+     * @param log where deployments, changes and failures are reported
+     */
+    @Activate
+    public ResourceManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
+            @Reference LoggerAdmin loggerAdmin) {
+        this.context = context;
+        this.log = log;
+        showInfo(loggerAdmin.getLoggerContext(context.getBundle().getSymbolicName()));
+    }
+
+    /** Deployments and lifecycle changes are INFO: shown unless the bundle's logger context says otherwise. */
+    private static void showInfo(LoggerContext levels) {
+        if (levels.getLogLevels().isEmpty()) {
+            levels.setLogLevels(Map.of(Logger.ROOT_LOGGER_NAME, LogLevel.INFO));
+        }
+    }
+
+    @Activate
+    void activate() {
+        Optional<Path> home = Optional.ofNullable(context.getProperty(HOME)).map(Path::of);
+        if (home.isEmpty()) {
+            log.info("no instance home (framework property {}): no resources folder to deploy", HOME);
+        }
+        settingsFile = new SettingsFile(home.map(h -> h.resolve("conf").resolve("server.json")), log::error);
+        var factory = new BundleFactory(context.getDataFile("bundles").toPath());
+        var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
+        hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
+        lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
+                factory, hostFailures::message, log);
+        hostFailures.open();
+        deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,
+                states, this::settings, log);
+        infos = new ResourceInfos(context, deployments, states, lifecycle.graph());
+        diagnosis = new Diagnosis(context, deployments, lifecycle, locks, states, this::settings);
+        context.addBundleListener(states);
+        shutdownHook = event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                scanner.shutdownNow();
+                lifecycle.stopAll();
+            }
+        };
+        context.addBundleListener(shutdownHook);
+        scanner = Executors.newSingleThreadScheduledExecutor(
+                runnable -> Thread.ofPlatform().name("plinth-resource-deployer").daemon().unstarted(runnable));
+        scanner.execute(this::startup);
+    }
+
+    @Deactivate
+    void deactivate() {
+        scanner.shutdownNow();
+        context.removeBundleListener(shutdownHook);
+        var registration = ready;
+        if (registration != null) {
+            registration.unregister();
+        }
+        lifecycle.stopAll();
+        hostFailures.close();
+        context.removeBundleListener(states);
+        ownThread.close();
+    }
+
+    /** Deploys the folder, waits for the framework to finish starting, starts the startup resources. */
+    private void startup() {
+        try {
+            deployer.sync(true);
+            awaitFrameworkStarted();
+            startStartupResources();
+        } catch (RuntimeException e) {
+            log.error("resource startup failed: {}", e.toString(), e);
+        } finally {
+            ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties());
+            if (!scanner.isShutdown()) {
+                long interval = Optional.ofNullable(context.getProperty(SCAN_INTERVAL)).map(Long::parseLong)
+                        .orElse(DEFAULT_SCAN_INTERVAL_MS);
+                scanner.scheduleWithFixedDelay(this::scan, interval, interval, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void scan() {
+        long begin = System.nanoTime();
+        try {
+            deployer.sync(false);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+            if (millis > SLOW_SCAN_MS) {
+                log.warn("scanning the resources folder took {} ms", millis);
+            }
+        } catch (RuntimeException e) {
+            log.error("scanning the resources folder failed: {}", e.toString(), e);
+        }
+    }
+
+    private void startStartupResources() {
+        List<String> names = settings().startupResources();
+        var started = new ArrayList<String>();
+        var failed = new ArrayList<String>();
+        var missing = new ArrayList<String>();
+        for (String name : names) {
+            try {
+                started.addAll(lifecycle.start(name, true).started());
+            } catch (ResourceException e) {
+                if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
+                    missing.add(name);
+                } else {
+                    failed.add(name);
+                    log.error("startup resource {} did not start: {}", name, e.getMessage());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            log.warn("StartupResources (conf/server.json) names resources that are not in resources/: {}",
+                    String.join(", ", missing));
+        }
+        log.info("startup resources: {} started{}", started.isEmpty() ? "none" : String.join(", ", started),
+                failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed));
+    }
+
+    private void awaitFrameworkStarted() {
+        var started = new CountDownLatch(1);
+        FrameworkListener listener = event -> {
+            if (event.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        };
+        context.addFrameworkListener(listener);
+        try {
+            if (context.getBundle(0).getState() != Bundle.ACTIVE) {
+                started.await(FRAMEWORK_START_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.removeFrameworkListener(listener);
+        }
+    }
+
+    private static Dictionary<String, Object> conditionProperties() {
+        var properties = new Hashtable<String, Object>();
+        properties.put(Condition.CONDITION_ID, READY_CONDITION);
+        return properties;
+    }
+
+    ResourceSettings settings() {
+        return settingsFile.current();
+    }
+
+    ServerThread serverThread() {
+        GameThread thread = gameThread;
+        return thread == null ? ownThread : new GameThreadAdapter(thread);
+    }
+
+    /**
+     * Who a bundle calls as: the resource it is when it was deployed from {@code resources/}, else the system.
+     *
+     * @param bundle the calling bundle
+     * @return the caller
+     */
+    public Caller callerOf(Bundle bundle) {
+        return deployments.byBundle(bundle.getBundleId()).map(d -> new Caller(Optional.of(d.name())))
+                .orElse(Caller.SYSTEM);
+    }
+
+    /**
+     * Starts a resource for a caller.
+     *
+     * @param caller who asks
+     * @param name the resource
+     * @param ensure whether an already started resource is a success
+     * @return what was started
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}
+     */
+    public LifecycleResult start(Caller caller, String name, boolean ensure) {
+        checkLifecycleCall(caller, name, ensure ? "ensure" : "start");
+        return lifecycle.start(name, ensure);
+    }
+
+    /**
+     * Stops a resource for a caller.
+     *
+     * @param caller who asks
+     * @param name the resource
+     * @return what was stopped
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#stop}
+     */
+    public LifecycleResult stop(Caller caller, String name) {
+        checkLifecycleCall(caller, name, "stop");
+        return lifecycle.stop(name);
+    }
+
+    /**
+     * Restarts a resource for a caller.
+     *
+     * @param caller who asks
+     * @param name the resource
+     * @return what was stopped and started
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#restart}
+     */
+    public LifecycleResult restart(Caller caller, String name) {
+        checkLifecycleCall(caller, name, "restart");
+        return lifecycle.restart(name);
+    }
+
+    /** {@return every resource, sorted by name} */
+    public List<ResourceInfo> list() {
+        return infos.list();
+    }
+
+    /**
+     * One resource.
+     *
+     * @param name the resource
+     * @return its info
+     * @throws ResourceException ERR_NOT_FOUND
+     */
+    public ResourceInfo info(String name) {
+        return infos.info(name);
+    }
+
+    /**
+     * Why a resource is not started.
+     *
+     * @param name the resource
+     * @return the reasons, empty when it is started
+     * @throws ResourceException ERR_NOT_FOUND
+     */
+    public List<String> diagnose(String name) {
+        return diagnosis.of(name);
+    }
+
+    /**
+     * The descriptor of a resource bundle.
+     *
+     * @param bundle the bundle
+     * @return its descriptor, empty when it is not deployed from {@code resources/}
+     */
+    public Optional<ResourceDescriptor> descriptor(Bundle bundle) {
+        return deployments.byBundle(bundle.getBundleId()).map(Deployment::descriptor);
+    }
+
+    /**
+     * Reads a declared config asset.
+     *
+     * @param name the resource
+     * @param path the asset path
+     * @return the decoded JSON value
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#readConfigAsset}
+     */
+    public Optional<Object> readConfigAsset(String name, String path) {
+        return configAssets.read(lifecycle.require(name), path);
+    }
+
+    /**
+     * Writes a declared config asset: a resource may write its own; another's needs the admin grant.
+     *
+     * @param caller who asks
+     * @param name the resource
+     * @param path the asset path
+     * @param value the value to write as JSON
+     * @return the path written
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#writeConfigAsset}
+     */
+    public String writeConfigAsset(Caller caller, String name, String path, Object value) {
+        if (!caller.resource().map(name::equals).orElse(false)) {
+            checkGrant(caller, name, "write the config assets of");
+        }
+        return configAssets.write(lifecycle.require(name), path, value);
+    }
+
+    /** {@return the lifecycle counters} */
+    public ResourceStatistics statistics() {
+        return infos.statistics();
+    }
+
+    private void checkLifecycleCall(Caller caller, String name, String operation) {
+        if (serverThread().inDeterministicSection()) {
+            throw new ResourceException(ResourceErrorCode.ERR_DETERMINISTIC_POLICY, name, "cannot " + operation + " "
+                    + name + " from inside a deterministic handler (a tick or a game event): queue it for the next "
+                    + "tick boundary instead");
+        }
+        checkGrant(caller, name, operation);
+    }
+
+    private void checkGrant(Caller caller, String name, String operation) {
+        if (caller.resource().isPresent() && !settings().adminResources().contains(caller.resource().get())) {
+            throw new ResourceException(ResourceErrorCode.ERR_PERMISSION_DENIED, name, caller.resource().get()
+                    + " may not " + operation + " " + name + ": only the resources listed in AdminResources "
+                    + "(conf/server.json) and the console may");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.plinth.core.resource.internal.lifecycle;
+
+import dev.plinth.core.resource.ResourceState;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongFunction;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+
+/**
+ * The lifecycle state of every deployed resource and how often each state was entered. The framework's bundle
+ * events drive the active states; the resource manager adds what the framework does not know: deployed (loaded),
+ * failed (error), and whether a resource ever ran (stopped rather than loaded).
+ *
+ * <p>Thread-safe; {@link #bundleChanged} is called synchronously by the framework on the thread that changes the
+ * bundle, and does no more than update counters.
+ */
+final class StateTable implements SynchronousBundleListener {
+
+    /** What the framework does not say about a resource bundle. */
+    private record Marks(boolean ran, Optional<String> error) {}
+
+    private final LongFunction<Optional<String>> resourceName;
+    private final Map<Long, Marks> marks = new ConcurrentHashMap<>();
+    private final AtomicLongArray transitions = new AtomicLongArray(ResourceState.values().length);
+
+    /**
+     * Creates the table.
+     *
+     * @param resourceName the resource a bundle id belongs to, empty for bundles that are not deployed resources
+     */
+    StateTable(LongFunction<Optional<String>> resourceName) {
+        this.resourceName = resourceName;
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        long id = event.getBundle().getBundleId();
+        if (resourceName.apply(id).isEmpty()) {
+            return;
+        }
+        switch (event.getType()) {
+            case BundleEvent.STARTING -> count(ResourceState.STARTING);
+            case BundleEvent.STARTED -> {
+                marks.computeIfPresent(id, (key, m) -> new Marks(true, Optional.empty()));
+                count(ResourceState.STARTED);
+            }
+            case BundleEvent.STOPPING -> count(ResourceState.STOPPING);
+            case BundleEvent.STOPPED -> count(ResourceState.STOPPED);
+            default -> { } // installed, resolved, updated: the manager reports what matters of these
+        }
+    }
+
+    /** A resource bundle was installed (or installed again with new content). */
+    void loaded(long bundleId) {
+        marks.put(bundleId, new Marks(false, Optional.empty()));
+        count(ResourceState.LOADED);
+    }
+
+    /** A resource's last transition failed. */
+    void failed(long bundleId, String error) {
+        marks.compute(bundleId, (key, m) -> new Marks(m != null && m.ran(), Optional.of(error)));
+        count(ResourceState.ERROR);
+    }
+
+    /** A source could not be deployed: it is in error without a bundle. */
+    void deploymentFailed() {
+        count(ResourceState.ERROR);
+    }
+
+    /** A stop that went through clears the error of the transition before it. */
+    void cleared(long bundleId) {
+        marks.computeIfPresent(bundleId, (key, m) -> new Marks(m.ran(), Optional.empty()));
+    }
+
+    /** The bundle is gone. */
+    void forget(long bundleId) {
+        marks.remove(bundleId);
+    }
+
+    /** The state of a resource bundle. */
+    ResourceState state(Bundle bundle) {
+        Marks m = marks.get(bundle.getBundleId());
+        return switch (bundle.getState()) {
+            case Bundle.ACTIVE -> ResourceState.STARTED;
+            case Bundle.STARTING -> ResourceState.STARTING;
+            case Bundle.STOPPING -> ResourceState.STOPPING;
+            case Bundle.UNINSTALLED -> ResourceState.UNKNOWN;
+            default -> m == null ? ResourceState.LOADED
+                    : m.error().isPresent() ? ResourceState.ERROR
+                    : m.ran() ? ResourceState.STOPPED : ResourceState.LOADED;
+        };
+    }
+
+    /** The error of a resource's last failed transition. */
+    Optional<String> lastError(long bundleId) {
+        Marks m = marks.get(bundleId);
+        return m == null ? Optional.empty() : m.error();
+    }
+
+    /** How often each state was entered. */
+    Map<ResourceState, Long> transitions() {
+        var counts = new EnumMap<ResourceState, Long>(ResourceState.class);
+        for (ResourceState state : ResourceState.values()) {
+            counts.put(state, transitions.get(state.ordinal()));
+        }
+        return counts;
+    }
+
+    private void count(ResourceState state) {
+        transitions.incrementAndGet(state.ordinal());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.plinth.core.resource.internal.lifecycle;
+
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.ResourceException;
+import dev.plinth.core.resource.internal.runtime.ServerThread;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+
+/**
+ * Starts and stops one resource bundle on the server thread, at a tick boundary, within a timeout. A transition
+ * that outlives its timeout keeps its resource locked until it is over. A bundle that is not active once
+ * {@code Bundle.start} returns was stopped again by its language host: the start failed, with the host's message.
+ *
+ * <p>Thread-safe.
+ */
+final class Transitions {
+
+    private final Supplier<ServerThread> serverThread;
+    private final ResourceEvents events;
+    private final LongFunction<Optional<String>> hostFailure;
+
+    /**
+     * Creates the transitions.
+     *
+     * @param serverThread where transitions run
+     * @param events where {@code resource:started} and {@code resource:stopped} are posted
+     * @param hostFailure the message of the failure a language host registered for a bundle id, if any
+     */
+    Transitions(Supplier<ServerThread> serverThread, ResourceEvents events,
+            LongFunction<Optional<String>> hostFailure) {
+        this.serverThread = serverThread;
+        this.events = events;
+        this.hostFailure = hostFailure;
+    }
+
+    /**
+     * Starts a bundle and posts {@code resource:started}.
+     *
+     * @throws ResourceException ERR_START_TIMEOUT, ERR_SCRIPT_EXECUTION (its activator failed, or its host failed
+     *     it and stopped it again), or ERR_DEPENDENCY_MISSING (it does not resolve)
+     */
+    void start(String name, Bundle bundle, Duration timeout, TransitionLocks.Lock lock) {
+        run(name, lock, timeout, ResourceErrorCode.ERR_START_TIMEOUT, "start", () -> {
+            bundle.start(Bundle.START_TRANSIENT);
+            if (bundle.getState() != Bundle.ACTIVE) {
+                throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
+                        hostFailure.apply(bundle.getBundleId()).orElse(name + " was stopped again while it started"));
+            }
+            events.post(ResourceEvents.STARTED, name);
+            return null;
+        });
+    }
+
+    /**
+     * Stops a bundle and posts {@code resource:stopped}.
+     *
+     * @throws ResourceException ERR_STOP_TIMEOUT or ERR_SCRIPT_EXECUTION (its activator or host failed; the
+     *     bundle is stopped all the same)
+     */
+    void stop(String name, Bundle bundle, Duration timeout, TransitionLocks.Lock lock) {
+        run(name, lock, timeout, ResourceErrorCode.ERR_STOP_TIMEOUT, "stop", () -> {
+            bundle.stop(Bundle.STOP_TRANSIENT);
+            events.post(ResourceEvents.STOPPED, name);
+            return null;
+        });
+    }
+
+    /**
+     * Posts an event on the server thread after the work under way there (never inside it, even when called on the
+     * server thread), without waiting for its handlers.
+     */
+    void postQueued(Runnable post) {
+        serverThread.get().submit(() -> {
+            post.run();
+            return null;
+        });
+    }
+
+    /** Posts an event on the server thread, without waiting for its handlers. */
+    void postLater(Runnable post) {
+        if (serverThread.get().isCurrentThread()) {
+            post.run();
+        } else {
+            postQueued(post);
+        }
+    }
+
+    private void run(String name, TransitionLocks.Lock lock, Duration timeout, ResourceErrorCode timeoutCode,
+            String verb, Callable<Void> work) {
+        ServerThread thread = serverThread.get();
+        try {
+            if (thread.isCurrentThread()) {
+                work.call();
+                return;
+            }
+            CompletableFuture<Void> transition = thread.submit(work);
+            try {
+                transition.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                lock.holdUntil(transition);
+                throw new ResourceException(timeoutCode, name, name + " did not " + verb + " within "
+                        + seconds(timeout) + " (it stays locked until it is done)");
+            } catch (ExecutionException e) {
+                throw failure(name, verb, e.getCause());
+            }
+        } catch (ResourceException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
+                    name + ": interrupted while waiting for its " + verb);
+        } catch (Exception e) {
+            throw failure(name, verb, e);
+        }
+    }
+
+    private static ResourceException failure(String name, String verb, Throwable cause) {
+        if (cause instanceof ResourceException resourceFailure) {
+            return resourceFailure;
+        }
+        if (cause instanceof BundleException bundleFailure && bundleFailure.getType() == BundleException.RESOLVE_ERROR) {
+            return new ResourceException(ResourceErrorCode.ERR_DEPENDENCY_MISSING, name,
+                    name + " does not resolve: " + bundleFailure.getMessage(), cause);
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
+                name + " failed to " + verb + ": " + root, cause);
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+}

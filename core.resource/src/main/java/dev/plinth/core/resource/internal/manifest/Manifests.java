@@ -1,0 +1,89 @@
+package dev.plinth.core.resource.internal.manifest;
+
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.descriptor.ManifestException;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds a resource's manifest among its files and reads it: {@code resource.toml}, {@code plugin.toml},
+ * {@code meta.json}, or {@code manifest.json} — a Staminal mod's ({@code server/manifest.json} first, then the root
+ * one) or a Bedrock pack's (recognised by its {@code format_version} and {@code header}). Stateless.
+ */
+public final class Manifests {
+
+    private static final String SERVER_MOD_MANIFEST = "server/manifest.json";
+    private static final String MANIFEST_JSON = "manifest.json";
+
+    private Manifests() {}
+
+    /**
+     * Whether these files hold a manifest, so that the folder is a resource rather than a category or stray folder.
+     *
+     * @param files the candidate's files
+     * @return {@code true} when one of the manifest files exists
+     */
+    public static boolean hasManifest(ResourceFiles files) {
+        return !present(files).isEmpty();
+    }
+
+    /**
+     * Reads the resource's manifest.
+     *
+     * @param files the resource's files
+     * @return its descriptor, or empty when it has no manifest
+     * @throws ManifestException when the manifest is invalid, or when there are two
+     */
+    public static Optional<ResourceDescriptor> read(ResourceFiles files) {
+        List<String> manifests = present(files);
+        if (manifests.isEmpty()) {
+            return Optional.empty();
+        }
+        if (manifests.size() > 1) {
+            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, files.name(), manifests.get(1), 0, "",
+                    "the resource has both " + manifests.get(0) + " and " + manifests.get(1) + ": keep one manifest");
+        }
+        String file = manifests.getFirst();
+        byte[] content = content(files, file);
+        return Optional.of(switch (file) {
+            case "resource.toml" -> new ResourceTomlReader().read(TomlManifests.parse(files.name(), file, content), files);
+            case "plugin.toml" -> new PluginTomlReader().read(TomlManifests.parse(files.name(), file, content), files);
+            case "meta.json" -> new MetaJsonReader().read(JsonManifests.parse(files.name(), file, content), files);
+            default -> {
+                ManifestDocument document = JsonManifests.parse(files.name(), file, content);
+                boolean pack = document.root().has("format_version") || document.root().has("header");
+                yield pack && file.equals(MANIFEST_JSON)
+                        ? new PackManifestReader().read(document, files)
+                        : new ModManifestReader().read(document, files);
+            }
+        });
+    }
+
+    /** The manifests present, in precedence order; the root manifest.json is hidden by a server one. */
+    private static List<String> present(ResourceFiles files) {
+        var found = new ArrayList<String>();
+        for (String candidate : List.of("resource.toml", "plugin.toml", "meta.json")) {
+            if (files.exists(candidate)) {
+                found.add(candidate);
+            }
+        }
+        if (files.exists(SERVER_MOD_MANIFEST)) {
+            found.add(SERVER_MOD_MANIFEST);
+        } else if (files.exists(MANIFEST_JSON)) {
+            found.add(MANIFEST_JSON);
+        }
+        return found;
+    }
+
+    private static byte[] content(ResourceFiles files, String file) {
+        try {
+            return files.read(file);
+        } catch (IOException e) {
+            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, files.name(), file, 0, "",
+                    "cannot be read: " + e.getMessage());
+        }
+    }
+}

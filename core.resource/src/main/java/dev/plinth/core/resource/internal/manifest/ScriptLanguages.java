@@ -1,0 +1,26 @@
+package dev.plinth.core.resource.internal.manifest;
+
+import dev.plinth.core.resource.descriptor.Language;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The language of a script file, by its extension. */
+final class ScriptLanguages {
+
+    private ScriptLanguages() {}
+
+    /** {@code .lua} is Lua, {@code .js} and {@code .mjs} JavaScript, {@code .wasm} WebAssembly. */
+    static Optional<Language> of(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".lua")) {
+            return Optional.of(Language.LUA);
+        }
+        if (lower.endsWith(".js") || lower.endsWith(".mjs")) {
+            return Optional.of(Language.JS);
+        }
+        if (lower.endsWith(".wasm")) {
+            return Optional.of(Language.WASM);
+        }
+        return Optional.empty();
+    }
+}

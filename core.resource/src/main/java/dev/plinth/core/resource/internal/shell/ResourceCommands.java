@@ -1,0 +1,211 @@
+package dev.plinth.core.resource.internal.shell;
+
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.ResourceException;
+import dev.plinth.core.resource.ResourceInfo;
+import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.Dependency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps and why. They act as
+ * the system context. A failed command throws the resource exception, whose message starts with the error code
+ * ({@code ERR_DEPENDENCY_MISSING: chat-demo needs core [1.0.0,2.0.0), none installed}); the console prints it after
+ * {@code ERROR:}.
+ *
+ * <p>Called on the shell's thread; the lifecycle commands block until their transitions are done.
+ */
+@Component(service = ResourceCommands.class, property = {
+        "osgi.command.scope=resource",
+        "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=start",
+        "osgi.command.function=stop", "osgi.command.function=restart", "osgi.command.function=ensure",
+        "osgi.command.function=deps", "osgi.command.function=why"})
+public final class ResourceCommands {
+
+    private final ResourceService resources;
+
+    /**
+     * Creates the commands.
+     *
+     * @param resources the lifecycle service, as the system context
+     */
+    @Activate
+    public ResourceCommands(@Reference ResourceService resources) {
+        this.resources = resources;
+    }
+
+    /**
+     * {@code resource:list}.
+     *
+     * @return a table: name, type, language, version, state
+     */
+    @Descriptor("list the resources: name, type, language, version, state")
+    public String list() {
+        List<ResourceInfo> all = resources.list();
+        if (all.isEmpty()) {
+            return "No resources: drop a folder, zip or jar into resources/.";
+        }
+        var table = new Table("NAME", "TYPE", "LANGUAGE", "VERSION", "STATE");
+        for (ResourceInfo info : all) {
+            table.row(info.name(), info.type().id(), info.language().id(), info.version().toString(),
+                    info.state().id() + (info.system() ? " (system)" : ""));
+        }
+        return table.toString();
+    }
+
+    /**
+     * {@code resource:info NAME}.
+     *
+     * @param name the resource
+     * @return what it is, its state, dependencies, dependents and files
+     */
+    @Descriptor("show a resource: type, version, author, state, dependencies, dependents, files, last error")
+    public String info(@Descriptor("the resource name") String name) {
+        ResourceInfo info = resources.info(name);
+        var lines = new Table("", "");
+        lines.row("name", info.name());
+        lines.row("type", info.type().id());
+        lines.row("language", info.language().id());
+        lines.row("version", info.version().toString());
+        lines.row("author", info.author().isEmpty() ? "-" : info.author());
+        lines.row("description", info.description().isEmpty() ? "-" : info.description());
+        lines.row("state", info.state().id() + (info.system() ? " (system resource)" : ""));
+        lines.row("source", info.source().isEmpty() ? "-" : "resources/" + info.source());
+        lines.row("dependencies", info.dependencies().isEmpty() ? "-"
+                : String.join(", ", info.dependencies().stream().map(Dependency::toString).toList()));
+        lines.row("dependents", info.dependents().isEmpty() ? "-" : String.join(", ", info.dependents()));
+        lines.row("files", info.files().isEmpty() ? "-" : String.join(", ", info.files()));
+        info.lastError().ifPresent(error -> lines.row("last error", error));
+        return lines.withoutHeader();
+    }
+
+    /**
+     * {@code resource:start NAME}.
+     *
+     * @param name the resource
+     * @return what was started
+     */
+    @Descriptor("start a resource, its dependencies first")
+    public String start(@Descriptor("the resource name") String name) {
+        return capitalize(resources.start(name).message());
+    }
+
+    /**
+     * {@code resource:stop NAME}.
+     *
+     * @param name the resource
+     * @return what was stopped
+     */
+    @Descriptor("stop a resource, the resources that need it first")
+    public String stop(@Descriptor("the resource name") String name) {
+        return capitalize(resources.stop(name).message());
+    }
+
+    /**
+     * {@code resource:restart NAME}.
+     *
+     * @param name the resource
+     * @return what was restarted
+     */
+    @Descriptor("restart a resource with its current content; rolls back if the new content fails to start")
+    public String restart(@Descriptor("the resource name") String name) {
+        return capitalize(resources.restart(name).message());
+    }
+
+    /**
+     * {@code resource:ensure NAME}.
+     *
+     * @param name the resource
+     * @return what was started, if anything
+     */
+    @Descriptor("start a resource unless it is started")
+    public String ensure(@Descriptor("the resource name") String name) {
+        return capitalize(resources.ensure(name).message());
+    }
+
+    /**
+     * {@code resource:deps NAME}.
+     *
+     * @param name the resource
+     * @return its dependency tree and its dependents
+     */
+    @Descriptor("show what a resource needs (as a tree) and what needs it")
+    public String deps(@Descriptor("the resource name") String name) {
+        ResourceInfo info = resources.info(name);
+        var text = new StringBuilder(label(info)).append('\n');
+        tree(info, "", text, new HashSet<>(Set.of(info.name())));
+        text.append("needed by: ").append(info.dependents().isEmpty() ? "nothing" : String.join(", ", info.dependents()));
+        return text.toString();
+    }
+
+    /**
+     * {@code resource:why NAME}.
+     *
+     * @param name the resource
+     * @return the reasons it is not started
+     */
+    @Descriptor("explain why a resource is not resolved or not started")
+    public String why(@Descriptor("the resource name") String name) {
+        List<String> reasons = resources.diagnose(name);
+        return reasons.isEmpty() ? name + " is started" : String.join("\n", reasons);
+    }
+
+    private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {
+        List<Dependency> dependencies = info.dependencies();
+        for (int i = 0; i < dependencies.size(); i++) {
+            Dependency dependency = dependencies.get(i);
+            boolean last = i == dependencies.size() - 1;
+            text.append(indent).append(last ? "└─ " : "├─ ").append(dependency).append(": ");
+            Optional<ResourceInfo> provider = provider(dependency);
+            if (provider.isEmpty()) {
+                text.append(switch (dependency.kind()) {
+                    case GAME -> "checked against the game's version at start";
+                    case CLIENT -> "checked by clients";
+                    case PACK -> "a Bedrock pack, matched by uuid (resource:why names it when it is missing)";
+                    default -> "MISSING";
+                }).append('\n');
+            } else if (!path.add(provider.get().name())) {
+                text.append(label(provider.get())).append(" (cycle)\n");
+            } else {
+                text.append(label(provider.get())).append('\n');
+                tree(provider.get(), indent + (last ? "   " : "│  "), text, path);
+                path.remove(provider.get().name());
+            }
+        }
+    }
+
+    private Optional<ResourceInfo> provider(Dependency dependency) {
+        String name = switch (dependency.kind()) {
+            case RESOURCE -> dependency.name();
+            case SERVER -> "server";
+            case GAME, CLIENT, PACK -> null;
+        };
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(resources.info(name));
+        } catch (ResourceException e) {
+            if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String label(ResourceInfo info) {
+        return info.name() + " " + info.version() + " (" + info.state().id() + ")";
+    }
+
+    private static String capitalize(String message) {
+        return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1) + ".";
+    }
+}

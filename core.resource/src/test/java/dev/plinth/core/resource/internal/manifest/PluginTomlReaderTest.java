@@ -1,0 +1,147 @@
+package dev.plinth.core.resource.internal.manifest;
+
+import static dev.plinth.core.resource.internal.manifest.ManifestAssertions.read;
+import static dev.plinth.core.resource.internal.manifest.ManifestAssertions.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.descriptor.Language;
+import dev.plinth.core.resource.descriptor.ResourceType;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+
+class PluginTomlReaderTest {
+
+    private static final String WASM_PLUGIN = """
+            [plugin]
+            name = "MonPlugin"
+            version = "1.0.0"
+            author = "Dev"
+            description = "Un super plugin"
+            main = "plugin.wasm"
+
+            [permissions]
+            # Quelles APIs le plugin peut utiliser
+            player = true
+            world = true
+            commands = true
+            scheduler = true
+            network = false     # Pas d'accès réseau direct
+            filesystem = false  # Pas d'accès au système de fichiers
+
+            [resources]
+            max_memory_mb = 16
+            max_fuel_per_tick = 100000
+            """;
+
+    @Test
+    void theWasmPluginExampleIsReadWithPermissionsAndLimits() {
+        var d = read(MemoryFiles.named("folder").with("plugin.toml", WASM_PLUGIN).with("plugin.wasm", ""));
+
+        assertEquals("MonPlugin", d.name());
+        assertEquals(ResourceType.PLUGIN, d.type());
+        assertEquals(Language.WASM, d.language());
+        assertEquals(new Version(1, 0, 0), d.version());
+        assertEquals("Dev", d.author());
+        assertEquals("Un super plugin", d.description());
+        assertTrue(d.permits("player"));
+        assertFalse(d.permits("network"));
+        assertFalse(d.permits("undeclared"));
+        assertEquals(OptionalLong.of(16), d.limits().maxMemoryMb());
+        assertEquals(OptionalLong.of(100000), d.limits().maxFuelPerTick());
+    }
+
+    @Test
+    void theLuaPluginExampleDependsOnARange() {
+        var d = read(MemoryFiles.named("mon_plugin").with("plugin.toml", """
+                [plugin]
+                name = "MonPlugin"
+                version = "1.0.0"
+                author = "Dev"
+                description = "Un plugin Lua"
+                main = "main.lua"
+
+                [dependencies]
+                # Autres plugins requis
+                other_plugin = ">=1.0.0"
+                interval = "[1.2,2)"
+                """).with("main.lua", ""));
+
+        assertEquals(Language.LUA, d.language());
+        assertEquals(List.of(Dependency.on("other_plugin", new VersionRange("1.0.0")),
+                Dependency.on("interval", new VersionRange("[1.2,2)"))), d.dependencies());
+        assertEquals("other_plugin >=1.0.0", d.dependencies().getFirst().toString());
+        assertEquals("interval [1.2.0,2.0.0)", d.dependencies().get(1).toString());
+    }
+
+    @Test
+    void withoutMainThePluginIsAssetsOnly() {
+        var d = read(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"config-pack\"\n"));
+
+        assertEquals(Language.NONE, d.language());
+        assertEquals(Version.emptyVersion, d.version());
+    }
+
+    @Test
+    void aMissingNameIsRefusedOnThePluginTable() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "\n[plugin]\nversion = \"1.0\"\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 2, "plugin.name");
+    }
+
+    @Test
+    void aMissingPluginTableIsRefused() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "name = \"x\"\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 0, "plugin");
+    }
+
+    @Test
+    void anInvalidNameIsRefusedOnItsLine() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nversion = \"1.0\"\nname = \"-bad\"\n"),
+                ResourceErrorCode.ERR_INVALID_NAME, "plugin.toml", 3, "plugin.name");
+    }
+
+    @Test
+    void aNameOfSixtyFiveCharactersIsTooLong() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"" + "n".repeat(65) + "\"\n"),
+                ResourceErrorCode.ERR_NAME_TOO_LONG, "plugin.toml", 2, "plugin.name");
+    }
+
+    @Test
+    void aBadVersionRangeIsRefusedOnItsLine() {
+        var e = refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\n\n[dependencies]\ncore = \">=1.0\"\nchat = \"soon\"\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 6, "dependencies.chat");
+        assertTrue(e.getMessage().contains("'soon' is not a version range"), e.getMessage());
+    }
+
+    @Test
+    void aPermissionThatIsNotABooleanIsRefused() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"x\"\n[permissions]\nplayer = \"yes\"\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 4, "permissions.player");
+    }
+
+    @Test
+    void aNegativeLimitIsRefused() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"x\"\n[resources]\nmax_memory_mb = -1\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 4, "resources.max_memory_mb");
+    }
+
+    @Test
+    void aMainThatIsNoScriptIsRefused() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"x\"\nmain = \"main.py\"\n")
+                        .with("main.py", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 3, "plugin.main");
+    }
+
+    @Test
+    void aDuplicateKeyIsASyntaxErrorOnItsLine() {
+        refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"x\"\nname = \"y\"\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 3, "");
+    }
+}

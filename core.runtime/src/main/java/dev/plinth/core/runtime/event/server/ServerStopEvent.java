@@ -1,0 +1,27 @@
+package dev.plinth.core.runtime.event.server;
+
+import dev.plinth.core.events.Event;
+import java.util.Map;
+
+/**
+ * The server is stopping: the last event before its clock stops. Posted once, on the game thread, while the
+ * players are still online.
+ */
+public final class ServerStopEvent implements Event {
+
+    /** The event's name. */
+    public static final String NAME = "server_stop";
+
+    /** Creates the event. */
+    public ServerStopEvent() {}
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        return Map.of();
+    }
+}

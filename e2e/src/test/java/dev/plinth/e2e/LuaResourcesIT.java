@@ -1,0 +1,178 @@
+package dev.plinth.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lua resources in the real distribution: the MC-RS example script as it is written (welcome message and kit, chat
+ * filter, /spawn), the MTADM-style admin resource (Resource API, AddEventHandler), and scripts that try to leave
+ * the sandbox or break their limits, each driven through the {@code sim:*} shell commands.
+ */
+class LuaResourcesIT {
+
+    /** The Java example plugin also filters "badword"; it is stopped so the Lua filter is the one answering. */
+    private static final String STOP_JAVA_EXAMPLE = "stop dev.plinth.examples.hello";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theSeedScriptWelcomesFiltersChatAndTeleports() throws Exception {
+        deployExamples();
+        serverJson("welcome", "admin-tools");
+        var run = PlinthInstance.at(home).script(
+                STOP_JAVA_EXAMPLE,
+                "sim:join Steve",
+                "sim:inventory Steve",
+                "sim:chat Steve this is a badword here",
+                "sim:move Steve 100 20 100",
+                "sim:command Steve spawn",
+                "sim:players",
+                "sim:inbox Steve");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("message: §aSteve a rejoint le serveur !"), "the join broadcast:\n" + out);
+        assertTrue(out.contains("message: §6Bienvenue sur le serveur !"), "the welcome message:\n" + out);
+        assertTrue(out.contains("minecraft:diamond_sword x1") && out.contains("minecraft:bread x16"),
+                "the starter kit:\n" + out);
+        assertTrue(out.contains("Steve's message was cancelled"), "the chat filter cancelled:\n" + out);
+        assertTrue(out.contains("message: §cMessage interdit !"), "the chat filter warned:\n" + out);
+        assertTrue(out.contains("Steve is at (100, 20, 100)"), out);
+        assertTrue(out.contains("/spawn: executed"), out);
+        assertTrue(out.contains("Steve #1 at (0.5, 4, 0.5) in overworld"), "teleported back to spawn:\n" + out);
+        assertTrue(out.contains("message: §aTéléporté au spawn !"), out);
+    }
+
+    @Test
+    void theAdminResourceFollowsTheLifecycleThroughTheResourceApi() throws Exception {
+        deployExamples();
+        serverJson("admin-tools", "welcome");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Steve",
+                "perm:grant Steve admin.resources",
+                "sim:command Steve resources",
+                "sim:command Steve resources nosuchresource",
+                "resource:stop welcome",
+                "sim:inbox Steve");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.matches("(?s).*\\[admin-tools] \\[admin] admin-tools ready, \\d+ resources, names up to 64 characters.*"),
+                "on_enable printed with the resource's prefix:\n" + out);
+        assertTrue(out.contains("[admin] Started: welcome"), "AddEventHandler saw resource:started:\n" + out);
+        assertTrue(out.contains("message: welcome: started"), "/resources listed the states:\n" + out);
+        assertTrue(out.contains("message: Resource.GetResourceInfo failed: ERR_NOT_FOUND"),
+                "the error code came back as a string:\n" + out);
+        assertTrue(out.contains("[admin] Stopped: welcome"), "AddEventHandler saw resource:stopped:\n" + out);
+    }
+
+    @Test
+    void escapesAndRunawayScriptsStopTheirResourceNotTheServer() throws Exception {
+        resource("escape-os", "print('escape-os starting')\nos.execute('touch " + home.resolve("pwned") + "')\n");
+        resource("escape-load", "local f = load('return 1')\n");
+        resource("escape-io", "io.open('/etc/passwd')\n");
+        resource("escape-require", "require('../../conf/server')\n");
+        resource("spinner", "mc.on('player_chat', function(event)\n  while true do end\nend)\n");
+        resource("hog", "mc.on('player_join', function(event)\n  local s = string.rep('x', 1e9)\nend)\n");
+        serverJson("escape-os", "escape-load", "escape-io", "escape-require", "spinner", "hog");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Steve",
+                "sim:chat Steve one",
+                "sim:chat Steve two",
+                "sim:chat Steve three",
+                "sim:chat Steve four",
+                "resource:list");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertFalse(Files.exists(home.resolve("pwned")), "os.execute ran");
+        assertTrue(out.contains("[escape-os] escape-os starting"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-os: main.lua:2: attempt to call nil"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-load: main.lua:1: attempt to call nil"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-io: main.lua:1: attempt to index"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-require: main.lua:1:")
+                && out.contains("module name '../../conf/server' is not valid"), out);
+        assertTrue(out.contains("spinner: main.lua:2: instruction budget per call exceeded"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: spinner stopped for breaking its limits"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: hog stopped for breaking its limits: hog: main.lua:2: memory limit exceeded"),
+                out);
+        assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
+        for (String name : List.of("escape-os", "escape-load", "escape-io", "escape-require", "spinner", "hog")) {
+            assertTrue(out.matches("(?s).*\n" + name + "\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
+                    name + " is in error:\n" + out);
+        }
+    }
+
+    @Test
+    void aScriptThatFailsAtStartLeavesItsResourceInErrorWithFileAndLine() throws Exception {
+        resource("broken", "local greeting = 'starting'\nprint(greeting)\nundefined_function()\n");
+        serverJson();
+        var run = PlinthInstance.at(home).script(
+                "resource:start broken",
+                "resource:list",
+                "resource:info broken",
+                "resource:why broken");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[broken] starting"), "the script ran up to line 3:\n" + out);
+        assertTrue(out.contains("ERROR: ERR_SCRIPT_EXECUTION: broken: main.lua:3: attempt to call"),
+                "resource:start failed with the file and the line:\n" + out);
+        assertFalse(out.contains("Started broken"), out);
+        assertTrue(out.matches("(?s).*\nbroken\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
+                "resource:list shows it in error:\n" + out);
+        assertTrue(out.matches("(?s).*last error\\s+ERR_SCRIPT_EXECUTION: broken: main.lua:3: attempt to call.*"),
+                "resource:info shows the message:\n" + out);
+        assertTrue(out.contains("its last failure: ERR_SCRIPT_EXECUTION: broken: main.lua:3: attempt to call"),
+                "resource:why shows the message:\n" + out);
+    }
+
+    private void deployExamples() throws IOException {
+        Path examples = PlinthInstance.at(home).installDir().resolve("resources");
+        for (String name : List.of("welcome", "admin-tools")) {
+            copy(examples.resolve(name), home.resolve("resources").resolve(name));
+        }
+    }
+
+    private void resource(String name, String main) throws IOException {
+        Path folder = Files.createDirectories(home.resolve("resources").resolve(name));
+        Files.writeString(folder.resolve("plugin.toml"),
+                "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
+        Files.writeString(folder.resolve("main.lua"), main);
+    }
+
+    private void serverJson(String... startup) throws IOException {
+        var names = String.join(", ", Stream.of(startup).map(n -> "\"" + n + "\"").toList());
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/server.json"), """
+                {
+                  "StartupResources": [%s],
+                  "AdminResources": ["admin-tools"],
+                  "permissions": { "groups": { "default": ["mc-rs.command.spawn"] }, "members": {} }
+                }
+                """.formatted(names));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}

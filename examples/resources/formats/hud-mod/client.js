@@ -1,0 +1,1 @@
+export function onAttach() { console.log("HUD attached"); }

@@ -1,0 +1,134 @@
+package dev.plinth.lang.lua.internal.binding;
+
+import dev.plinth.lang.lua.internal.engine.Budget;
+import dev.plinth.lang.lua.internal.engine.LuaScript;
+import dev.plinth.lang.lua.internal.engine.ScriptException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.log.Logger;
+
+/**
+ * What the Lua APIs of one resource work with: its name, its script, its logger, and the host services obtained
+ * through the resource bundle's own context, so everything registered through them belongs to the resource and
+ * goes away when its bundle stops.
+ *
+ * <p>Thread-safe.
+ */
+public final class ResourceContext {
+
+    private final String name;
+    private final Bundle bundle;
+    private final LuaScript script;
+    private final Logger logger;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final List<ServiceReference<?>> references = new ArrayList<>();
+
+    /**
+     * Creates the context.
+     *
+     * @param name the resource name
+     * @param bundle the resource bundle
+     * @param script its Lua state
+     * @param logger its logger (logging in the resource bundle's name)
+     */
+    public ResourceContext(String name, Bundle bundle, LuaScript script, Logger logger) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.script = Objects.requireNonNull(script, "script");
+        this.logger = Objects.requireNonNull(logger, "logger");
+    }
+
+    /** {@return the resource name} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the resource bundle} */
+    public Bundle bundle() {
+        return bundle;
+    }
+
+    /** {@return the resource's Lua state} */
+    public LuaScript script() {
+        return script;
+    }
+
+    /** {@return the resource's logger} */
+    public Logger logger() {
+        return logger;
+    }
+
+    /**
+     * A host service as the resource sees it: bundle-scoped services are the resource's own instance.
+     *
+     * @param <S> the service type
+     * @param type the service type
+     * @param api the Lua function that needs it, for the error message
+     * @return the service
+     * @throws LuaError when no such service is registered
+     */
+    public <S> S service(Class<S> type, String api) {
+        Object service = services.computeIfAbsent(type, this::lookUp);
+        if (service == Missing.INSTANCE) {
+            services.remove(type);
+            throw new LuaError(api + " is not available: the server provides no " + type.getSimpleName());
+        }
+        return type.cast(service);
+    }
+
+    /**
+     * Calls back into the resource from the host (a task, a form answer), logging a failure with its traceback
+     * instead of throwing it.
+     *
+     * @param what what is called, for the log ({@code task 3})
+     * @param function the Lua function
+     * @param args its arguments
+     * @return what it returned, or nothing when it failed
+     */
+    public Varargs callBack(String what, LuaValue function, Varargs args) {
+        try {
+            return script.call(Budget.CALL, function, args);
+        } catch (ScriptException e) {
+            logger.error("{} failed: {}", what, e.report());
+            return LuaValue.NONE;
+        }
+    }
+
+    /** Releases the services; the framework would do it too when the bundle stops. */
+    public synchronized void close() {
+        BundleContext context = bundle.getBundleContext();
+        if (context != null) {
+            for (ServiceReference<?> reference : references) {
+                try {
+                    context.ungetService(reference);
+                } catch (IllegalStateException e) {
+                    // the bundle stopped meanwhile: its services are released already
+                }
+            }
+        }
+        references.clear();
+        services.clear();
+    }
+
+    private synchronized Object lookUp(Class<?> type) {
+        BundleContext context = bundle.getBundleContext();
+        ServiceReference<?> reference = context == null ? null : context.getServiceReference(type);
+        Object service = reference == null ? null : context.getService(reference);
+        if (service == null) {
+            return Missing.INSTANCE;
+        }
+        references.add(reference);
+        return service;
+    }
+
+    private enum Missing { INSTANCE }
+}

@@ -1,0 +1,359 @@
+package dev.plinth.lang.lua.internal.engine;
+
+import dev.plinth.lang.lua.internal.limits.AllocationCounter;
+import dev.plinth.lang.lua.internal.limits.Limit;
+import dev.plinth.lang.lua.internal.limits.LimitExceededError;
+import dev.plinth.lang.lua.internal.limits.Limits;
+import dev.plinth.lang.lua.internal.limits.Meter;
+import dev.plinth.lang.lua.internal.limits.ThreadAllocationCounter;
+import dev.plinth.lang.lua.internal.sandbox.GuardedCoroutines;
+import dev.plinth.lang.lua.internal.sandbox.SandboxGlobals;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.compiler.LuaC;
+
+/**
+ * One Lua resource's state: its sandboxed globals, its meter, and the only way into its code, {@link #call}.
+ *
+ * <p>Every call is metered (instruction budget per call and per tick, memory per call), translated into a
+ * {@link ScriptException} naming the resource, file and line when it fails, and counted: a memory limit, or
+ * {@link Limits#maxOffences()} aborted calls, make the call's exception {@linkplain ScriptLimitException#fatal()
+ * fatal} and tell the fatal handler, which stops the resource.
+ *
+ * <p>Threads: calls may come from any thread; they are serialized by a lock, except calls made from the resource's
+ * own coroutine threads, which run while the resuming thread waits inside a call already.
+ */
+public final class LuaScript {
+
+    private static final byte ESCAPE = 0x1B;
+
+    private final String resource;
+    private final ScriptFiles files;
+    private final ChunkCompiler compiler;
+    private final Meter meter;
+    private final Globals globals;
+    private final GuardedCoroutines coroutines;
+    private final Consumer<ScriptLimitException> onFatal;
+    private final ReentrantLock lock = new ReentrantLock();
+    private int offences;
+    private long lastTickOffence = Long.MIN_VALUE;
+    private volatile boolean closed;
+
+    private LuaScript(Builder builder) {
+        this.resource = builder.resource;
+        this.files = builder.files;
+        this.compiler = builder.compiler;
+        this.onFatal = builder.onFatal;
+        this.meter = new Meter(resource, builder.limits, builder.allocations, builder.ticks);
+        var sandbox = SandboxGlobals.create(resource, meter, builder.console, this::loadForRequire,
+                (prototype, chunkName, environment) -> compiler.compile(resource, chunkName, prototype, environment));
+        this.globals = sandbox.globals();
+        this.coroutines = sandbox.coroutines();
+    }
+
+    /**
+     * Starts describing a resource's state.
+     *
+     * @param resource the resource name
+     * @param files its files
+     * @return the builder
+     */
+    public static Builder builder(String resource, ScriptFiles files) {
+        return new Builder(resource, files);
+    }
+
+    /**
+     * The resource name.
+     *
+     * @return the name
+     */
+    public String resource() {
+        return resource;
+    }
+
+    /**
+     * The resource's globals, where the host installs its API ({@code mc}, {@code Resource}) before the main chunk
+     * runs. Touch them only from a {@link #call} or before the first one.
+     *
+     * @return the globals
+     */
+    public Globals globals() {
+        return globals;
+    }
+
+    /**
+     * The resource's meter.
+     *
+     * @return the meter
+     */
+    public Meter meter() {
+        return meter;
+    }
+
+    /**
+     * Loads and compiles one file of the resource (its main file, for example); nothing of it runs yet.
+     *
+     * @param file the path relative to the resource
+     * @return the chunk
+     * @throws ScriptLoadException when the file is missing, unreadable, binary or has a syntax error
+     */
+    public LuaFunction load(String file) {
+        try {
+            LuaFunction chunk = compile(file);
+            if (chunk == null) {
+                throw new ScriptLoadException(new ScriptFailure(resource, file, 0, "no such file in the resource", ""),
+                        null);
+            }
+            return chunk;
+        } catch (LuaError e) {
+            throw new ScriptLoadException(ScriptFailure.of(resource, e), e);
+        }
+    }
+
+    /**
+     * Loads a file and runs it with the start budget.
+     *
+     * @param file the path relative to the resource
+     * @return what the chunk returned
+     * @throws ScriptException when it does not load or fails
+     */
+    public Varargs run(String file) {
+        return call(Budget.START, load(file), LuaValue.NONE);
+    }
+
+    /**
+     * Calls a function of the resource, metered.
+     *
+     * @param budget the instruction budget to use when this is not a nested call
+     * @param function a function of this resource
+     * @param args its arguments
+     * @return what it returned
+     * @throws ScriptRuntimeException when it raised an error, or when the resource is stopped
+     * @throws ScriptLimitException when it broke a limit
+     */
+    public Varargs call(Budget budget, LuaValue function, Varargs args) {
+        if (closed) {
+            throw new ScriptRuntimeException(new ScriptFailure(resource, "", 0, "the resource is stopped", ""), null);
+        }
+        boolean ownThread = coroutines.owns(Thread.currentThread());
+        if (!ownThread) {
+            lock.lock();
+        }
+        boolean nested = meter.active();
+        if (budget == Budget.START) {
+            meter.enter(meter.limits().instructionsPerStart(), false);
+        } else {
+            meter.enter(meter.limits().instructionsPerCall(), true);
+        }
+        Varargs result = null;
+        RuntimeException failure = null;
+        LimitExceededError broken;
+        try {
+            result = Meter.CURRENT.isBound() && Meter.CURRENT.get() == meter
+                    ? function.invoke(args)
+                    : ScopedValue.where(Meter.CURRENT, meter).call(() -> function.invoke(args));
+        } catch (LuaError e) {
+            if (nested) {
+                throw e;
+            }
+            failure = e;
+        } catch (StackOverflowError e) {
+            failure = new LuaError("stack overflow");
+        } catch (OutOfMemoryError e) {
+            failure = new LimitExceededError(Limit.MEMORY, "the Java heap ran out during the call");
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            broken = meter.exit();
+            if (!ownThread) {
+                lock.unlock();
+            }
+        }
+        if (failure instanceof LimitExceededError limit) {
+            broken = limit;
+        }
+        if (broken != null) {
+            throw limitBroken(broken, failure);
+        }
+        if (failure != null) {
+            throw new ScriptRuntimeException(ScriptFailure.of(resource, failure), failure);
+        }
+        return result;
+    }
+
+    /**
+     * Stops the resource's code: running code fails at its next checkpoint, coroutine threads end, and further
+     * calls are refused. Any thread; idempotent.
+     */
+    public void close() {
+        closed = true;
+        meter.stop("the resource is stopped");
+        coroutines.close();
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return {@code true} once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private ScriptLimitException limitBroken(LimitExceededError broken, @Nullable RuntimeException thrown) {
+        boolean sameTick = broken.limit() == Limit.TICK_INSTRUCTIONS && meter.tick() == lastTickOffence;
+        if (broken.limit() == Limit.TICK_INSTRUCTIONS) {
+            lastTickOffence = meter.tick();
+        }
+        if (!sameTick) {
+            offences++;
+        }
+        boolean stop = broken.limit() == Limit.MEMORY || offences >= meter.limits().maxOffences();
+        LuaError located = thrown instanceof LuaError error ? error : broken;
+        var exception = new ScriptLimitException(ScriptFailure.of(resource, located), broken, broken.limit(), offences,
+                stop);
+        if (stop && !closed) {
+            closed = true;
+            meter.stop(broken.getMessage());
+            onFatal.accept(exception);
+        }
+        return exception;
+    }
+
+    private @Nullable LuaFunction loadForRequire(String file) {
+        return compile(file);
+    }
+
+    private @Nullable LuaFunction compile(String file) {
+        byte[] source;
+        try {
+            source = files.read(file).orElse(null);
+        } catch (IOException e) {
+            throw new LuaError("cannot read " + file + ": " + e.getMessage());
+        }
+        if (source == null) {
+            return null;
+        }
+        if (source.length > 0 && source[0] == ESCAPE) {
+            throw new LuaError(file + ":1: binary chunks are not allowed: resources ship Lua source");
+        }
+        Prototype prototype;
+        try {
+            prototype = LuaC.instance.compile(new ByteArrayInputStream(source), file);
+        } catch (IOException e) {
+            throw new LuaError("cannot read " + file + ": " + e.getMessage());
+        } catch (LuaError e) {
+            // LuaC names the chunk [string "main.lua"] in syntax errors; runtime errors call it main.lua.
+            throw new LuaError(String.valueOf(e.getMessage()).replace("[string \"" + file + "\"]", file));
+        }
+        return compiler.compile(resource, file, prototype, globals);
+    }
+
+    /** Describes a resource's state; {@link #build()} creates it. */
+    public static final class Builder {
+        private final String resource;
+        private final ScriptFiles files;
+        private Limits limits = Limits.defaults();
+        private ChunkCompiler compiler = ChunkCompiler.INTERPRETER;
+        private ScriptConsole console = line -> { };
+        private @Nullable AllocationCounter allocations;
+        private LongSupplier ticks = () -> 0;
+        private Consumer<ScriptLimitException> onFatal = exception -> { };
+
+        private Builder(String resource, ScriptFiles files) {
+            this.resource = Objects.requireNonNull(resource, "resource");
+            this.files = Objects.requireNonNull(files, "files");
+        }
+
+        /**
+         * Sets the limits (default {@link Limits#defaults()}).
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder withLimits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets how chunks run (default {@link ChunkCompiler#INTERPRETER}).
+         *
+         * @param compiler the strategy
+         * @return this builder
+         */
+        public Builder withCompiler(ChunkCompiler compiler) {
+            this.compiler = Objects.requireNonNull(compiler, "compiler");
+            return this;
+        }
+
+        /**
+         * Sets where {@code print} goes (default nowhere).
+         *
+         * @param console the console
+         * @return this builder
+         */
+        public Builder withConsole(ScriptConsole console) {
+            this.console = Objects.requireNonNull(console, "console");
+            return this;
+        }
+
+        /**
+         * Sets the allocation counter (default the JVM's per-thread counter).
+         *
+         * @param allocations the counter
+         * @return this builder
+         */
+        public Builder withAllocationCounter(AllocationCounter allocations) {
+            this.allocations = Objects.requireNonNull(allocations, "allocations");
+            return this;
+        }
+
+        /**
+         * Sets the source of the current tick number, for the per-tick budget (default: always tick 0).
+         *
+         * @param ticks the current tick
+         * @return this builder
+         */
+        public Builder withTicks(LongSupplier ticks) {
+            this.ticks = Objects.requireNonNull(ticks, "ticks");
+            return this;
+        }
+
+        /**
+         * Sets what happens when the resource must be stopped for breaking its limits (default nothing). Called once,
+         * on the thread of the failing call, after the call has ended; it must not stop the resource synchronously
+         * from within a call of that resource.
+         *
+         * @param onFatal the handler
+         * @return this builder
+         */
+        public Builder onFatal(Consumer<ScriptLimitException> onFatal) {
+            this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
+            return this;
+        }
+
+        /**
+         * Creates the state: the globals, the sandbox and the meter. Runs no Lua code.
+         *
+         * @return the state
+         */
+        public LuaScript build() {
+            if (allocations == null) {
+                allocations = ThreadAllocationCounter.platform();
+            }
+            return new LuaScript(this);
+        }
+    }
+}

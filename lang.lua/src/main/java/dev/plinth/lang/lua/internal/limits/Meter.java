@@ -1,0 +1,271 @@
+package dev.plinth.lang.lua.internal.limits;
+
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.luaj.vm2.LuaError;
+
+/**
+ * The CPU and memory account of one Lua resource.
+ *
+ * <p>Every call into the resource is bracketed by {@link #enter} and {@link #exit}; the code in between reports its
+ * progress through {@link #step()} (the interpreter's instruction hook, once per Lua instruction) or
+ * {@link #charge(int)} (checkpoints compiled into LuaJC code at loop back-edges and function entries). Both only
+ * count down a slice of {@value #SLICE} instructions; at the end of a slice the meter takes the slice off the
+ * call's budget, reads the thread's allocation counter and checks the stop flag. A broken limit throws a
+ * {@link LimitExceededError} and stays broken until the outermost {@link #exit}: every further checkpoint throws it
+ * again, so a script cannot catch it and go on.
+ *
+ * <p>Threads: the code of one resource runs on one thread at a time (its coroutines run in lock-step with the thread
+ * that resumed them), so the counters are plain fields. Only {@link #stop} may be called from any thread.
+ */
+public final class Meter {
+
+    /** The meter of the resource whose code runs on this thread: bound for each call by the resource's script. */
+    public static final ScopedValue<Meter> CURRENT = ScopedValue.newInstance();
+
+    /** Instructions between two slow checks. */
+    static final int SLICE = 1024;
+
+    private final String resource;
+    private final Limits limits;
+    private final AllocationCounter allocations;
+    private final LongSupplier ticks;
+
+    private int depth;
+    private boolean tickBound;
+    private long budget;
+    private Limit budgetLimit = Limit.CALL_INSTRUCTIONS;
+    private long left;
+    private int slice;
+    private int sliceSize;
+    private long allocated;
+    private @Nullable Thread segmentThread;
+    private long segmentBase;
+    private @Nullable LimitExceededError broken;
+    private long lastInstructions;
+    private long lastAllocated;
+
+    private long tick = Long.MIN_VALUE;
+    private long tickLeft;
+
+    private volatile @Nullable String stopReason;
+
+    /**
+     * Creates the account of one resource.
+     *
+     * @param resource the resource name, for messages
+     * @param limits what it may spend
+     * @param allocations the per-thread allocation counter
+     * @param ticks the number of the server's current tick
+     */
+    public Meter(String resource, Limits limits, AllocationCounter allocations, LongSupplier ticks) {
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.allocations = Objects.requireNonNull(allocations, "allocations");
+        this.ticks = Objects.requireNonNull(ticks, "ticks");
+    }
+
+    /**
+     * The meter bound to the calling thread.
+     *
+     * @return the meter of the resource whose code runs now
+     * @throws LuaError when no resource's code runs on this thread (a host bug: Lua entered without its meter)
+     */
+    public static Meter current() {
+        if (!CURRENT.isBound()) {
+            throw new LuaError("Lua code ran outside of its resource's meter");
+        }
+        return CURRENT.get();
+    }
+
+    /**
+     * Starts a call; nested calls (the resource's code calling the host calling the resource again) share the
+     * outermost call's budget.
+     *
+     * @param instructions the budget of the call if it is the outermost one
+     * @param tickBound whether the tick's remaining budget caps it and what it runs counts against the tick: true
+     *     for calls made by the game (handlers, commands, tasks), false for starting and stopping the resource
+     */
+    public void enter(long instructions, boolean tickBound) {
+        if (depth++ > 0) {
+            return;
+        }
+        long now = ticks.getAsLong();
+        if (now != tick) {
+            tick = now;
+            tickLeft = limits.instructionsPerTick();
+        }
+        this.tickBound = tickBound;
+        budgetLimit = !tickBound || instructions <= tickLeft ? Limit.CALL_INSTRUCTIONS : Limit.TICK_INSTRUCTIONS;
+        budget = tickBound ? Math.max(0, Math.min(instructions, tickLeft)) : instructions;
+        left = budget;
+        broken = null;
+        allocated = 0;
+        Thread thread = Thread.currentThread();
+        segmentThread = thread;
+        segmentBase = allocations.allocatedBytes(thread);
+        startSlice();
+    }
+
+    /**
+     * Ends a call.
+     *
+     * @return the limit the outermost call broke, even if the script caught the error; {@code null} when it kept
+     *     to its limits or when this was a nested call
+     */
+    public @Nullable LimitExceededError exit() {
+        if (--depth > 0) {
+            return null;
+        }
+        lastInstructions = Math.max(0, budget - (left + slice));
+        if (tickBound) {
+            tickLeft -= lastInstructions;
+        }
+        lastAllocated = allocatedSoFar();
+        segmentThread = null;
+        LimitExceededError result = broken;
+        broken = null;
+        return result;
+    }
+
+    /** Counts one Lua instruction (the interpreter's hook). */
+    public void step() {
+        if (--slice <= 0) {
+            slowCheck();
+        }
+    }
+
+    /**
+     * Counts several instructions at once (compiled code's checkpoints).
+     *
+     * @param instructions how many
+     */
+    public void charge(int instructions) {
+        slice -= instructions;
+        if (slice <= 0) {
+            slowCheck();
+        }
+    }
+
+    /**
+     * Refuses an allocation that would break the memory limit before it happens: {@code string.rep} and
+     * {@code table.concat} ask first, so one call cannot allocate a gigabyte in one go.
+     *
+     * @param bytes the size about to be allocated
+     * @throws LimitExceededError when the call's allocations and this one would exceed the limit
+     */
+    public void reserve(long bytes) {
+        if (broken != null) {
+            throw broken;
+        }
+        long total = allocatedSoFar() + bytes;
+        if (bytes < 0 || total > limits.maxMemoryBytes()) {
+            throw broken(Limit.MEMORY, "a single allocation of " + bytes + " bytes, limit "
+                    + limits.maxMemoryBytes() / Limits.MIB + " MB");
+        }
+    }
+
+    /**
+     * Makes every further checkpoint of the resource's code fail: the resource is being stopped. Any thread.
+     *
+     * @param reason why, for the error the running code sees
+     */
+    public void stop(String reason) {
+        stopReason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * Whether a call is in progress (the next {@link #enter} is a nested one).
+     *
+     * @return {@code true} inside a call
+     */
+    public boolean active() {
+        return depth > 0;
+    }
+
+    /**
+     * The number of the tick the last call ran in.
+     *
+     * @return the tick
+     */
+    public long tick() {
+        return tick;
+    }
+
+    /**
+     * What the last outermost call ran.
+     *
+     * @return Lua instructions (interpreted) or checkpoint units (compiled)
+     */
+    public long lastInstructions() {
+        return lastInstructions;
+    }
+
+    /**
+     * What the last outermost call allocated.
+     *
+     * @return bytes
+     */
+    public long lastAllocatedBytes() {
+        return lastAllocated;
+    }
+
+    /**
+     * The limits this meter enforces.
+     *
+     * @return the limits
+     */
+    public Limits limits() {
+        return limits;
+    }
+
+    private void startSlice() {
+        sliceSize = (int) Math.min(SLICE, left);
+        left -= sliceSize;
+        slice = sliceSize;
+    }
+
+    private void slowCheck() {
+        if (broken != null) {
+            throw broken;
+        }
+        String reason = stopReason;
+        if (reason != null) {
+            throw new LuaError(resource + " is stopping: " + reason);
+        }
+        long bytes = allocatedSoFar();
+        if (bytes > limits.maxMemoryBytes()) {
+            throw broken(Limit.MEMORY, bytes / Limits.MIB + " MB allocated in one call, limit "
+                    + limits.maxMemoryBytes() / Limits.MIB + " MB");
+        }
+        left += slice;
+        if (left < 0) {
+            left = 0;
+            slice = 0;
+            throw broken(budgetLimit, budget + " instructions");
+        }
+        startSlice();
+    }
+
+    private LimitExceededError broken(Limit limit, String detail) {
+        broken = new LimitExceededError(limit, detail);
+        slice = 0;
+        return broken;
+    }
+
+    private long allocatedSoFar() {
+        Thread thread = Thread.currentThread();
+        Thread segment = segmentThread;
+        if (segment == null) {
+            return 0;
+        }
+        if (segment != thread) {
+            // A coroutine thread took over (or handed back): close the other thread's segment, open this one's.
+            allocated += allocations.allocatedBytes(segment) - segmentBase;
+            segmentThread = thread;
+            segmentBase = allocations.allocatedBytes(thread);
+        }
+        return allocated + allocations.allocatedBytes(thread) - segmentBase;
+    }
+}

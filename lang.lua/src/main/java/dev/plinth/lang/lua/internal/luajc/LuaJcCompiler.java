@@ -1,0 +1,66 @@
+package dev.plinth.lang.lua.internal.luajc;
+
+import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
+import java.lang.reflect.InvocationTargetException;
+import java.util.HashMap;
+import java.util.Map;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.luajc.JavaGen;
+
+/**
+ * Compiles chunks to JVM bytecode with LuaJC, instrumented with budget checkpoints, each chunk in its own class
+ * loader. Throws where LuaJC cannot compile a chunk; combine it with {@link ChunkCompiler#INTERPRETER} through
+ * {@link ChunkCompiler#orElse} to fall back.
+ *
+ * <p>Compiled code is metered by {@link Checkpoints} (loop iterations and calls), not instruction by instruction;
+ * it reports errors through JVM stack frames whose file and line are the Lua ones. Thread-safe and stateless.
+ */
+public final class LuaJcCompiler implements ChunkCompiler {
+
+    @Override
+    public LuaFunction compile(String resource, String file, Prototype prototype, LuaValue environment) {
+        String className = className(file);
+        var generated = new JavaGen(prototype, className, file, false);
+        var classes = new HashMap<String, byte[]>();
+        collect(generated, classes);
+        var loader = new ChunkClassLoader(resource, classes);
+        try {
+            var function = (LuaFunction) loader.loadClass(className).getDeclaredConstructor().newInstance();
+            function.initupvalue1(environment);
+            return function;
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+            throw new IllegalStateException("LuaJC output for " + file + " does not load: " + cause, cause);
+        }
+    }
+
+    /**
+     * Whether a stack frame belongs to compiled Lua code.
+     *
+     * @param frame a frame of a Java stack trace
+     * @return {@code true} when its class was compiled from Lua by this compiler
+     */
+    public static boolean isLuaFrame(StackTraceElement frame) {
+        String loader = frame.getClassLoaderName();
+        return loader != null && loader.startsWith(ChunkClassLoader.LOADER_PREFIX);
+    }
+
+    private static void collect(JavaGen generated, Map<String, byte[]> classes) {
+        classes.put(generated.classname, BudgetInstrumentation.instrument(generated.bytecode));
+        if (generated.inners != null) {
+            for (JavaGen inner : generated.inners) {
+                collect(inner, classes);
+            }
+        }
+    }
+
+    /** A Java identifier made of the file name: {@code lib/util.lua} becomes {@code lib_util}. */
+    static String className(String file) {
+        String stem = file.endsWith(".lua") ? file.substring(0, file.length() - 4) : file;
+        var name = new StringBuilder("lua_");
+        stem.codePoints().forEach(c -> name.appendCodePoint(Character.isJavaIdentifierPart(c) && c < 128 ? c : '_'));
+        return name.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.plinth.lang.lua.internal.engine;
+
+import dev.plinth.lang.lua.internal.limits.Limits;
+import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/** Builds Lua states for tests: files in memory, printed lines collected, both execution modes. */
+public final class TestScripts {
+
+    /** The two ways a chunk runs. */
+    public enum Mode {
+        /** LuaJ's interpreter with the instruction hook. */
+        INTERPRETED(ChunkCompiler.INTERPRETER),
+        /** LuaJC bytecode with compiled checkpoints; fails the test instead of falling back. */
+        COMPILED(new LuaJcCompiler());
+
+        private final ChunkCompiler compiler;
+
+        Mode(ChunkCompiler compiler) {
+            this.compiler = compiler;
+        }
+
+        /**
+         * The strategy.
+         *
+         * @return the compiler
+         */
+        public ChunkCompiler compiler() {
+            return compiler;
+        }
+    }
+
+    /** What a test script printed. */
+    public final List<String> printed = new ArrayList<>();
+    /** The fatal limit exceptions reported. */
+    public final List<ScriptLimitException> fatal = new ArrayList<>();
+
+    /**
+     * A state for the given files.
+     *
+     * @param mode how chunks run
+     * @param files path to source
+     * @return the state
+     */
+    public LuaScript script(Mode mode, Map<String, String> files) {
+        return script(mode, files, Limits.defaults(), () -> 0);
+    }
+
+    /**
+     * A state with limits and a tick clock.
+     *
+     * @param mode how chunks run
+     * @param files path to source
+     * @param limits the limits
+     * @param ticks the tick clock
+     * @return the state
+     */
+    public LuaScript script(Mode mode, Map<String, String> files, Limits limits, LongSupplier ticks) {
+        Consumer<ScriptLimitException> onFatal = fatal::add;
+        return LuaScript.builder("test", ScriptFiles.of(files))
+                .withCompiler(mode.compiler())
+                .withLimits(limits)
+                .withTicks(ticks)
+                .withConsole(printed::add)
+                .onFatal(onFatal)
+                .build();
+    }
+}
