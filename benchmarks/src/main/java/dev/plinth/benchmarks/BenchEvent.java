@@ -1,9 +1,11 @@
 package dev.plinth.benchmarks;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import java.util.Map;
 
 /** The event every dispatch benchmark posts: cancellable and mutable, like a game event. Not thread-safe. */
+@EventName(BenchEvent.NAME)
 public final class BenchEvent extends CancellableEvent {
 
     /** Its name. */

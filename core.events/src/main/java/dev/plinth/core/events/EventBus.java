@@ -12,7 +12,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * <h2>Order</h2>
  * Handlers run by {@link EventPriority} from LOWEST to MONITOR; at equal priority, in the load order of their
  * owners (the order in which each owner first obtained the bus), then in registration order. A handler subscribed
- * by event name and one subscribed by the typed event class of that name are ordered together.
+ * by event name and one subscribed by the typed event class of that name are ordered together (from the first
+ * post, or from the start when the class carries its {@link EventName}).
  *
  * <h2>Cancellation</h2>
  * Once a {@link Cancellable} event is cancelled, the remaining handlers below MONITOR are skipped unless they
@@ -34,6 +35,8 @@ public interface EventBus {
      * @param type the event class (the exact class: handlers are not inherited by subclasses)
      * @param handler the handler
      * @return the subscription
+     * @throws EventException when the class is no concrete event class, or its {@link EventName} is malformed or
+     *     was found to differ from its {@code name()}
      */
     <E extends Event> Subscription subscribe(Class<E> type, EventHandler<? super E> handler);
 
@@ -45,6 +48,8 @@ public interface EventBus {
      * @param options priority, cancelled events, location
      * @param handler the handler
      * @return the subscription
+     * @throws EventException when the class is no concrete event class, or its {@link EventName} is malformed or
+     *     was found to differ from its {@code name()}
      */
     <E extends Event> Subscription subscribe(Class<E> type, HandlerOptions options, EventHandler<? super E> handler);
 
@@ -76,6 +81,7 @@ public interface EventBus {
      * @param <E> the event type
      * @param event the event
      * @return the same event
+     * @throws EventException when the event's class carries an {@link EventName} other than its {@code name()}
      */
     <E extends Event> E post(E event);
 
@@ -86,6 +92,7 @@ public interface EventBus {
      * @param event the event
      * @param target the resource or player it is meant for
      * @return the same event
+     * @throws EventException when the event's class carries an {@link EventName} other than its {@code name()}
      */
     <E extends Event> E post(E event, String target);
 

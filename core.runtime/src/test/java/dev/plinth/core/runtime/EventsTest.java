@@ -1,10 +1,16 @@
 package dev.plinth.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.core.events.Event;
+import dev.plinth.core.events.EventName;
+import dev.plinth.core.events.EventPriority;
+import dev.plinth.core.events.HandlerOptions;
+import dev.plinth.core.events.HandlerStats;
 import dev.plinth.core.events.ReadOnlyEventException;
 import dev.plinth.core.runtime.entity.DamageCause;
 import dev.plinth.core.runtime.entity.SpawnReason;
@@ -45,6 +51,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +62,7 @@ class EventsTest {
     Path home;
 
     @Test
-    void everyStandardEventHasItsSeedNameAndAPlainPayload() {
+    void everyStandardEventHasItsSeedNameDeclaredOnItsClassAndAPlainPayload() {
         try (var test = new TestServer(home)) {
             test.simulation().join("alice");
             List<Event> events = test.onGame(() -> {
@@ -93,11 +100,34 @@ class EventsTest {
                     "server_stop"), events.stream().map(Event::name).toList());
             for (Event event : events) {
                 dev.plinth.core.events.NamedEvent.of(event.name(), event.payload()); // refuses anything not plain
+                EventName declared = event.getClass().getAnnotation(EventName.class);
+                assertNotNull(declared, event.getClass().getName() + " declares its name");
+                assertEquals(event.name(), declared.value(), event.getClass().getName());
             }
             assertEquals(Map.of("player", "alice", "message", "m", "format", "{player}: {message}",
                     "recipients", List.of("alice")), events.get(2).payload());
             assertEquals("right_click", events.get(6).payload().get("action"));
             assertEquals(false, events.get(8).payload().get("keep_inventory"));
+        }
+    }
+
+    @Test
+    void theBusKnowsAStandardEventByItsNameBeforeOneIsPosted() {
+        try (var test = new TestServer(home)) {
+            assertFalse(test.bus.hasHandlers(PlayerBreakBlockEvent.class));
+            var calls = new CopyOnWriteArrayList<String>();
+            test.bus.subscribe(PlayerBreakBlockEvent.class, HandlerOptions.at(EventPriority.HIGH),
+                    event -> calls.add("by class, high"));
+            test.bus.subscribe(PlayerBreakBlockEvent.NAME, HandlerOptions.at(EventPriority.LOW),
+                    event -> calls.add("by name, low"));
+
+            assertTrue(test.bus.hasHandlers(PlayerBreakBlockEvent.class));
+            assertEquals(List.of(PlayerBreakBlockEvent.NAME, PlayerBreakBlockEvent.NAME),
+                    test.bus.statistics().stream().map(HandlerStats::event).toList());
+
+            test.simulation().join("alice");
+            test.simulation().breakBlock("alice", 0, 3, 0);
+            assertEquals(List.of("by name, low", "by class, high"), calls);
         }
     }
 

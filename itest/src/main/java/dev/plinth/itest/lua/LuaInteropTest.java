@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.core.resource.ResourceState;
+import dev.plinth.core.runtime.interop.ExportedFunction;
 import dev.plinth.core.runtime.simulation.Simulation;
 import dev.plinth.itest.resource.EventLog;
 import dev.plinth.itest.resource.ResourceHome;
-import dev.plinth.lang.lua.ExportedFunction;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

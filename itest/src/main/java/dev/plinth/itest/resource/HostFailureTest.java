@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceState;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,8 @@ import org.osgi.framework.Bundle;
  * What the resource manager makes of the {@code HostFailure} services of a language host, whatever the language:
  * a start the host undoes fails with the host's message, a restart whose new content the host fails rolls back,
  * and a resource the host stops later is in error with its message. The host here is a stand-in that follows the
- * contract; the Lua tests do the same with the real Lua host.
+ * contract; the Lua tests do the same with the real Lua host. The resources that need one the host stops are stopped
+ * first.
  */
 class HostFailureTest {
 
@@ -77,6 +79,31 @@ class HostFailureTest {
         assertEquals(ResourceState.STARTED, home.service.info("hf-reload").state());
         assertEquals("1.0.0", home.service.info("hf-reload").version().toString());
         assertEquals(Bundle.ACTIVE, home.bundle("hf-reload").getState());
+    }
+
+    @Test
+    void theResourcesThatNeedAResourceItsHostStopsAreStoppedFirst() throws Exception {
+        home.folder("hf-base", Map.of("resource.toml", RESOURCE_TOML, StandInHost.SCRIPT, "run"));
+        home.folder("hf-user", Map.of("resource.toml", RESOURCE_TOML + "deps = [\"hf-base\"]\n"));
+        home.folder("hf-top", Map.of("resource.toml", RESOURCE_TOML + "deps = [\"hf-user\"]\n"));
+        home.folder("hf-idle", Map.of("resource.toml", RESOURCE_TOML + "deps = [\"hf-base\"]\n"));
+        List.of("hf-base", "hf-user", "hf-top", "hf-idle").forEach(home::awaitListed);
+        home.service.start("hf-top");
+
+        host.failLater(home.bundle("hf-base"), "hf-base stopped for breaking its limits: hf-base: main.lua:2: "
+                + "instruction budget per call exceeded");
+
+        String message = "ERR_SCRIPT_EXECUTION: hf-base stopped for breaking its limits: hf-base: main.lua:2: "
+                + "instruction budget per call exceeded";
+        assertEquals(Optional.of(message), home.awaitState("hf-base", ResourceState.ERROR).lastError());
+        assertEquals(ResourceState.STOPPED, home.service.info("hf-top").state());
+        assertEquals(ResourceState.STOPPED, home.service.info("hf-user").state());
+        assertEquals(ResourceState.LOADED, home.service.info("hf-idle").state(), "a dependent never started stays so");
+        events.await("resource:stopped {error=");
+        assertEquals(List.of("resource:stopped {resourceName=hf-top}", "resource:stopped {resourceName=hf-user}",
+                "resource:stopped {error=" + message + ", resourceName=hf-base}"),
+                events.lines().stream().filter(line -> line.startsWith("resource:stopped")).toList(),
+                "the dependents first, then the failed resource");
     }
 
     @Test

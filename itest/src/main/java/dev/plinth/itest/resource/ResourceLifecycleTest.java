@@ -126,6 +126,24 @@ class ResourceLifecycleTest {
     }
 
     @Test
+    void aModForAnotherGameVersionDoesNotStartAndSaysWhichVersionRuns() throws IOException {
+        home.folder("lc-old-mod", Map.of("manifest.json",
+                "{\"name\": \"Old mod\", \"version\": \"1.0.0\", \"requires\": {\"@game\": \"1.0.0,1.5.0\"}}"));
+        home.folder("lc-new-mod", Map.of("manifest.json", "{\"name\": \"New mod\", \"version\": \"1.0.0\", "
+                + "\"requires\": {\"@game\": \"1.21.0,1.22.0\", \"@server\": \"0.1.0,1.0.0\"}}"));
+        List.of("lc-old-mod", "lc-new-mod").forEach(home::awaitListed);
+
+        var refused = assertCode(ResourceErrorCode.ERR_DEPENDENCY_MISSING, () -> home.service.start("lc-old-mod"));
+
+        String problem = "ERR_DEPENDENCY_MISSING: lc-old-mod needs @game [1.0.0,1.5.0], the server runs game 1.21.50";
+        assertEquals(problem, refused.getMessage());
+        assertEquals(ResourceState.ERROR, home.service.info("lc-old-mod").state());
+        assertTrue(home.service.diagnose("lc-old-mod").contains(problem), home.service.diagnose("lc-old-mod").toString());
+        assertEquals(List.of("lc-new-mod"), home.service.start("lc-new-mod").started());
+        assertEquals(ResourceState.STARTED, home.service.info("lc-new-mod").state());
+    }
+
+    @Test
     void aCycleIsPrintedWhole() throws IOException {
         home.folder("lc-a", Map.of("resource.toml", "type = \"asset-pack\"\ndeps = [\"lc-b\"]\n"));
         home.folder("lc-b", Map.of("resource.toml", "type = \"asset-pack\"\ndeps = [\"lc-c\"]\n"));

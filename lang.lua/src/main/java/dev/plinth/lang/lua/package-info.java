@@ -1,5 +1,6 @@
 /**
- * What the Lua host (LuaJ) offers the rest of the server: the functions resources export to each other.
+ * The Lua language host (LuaJ), an extender for Lua resources. It has no API of its own: what Lua resources export
+ * to each other is {@code dev.plinth.core.runtime.interop}.
  */
 @Export
 @Version("0.1.0")

@@ -4,7 +4,7 @@ import dev.plinth.core.events.Event;
 import dev.plinth.core.events.EventException;
 import java.lang.reflect.Modifier;
 
-/** What the bus accepts as an event class to subscribe to. */
+/** What the bus accepts as an event class to subscribe to, and what it says about a wrong {@code @EventName}. */
 final class EventTypes {
 
     private EventTypes() {}
@@ -28,5 +28,17 @@ final class EventTypes {
             throw new EventException("cannot subscribe to " + type.getName() + ": handlers receive events of one exact "
                     + "class, so subscribe to a concrete event class (or by event name)");
         }
+    }
+
+    /** Why a class whose {@code @EventName} is not an event name is refused. */
+    static String malformedName(String declared) {
+        return "its @EventName(\"" + declared + "\") is not an event name: use lower-case words such as "
+                + "myplugin:my_event";
+    }
+
+    /** Why a class whose {@code @EventName} differs from what its instances' {@code name()} returns is refused. */
+    static String nameMismatch(String declared, String actual) {
+        return "its @EventName(\"" + declared + "\") differs from what its name() returns, \"" + actual
+                + "\"; the two must be equal";
     }
 }

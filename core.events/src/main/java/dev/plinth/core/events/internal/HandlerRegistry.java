@@ -2,6 +2,7 @@ package dev.plinth.core.events.internal;
 
 import dev.plinth.core.events.Event;
 import dev.plinth.core.events.EventException;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.HandlerStats;
 import dev.plinth.core.events.NamedEvent;
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ import org.osgi.framework.Bundle;
  * {@link Slot}, found through a {@code ClassValue} for typed events and a concurrent map for named ones.
  *
  * <p>A list for class {@code C} holds the handlers subscribed to {@code C} and those subscribed to the name of
- * {@code C}, learned from the first posted instance (event names are constant per class). A list for a name holds
- * the handlers of that name and those subscribed to {@link NamedEvent} itself.
+ * {@code C}: the name its {@link EventName} declares, read once when its slot is made (when {@code C} is first
+ * subscribed to, posted or asked about), else learned from the first posted instance (event names are constant per
+ * class). A declared name is checked against the instance each time a list is baked; a class whose declared name
+ * is malformed or differs is refused, at subscription and at post. A list for a name holds the handlers of that
+ * name and those subscribed to {@link NamedEvent} itself.
  *
  * <p>Thread-safe.
  */
@@ -72,12 +76,28 @@ final class HandlerRegistry {
         return slot != null ? slot : otherNames;
     }
 
-    /** Bakes the stale list of a slot; {@code sample} is the event being posted (it tells a class its name). */
+    /**
+     * Bakes the stale list of a slot; {@code sample} is the event being posted (it tells a class its name, or
+     * confirms the declared one).
+     *
+     * @throws EventException when the sample's class is refused: its {@code @EventName} is malformed or differs from
+     *     the sample's name
+     */
     HandlerList bake(Slot slot, Event sample) {
-        String learned = slot.name == null && !slot.named() ? sample.name() : null;
+        String actual = slot.named() ? null : sample.name();
         synchronized (lock) {
-            if (learned != null && slot.name == null) {
-                slot.name = learned;
+            if (actual != null) {
+                String declared = slot.declared;
+                if (declared != null && !declared.equals(actual)) {
+                    slot.refusal = EventTypes.nameMismatch(declared, actual);
+                }
+                String refusal = slot.refusal;
+                if (refusal != null) {
+                    throw new EventException("cannot post " + slot.type.getName() + ": " + refusal);
+                }
+                if (slot.name == null) {
+                    slot.name = actual;
+                }
             }
             HandlerList list = slot.list;
             if (list == null) {
@@ -159,6 +179,14 @@ final class HandlerRegistry {
             if (!owner.active) {
                 throw new EventException("the event bus of '" + owner.label() + "' was released: its bundle stopped");
             }
+            for (Registration r : registrations) {
+                if (r.key() instanceof Class<?> type && type != NamedEvent.class) {
+                    String refusal = types.get(type).refusal;
+                    if (refusal != null) {
+                        throw new EventException("cannot subscribe to " + type.getName() + ": " + refusal);
+                    }
+                }
+            }
             var added = new ArrayList<Handler>(registrations.size());
             for (Registration r : registrations) {
                 var handler = new Handler(owner, r.key(), r.handler(), r.priority(), r.receiveCancelled(), r.location(),
@@ -212,7 +240,10 @@ final class HandlerRegistry {
         return false;
     }
 
-    /** Whether a post of this class would reach a handler (conservative while the class's name is unknown). */
+    /**
+     * Whether a post of this class would reach a handler: exact for a class with an {@link EventName}, else
+     * conservative until its first post tells its name.
+     */
     boolean hasHandlers(Class<?> type) {
         if (type == NamedEvent.class) {
             synchronized (lock) {

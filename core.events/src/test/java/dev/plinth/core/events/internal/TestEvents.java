@@ -4,6 +4,7 @@ import dev.plinth.core.events.Cancellable;
 import dev.plinth.core.events.CancellableEvent;
 import dev.plinth.core.events.Event;
 import dev.plinth.core.events.EventBus;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.MutableEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,51 @@ final class TestEvents {
         @Override
         public Map<String, Object> payload() {
             return Map.of("number", number);
+        }
+    }
+
+    /** An event of one name and no payload; each subclass is an event class of its own. */
+    abstract static class Bare implements Event {
+        private final String name;
+
+        Bare(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final Map<String, Object> payload() {
+            return Map.of();
+        }
+    }
+
+    /** An event that declares its name: the bus knows it before any post. */
+    @EventName(Pong.NAME)
+    static final class Pong extends Bare {
+        static final String NAME = "test:pong";
+
+        Pong() {
+            super(NAME);
+        }
+    }
+
+    /** An event whose declared name is not the one its instances give. */
+    @EventName("test:declared")
+    static final class Mislabelled extends Bare {
+        Mislabelled() {
+            super("test:actual");
+        }
+    }
+
+    /** An event that declares something that is no event name. */
+    @EventName("Not A Name")
+    static final class BadlyNamed extends Bare {
+        BadlyNamed() {
+            super("test:badly_named");
         }
     }
 

@@ -10,8 +10,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code Bundle.start} returns: the resource manager then reports the start as failed with
  * {@code ERR_SCRIPT_EXECUTION} and this {@link #message()}, puts the resource in state {@code error} and posts
  * {@code resource:start_error} instead of {@code resource:started} (a restart rolls back). When a host stops a
- * started resource later (it broke its limits), it registers one just before stopping the bundle: the resource moves
- * to {@code error} with the message, and {@code resource:stopped} is posted with it.
+ * started resource later (it broke its limits), it registers one just before stopping the bundle: the started
+ * resources that need it are stopped first (the registration returns once they are, so a host registers it from a
+ * thread of its own, never from within a call of a resource), then the resource moves to {@code error} with the
+ * message, and {@code resource:stopped} is posted with it.
  *
  * <p>How a host registers it: through its own bundle context, with the service properties {@value #RESOURCE} (the
  * resource name) and {@value #BUNDLE_ID} (the resource bundle's id, a {@code Long}); at most one per resource bundle

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.osgi.framework.Version;
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.service.log.Logger;
 
@@ -15,8 +16,8 @@ import org.osgi.service.log.Logger;
  * The game server, obtained as a bundle-scoped OSGi service: every resource gets its own view, whose
  * {@link #dataFolder()} and {@link #logger()} are the resource's own.
  *
- * <p>Thread rule: {@link #name()}, {@link #version()}, {@link #tick()}, {@link #dataFolder()} and
- * {@link #logger()} may be called from any thread; the other methods read or change game state and must be called
+ * <p>Thread rule: {@link #name()}, {@link #version()}, {@link #gameVersion()}, {@link #tick()},
+ * {@link #dataFolder()} and {@link #logger()} may be called from any thread; the other methods read or change game state and must be called
  * on the game thread ({@link dev.plinth.core.runtime.tick.GameThread}); elsewhere they throw
  * {@link WrongThreadException}.
  */
@@ -36,6 +37,15 @@ public interface Server {
      * @return for example {@code Plinth simulated server 0.1.0}
      */
     String version();
+
+    /**
+     * The version of the game the server runs: what a mod's {@code @game} requirement is checked against. The
+     * simulated server runs Minecraft Bedrock {@code 1.21.50} unless the server setting {@code game.version} says
+     * otherwise; it does not change while the server runs.
+     *
+     * @return the game's version, for example {@code 1.21.50}
+     */
+    Version gameVersion();
 
     /**
      * The number of the last tick that ran.

@@ -1,8 +1,9 @@
 /**
- * The server as a plugin sees it: ticks, players, worlds, broadcast, its data folder and its logger.
+ * The server as a plugin sees it: its name and game version, ticks, players, worlds, broadcast, its data folder and
+ * its logger.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.server;
 

@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * The components of core.runtime wired by hand, as Declarative Services would wire them, around a fake event bus,
- * with the clock paused: tests drive it with {@link #simulation()} and {@link #onGame}.
+ * The components of core.runtime wired by hand, as Declarative Services would wire them, around the real event bus
+ * (recording what is posted), with the clock paused: tests drive it with {@link #simulation()} and {@link #onGame}.
  */
 public final class TestServer implements AutoCloseable {
 
-    public final FakeEventBus bus = new FakeEventBus();
+    public final RecordingEventBus bus = new RecordingEventBus();
     public final TestLogger log = new TestLogger();
     public final ServerSettings settings;
     public final ConfigFiles files = new ConfigFiles();
@@ -41,7 +41,7 @@ public final class TestServer implements AutoCloseable {
      */
     public TestServer(Path home, ServerConfig config) {
         ServerConfig paused = new ServerConfig(config.name(), config.commands(), config.permissions(), config.forms(),
-                new ServerConfig.Game(config.game().keepInventory(), true));
+                new ServerConfig.Game(config.game().keepInventory(), true, config.game().version()));
         settings = new ServerSettings(Optional.of(home), paused);
         loop = new GameLoop(settings, log.logger());
         loop.start();

@@ -4,7 +4,6 @@ import dev.plinth.core.resource.LifecycleResult;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceState;
-import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.host.HostFailure;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
@@ -23,7 +22,8 @@ import org.osgi.service.log.Logger;
  * Starts, stops and restarts resources: dependencies start first, dependents stop first, every transition on the
  * server thread within its timeout, every resource changed under its lock. A restart with new content updates
  * and refreshes the bundle, and puts the previous content back when the new one fails to start. A resource its
- * language host stops outside of a transition ({@link #hostFailed}) is in error with the host's message.
+ * language host stops outside of a transition ({@link #hostFailed}) is in error with the host's message, after the
+ * resources that need it are stopped.
  *
  * <p>Thread-safe. The calling thread plans, resolves and waits; the transitions themselves run on the server
  * thread.
@@ -245,7 +245,14 @@ final class Lifecycle {
 
     /** Stops the dependents that are started (each before what it needs), then the resource; returns them in order. */
     private List<String> stopWithDependents(Deployment deployment, TransitionLocks.Lock lock) {
-        String name = deployment.name();
+        var stopped = new ArrayList<>(stopDependents(deployment.name()));
+        stopOne(deployment, lock, settings.get().timeouts().stopTimeout());
+        stopped.add(deployment.name());
+        return stopped;
+    }
+
+    /** Stops the started resources that need a resource, each before what it needs; returns them in order. */
+    private List<String> stopDependents(String name) {
         var stopped = new ArrayList<String>();
         var timeout = settings.get().timeouts().stopTimeout();
         for (String dependent : graph.graph().dependentsStopOrder(name)) {
@@ -258,8 +265,6 @@ final class Lifecycle {
             }
             stopped.add(dependent);
         }
-        stopOne(deployment, lock, timeout);
-        stopped.add(name);
         return stopped;
     }
 
@@ -288,9 +293,12 @@ final class Lifecycle {
 
     /**
      * A language host failed a resource. While the resource is mid-transition, the transition reports it (a start
-     * its host undid fails with the host's message); otherwise the host stopped a started resource (it broke its
-     * limits): the resource is in error with the message, and {@code resource:stopped} is posted with it. Called on
-     * the host's thread; the event is posted on the server thread, after the work under way there.
+     * its host undid fails with the host's message); otherwise the host is about to stop a started resource (it
+     * broke its limits): as {@link #stop} would, the started resources that need it are stopped first, each with its
+     * {@code resource:stopped}, and the log names them; then the resource is in error with the message, and
+     * {@code resource:stopped} is posted with it. Called on the host's thread, before the host stops the bundle;
+     * it waits while the dependents stop on the server thread (inline when the host calls on that thread). The
+     * failed resource's event is posted on the server thread, after the work under way there.
      *
      * @param failure what the host registered
      */
@@ -301,8 +309,29 @@ final class Lifecycle {
         }
         String name = deployment.get().name();
         String error = ResourceErrorCode.ERR_SCRIPT_EXECUTION + ": " + failure.message();
-        states.failed(failure.bundleId(), error);
+        TransitionLocks.Lock lock;
+        try {
+            lock = locks.acquire(name, "failing");
+        } catch (ResourceException locked) {
+            return; // a transition took the resource meanwhile: it reports the failure
+        }
+        try (lock) {
+            stopDependentsOfFailed(name, error);
+            states.failed(failure.bundleId(), error);
+        }
         transitions.postQueued(() -> events.postError(ResourceEvents.STOPPED, name, error));
+    }
+
+    private void stopDependentsOfFailed(String name, String error) {
+        try {
+            List<String> stopped = stopDependents(name);
+            if (!stopped.isEmpty()) {
+                log.warn("{} failed ({}); the resources that need it were stopped first: {}", name, error,
+                        join(stopped));
+            }
+        } catch (ResourceException e) {
+            log.error("{} failed ({}); stopping the resources that need it failed: {}", name, error, e.getMessage());
+        }
     }
 
     /** Installs a newly built resource (stopped) and registers it. */
@@ -392,11 +421,7 @@ final class Lifecycle {
 
     /** Why the game the server runs is not one a resource accepts ({@code @game}); empty when it is or is unknown. */
     Optional<String> gameVersionProblem(Deployment deployment) {
-        var game = serverThread.get().gameVersion();
-        return deployment.descriptor().dependencies().stream()
-                .filter(d -> d.kind() == Dependency.Kind.GAME && game.isPresent() && !d.range().includes(game.get()))
-                .findFirst()
-                .map(d -> deployment.name() + " needs " + d + ", the server runs game " + game.get());
+        return GameRequirement.problem(deployment.descriptor(), serverThread.get().gameVersion());
     }
 
     private void reportStartFailure(String name, ResourceException e) {

@@ -13,6 +13,7 @@ import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import dev.plinth.core.resource.internal.settings.SettingsFile;
+import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class ResourceManager {
     private SynchronousBundleListener shutdownHook;
     private volatile ServiceRegistration<Condition> ready;
 
-    // Optional and dynamic: resources run (and the shell works) without an event bus or a game thread.
+    // Optional and dynamic: resources run (and the shell works) without an event bus, a game thread or a server.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventBus eventBus;
@@ -96,6 +97,10 @@ public final class ResourceManager {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile GameThread gameThread;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Server server;
 
     /**
      * Creates the manager; nothing is scanned or started until activation.
@@ -249,7 +254,8 @@ public final class ResourceManager {
 
     ServerThread serverThread() {
         GameThread thread = gameThread;
-        return thread == null ? ownThread : new GameThreadAdapter(thread);
+        return thread == null ? ownThread
+                : new GameThreadAdapter(thread, Optional.ofNullable(server).map(Server::gameVersion));
     }
 
     /**

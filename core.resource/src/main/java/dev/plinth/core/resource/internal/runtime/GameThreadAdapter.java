@@ -8,11 +8,12 @@ import org.osgi.framework.Version;
 
 /**
  * The server thread of a running server: core.runtime's game thread, which applies lifecycle transitions between
- * two ticks and knows when a handler runs in a deterministic section.
+ * two ticks and knows when a handler runs in a deterministic section, and the version of the game the server runs.
  *
  * @param gameThread the game thread service
+ * @param gameVersion the game's version ({@code Server.gameVersion()}), empty while no server is registered
  */
-public record GameThreadAdapter(GameThread gameThread) implements ServerThread {
+public record GameThreadAdapter(GameThread gameThread, Optional<Version> gameVersion) implements ServerThread {
 
     @Override
     public <T> CompletableFuture<T> submit(Callable<T> work) {
@@ -27,10 +28,5 @@ public record GameThreadAdapter(GameThread gameThread) implements ServerThread {
     @Override
     public boolean inDeterministicSection() {
         return gameThread.inDeterministicSection();
-    }
-
-    @Override
-    public Optional<Version> gameVersion() {
-        return Optional.empty(); // core.runtime does not publish the game's version yet
     }
 }

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.entity;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.entity.DamageCause;
 import dev.plinth.core.runtime.entity.Entity;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * An entity (a player too) is about to take damage. Handlers may change the amount; cancelled, the entity takes
  * none. Posted on the game thread.
  */
+@EventName(EntityDamageEvent.NAME)
 public final class EntityDamageEvent extends CancellableEvent {
 
     /** The event's name. */

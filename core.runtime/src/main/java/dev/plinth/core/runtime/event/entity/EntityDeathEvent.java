@@ -1,5 +1,6 @@
 package dev.plinth.core.runtime.event.entity;
 
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.MutableEvent;
 import dev.plinth.core.runtime.entity.DamageCause;
 import dev.plinth.core.runtime.entity.Entity;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * An entity that is not a player died (players have {@code player_death}). Handlers may change what it drops and
  * the experience it leaves. Posted on the game thread, before the drops fall.
  */
+@EventName(EntityDeathEvent.NAME)
 public final class EntityDeathEvent extends MutableEvent {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.entity;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.Position;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * An entity is about to explode. Handlers may change which blocks it destroys; cancelled, nothing is destroyed and
  * the entity stays. Posted on the game thread.
  */
+@EventName(EntityExplodeEvent.NAME)
 public final class EntityExplodeEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.entity;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.entity.SpawnReason;
 import dev.plinth.core.runtime.world.Position;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * An entity is about to appear in a world. Cancelled, it does not: {@link Entity#isValid()} stays {@code false}.
  * Posted on the game thread; not posted for players (they have {@code player_join}).
  */
+@EventName(EntitySpawnEvent.NAME)
 public final class EntitySpawnEvent extends CancellableEvent {
 
     /** The event's name. */

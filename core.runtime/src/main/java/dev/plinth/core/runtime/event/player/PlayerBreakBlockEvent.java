@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.world.BlockPos;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * A player breaks a block. Handlers may change the drops; cancelled, the block stays. Posted on the game thread,
  * before the {@code block_update} of the change.
  */
+@EventName(PlayerBreakBlockEvent.NAME)
 public final class PlayerBreakBlockEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.world.Dimension;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Objects;
 /**
  * A player is about to go to another dimension. Cancelled, they stay where they are. Posted on the game thread.
  */
+@EventName(PlayerChangeDimensionEvent.NAME)
 public final class PlayerChangeDimensionEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.player.Player;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * {@link #format()} with {@code {player}} replaced by the sender's name and {@code {message}} by the message.
  * Posted on the game thread.
  */
+@EventName(PlayerChatEvent.NAME)
 public final class PlayerChatEvent extends CancellableEvent {
 
     /** The event's name. */

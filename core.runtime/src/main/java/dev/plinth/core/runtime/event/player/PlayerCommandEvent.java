@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.player.Player;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * A player typed a command ({@code /warp home}). Cancelled, the command does not run. Posted on the game thread,
  * before the command is looked up.
  */
+@EventName(PlayerCommandEvent.NAME)
 public final class PlayerCommandEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,5 +1,6 @@
 package dev.plinth.core.runtime.event.player;
 
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.MutableEvent;
 import dev.plinth.core.runtime.entity.DamageCause;
 import dev.plinth.core.runtime.entity.Entity;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * A player died. The death message (when not empty) goes to every online player; unless {@link #keepInventory()},
  * the inventory is dropped where the player died. The player respawns right after. Posted on the game thread.
  */
+@EventName(PlayerDeathEvent.NAME)
 public final class PlayerDeathEvent extends MutableEvent {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.player.Player;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * A player clicks the air, a block or an entity, holding an item or not. Cancelled, nothing comes of it (a left
  * click on an entity no longer attacks it). Posted on the game thread.
  */
+@EventName(PlayerInteractEvent.NAME)
 public final class PlayerInteractEvent extends CancellableEvent {
 
     /** The event's name. */

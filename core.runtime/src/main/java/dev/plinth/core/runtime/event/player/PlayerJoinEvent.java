@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.player.Player;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * goes to every online player; cancelled, the player is disconnected with the kick message. Posted on the game
  * thread.
  */
+@EventName(PlayerJoinEvent.NAME)
 public final class PlayerJoinEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.world.Position;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * A player moves. Handlers may change the destination; cancelled, the player is put back at {@link #from()}.
  * Posted on the game thread.
  */
+@EventName(PlayerMoveEvent.NAME)
 public final class PlayerMoveEvent extends CancellableEvent {
 
     /** The event's name. */

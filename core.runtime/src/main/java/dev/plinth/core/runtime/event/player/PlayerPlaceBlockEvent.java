@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.player;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.BlockState;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * A player places a block. Cancelled, the block is not placed. Posted on the game thread, before the
  * {@code block_update} of the change.
  */
+@EventName(PlayerPlaceBlockEvent.NAME)
 public final class PlayerPlaceBlockEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,5 +1,6 @@
 package dev.plinth.core.runtime.event.player;
 
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.MutableEvent;
 import dev.plinth.core.runtime.player.Player;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * A player is leaving (or was kicked or transferred). The quit message (when not empty) goes to the players who
  * stay. Posted on the game thread while the player is still online.
  */
+@EventName(PlayerQuitEvent.NAME)
 public final class PlayerQuitEvent extends MutableEvent {
 
     /** The event's name. */

@@ -1,5 +1,6 @@
 package dev.plinth.core.runtime.event.player;
 
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.MutableEvent;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.world.Position;
@@ -9,6 +10,7 @@ import java.util.Objects;
 /**
  * A player respawns after dying. Handlers may change where. Posted on the game thread.
  */
+@EventName(PlayerRespawnEvent.NAME)
 public final class PlayerRespawnEvent extends MutableEvent {
 
     /** The event's name. */

@@ -1,11 +1,13 @@
 package dev.plinth.core.runtime.event.server;
 
 import dev.plinth.core.events.Event;
+import dev.plinth.core.events.EventName;
 import java.util.Map;
 
 /**
  * The server has started: its worlds exist and its clock is about to run. Posted once, on the game thread.
  */
+@EventName(ServerStartEvent.NAME)
 public final class ServerStartEvent implements Event {
 
     /** The event's name. */

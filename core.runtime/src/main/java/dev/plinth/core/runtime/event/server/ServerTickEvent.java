@@ -1,9 +1,11 @@
 package dev.plinth.core.runtime.event.server;
 
 import dev.plinth.core.events.Event;
+import dev.plinth.core.events.EventName;
 import java.util.Map;
 
 /** A tick is running: posted on the game thread at the end of every tick, after the scheduled tasks. */
+@EventName(ServerTickEvent.NAME)
 public final class ServerTickEvent implements Event {
 
     /** The event's name. */

@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.event.world;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.Dimension;
@@ -10,6 +11,7 @@ import java.util.Objects;
 /**
  * A block is about to change. Cancelled, the block stays as it is. Posted on the game thread.
  */
+@EventName(BlockUpdateEvent.NAME)
 public final class BlockUpdateEvent extends CancellableEvent {
 
     /** The event's name. */

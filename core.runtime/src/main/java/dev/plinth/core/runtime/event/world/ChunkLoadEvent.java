@@ -1,12 +1,14 @@
 package dev.plinth.core.runtime.event.world;
 
 import dev.plinth.core.events.Event;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.world.ChunkPos;
 import dev.plinth.core.runtime.world.Dimension;
 import java.util.Map;
 import java.util.Objects;
 
 /** A chunk was loaded (and generated first, when {@link #isNew()}). Posted on the game thread. */
+@EventName(ChunkLoadEvent.NAME)
 public final class ChunkLoadEvent implements Event {
 
     /** The event's name. */

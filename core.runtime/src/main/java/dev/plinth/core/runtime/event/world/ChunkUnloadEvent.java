@@ -1,12 +1,14 @@
 package dev.plinth.core.runtime.event.world;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.world.ChunkPos;
 import dev.plinth.core.runtime.world.Dimension;
 import java.util.Map;
 import java.util.Objects;
 
 /** A chunk is about to be unloaded. Cancelled, it stays loaded. Posted on the game thread. */
+@EventName(ChunkUnloadEvent.NAME)
 public final class ChunkUnloadEvent extends CancellableEvent {
 
     /** The event's name. */

@@ -1,12 +1,14 @@
 package dev.plinth.core.runtime.event.world;
 
 import dev.plinth.core.events.CancellableEvent;
+import dev.plinth.core.events.EventName;
 import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Weather;
 import java.util.Map;
 import java.util.Objects;
 
 /** A world's weather is about to change. Cancelled, the weather stays. Posted on the game thread. */
+@EventName(WeatherChangeEvent.NAME)
 public final class WeatherChangeEvent extends CancellableEvent {
 
     /** The event's name. */

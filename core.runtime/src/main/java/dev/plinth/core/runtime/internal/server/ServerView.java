@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Version;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,6 +59,11 @@ public final class ServerView implements Server {
     @Override
     public String version() {
         return SimServer.VERSION;
+    }
+
+    @Override
+    public Version gameVersion() {
+        return server.gameVersion();
     }
 
     @Override

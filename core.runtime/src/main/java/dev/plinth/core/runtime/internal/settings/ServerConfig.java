@@ -3,6 +3,7 @@ package dev.plinth.core.runtime.internal.settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.osgi.framework.Version;
 
 /**
  * The keys of {@code conf/server.json} that core.runtime reads; the other modules' keys are ignored. A missing key
@@ -25,7 +26,7 @@ public record ServerConfig(String name, Commands commands, Permissions permissio
         commands = Objects.requireNonNullElse(commands, new Commands(null));
         permissions = Objects.requireNonNullElse(permissions, new Permissions(null, null));
         forms = Objects.requireNonNullElse(forms, new Forms(null));
-        game = Objects.requireNonNullElse(game, new Game(null, null));
+        game = Objects.requireNonNullElse(game, new Game(null, null, null));
     }
 
     /**
@@ -72,12 +73,19 @@ public record ServerConfig(String name, Commands commands, Permissions permissio
      * @param keepInventory whether dead players keep their items (the default of {@code player_death}'s
      *     {@code keep_inventory})
      * @param startPaused whether the clock starts paused (ticks then run only with {@code sim:tick})
+     * @param version the version of the game the server runs ({@code "1.21.50"}), what mods' {@code @game}
+     *     requirements are checked against
      */
-    public record Game(Boolean keepInventory, Boolean startPaused) {
-        /** Fills in the defaults: items are dropped, the clock runs. */
+    public record Game(Boolean keepInventory, Boolean startPaused, Version version) {
+
+        /** The game version of the simulated server unless {@code game.version} says otherwise: Bedrock 1.21.50. */
+        public static final Version DEFAULT_VERSION = new Version(1, 21, 50);
+
+        /** Fills in the defaults: items are dropped, the clock runs, the game is {@link #DEFAULT_VERSION}. */
         public Game {
             keepInventory = Objects.requireNonNullElse(keepInventory, false);
             startPaused = Objects.requireNonNullElse(startPaused, false);
+            version = Objects.requireNonNullElse(version, DEFAULT_VERSION);
         }
     }
 }

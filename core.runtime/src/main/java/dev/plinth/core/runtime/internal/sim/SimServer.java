@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -145,6 +146,11 @@ public final class SimServer implements TickPhase {
     /** {@return the server's name} */
     public String name() {
         return config.name();
+    }
+
+    /** {@return the version of the game it simulates, server setting {@code game.version}} */
+    public Version gameVersion() {
+        return config.game().version();
     }
 
     /** {@return the number of the current tick} */

@@ -475,7 +475,15 @@ class SimulatedServerTest {
         }
 
         @Test
+        void noTickEventIsPostedWhileNobodyListens() {
+            test.simulation().tick(2);
+
+            assertTrue(test.bus.posted(ServerTickEvent.class).isEmpty());
+        }
+
+        @Test
         void timeAndEffectsAdvanceWithTheTicks() {
+            test.bus.subscribe(ServerTickEvent.NAME, HandlerOptions.defaults(), event -> { });
             test.simulation().join("alice");
             test.run(() -> player("alice").addEffect(new Effect("speed", 3, 0)));
             var world = test.server.world(Dimension.OVERWORLD);

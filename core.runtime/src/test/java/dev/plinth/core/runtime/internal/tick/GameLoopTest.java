@@ -27,7 +27,7 @@ class GameLoopTest {
 
     private GameLoop start(boolean paused) {
         var settings = new ServerSettings(Optional.empty(), new ServerConfig(null, null, null, null,
-                new ServerConfig.Game(false, paused)));
+                new ServerConfig.Game(false, paused, null)));
         loop = new GameLoop(settings, log.logger());
         loop.start();
         return loop;

@@ -11,9 +11,9 @@ import dev.plinth.lang.lua.internal.sandbox.SandboxGlobals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
@@ -32,7 +32,9 @@ import org.luaj.vm2.compiler.LuaC;
  * fatal} and tell the fatal handler, which stops the resource.
  *
  * <p>Threads: calls may come from any thread; they are serialized by a lock, except calls made from the resource's
- * own coroutine threads, which run while the resuming thread waits inside a call already.
+ * own coroutine threads, which run while the resuming thread waits inside a call already. A host function that
+ * waits for another thread (a lifecycle call waits for the game thread) does it through {@link #awaitReleased}, so
+ * that the thread it waits for can call into the resource meanwhile instead of waiting for the lock in turn.
  */
 public final class LuaScript {
 
@@ -45,7 +47,7 @@ public final class LuaScript {
     private final Globals globals;
     private final GuardedCoroutines coroutines;
     private final Consumer<ScriptLimitException> onFatal;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final CallLock lock = new CallLock();
     private int offences;
     private long lastTickOffence = Long.MIN_VALUE;
     private volatile boolean closed;
@@ -190,6 +192,34 @@ public final class LuaScript {
             throw new ScriptRuntimeException(ScriptFailure.of(resource, failure), failure);
         }
         return result;
+    }
+
+    /**
+     * Runs host work that waits for another thread with this resource released: while the Lua code of the current
+     * call waits for the work (as at a coroutine yield), other threads may call into the resource, for example the
+     * game thread delivering the events the work causes. The current call's meter is set aside meanwhile, so those
+     * calls are metered as calls of their own and the waiting call's budget and allocations are kept. Outside a call
+     * of this resource, it just runs the work.
+     *
+     * <p>Called from a host function, on the thread of a call of this resource or one of its coroutine threads.
+     *
+     * @param <T> the work's result type
+     * @param work what waits, for example {@code ResourceService.start}; it must not run Lua code of this resource
+     *     itself
+     * @return the work's result
+     */
+    public <T> T awaitReleased(Supplier<T> work) {
+        if (!coroutines.owns(Thread.currentThread()) && !lock.isHeldByCurrentThread()) {
+            return work.get();
+        }
+        Meter.Paused call = meter.pause();
+        CallLock.Held held = lock.release();
+        try {
+            return work.get();
+        } finally {
+            lock.reacquire(held);
+            meter.resume(call);
+        }
     }
 
     /**

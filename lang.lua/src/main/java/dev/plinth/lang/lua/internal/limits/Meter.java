@@ -176,6 +176,63 @@ public final class Meter {
     }
 
     /**
+     * Sets the current call aside while its thread waits outside of Lua with the resource released: the next
+     * {@link #enter} starts a call of its own. {@link #resume} puts it back.
+     *
+     * @return the call set aside
+     * @throws IllegalStateException outside a call
+     */
+    public Paused pause() {
+        if (depth == 0) {
+            throw new IllegalStateException("no call of " + resource + " to pause");
+        }
+        var paused = new Paused(depth, tickBound, budget, budgetLimit, left, slice, allocatedSoFar(), broken);
+        depth = 0;
+        segmentThread = null;
+        broken = null;
+        return paused;
+    }
+
+    /**
+     * Puts back a call set aside by {@link #pause}, on the calling thread; what the thread allocated meanwhile is
+     * not counted. The tick's budget stays as the calls that ran meanwhile left it.
+     *
+     * @param paused the call
+     * @throws IllegalStateException when another call is in progress
+     */
+    public void resume(Paused paused) {
+        if (depth != 0) {
+            throw new IllegalStateException("a call of " + resource + " is in progress");
+        }
+        depth = paused.depth();
+        tickBound = paused.tickBound();
+        budget = paused.budget();
+        budgetLimit = paused.budgetLimit();
+        left = paused.left();
+        slice = paused.slice();
+        allocated = paused.allocated();
+        broken = paused.broken();
+        Thread thread = Thread.currentThread();
+        segmentThread = thread;
+        segmentBase = allocations.allocatedBytes(thread);
+    }
+
+    /**
+     * A call set aside by {@link #pause}.
+     *
+     * @param depth its nesting depth
+     * @param tickBound whether it counts against the tick
+     * @param budget its budget
+     * @param budgetLimit the limit its budget stands for
+     * @param left what was left of its budget after its current slice
+     * @param slice what was left of its current slice
+     * @param allocated what it allocated so far
+     * @param broken the limit it broke, if any
+     */
+    public record Paused(int depth, boolean tickBound, long budget, Limit budgetLimit, long left, int slice,
+            long allocated, @Nullable LimitExceededError broken) {}
+
+    /**
      * Whether a call is in progress (the next {@link #enter} is a nested one).
      *
      * @return {@code true} inside a call

@@ -1,6 +1,6 @@
 package dev.plinth.lang.lua.internal.mc;
 
-import dev.plinth.lang.lua.ExportedFunction;
+import dev.plinth.core.runtime.interop.ExportedFunction;
 import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.binding.PlainValues;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;

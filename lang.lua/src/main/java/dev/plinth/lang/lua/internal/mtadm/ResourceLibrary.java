@@ -21,7 +21,8 @@ import org.luaj.vm2.Varargs;
  * {@code Resource.GetResources() -> list, err}, {@code Resource.GetResourceInfo}, {@code ReadConfigAsset},
  * {@code WriteConfigAsset}, the constants) and {@code AddEventHandler(name, fn)}, whose handler receives the event
  * envelope. Failures come back as the error-code strings the shell shows ({@code "ERR_NOT_FOUND"}); lifecycle
- * calls are made through the resource's own view of the resource service, so its admin grant applies.
+ * calls are made through the resource's own view of the resource service, so its admin grant applies, and wait
+ * for the game thread with the script released ({@code LuaScript.awaitReleased}).
  */
 public final class ResourceLibrary {
 
@@ -112,8 +113,13 @@ public final class ResourceLibrary {
             java.util.function.BiConsumer<ResourceService, String> operation) {
         return LuaFunctions.of(args -> {
             String name = args.checkjstring(1);
+            ResourceService service = service(context, api);
             try {
-                operation.accept(service(context, api), name);
+                // The call waits for the game thread, which may meanwhile deliver resource:* events to this script.
+                context.script().awaitReleased(() -> {
+                    operation.accept(service, name);
+                    return null;
+                });
                 return LuaValue.NIL;
             } catch (ResourceException e) {
                 return LuaValue.valueOf(e.code().name());
