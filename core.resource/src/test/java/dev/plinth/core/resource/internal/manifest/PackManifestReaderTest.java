@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
 
@@ -28,9 +29,14 @@ class PackManifestReaderTest {
     /** Microsoft's public add-on samples, shared read-only beside the project. */
     private static final Path SAMPLES = Path.of("../../shared/corpus/bedrock-samples").toAbsolutePath().normalize();
 
+    @BeforeAll
+    static void theCorpusIsBesideTheProject() {
+        assertTrue(Files.isDirectory(SAMPLES),
+                "the Bedrock samples of shared/corpus must be beside the project, at " + SAMPLES);
+    }
+
     @Test
     void everyManifestOfTheBedrockSamplesIsRead() throws IOException {
-        assertTrue(Files.isDirectory(SAMPLES), "the Bedrock samples are at " + SAMPLES);
         List<Path> manifests;
         try (Stream<Path> files = Files.walk(SAMPLES)) {
             manifests = files.filter(p -> p.getFileName().toString().equals("manifest.json")).sorted().toList();
