@@ -76,6 +76,7 @@ public final class LogCommands {
      * @param name the resource
      * @return the lines
      * @throws ResourceException {@code ERR_NOT_FOUND}
+     * @throws IOException when the log file cannot be read
      */
     @Descriptor("print the last 20 lines of a resource's log file (data/NAME/logs/latest.log)")
     public String tail(@Descriptor("the resource name") String name) throws IOException {
@@ -90,6 +91,7 @@ public final class LogCommands {
      * @return the lines
      * @throws ResourceException {@code ERR_NOT_FOUND}
      * @throws IllegalArgumentException when {@code lines} is below 1
+     * @throws IOException when the log file cannot be read
      */
     @Descriptor("print the last lines of a resource's log file (data/NAME/logs/latest.log)")
     public String tail(@Descriptor("the resource name") String name,
