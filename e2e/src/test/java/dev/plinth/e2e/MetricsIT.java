@@ -45,15 +45,15 @@ class MetricsIT {
         var instance = PlinthInstance.at(home);
         Process process = instance.start();
         try (OutputStream stdin = process.getOutputStream()) {
-            command(stdin, "echo startup-done"); // piped commands run once startup has finished
-            awaitOutput(instance, "startup-done");
+            PlinthInstance.send(process, "echo startup-done"); // piped commands run once startup has finished
+            instance.awaitOutput("startup-done");
             Map<String, MetricFamily> before = awaitScrape(instance);
             assertEquals(Map.of("loaded", 0.0, "starting", 0.0, "stopping", 0.0, "unknown", 0.0),
                     values(before, "mtadm_server_resources_state", "loaded", "starting", "stopping", "unknown"));
 
-            command(stdin, "resource:stop chat-demo", "resource:start chat-demo", "resource:stop server",
+            PlinthInstance.send(process, "resource:stop chat-demo", "resource:start chat-demo", "resource:stop server",
                     "sim:join alice", "echo step-done");
-            awaitOutput(instance, "step-done");
+            instance.awaitOutput("step-done");
             Thread.sleep(500); // the player count is read at the end of each tick
             Map<String, MetricFamily> after = scrape(instance);
 
@@ -79,22 +79,7 @@ class MetricsIT {
         assertEquals(0, process.exitValue(), Files.readString(instance.consoleLog()));
     }
 
-    private static void command(OutputStream stdin, String... lines) throws IOException {
-        stdin.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-    }
 
-    private static void awaitOutput(PlinthInstance instance, String marker) throws Exception {
-        long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(instance.consoleLog()) && Files.readString(instance.consoleLog()).lines()
-                    .anyMatch(marker::equals)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + marker + "' in the output:\n" + Files.readString(instance.consoleLog()));
-    }
 
     private Map<String, MetricFamily> awaitScrape(PlinthInstance instance) throws Exception {
         long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();

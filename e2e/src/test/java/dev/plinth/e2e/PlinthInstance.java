@@ -107,6 +107,25 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         return builder(List.of()).redirectOutput(consoleLog().toFile()).start();
     }
 
+    /** Writes lines to a started instance's standard input, as a server owner types them. */
+    static void send(Process process, String... lines) throws IOException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** Waits until a started instance has printed the text, at most {@link #TIMEOUT}. */
+    void awaitOutput(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(consoleLog()) && Files.readString(consoleLog()).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the instance did not print '" + text + "':\n" + Files.readString(consoleLog()));
+    }
+
     /** Where {@link #start()} writes the output. */
     Path consoleLog() {
         return home.resolve("console.log");

@@ -61,8 +61,8 @@ class WebConsoleIT {
         Process process = instance.start();
         WebDriver browserDriver = null;
         try (OutputStream stdin = process.getOutputStream()) {
-            command(stdin, "echo startup-done");
-            awaitOutput(instance, "startup-done");
+            PlinthInstance.send(process, "echo startup-done");
+            instance.awaitOutput("startup-done");
             browserDriver = chromium();
             var wait = new WebDriverWait(browserDriver, Duration.ofSeconds(30));
             String console = instance.url() + "/system/console";
@@ -97,7 +97,7 @@ class WebConsoleIT {
             assertEquals("started", browserDriver.findElement(By.cssSelector("#resource-server td.state")).getText());
             screenshot(browserDriver, "04-system-resource-refused.png");
 
-            command(stdin, "sim:join alice");
+            PlinthInstance.send(process, "sim:join alice");
             browserDriver.get(console + "/plinth-server");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("server-players"), "alice"));
             WebElement tps = browserDriver.findElement(By.id("server-tps"));
@@ -134,20 +134,5 @@ class WebConsoleIT {
         assertFalse(page.contains("HTTP ERROR 5") || page.contains("Server Error"), "a server error:\n" + page);
     }
 
-    private static void command(OutputStream stdin, String line) throws IOException {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-    }
 
-    private static void awaitOutput(PlinthInstance instance, String marker) throws Exception {
-        long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(instance.consoleLog())
-                    && Files.readString(instance.consoleLog()).lines().anyMatch(marker::equals)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + marker + "' in the output:\n" + Files.readString(instance.consoleLog()));
-    }
 }
