@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plinth.testsupport.Folders;
 import dev.plinth.testsupport.HostileFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class HostileHomeIT {
     @Test
     void theInstanceStartsAndRefusesWhatItMustWithAMessage() throws Exception {
         var instance = PlinthInstance.at(home);
-        copy(instance.installDir().resolve("resources"), home.resolve("resources"));
+        Folders.copy(instance.installDir().resolve("resources"), home.resolve("resources"));
         write("resources/[0-evil]/impostor/meta.json", """
                 {"name": "admin-tools", "version": "9.9.9", "scripts": [{"path": "main.lua", "type": "server"}]}
                 """);
@@ -67,18 +67,5 @@ class HostileHomeIT {
         Path file = home.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

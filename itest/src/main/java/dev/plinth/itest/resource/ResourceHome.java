@@ -7,6 +7,7 @@ import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.ResourceState;
 import dev.plinth.testsupport.Corpus;
+import dev.plinth.testsupport.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -118,17 +119,7 @@ public final class ResourceHome implements AutoCloseable {
 
     /** Copies a folder from outside the project (the Bedrock samples) into the resources folder. */
     Path copy(Path from, String relative) throws IOException {
-        Path to = resources.resolve(relative);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path to = Folders.copy(from, resources.resolve(relative));
         written.add(to);
         return to;
     }
