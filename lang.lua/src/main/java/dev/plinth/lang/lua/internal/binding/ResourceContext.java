@@ -1,5 +1,9 @@
 package dev.plinth.lang.lua.internal.binding;
 
+import dev.plinth.core.sandbox.events.EmitPolicy;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
@@ -14,12 +18,11 @@ import org.luaj.vm2.Varargs;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.log.Logger;
 
 /**
- * What the Lua APIs of one resource work with: its name, its script, its logger, and the host services obtained
- * through the resource bundle's own context, so everything registered through them belongs to the resource and
- * goes away when its bundle stops.
+ * What the Lua APIs of one resource work with: its name, its script, its log, its grants, and the host services
+ * obtained through the resource bundle's own context, so everything registered through them belongs to the resource
+ * and goes away when its bundle stops.
  *
  * <p>Thread-safe.
  */
@@ -28,7 +31,8 @@ public final class ResourceContext {
     private final String name;
     private final Bundle bundle;
     private final LuaScript script;
-    private final Logger logger;
+    private final ScriptLog log;
+    private final EmitPolicy emits;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
@@ -38,13 +42,14 @@ public final class ResourceContext {
      * @param name the resource name
      * @param bundle the resource bundle
      * @param script its Lua state
-     * @param logger its logger (logging in the resource bundle's name)
+     * @param log its log (in the resource bundle's name)
      */
-    public ResourceContext(String name, Bundle bundle, LuaScript script, Logger logger) {
+    public ResourceContext(String name, Bundle bundle, LuaScript script, ScriptLog log) {
         this.name = Objects.requireNonNull(name, "name");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.script = Objects.requireNonNull(script, "script");
-        this.logger = Objects.requireNonNull(logger, "logger");
+        this.log = Objects.requireNonNull(log, "log");
+        this.emits = new EmitPolicy(name);
     }
 
     /** {@return the resource name} */
@@ -62,9 +67,33 @@ public final class ResourceContext {
         return script;
     }
 
-    /** {@return the resource's logger} */
-    public Logger logger() {
-        return logger;
+    /** {@return the resource's log} */
+    public ScriptLog log() {
+        return log;
+    }
+
+    /** {@return what the resource may emit} */
+    public EmitPolicy emits() {
+        return emits;
+    }
+
+    /** {@return the host APIs the resource may call} */
+    public Grants grants() {
+        return script.meter().grants();
+    }
+
+    /**
+     * Refuses a call of the API when the resource's manifest does not grant its group.
+     *
+     * @param group the group
+     * @param api the call, as the script wrote it
+     * @throws LuaError naming the permission, when not granted
+     */
+    public void require(Permission group, String api) {
+        HostCalls.call(() -> {
+            grants().check(group, api);
+            return null;
+        });
     }
 
     /**
@@ -98,7 +127,7 @@ public final class ResourceContext {
         try {
             return script.call(Budget.CALL, function, args);
         } catch (ScriptException e) {
-            logger.error("{} failed: {}", what, e.report());
+            log.error(what + " failed: " + e.report());
             return LuaValue.NONE;
         }
     }
@@ -117,6 +146,7 @@ public final class ResourceContext {
         }
         references.clear();
         services.clear();
+        log.close();
     }
 
     private synchronized Object lookUp(Class<?> type) {
