@@ -25,9 +25,9 @@ class LuaSandboxIT {
 
     @Test
     void runawayCodeIsStoppedByTheClockWhateverItsBudgets() throws Exception {
-        resource("spinner", "", "mc.on('player_chat', function(event)\n  while true do end\nend)\n");
-        resource("slow-start", "", "print('slow-start begins')\nwhile true do end\n");
-        resource("bystander", "", "print('bystander started')\n");
+        LuaFolders.write(home, "spinner", "", "mc.on('player_chat', function(event)\n  while true do end\nend)\n");
+        LuaFolders.write(home, "slow-start", "", "print('slow-start begins')\nwhile true do end\n");
+        LuaFolders.write(home, "bystander", "", "print('bystander started')\n");
         serverJson("""
                 "lua": {"instructions_per_call": 1000000000000, "instructions_per_tick": 1000000000000,
                         "instructions_per_start": 1000000000000},
@@ -51,37 +51,49 @@ class LuaSandboxIT {
         assertTrue(out.contains("spinner: main.lua:2: wall-clock bound exceeded"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: spinner stopped for breaking its limits"), out);
         assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
-        assertState(out, "spinner", "error");
-        assertState(out, "slow-start", "error");
-        assertState(out, "bystander", "started");
+        LuaFolders.assertState(out, "spinner", "error");
+        LuaFolders.assertState(out, "slow-start", "error");
+        LuaFolders.assertState(out, "bystander", "started");
         double maxTick = maxTickMillis(out);
         assertTrue(maxTick < 2000, "no tick was frozen beyond the bounds (longest " + maxTick + " ms):\n" + out);
     }
 
     @Test
     void permissionsEventsManifestLimitsAndTheConsoleHold() throws Exception {
-        resource("no-world", "[permissions]\nplayer = true\n", """
+        LuaFolders.write(home, "no-world", "[permissions]\nplayer = true\n", """
                 local ok, err = pcall(mc.get_world, 'overworld')
                 print('get_world', ok, err)
                 print('broadcast', pcall(mc.broadcast, 'no-world may talk to players'))
                 """);
-        resource("no-tasks", "[permissions]\nworld = true\n", "mc.schedule_task(20, function() end)\n");
-        resource("spoofer", "", """
+        LuaFolders.write(home, "no-tasks", "[permissions]\nworld = true\n", "mc.schedule_task(20, function() end)\n");
+        LuaFolders.write(home, "spoofer", "", """
                 local ok, err = pcall(mc.emit, 'resource:started', {resourceName = 'admin-tools'})
                 print('spoof', ok, err)
                 print('own', pcall(mc.emit, 'spoofer:ping', {n = 1}))
                 print('game', pcall(mc.emit, 'player_join', {}))
                 """);
-        resource("zero-mem", "[resources]\nmax_memory_mb = 0\n", "print('zero-mem ran')\n");
-        resource("greedy", "[resources]\nmax_memory_mb = 100000\n", "print('greedy ran')\n");
-        resource("forger", "", "print('x\\n[12:00:00 ERROR] [server] FORGED\\27[2J')\n");
-        resource("catcher", "", """
+        LuaFolders.write(home, "zero-mem", "[resources]\nmax_memory_mb = 0\n", "print('zero-mem ran')\n");
+        LuaFolders.write(home, "greedy", "[resources]\nmax_memory_mb = 100000\n", "print('greedy ran')\n");
+        LuaFolders.write(home, "forger", "", "print('x\\n[12:00:00 ERROR] [server] FORGED\\27[2J')\n");
+        LuaFolders.write(home, "catcher", "", """
                 mc.on('player_join', function(event)
                   local ok, err = pcall(event.player.give_item, event.player, 'minecraft:stone', -5)
                   print('give_item', ok, err)
                 end)
                 """);
-        serverJson("", "no-world", "no-tasks", "spoofer", "zero-mem", "greedy", "forger", "catcher");
+        LuaFolders.write(home, "flooder", "", """
+                for i = 1, 20000 do
+                  local ok, err = pcall(mc.schedule_repeating, 1, function() print('tick of task', i) end)
+                  if not ok then print('refused at', i, err) break end
+                end
+                """);
+        LuaFolders.write(home, "dag", "", """
+                local t = {'leaf'}
+                for level = 1, 27 do t = {t, t} end
+                print('dag', pcall(mc.emit, 'dag:big', {tree = t}))
+                """);
+        serverJson("\"sandbox\": {\"max_tasks\": 100, \"log_lines_per_second\": 20}", "no-world", "no-tasks",
+                "spoofer", "zero-mem", "greedy", "forger", "catcher", "flooder", "dag");
         var run = PlinthInstance.at(home).script("sim:join Steve", "sim:inbox Steve", "resource:list",
                 "resource:info zero-mem");
 
@@ -106,17 +118,20 @@ class LuaSandboxIT {
         assertFalse(out.contains("\u001b[2J"), "no escape sequence reached the terminal");
         assertFalse(out.lines().anyMatch(line -> line.startsWith("[12:00:00 ERROR] [server] FORGED")), out);
         assertTrue(out.contains("[catcher] give_item\tfalse\t"), "pcall caught the host's error:\n" + out);
-        assertState(out, "no-world", "started");
-        assertState(out, "no-tasks", "error");
-        assertState(out, "zero-mem", "error");
-        assertState(out, "greedy", "started");
-        assertState(out, "catcher", "started");
+        assertTrue(out.contains("[flooder] refused at\t101\tflooder: mc.schedule_repeating refused: the resource has 100 "
+                + "scheduled tasks, its limit (sandbox.max_tasks)"), out);
+        assertTrue(out.matches("(?s).*\\[flooder] \\d+ line\\(s\\) of flooder dropped: it logged more than 20 lines per "
+                + "second.*"), "the flood was cut:\n" + out);
+        assertTrue(out.lines().filter(line -> line.contains("tick of task")).count() < 1000,
+                "at most its rate reached the console");
+        assertTrue(out.contains("[dag] dag\tfalse\tdag: the payload of mc.emit holds more than 100000 values"), out);
+        LuaFolders.assertState(out, "no-world", "started");
+        LuaFolders.assertState(out, "no-tasks", "error");
+        LuaFolders.assertState(out, "zero-mem", "error");
+        LuaFolders.assertState(out, "greedy", "started");
+        LuaFolders.assertState(out, "catcher", "started");
     }
 
-    private static void assertState(String out, String name, String state) {
-        assertTrue(out.matches("(?s).*\n" + Pattern.quote(name) + "\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+" + state + "\\s.*"),
-                name + " is " + state + ":\n" + out);
-    }
 
     /** The longest tick of the last minute, from {@code server:mspt}'s {@code 1m} row. */
     private static double maxTickMillis(String out) {
@@ -125,12 +140,6 @@ class LuaSandboxIT {
         return Double.parseDouble(row.group(3));
     }
 
-    private void resource(String name, String manifestTail, String main) throws IOException {
-        Path folder = Files.createDirectories(home.resolve("resources").resolve(name));
-        Files.writeString(folder.resolve("plugin.toml"),
-                "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n" + manifestTail);
-        Files.writeString(folder.resolve("main.lua"), main);
-    }
 
     private void serverJson(String more, String... startup) throws IOException {
         var names = String.join(", ", Stream.of(startup).map(n -> "\"" + n + "\"").toList());

@@ -1,16 +1,21 @@
 package dev.plinth.lang.lua.internal.binding;
 
+import dev.plinth.core.runtime.scheduler.Task;
 import dev.plinth.core.sandbox.events.EmitPolicy;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.core.sandbox.values.ValueBudget;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
+import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
@@ -34,6 +39,7 @@ public final class ResourceContext {
     private final ScriptLog log;
     private final EmitPolicy emits;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final Set<Task> tasks = ConcurrentHashMap.newKeySet();
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
     /**
@@ -83,6 +89,21 @@ public final class ResourceContext {
     }
 
     /**
+     * The budget of one conversion of a value leaving the script ({@link PlainValues}): bounded by the resource's
+     * value limits, its work charged to the script running now (the caller).
+     *
+     * @param what what the value is, for messages ({@code the payload of mc.emit})
+     * @return the budget
+     */
+    public ValueBudget values(String what) {
+        return script.meter().limits().sandbox().values().budget(name, what, units -> {
+            if (Meter.CURRENT.isBound()) {
+                Meter.CURRENT.get().charge((int) Math.min(units, Integer.MAX_VALUE));
+            }
+        });
+    }
+
+    /**
      * Refuses a call of the API when the resource's manifest does not grant its group.
      *
      * @param group the group
@@ -112,6 +133,29 @@ public final class ResourceContext {
             throw new LuaError(api + " is not available: the server provides no " + type.getSimpleName());
         }
         return type.cast(service);
+    }
+
+    /**
+     * Schedules a task of the resource, within its task limit ({@code sandbox.max_tasks}): tasks that ended or were
+     * cancelled make room again.
+     *
+     * @param api the call, for the error message ({@code mc.schedule_repeating})
+     * @param schedule schedules the task
+     * @return the task
+     * @throws LuaError when the resource has as many tasks as it may
+     */
+    public Task schedule(String api, Supplier<Task> schedule) {
+        int max = script.meter().limits().sandbox().maxTasks();
+        if (tasks.size() >= max) {
+            tasks.removeIf(task -> !task.isScheduled());
+            if (tasks.size() >= max) {
+                throw new LuaError(name + ": " + api + " refused: the resource has " + tasks.size()
+                        + " scheduled tasks, its limit (sandbox.max_tasks)");
+            }
+        }
+        Task task = schedule.get();
+        tasks.add(task);
+        return task;
     }
 
     /**
@@ -146,6 +190,7 @@ public final class ResourceContext {
         }
         references.clear();
         services.clear();
+        tasks.clear();
         log.close();
     }
 

@@ -45,7 +45,7 @@ public final class McLibrary {
             String name = args.checkjstring(1);
             context.emits().check(name, "mc.emit");
             var event = context.service(EventBus.class, "mc.emit")
-                    .post(name, PlainValues.toMap(args.arg(2), "the payload of mc.emit"));
+                    .post(name, PlainValues.toMap(args.arg(2), context.values("the payload of mc.emit"), "the payload of mc.emit"));
             return LuaValue.valueOf(event.isCancelled());
         }));
         mc.rawset("broadcast", LuaFunctions.of(args -> {
@@ -60,15 +60,17 @@ public final class McLibrary {
         mc.rawset("schedule_task", LuaFunctions.of(args -> {
             context.require(Permission.SCHEDULER, "mc.schedule_task");
             LuaValue task = args.checkfunction(2);
-            return LuaValue.valueOf(context.service(Scheduler.class, "mc.schedule_task")
-                    .runLater(args.checklong(1), () -> context.callBack("task", task, LuaValue.NONE)).id());
+            Scheduler scheduler = context.service(Scheduler.class, "mc.schedule_task");
+            return LuaValue.valueOf(context.schedule("mc.schedule_task", () -> scheduler
+                    .runLater(args.checklong(1), () -> context.callBack("task", task, LuaValue.NONE))).id());
         }));
         mc.rawset("schedule_repeating", LuaFunctions.of(args -> {
             context.require(Permission.SCHEDULER, "mc.schedule_repeating");
             long period = args.checklong(1);
             LuaValue task = args.checkfunction(2);
-            return LuaValue.valueOf(context.service(Scheduler.class, "mc.schedule_repeating")
-                    .runRepeating(args.optlong(3, period), period, () -> context.callBack("task", task, LuaValue.NONE))
+            Scheduler scheduler = context.service(Scheduler.class, "mc.schedule_repeating");
+            return LuaValue.valueOf(context.schedule("mc.schedule_repeating", () -> scheduler
+                    .runRepeating(args.optlong(3, period), period, () -> context.callBack("task", task, LuaValue.NONE)))
                     .id());
         }));
         mc.rawset("cancel_task", LuaFunctions.of(args -> {
@@ -159,7 +161,8 @@ public final class McLibrary {
         config.rawset("save", LuaFunctions.of(args -> {
             boolean named = args.arg1().isstring();
             String file = named ? args.checkjstring(1) : DEFAULT_CONFIG;
-            var values = PlainValues.toMap(args.arg(named ? 2 : 1), "the value of mc.config.save");
+            var values = PlainValues.toMap(args.arg(named ? 2 : 1), context.values("the value of mc.config.save"),
+                    "the value of mc.config.save");
             context.service(ConfigStore.class, "mc.config.save").save(file, values);
             return LuaValue.NONE;
         }));
