@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.plinth.testsupport.Corpus;
+import dev.plinth.testsupport.RequiresCorpus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * compiles and evaluates, in every backend, to a finite number or a string; several have their value checked.
  * Each query answers a fixed value (0.5 for numbers), each variable starts at 0.5, {@code this} is 0.5.
  */
+@RequiresCorpus({"molang-expressions.txt", "molang-programs.txt"})
 class CorpusTest {
 
     /**
@@ -42,8 +46,8 @@ class CorpusTest {
 
     @BeforeAll
     static void readTheCorpus() throws IOException {
-        expressions = Corpus.lines("molang-expressions.txt");
-        programs = Corpus.lines("molang-programs.txt");
+        expressions = lines("molang-expressions.txt");
+        programs = lines("molang-programs.txt");
         var names = new TreeSet<String>();
         for (String line : concat(expressions, programs)) {
             Matcher m = QUERY.matcher(line);
@@ -62,6 +66,14 @@ class CorpusTest {
             }
         }
         queries = builder.build();
+    }
+
+    /** The lines of a corpus file, each an expression or program, an embedded newline written {@code \\n}. */
+    private static List<String> lines(String name) throws IOException {
+        return Files.readAllLines(Corpus.path(name)).stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> line.replace("\\n", "\n"))
+                .toList();
     }
 
     private static MolangValue state(String name) {
