@@ -5,6 +5,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.runtime.tick.TickObserver;
+import dev.plinth.core.sandbox.account.Accounts;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,8 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The server's metrics: one Micrometer Prometheus registry with the resource lifecycle ({@link ResourceMeters}), the
- * game loop ({@link TickMeters}, a {@link TickObserver} on the game thread), the event bus ({@link EventMeters}) and
- * the JVM's (memory, GC, threads, classes, CPU, uptime). {@link #scrape()} gives the Prometheus text format.
+ * game loop ({@link TickMeters}, a {@link TickObserver} on the game thread), the event bus ({@link EventMeters}), the
+ * script resources' accounts ({@link AccountMeters}) and the JVM's (memory, GC, threads, classes, CPU, uptime). {@link #scrape()} gives the Prometheus text format.
  *
  * <p>Thread-safe: scrapes may come from several HTTP threads at once.
  */
@@ -30,6 +31,7 @@ public final class PlinthMetrics implements TickObserver {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final EventMeters events;
+    private final AccountMeters accounts;
     private final TickMeters ticks;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -40,13 +42,15 @@ public final class PlinthMetrics implements TickObserver {
      * @param game the game loop
      * @param bus the event bus (this bundle's view; statistics cover every owner)
      * @param server the game server, for the players online
+     * @param accounts the script resources' accounts
      */
     @Activate
     public PlinthMetrics(@Reference ResourceService resources, @Reference GameThread game, @Reference EventBus bus,
-            @Reference Server server) {
+            @Reference Server server, @Reference Accounts accounts) {
         ResourceMeters.bind(registry, resources);
         this.ticks = new TickMeters(registry, game, () -> server.onlinePlayers().size());
         this.events = new EventMeters(registry, bus, resources);
+        this.accounts = new AccountMeters(registry, accounts);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -73,6 +77,7 @@ public final class PlinthMetrics implements TickObserver {
      */
     public String scrape() {
         events.refresh();
+        accounts.refresh();
         return registry.scrape();
     }
 }
