@@ -11,9 +11,11 @@ import dev.plinth.itest.resource.ResourceHome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,8 @@ class ResourceAccountingTest {
     private static final Map<String, Integer> BURNERS = Map.of("ac-light", 100, "ac-medium", 1_000,
             "ac-heavy", 10_000);
     private static final int EVENTS = 20;
+    /** The column of {@code resource:top} with the work: resource, language, ms/tick, max ms, tick %, calls, work. */
+    private static final int WORK_COLUMN = 6;
     private final ResourceHome home = new ResourceHome();
     private CommandSession shell;
 
@@ -82,9 +86,15 @@ class ResourceAccountingTest {
 
         Thread.sleep(200); // a few ticks: resource:top reads the accounts at the end of each tick
         String top = String.valueOf(shell.execute("resource:top"));
-        List<String> order = top.lines().map(l -> l.split("\\s+")[0]).filter(BURNERS::containsKey).toList();
-        assertEquals(List.of("ac-heavy", "ac-medium", "ac-light"), order, top);
-        assertTrue(top.lines().findFirst().orElse("").startsWith("resource"), top);
+        List<String[]> rows = top.lines().map(l -> l.split("\\s+")).filter(r -> BURNERS.containsKey(r[0])).toList();
+        assertEquals(BURNERS.keySet(), rows.stream().map(r -> r[0]).collect(Collectors.toSet()), top);
+        Map<String, Long> workShown = rows.stream()
+                .collect(Collectors.toMap(r -> r[0], r -> Long.parseLong(r[WORK_COLUMN])));
+        assertTrue(workShown.get("ac-heavy") > workShown.get("ac-medium")
+                && workShown.get("ac-medium") > workShown.get("ac-light"), "ranked by work:\n" + top);
+        List<Double> msPerTick = rows.stream().map(r -> Double.parseDouble(r[2])).toList();
+        assertEquals(msPerTick.stream().sorted(Comparator.reverseOrder()).toList(), msPerTick,
+                "rows are sorted by ms per tick, slowest first:\n" + top);
 
         HttpPort http = HttpPort.bind(home, "");
         Scrape scrape = Scrape.parse(http.get("/metrics", null).body());

@@ -28,7 +28,6 @@ public final class ResourceMonitor implements TickObserver {
 
     private final Accounts accounts;
     private final Map<String, TickWindow> windows = new HashMap<>();
-    private List<AccountSnapshot> latest = List.of();
     private long tick;
 
     /**
@@ -44,9 +43,8 @@ public final class ResourceMonitor implements TickObserver {
     @Override
     public synchronized void tickEnded(long tick, long durationNanos) {
         this.tick = tick;
-        latest = accounts.snapshots();
         Map<String, TickWindow> running = new HashMap<>();
-        for (AccountSnapshot snapshot : latest) {
+        for (AccountSnapshot snapshot : accounts.snapshots()) {
             TickWindow window = windows.getOrDefault(snapshot.resource(), new TickWindow());
             window.tick(snapshot.nanos());
             running.put(snapshot.resource(), window);
@@ -56,13 +54,14 @@ public final class ResourceMonitor implements TickObserver {
     }
 
     /**
-     * What every running script resource costs, slowest (mean per tick) first.
+     * What every running script resource costs, slowest (mean per tick) first: its account now, its time per tick
+     * as of the last tick (0 until a tick has seen it).
      *
      * @return one row per resource
      */
     public synchronized List<ResourceCost> costs() {
         List<ResourceCost> costs = new ArrayList<>();
-        for (AccountSnapshot s : latest) {
+        for (AccountSnapshot s : accounts.snapshots()) {
             TickWindow window = windows.get(s.resource());
             double mean = window == null ? 0 : window.meanNanos() / 1e6;
             double max = window == null ? 0 : window.maxNanos() / 1e6;

@@ -16,12 +16,13 @@ final class TickWindow {
     private long lastTotal = -1;
 
     /**
-     * Records a tick from the account's running total.
+     * Records a tick from the account's running total; the first tick seen also gets what the account held before
+     * (its start, the calls made before the monitor saw it).
      *
      * @param total the account's time so far, in nanoseconds
      */
     void tick(long total) {
-        long delta = lastTotal < 0 || total < lastTotal ? 0 : total - lastTotal;
+        long delta = lastTotal < 0 || total < lastTotal ? total : total - lastTotal;
         lastTotal = total;
         nanos[next] = delta;
         next = (next + 1) % SIZE;
