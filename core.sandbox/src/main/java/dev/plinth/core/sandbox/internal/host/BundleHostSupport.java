@@ -1,6 +1,7 @@
 package dev.plinth.core.sandbox.internal.host;
 
 import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.LogSink;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import java.util.HashMap;
 import java.util.concurrent.ExecutorService;
@@ -125,5 +126,10 @@ public final class BundleHostSupport implements HostSupport {
         }
         return new RateLimitedLog(loggers.getLogger(resource, language, Logger.class), name, linesPerSecond,
                 System::nanoTime);
+    }
+
+    @Override
+    public ScriptLog log(String name, int linesPerSecond, LogSink sink) {
+        return new RateLimitedLog(sink, name, linesPerSecond, System::nanoTime);
     }
 }
