@@ -14,17 +14,19 @@ import java.util.Objects;
  * @param bundleFile the bundle file installed, kept to put it back if a new version fails to start
  * @param fingerprint the source's fingerprint when the bundle was built
  */
-record Deployment(ResourceDescriptor descriptor, ResourceSource source, long bundleId, Path bundleFile,
+public record Deployment(ResourceDescriptor descriptor, ResourceSource source, long bundleId, Path bundleFile,
         String fingerprint) {
 
-    Deployment {
+    /** Validates the components. */
+    public Deployment {
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(bundleFile, "bundleFile");
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
-    String name() {
+    /** {@return the resource name} */
+    public String name() {
         return descriptor.name();
     }
 }

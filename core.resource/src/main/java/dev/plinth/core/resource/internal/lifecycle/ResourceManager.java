@@ -374,6 +374,16 @@ public final class ResourceManager {
     }
 
     /**
+     * What a resource was deployed from, for the client payloads: its source folder or zip, its descriptor.
+     *
+     * @param name the resource
+     * @return its deployment; empty for system resources and unknown names
+     */
+    public Optional<Deployment> deployment(String name) {
+        return deployments.byName(name);
+    }
+
+    /**
      * The bundle of a resource.
      *
      * @param name the resource

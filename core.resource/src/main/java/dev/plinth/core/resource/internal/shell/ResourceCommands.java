@@ -4,7 +4,12 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.ResourceState;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.payload.ClientPayload;
+import dev.plinth.core.resource.payload.ClientPayloads;
+import dev.plinth.core.resource.payload.PayloadFile;
+import dev.plinth.core.runtime.progress.ProgressUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps and why. They act as
+ * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps, why and files. They act as
  * the system context. A failed command throws the resource exception, whose message starts with the error code
  * ({@code ERR_DEPENDENCY_MISSING: chat-demo needs core [1.0.0,2.0.0), none installed}); the console prints it after
  * {@code ERROR:}.
@@ -27,19 +32,22 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=resource",
         "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=start",
         "osgi.command.function=stop", "osgi.command.function=restart", "osgi.command.function=ensure",
-        "osgi.command.function=deps", "osgi.command.function=why"})
+        "osgi.command.function=deps", "osgi.command.function=why", "osgi.command.function=files"})
 public final class ResourceCommands {
 
     private final ResourceService resources;
+    private final ClientPayloads payloads;
 
     /**
      * Creates the commands.
      *
      * @param resources the lifecycle service, as the system context
+     * @param payloads the client payloads
      */
     @Activate
-    public ResourceCommands(@Reference ResourceService resources) {
+    public ResourceCommands(@Reference ResourceService resources, @Reference ClientPayloads payloads) {
         this.resources = resources;
+        this.payloads = payloads;
     }
 
     /**
@@ -156,6 +164,33 @@ public final class ResourceCommands {
     public String why(@Descriptor("the resource name") String name) {
         List<String> reasons = resources.diagnose(name);
         return reasons.isEmpty() ? name + " is started" : String.join("\n", reasons);
+    }
+
+    /**
+     * {@code resource:files NAME}.
+     *
+     * @param name the resource
+     * @return its client payload: each file's path, size, cache flag and hash
+     */
+    @Descriptor("list what clients receive of a started resource: path, size, cache flag, SHA-256")
+    public String files(@Descriptor("the resource name") String name) {
+        ResourceInfo info = resources.info(name);
+        if (info.state() != ResourceState.STARTED) {
+            return name + " is " + info.state().id() + ": clients receive the files of started resources";
+        }
+        Optional<ClientPayload> payload = payloads.payload(name);
+        if (payload.isEmpty()) {
+            return name + " sends clients nothing: no client scripts, assets or client files";
+        }
+        ClientPayload p = payload.get();
+        var table = new Table("PATH", "SIZE", "CACHE", "SHA-256");
+        for (PayloadFile file : p.files()) {
+            table.row(file.path(), ProgressUnit.BYTES.format(file.size()), file.cache() ? "yes" : "no", file.sha256());
+        }
+        long cached = p.files().stream().filter(PayloadFile::cache).count();
+        return name + " " + p.version() + ": " + p.files().size() + " file(s), " + ProgressUnit.BYTES.format(p.size())
+                + ", " + cached + " cached by clients, " + (p.files().size() - cached) + " fetched each session\n"
+                + table;
     }
 
     private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {
