@@ -72,6 +72,18 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
     }
 
     /**
+     * The same setup with more globals.
+     *
+     * @param more the globals to add, by name
+     * @return the new setup
+     */
+    public ScriptSetup withGlobals(Map<String, @Nullable Object> more) {
+        var all = new LinkedHashMap<>(globals);
+        all.putAll(more);
+        return new ScriptSetup(resource, account, files, log, all, ticks, onFatal);
+    }
+
+    /**
      * The same setup with a tick clock.
      *
      * @param clock the current tick

@@ -153,7 +153,7 @@ record PayloadPlan(Map<String, Planned> files, List<String> scripts, Optional<Cl
     }
 
     /** The regular files below the folder (no links, no hidden names), relative with {@code /}, sorted. */
-    private static List<String> walk(String name, Path folder, String skipped) {
+    static List<String> walk(String name, Path folder, String skipped) {
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .map(p -> folder.relativize(p).toString().replace('\\', '/'))

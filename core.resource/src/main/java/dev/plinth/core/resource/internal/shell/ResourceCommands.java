@@ -9,6 +9,7 @@ import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.payload.ClientPayload;
 import dev.plinth.core.resource.payload.ClientPayloads;
 import dev.plinth.core.resource.payload.PayloadFile;
+import dev.plinth.core.runtime.client.Clients;
 import dev.plinth.core.runtime.progress.ProgressUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps, why and files. They act as
@@ -37,6 +41,10 @@ public final class ResourceCommands {
 
     private final ResourceService resources;
     private final ClientPayloads payloads;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Clients clients;
 
     /**
      * Creates the commands.
@@ -75,7 +83,7 @@ public final class ResourceCommands {
      * @param name the resource
      * @return what it is, its state, dependencies, dependents and files
      */
-    @Descriptor("show a resource: type, version, author, state, dependencies, dependents, files, last error")
+    @Descriptor("show a resource: type, version, author, state, dependencies, dependents, files, clients ready, last error")
     public String info(@Descriptor("the resource name") String name) {
         ResourceInfo info = resources.info(name);
         var lines = new Table("", "");
@@ -91,6 +99,11 @@ public final class ResourceCommands {
                 : String.join(", ", info.dependencies().stream().map(Dependency::toString).toList()));
         lines.row("dependents", info.dependents().isEmpty() ? "-" : String.join(", ", info.dependents()));
         lines.row("files", info.files().isEmpty() ? "-" : String.join(", ", info.files()));
+        Clients connected = clients;
+        if (connected != null && info.state() == ResourceState.STARTED && sendsClients(name)) {
+            lines.row("clients ready", connected.readyCount(name) + " of " + connected.connected().size()
+                    + " connected (Resource.MarkReady)");
+        }
         info.lastError().ifPresent(error -> lines.row("last error", error));
         return lines.withoutHeader();
     }
@@ -191,6 +204,14 @@ public final class ResourceCommands {
         return name + " " + p.version() + ": " + p.files().size() + " file(s), " + ProgressUnit.BYTES.format(p.size())
                 + ", " + cached + " cached by clients, " + (p.files().size() - cached) + " fetched each session\n"
                 + table;
+    }
+
+    private boolean sendsClients(String name) {
+        try {
+            return payloads.payload(name).isPresent();
+        } catch (ResourceException e) {
+            return false;
+        }
     }
 
     private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {
