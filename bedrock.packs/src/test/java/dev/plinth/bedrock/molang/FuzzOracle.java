@@ -23,6 +23,7 @@ final class FuzzOracle {
 
     private static final int ITERATION_LIMIT = 2_000;
     private static final int COMPILES_PER_SCOPE = 500;
+    private static final MolangQueries QUERIES = Mob.queries().toBuilder().withCost("position", 50).build();
 
     private final Side tree = new Side(new TreeBackend());
     private final Side bytecode = new Side(new BytecodeBackend());
@@ -35,14 +36,14 @@ final class FuzzOracle {
         private int compiled;
 
         Side(Backend backend) {
-            molang = new MolangEngine("fuzz", Mob.queries(), ITERATION_LIMIT, backend);
-            scope = molang.scope("fuzz", Mob.queries());
+            molang = new MolangEngine("fuzz", QUERIES, ITERATION_LIMIT, backend);
+            scope = molang.scope("fuzz", QUERIES);
         }
 
         String outcome(String source) {
             if (++compiled % COMPILES_PER_SCOPE == 0) {
                 scope.close();
-                scope = molang.scope("fuzz", Mob.queries());
+                scope = molang.scope("fuzz", QUERIES);
             }
             try {
                 MolangExpression expression = scope.compile(source);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.bedrock.molang.MolangContext;
+import dev.plinth.bedrock.molang.MolangErrorCode;
+import dev.plinth.bedrock.molang.MolangEvaluationException;
 import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangQueries;
 import dev.plinth.bedrock.molang.MolangScope;
@@ -155,6 +157,15 @@ class MolangInFrameworkTest {
             });
         }
         assertThrows(WrongThreadException.class, () -> molang.context(zombie));
+        MolangExpression scan = scope.compile("loop(1024, { t.h = q.heightmap(t.h, 0); });");
+        var limit = assertThrows(MolangEvaluationException.class, () -> {
+            try {
+                onGameThread(() -> scan.evaluate(molang.context(zombie)));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause();
+            }
+        });
+        assertEquals(MolangErrorCode.ITERATION_LIMIT, limit.code(), "a column read costs as much as an iteration");
     }
 
     @Test
