@@ -170,10 +170,12 @@ final class RandomMolang {
 
     private String nest(String source) {
         int depth = random.nextInt(200);
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
             case 0 -> "(".repeat(depth) + source + ")".repeat(depth);
             case 1 -> "-".repeat(depth) + "1";
             case 2 -> "1" + " + 1".repeat(depth * 4);
+            case 3 -> "loop(" + depth * 8 + ", { loop(" + depth * 8 + ", { t.x = (t.x ?? 0) + q.position(1); }); "
+                    + "}); return t.x;";
             default -> "{".repeat(depth) + source + "}".repeat(depth);
         };
     }
