@@ -40,6 +40,14 @@ final class FuzzOracle {
             scope = molang.scope("fuzz", QUERIES);
         }
 
+        /** A fresh entity, its random source seeded so that both backends draw the same numbers. */
+        private MolangContext context() {
+            MolangContext context = molang.newContext(new Mob(), molang.newVariables());
+            context.setRandom(new SplittableRandom(7));
+            context.setThisValue(0.5);
+            return context;
+        }
+
         String outcome(String source) {
             if (++compiled % COMPILES_PER_SCOPE == 0) {
                 scope.close();
@@ -47,11 +55,8 @@ final class FuzzOracle {
             }
             try {
                 MolangExpression expression = scope.compile(source);
-                MolangContext context = molang.newContext(new Mob(), molang.newVariables());
-                context.setRandom(new SplittableRandom(7));
-                context.setThisValue(0.5);
-                MolangValue value = expression.evaluateValue(context);
-                double number = expression.evaluate(molang.newContext(new Mob(), molang.newVariables()));
+                MolangValue value = expression.evaluateValue(context());
+                double number = expression.evaluate(context());
                 return "value " + value + ", number " + (value instanceof MolangValue.Number ? "" : number);
             } catch (MolangException e) {
                 assertTrue(e.getMessage().startsWith("molang: " + e.line() + ":" + e.column() + ": "), e.getMessage());
