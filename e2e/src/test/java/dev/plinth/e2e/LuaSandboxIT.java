@@ -94,8 +94,12 @@ class LuaSandboxIT {
                 for level = 1, 27 do t = {t, t} end
                 print('dag', pcall(mc.emit, 'dag:big', {tree = t}))
                 """);
+        LuaFolders.write(home, "meta-globals", "", """
+                setmetatable(_G, {__index = function(t, key) while true do end end})
+                print('meta-globals set its trap')
+                """);
         serverJson("\"sandbox\": {\"max_tasks\": 100, \"log_lines_per_second\": 20}", "no-world", "no-tasks",
-                "spoofer", "zero-mem", "greedy", "forger", "catcher", "flooder", "dag");
+                "spoofer", "zero-mem", "greedy", "forger", "catcher", "flooder", "dag", "meta-globals");
         var run = PlinthInstance.at(home).script("sim:join Steve", "sim:inbox Steve", "resource:list",
                 "resource:info zero-mem");
 
@@ -127,6 +131,8 @@ class LuaSandboxIT {
         assertTrue(out.lines().filter(line -> line.contains("tick of task")).count() < 1000,
                 "at most its rate reached the console");
         assertTrue(out.contains("[dag] dag\tfalse\tdag: the payload of mc.emit holds more than 100000 values"), out);
+        assertTrue(out.contains("[meta-globals] meta-globals set its trap"), out);
+        LuaFolders.assertState(out, "meta-globals", "started");
         LuaFolders.assertState(out, "no-world", "started");
         LuaFolders.assertState(out, "no-tasks", "error");
         LuaFolders.assertState(out, "zero-mem", "error");

@@ -65,7 +65,11 @@ public final class BundleHostSupport implements HostSupport {
         this.stopper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(STOPPER).daemon().factory());
     }
 
-    /** Forgets the host's failures and ends the stopper thread once the stops under way are done. */
+    /**
+     * Forgets the host's failures and ends the stopper thread once the stops under way are done.
+     *
+     * @throws InterruptedException when interrupted while waiting for the stops under way
+     */
     @Deactivate
     public void close() throws InterruptedException {
         stopper.shutdown();

@@ -265,6 +265,16 @@ public final class LuaScript {
     }
 
     /**
+     * Whether the calling thread is one of the resource's coroutine threads: the thread that resumed the coroutine
+     * (perhaps the game thread, inside a tick) waits for it, so the coroutine must not wait for that thread in turn.
+     *
+     * @return {@code true} inside a coroutine of this resource
+     */
+    public boolean inCoroutine() {
+        return coroutines.owns(Thread.currentThread());
+    }
+
+    /**
      * Stops the resource's code: running code fails at its next checkpoint, coroutine threads end, and further
      * calls are refused. Any thread; idempotent.
      */

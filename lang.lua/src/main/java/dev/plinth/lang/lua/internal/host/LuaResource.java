@@ -21,7 +21,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * One started Lua resource: its state, its APIs ({@code mc}, {@code Resource}, {@code AddEventHandler}), and its
- * lifecycle hooks. Starting runs the server scripts in order, then {@code on_enable()}, all within the start's
+ * lifecycle hooks, read from its globals without their metatable (the host runs no Lua outside a metered call).
+ * Starting runs the server scripts in order, then {@code on_enable()}, all within the start's
  * wall-clock bound; stopping calls {@code on_disable()} within the stop's (unless the resource was stopped for
  * breaking its limits) and drops the state. What the scripts registered goes away with the bundle, not through this
  * class.
@@ -82,7 +83,7 @@ final class LuaResource {
             for (String file : setup.scripts()) {
                 script.run(file, deadline - System.nanoTime());
             }
-            LuaValue onEnable = script.globals().get("on_enable");
+            LuaValue onEnable = script.globals().rawget("on_enable");
             if (onEnable.isfunction()) {
                 script.call(Budget.START, deadline - System.nanoTime(), onEnable, LuaValue.NONE);
             }
@@ -97,7 +98,7 @@ final class LuaResource {
     /** Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state. */
     void stop() {
         try {
-            LuaValue onDisable = script.globals().get("on_disable");
+            LuaValue onDisable = script.globals().rawget("on_disable");
             if (onDisable.isfunction() && !script.isClosed()) {
                 script.call(Budget.STOP, onDisable, LuaValue.NONE);
             }

@@ -107,15 +107,17 @@ public final class McLibrary {
         LuaValue settings = args.arg(3);
         var options = HandlerOptions.at(priority(settings.isnil() ? LuaValue.NIL : settings.checktable().get("priority")))
                 .withLocation(Locations.of(handler));
+        boolean cancelOnFailure = false;
         if (!settings.isnil()) {
             LuaValue ignore = settings.get("ignore_cancelled");
             LuaValue receive = settings.get("receive_cancelled");
             if ((!ignore.isnil() && !ignore.toboolean()) || receive.toboolean()) {
                 options = options.withReceiveCancelled();
             }
+            cancelOnFailure = settings.get("cancel_on_failure").toboolean();
         }
         context.service(EventBus.class, "mc.on").subscribe(name, options,
-                new LuaEventHandler(context.script(), handler, options.priority()));
+                new LuaEventHandler(context.script(), handler, options.priority(), cancelOnFailure, context.log()));
         return LuaValue.NONE;
     }
 
