@@ -1,6 +1,8 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
+import dev.plinth.lang.lua.internal.binding.GuardedFunction;
 import dev.plinth.lang.lua.internal.limits.Meter;
+import dev.plinth.lang.lua.internal.strings.BoundedByte;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -32,7 +34,7 @@ final class BoundedTableFunctions {
         }
 
         @Override
-        void check(Varargs args) {
+        protected void check(Varargs args) {
             LuaTable list = args.checktable(1);
             LuaString sep = args.optstring(2, EMPTYSTRING);
             long first = args.optlong(3, 1);

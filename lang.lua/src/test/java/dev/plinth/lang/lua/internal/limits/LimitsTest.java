@@ -255,4 +255,25 @@ class LimitsTest {
         filled.run("main.lua");
         assertEquals(Limit.CALL_INSTRUCTIONS, callHandler(filled, "concat").limit());
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void doublingAStringIsRefusedBeforeTheAllocation(Mode mode) {
+        LuaScript twice = script(mode, "function grow() local s = string.rep('x', 1e6) while true do s = s .. s end end");
+        LuaScript thrice = script(mode, "function grow() local s = string.rep('x', 1e6) while true do s = s .. s .. s end end");
+        for (LuaScript script : new LuaScript[] {twice, thrice}) {
+            script.run("main.lua");
+            var stopped = callHandler(script, "grow");
+            assertEquals(Limit.MEMORY, stopped.limit());
+            assertTrue(stopped.getMessage().contains("a single allocation of "), stopped.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void creatingCoroutinesIsCharged(Mode mode) {
+        LuaScript script = script(mode, "function handler() for i = 1, 1e7 do coroutine.wrap(function() end)() end end");
+        script.run("main.lua");
+        assertEquals(Limit.CALL_INSTRUCTIONS, callHandler(script, "handler").limit());
+    }
 }
