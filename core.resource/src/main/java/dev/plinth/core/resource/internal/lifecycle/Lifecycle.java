@@ -12,7 +12,6 @@ import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,14 +44,14 @@ final class Lifecycle {
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, LongFunction<Optional<String>> hostFailure, Logger log) {
+            BundleFactory factory, HostFailureLookup hostFailures, Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
         this.graph = new ResourceGraph(context, deployments);
         this.events = events;
         this.locks = locks;
-        this.transitions = new Transitions(serverThread, events, hostFailure);
+        this.transitions = new Transitions(serverThread, events, hostFailures);
         this.serverThread = serverThread;
         this.settings = settings;
         this.factory = factory;
@@ -132,6 +131,7 @@ final class Lifecycle {
             try {
                 List<String> started = startAgain(current, lock, dependents, deadline);
                 factory.discard(previous.bundleFile());
+                states.restarted();
                 transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
                 return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name + " "
                         + current.descriptor().version() + " with its new content"
@@ -152,6 +152,7 @@ final class Lifecycle {
             List<String> stopped, long deadline) {
         String name = deployment.name();
         List<String> started = startAgain(deployment, lock, dependents, deadline);
+        states.restarted();
         transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
         return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name
                 + (dependents.isEmpty() ? "" : " (and its dependents: " + join(dependents) + ")"));
@@ -162,6 +163,7 @@ final class Lifecycle {
             ResourceException failure, List<String> dependents, boolean wasActive, long deadline) {
         String name = previous.name();
         log.warn("{}: the new content failed to start ({}); putting the previous content back", name, failure.getMessage());
+        states.rolledBack();
         try {
             stopQuietly(failed, lock);
             updates.restore(failed, previous);

@@ -136,7 +136,7 @@ public final class ResourceManager {
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures::message, log);
+                factory, hostFailures, log);
         hostFailures.open();
         deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,
                 states, this::settings, log);
@@ -357,6 +357,17 @@ public final class ResourceManager {
      */
     public Optional<ResourceDescriptor> descriptor(Bundle bundle) {
         return deployments.byBundle(bundle.getBundleId()).map(Deployment::descriptor);
+    }
+
+    /**
+     * The bundle of a resource.
+     *
+     * @param name the resource
+     * @return its bundle, deployed or system; empty when there is none (unknown, or its manifest failed)
+     */
+    public Optional<Bundle> bundle(String name) {
+        return deployments.byName(name).map(d -> context.getBundle(d.bundleId()))
+                .or(() -> SystemResources.find(context, name, deployments));
     }
 
     /**
