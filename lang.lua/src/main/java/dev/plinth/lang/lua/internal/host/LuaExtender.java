@@ -146,6 +146,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
                     scriptLog, new ServerTicks(bundle));
             var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
+            resource.measureMemory(context);
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {

@@ -2,6 +2,7 @@ package dev.plinth.lang.lua.internal.host;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.memory.RetainedMemory;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;
@@ -13,11 +14,15 @@ import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.mc.McLibrary;
 import dev.plinth.lang.lua.internal.mtadm.ResourceLibrary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaValue;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * One started Lua resource: its state, its APIs ({@code mc}, {@code Resource}, {@code AddEventHandler}), and its
@@ -33,10 +38,23 @@ final class LuaResource {
 
     private final LuaScript script;
     private final ResourceContext context;
+    private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
     private LuaResource(LuaScript script, ResourceContext context) {
         this.script = script;
         this.context = context;
+    }
+
+    /**
+     * Has the sandbox's memory monitor measure what the resource keeps, from now until it stops.
+     *
+     * @param host the host bundle's context, through which the {@link RetainedMemory} service is registered
+     */
+    void measureMemory(BundleContext host) {
+        var properties = new Hashtable<String, Object>();
+        properties.put(RetainedMemory.RESOURCE, context.name());
+        memory = host.registerService(RetainedMemory.class,
+                new LuaRetainedMemory(context, script.meter().limits().sandbox().maxRetainedBytes()), properties);
     }
 
     /**
@@ -97,6 +115,14 @@ final class LuaResource {
 
     /** Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state. */
     void stop() {
+        ServiceRegistration<RetainedMemory> measured = memory;
+        if (measured != null) {
+            try {
+                measured.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the host bundle
+            }
+        }
         try {
             LuaValue onDisable = script.globals().rawget("on_disable");
             if (onDisable.isfunction() && !script.isClosed()) {

@@ -74,7 +74,7 @@ public final class ResourceLibrary {
 
     private static LuaValue addEventHandler(ResourceContext context, Varargs args) {
         String name = args.checkjstring(1);
-        LuaValue handler = args.checkfunction(2);
+        LuaValue handler = context.hold(args.checkfunction(2));
         EventBus bus = context.service(EventBus.class, "AddEventHandler");
         var script = context.script();
         bus.subscribe(name, HandlerOptions.defaults().withLocation(Locations.of(handler)), event -> {
