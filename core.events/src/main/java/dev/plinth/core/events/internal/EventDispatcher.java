@@ -168,6 +168,26 @@ public final class EventDispatcher {
         return event;
     }
 
+    /**
+     * Dispatches an event on this thread to the handlers one bundle subscribed, and to no other.
+     *
+     * @param event the event
+     * @param source who posts it
+     * @param bundle whose handlers receive it
+     * @return the event
+     */
+    <E extends Event> E replay(E event, Owner source, Bundle bundle) {
+        HandlerList only = registry.only(handlers(event, source), bundle, event.getClass());
+        if (only.handlers.length != 0) {
+            try {
+                dispatch(only, event, source, null);
+            } finally {
+                registry.retire(only);
+            }
+        }
+        return event;
+    }
+
     /** The baked list of an event: by name for a named event, else by class (the poster's last class first). */
     private HandlerList handlers(Event event, Owner source) {
         Class<? extends Event> type = event.getClass();
