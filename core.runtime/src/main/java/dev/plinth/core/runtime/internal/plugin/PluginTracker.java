@@ -32,6 +32,7 @@ public final class PluginTracker {
     private final Logger logger;
     private final StartupReadiness readiness;
     private final Map<Plugin, Owner> enabled = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final PluginReloadHooks reloadHooks = new PluginReloadHooks();
 
     /**
      * Creates the tracker.
@@ -62,6 +63,7 @@ public final class PluginTracker {
             try {
                 plugin.onEnable();
                 enabled.put(plugin, owner);
+                reloadHooks.enabled(plugin, bundle, owner);
                 logger.info("plugin '{}' enabled", owner);
             } catch (Exception | LinkageError e) {
                 logger.error("plugin '{}' failed to enable", owner, e);
@@ -103,6 +105,7 @@ public final class PluginTracker {
         if (owner == null) {
             return;
         }
+        reloadHooks.disabled(plugin);
         try {
             plugin.onDisable();
             logger.info("plugin '{}' disabled", owner);
