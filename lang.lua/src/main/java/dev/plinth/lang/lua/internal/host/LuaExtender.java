@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
+import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
@@ -18,6 +19,8 @@ import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
+import dev.plinth.lang.lua.internal.reload.CompiledChunks;
+import dev.plinth.lang.lua.internal.reload.LuaPreparation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,7 +68,9 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Watchdog watchdog;
     private final Accounts accounts;
     private final Logger log;
+    private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
+    private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
     private volatile @Nullable BundleTracker<LuaResource> tracker;
 
     /**
@@ -89,10 +95,10 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         this.watchdog = watchdog;
         this.accounts = accounts;
         this.log = loggers.getLogger(LuaExtender.class);
-        this.compiler = settings().compiled()
-                ? new LuaJcCompiler().orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
-                        log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource, file, cause.toString()))
-                : ChunkCompiler.INTERPRETER;
+        this.chunks = settings().compiled() ? Optional.of(new CompiledChunks(new LuaJcCompiler())) : Optional.empty();
+        this.compiler = chunks.<ChunkCompiler>map(compiled -> compiled.orElse(ChunkCompiler.INTERPRETER,
+                (resource, file, cause) -> log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource,
+                        file, cause.toString()))).orElse(ChunkCompiler.INTERPRETER);
     }
 
     /** Tracks the resource bundles, starting those already active. */
@@ -101,6 +107,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         HostSettings settings = settings();
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
+        preparation = context.registerService(ReloadPreparation.class, new LuaPreparation(chunks), null);
         log.info("Lua host ready: {} mode, {} instructions per call, {} per tick, {} ms per call",
                 settings.compiled() ? "LuaJC" : "interpreter", settings.limits().instructionsPerCall(),
                 settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
@@ -109,6 +116,10 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     /** Stops every Lua resource's state. */
     @Deactivate
     void close() {
+        ServiceRegistration<ReloadPreparation> prepared = preparation;
+        if (prepared != null) {
+            prepared.unregister();
+        }
         BundleTracker<LuaResource> running = tracker;
         if (running != null) {
             running.close();

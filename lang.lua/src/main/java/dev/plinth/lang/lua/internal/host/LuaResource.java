@@ -13,6 +13,7 @@ import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.mc.McLibrary;
 import dev.plinth.lang.lua.internal.mtadm.ResourceLibrary;
+import dev.plinth.lang.lua.internal.reload.LuaReloadHooks;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -32,10 +33,12 @@ final class LuaResource {
 
     private final LuaScript script;
     private final ResourceContext context;
+    private final LuaReloadHooks reload;
 
-    private LuaResource(LuaScript script, ResourceContext context) {
+    private LuaResource(LuaScript script, ResourceContext context, LuaReloadHooks reload) {
         this.script = script;
         this.context = context;
+        this.reload = reload;
     }
 
     /**
@@ -77,6 +80,7 @@ final class LuaResource {
         var context = new ResourceContext(setup.name(), setup.bundle(), script, setup.log());
         McLibrary.install(context);
         ResourceLibrary.install(context);
+        LuaReloadHooks reload = LuaReloadHooks.install(context);
         long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {
             for (String file : setup.scripts()) {
@@ -91,11 +95,13 @@ final class LuaResource {
             context.close();
             throw e;
         }
-        return new LuaResource(script, context);
+        reload.register();
+        return new LuaResource(script, context, reload);
     }
 
     /** Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state. */
     void stop() {
+        reload.unregister();
         try {
             LuaValue onDisable = script.globals().get("on_disable");
             if (onDisable.isfunction() && !script.isClosed()) {
