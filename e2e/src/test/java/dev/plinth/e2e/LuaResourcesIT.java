@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plinth.testsupport.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ class LuaResourcesIT {
     private void deployExamples() throws IOException {
         Path examples = PlinthInstance.at(home).installDir().resolve("resources");
         for (String name : List.of("welcome", "admin-tools")) {
-            copy(examples.resolve(name), home.resolve("resources").resolve(name));
+            Folders.copy(examples.resolve(name), home.resolve("resources").resolve(name));
         }
     }
 
@@ -150,18 +151,5 @@ class LuaResourcesIT {
                   "permissions": { "groups": { "default": ["mc-rs.command.spawn"] }, "members": {} }
                 }
                 """.formatted(names));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -49,7 +48,7 @@ final class Lifecycle {
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, LongFunction<Optional<String>> hostFailure, ReloadParticipants participants,
+            BundleFactory factory, HostFailureLookup hostFailures, ReloadParticipants participants,
             ContextReplay replay, ReloadFeedback feedback, Logger log) {
         this.context = context;
         this.deployments = deployments;
@@ -57,7 +56,7 @@ final class Lifecycle {
         this.graph = new ResourceGraph(context, deployments);
         this.events = events;
         this.locks = locks;
-        this.transitions = new Transitions(serverThread, events, hostFailure);
+        this.transitions = new Transitions(serverThread, events, hostFailures);
         this.serverThread = serverThread;
         this.settings = settings;
         this.factory = factory;
@@ -151,8 +150,9 @@ final class Lifecycle {
         }
     }
 
-    /** Posts {@code resource:restart} on the server thread, without waiting for its handlers. */
+    /** Counts a restart and posts {@code resource:restart} on the server thread, without waiting for its handlers. */
     void postRestarted(String name) {
+        states.restarted();
         transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
     }
 
@@ -168,6 +168,7 @@ final class Lifecycle {
             ResourceException failure) {
         String name = previous.name();
         log.warn("{}: the new content failed to start ({}); putting the previous content back", name, failure.getMessage());
+        states.rolledBack();
         try {
             stopQuietly(failed, lock);
             updates.restore(failed, previous);
@@ -415,6 +416,11 @@ final class Lifecycle {
     boolean isActive(Deployment deployment) {
         Bundle bundle = context.getBundle(deployment.bundleId());
         return bundle != null && bundle.getState() == Bundle.ACTIVE;
+    }
+
+    /** Counts a restart whose new content was rolled back. */
+    void rolledBack() {
+        states.rolledBack();
     }
 
     /** Puts a resource in error with a message. */

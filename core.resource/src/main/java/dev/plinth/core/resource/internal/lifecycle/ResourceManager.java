@@ -157,7 +157,7 @@ public final class ResourceManager {
             return null;
         }));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures::message, participants, new ContextReplay(bus, running), feedback, log);
+                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, log);
         hostFailures.open();
         participants.open();
         devMode = new DevMode(this::settings);
@@ -419,6 +419,17 @@ public final class ResourceManager {
      */
     public Optional<ResourceDescriptor> descriptor(Bundle bundle) {
         return deployments.byBundle(bundle.getBundleId()).map(Deployment::descriptor);
+    }
+
+    /**
+     * The bundle of a resource.
+     *
+     * @param name the resource
+     * @return its bundle, deployed or system; empty when there is none (unknown, or its manifest failed)
+     */
+    public Optional<Bundle> bundle(String name) {
+        return deployments.byName(name).map(d -> context.getBundle(d.bundleId()))
+                .or(() -> SystemResources.find(context, name, deployments));
     }
 
     /**

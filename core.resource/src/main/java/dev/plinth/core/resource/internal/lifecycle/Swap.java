@@ -168,6 +168,7 @@ final class Swap {
             RuntimeException failure) {
         String name = previous.name();
         log.warn("{}: the new content failed to start ({}); putting the previous content back", name, message(failure));
+        lifecycle.rolledBack();
         try {
             for (Part dependent : dependents) {
                 lifecycle.stopQuietly(dependent.deployment(), dependent.lock());
