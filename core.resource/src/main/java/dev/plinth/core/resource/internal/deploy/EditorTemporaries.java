@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class EditorTemporaries {
 
     private static final Pattern TEMPORARY = Pattern.compile(
-            "\\..*\\.sw[a-p]x?|.*\\.swp|4913|.*~|#.*#|\\.#.*|.*___jb_(tmp|old)___|.*\\.kate-swp|\\.goutputstream-.*"
+            "\\..*\\.sw[a-px]x?|.*\\.swp|4913|.*~|#.*#|\\.#.*|.*___jb_(tmp|old)___|.*\\.kate-swp|\\.goutputstream-.*"
             + "|sed[A-Za-z0-9]{6}|\\.~lock\\..*#|.*\\.(tmp|temp|part|crdownload)|\\.ds_store|thumbs\\.db|desktop\\.ini");
 
     private EditorTemporaries() {}

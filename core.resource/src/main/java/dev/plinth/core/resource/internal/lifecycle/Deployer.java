@@ -135,6 +135,7 @@ final class Deployer {
             if (!current.containsKey(deployment.source().relative())) {
                 try {
                     List<String> stopped = lifecycle.undeploy(deployment);
+                    devMode.forget(deployment.name());
                     log.info("removed {} (its folder resources/{} is gone){}", deployment.name(),
                             deployment.source().relative(), stopped.isEmpty() ? "" : "; stopped " + String.join(", ", stopped));
                     retryClaimsOf(deployment.name());

@@ -99,7 +99,7 @@ final class Reloads {
         } catch (ResourceException e) {
             next.filter(n -> lifecycle.deployment(name).map(d -> !d.bundleFile().equals(n.file())).orElse(true))
                     .ifPresent(n -> factory.discard(n.file()));
-            feedback.failed(name, reason(e), e.code() != ResourceErrorCode.ERR_RESTART_ROLLBACK_FAILED
+            feedback.failed(name, reason(name, e), e.code() != ResourceErrorCode.ERR_RESTART_ROLLBACK_FAILED
                     && lifecycle.deployment(name).map(lifecycle::isActive).orElse(false));
             throw e;
         } finally {
@@ -164,13 +164,19 @@ final class Reloads {
         }
     }
 
-    /** What an operator reads: the innermost failure, which names the file and the line when a host reported one. */
-    private static String reason(ResourceException e) {
-        Throwable cause = e;
-        while (cause.getCause() instanceof ResourceException inner && inner != cause) {
-            cause = inner;
+    /**
+     * What an operator reads: the innermost failure that speaks of the resource ({@code chat: main.lua:12: ...}), which
+     * names the file and the line when a host reported one.
+     */
+    private static String reason(String name, ResourceException e) {
+        String reason = Swap.message(e);
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            String message = Swap.message(cause);
+            if (message.startsWith(name + ":")) {
+                reason = message;
+            }
         }
-        return Swap.message(cause);
+        return reason;
     }
 
     private static long millis(long nanos) {

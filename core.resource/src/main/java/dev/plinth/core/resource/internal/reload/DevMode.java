@@ -57,6 +57,15 @@ public final class DevMode {
     }
 
     /**
+     * Forgets what {@code resource:watch} and {@code resource:unwatch} said of a resource: its folder is gone.
+     *
+     * @param name the resource
+     */
+    public void forget(String name) {
+        overrides.remove(name);
+    }
+
+    /**
      * Where a resource's mode comes from, for the shell.
      *
      * @param name the resource

@@ -10,6 +10,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,17 +102,23 @@ public final class SourceWatcher implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Watches a folder, then looks at what it holds, folder by folder: a folder created inside it at any moment is
+     * either seen here or reported by the watch already in place.
+     */
     private void watchTree(Path folder) {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path dir : tree.filter(Files::isDirectory).toList()) {
-                if (dir.equals(root) || !EditorTemporaries.isTemporary(dir.getFileName().toString())) {
-                    WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-                    folders.put(key, dir);
-                }
+        try {
+            WatchKey key = folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+            folders.put(key, folder);
+            List<Path> children;
+            try (Stream<Path> list = Files.list(folder)) {
+                children = list.filter(Files::isDirectory)
+                        .filter(dir -> !EditorTemporaries.isTemporary(dir.getFileName().toString())).toList();
             }
+            children.forEach(this::watchTree);
         } catch (FileSystemException e) {
-            if (!limitReported) {
+            if (Files.isDirectory(folder) && !limitReported) {
                 limitReported = true;
                 log.warn("cannot watch every folder below {} ({}): the others' changes are found by the scan once "
                         + "a second", root, e.toString());

@@ -30,7 +30,7 @@ public record DevResources(boolean all, Set<String> names) {
      * @return the resources
      * @throws IllegalArgumentException for anything else (Jackson reports it with the line)
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DevResources of(JsonNode value) {
         if (value.isTextual() && value.asText().equals("*")) {
             return new DevResources(true, Set.of());
