@@ -17,7 +17,7 @@ public final class RuntimeServices implements AutoCloseable {
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
     /**
-     * Gets services through a bundle's context.
+     * Starts with no service.
      *
      * @param context the test bundle's context
      */
