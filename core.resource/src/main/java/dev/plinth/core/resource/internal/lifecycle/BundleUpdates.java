@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -115,6 +116,19 @@ final class BundleUpdates {
             refresh(List.of(bundle));
         }
         factory.discard(deployment.bundleFile());
+    }
+
+    /**
+     * The bundles a refresh of this one takes along: those wired to it, directly or not (its dependents, and bundles
+     * importing its packages).
+     *
+     * @param bundle the bundle to be refreshed
+     * @return the others, in no order
+     */
+    Collection<Bundle> refreshedWith(Bundle bundle) {
+        var closure = new ArrayList<>(wiring().getDependencyClosure(List.of(bundle)));
+        closure.remove(bundle);
+        return closure;
     }
 
     /** Resolves a bundle and what it needs; false when the resolver cannot. */

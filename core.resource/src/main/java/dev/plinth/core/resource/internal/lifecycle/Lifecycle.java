@@ -401,10 +401,22 @@ final class Lifecycle {
         return settings.get().timeouts().stopTimeout();
     }
 
-    /** The started resources that need a resource, each before what it needs (the order they stop in). */
+    /**
+     * The started resources a reload of a resource takes along, each before what it needs (the order they stop in):
+     * those that need it, and any other resource the framework's refresh would restart with it (a plugin importing a
+     * package of it), first, so that every one of them stops and starts on the server thread, never on the
+     * framework's refresh thread.
+     */
     List<Deployment> startedDependents(String name) {
-        return graph.graph().dependentsStopOrder(name).stream().map(deployments::byName).flatMap(Optional::stream)
-                .filter(this::isActive).toList();
+        List<Deployment> needing = graph.graph().dependentsStopOrder(name).stream().map(deployments::byName)
+                .flatMap(Optional::stream).filter(this::isActive).toList();
+        var taken = new ArrayList<Deployment>();
+        for (Bundle wired : updates.refreshedWith(bundle(require(name)))) {
+            deployments.byBundle(wired.getBundleId()).filter(d -> !needing.contains(d) && isActive(d))
+                    .ifPresent(taken::add);
+        }
+        taken.addAll(needing);
+        return taken;
     }
 
     /** A deployed resource by name, if any. */
