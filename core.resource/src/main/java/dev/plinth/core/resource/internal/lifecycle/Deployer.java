@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
@@ -36,7 +37,8 @@ import org.osgi.service.log.Logger;
  * assets) restarts nothing. A change is acted upon once the files have stayed the same for one scan, or, for the
  * changes the file watcher reported, once they stayed the same for the debounce delay, so a folder being copied is
  * not deployed half-way and a burst of writes is one reload. A source that cannot be deployed is reported once per
- * change, with its error.
+ * change, with its error. What Plinth writes into a resource's folder itself (its config assets) is no change to act
+ * upon.
  *
  * <p>Not thread-safe: {@link #sync} runs on the deployer thread only.
  */
@@ -52,6 +54,7 @@ final class Deployer {
     private final Logger log;
     private final Map<String, String> observed = new HashMap<>();
     private final Map<String, String> announced = new HashMap<>();
+    private final Map<String, String> ownWrites = new ConcurrentHashMap<>();
     private final Set<String> reportedIgnored = new HashSet<>();
 
     Deployer(BundleContext context, Optional<Path> folder, Deployments deployments, Lifecycle lifecycle,
@@ -125,9 +128,21 @@ final class Deployer {
                 arrivals.add(new Arrival(source, fingerprint));
             }
         } else if (!fingerprint.equals(deployment.get().fingerprint())
-                && !fingerprint.equals(announced.get(source.relative()))) {
+                && !fingerprint.equals(announced.get(source.relative()))
+                && !fingerprint.equals(ownWrites.get(source.relative()))) {
             changed(deployment.get(), fingerprint, files);
         }
+    }
+
+    /**
+     * Plinth itself just wrote into a resource's folder (a config asset): the change is data, not code, and is no
+     * reason to restart it, even with {@code ResourceHotReload}; its next restart takes the new content in. Any
+     * thread.
+     *
+     * @param source the resource's folder, as it is now
+     */
+    void wroteItself(ResourceSource source) {
+        ownWrites.put(source.relative(), ResourceScanner.fingerprint(source));
     }
 
     private void removeGone(Map<String, ResourceSource> current) {
@@ -152,6 +167,7 @@ final class Deployer {
         }
         observed.keySet().retainAll(current.keySet());
         announced.keySet().retainAll(current.keySet());
+        ownWrites.keySet().retainAll(current.keySet());
     }
 
     /** A name was freed: the sources refused for claiming it are tried again at this scan. */

@@ -18,12 +18,15 @@ import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
+import dev.plinth.lang.lua.internal.luajc.BoundedCompiler;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import dev.plinth.lang.lua.internal.reload.CompiledChunks;
 import dev.plinth.lang.lua.internal.reload.LuaPreparation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -71,6 +74,8 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
     private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private final ExecutorService compilerThreads =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name(BoundedCompiler.THREAD, 1).daemon().factory());
     private volatile @Nullable BundleTracker<LuaResource> tracker;
 
     /**
@@ -95,10 +100,13 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         this.watchdog = watchdog;
         this.accounts = accounts;
         this.log = loggers.getLogger(LuaExtender.class);
-        this.chunks = settings().compiled() ? Optional.of(new CompiledChunks(new LuaJcCompiler())) : Optional.empty();
+        HostSettings settings = settings();
+        this.chunks = settings.compiled() ? Optional.of(new CompiledChunks(new LuaJcCompiler(), luajc ->
+                new BoundedCompiler(luajc, compilerThreads, settings.maxCompiledFunctionSize(), settings.compileTimeout())))
+                : Optional.empty();
         this.compiler = chunks.<ChunkCompiler>map(compiled -> compiled.orElse(ChunkCompiler.INTERPRETER,
-                (resource, file, cause) -> log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource,
-                        file, cause.toString()))).orElse(ChunkCompiler.INTERPRETER);
+                (resource, file, cause) -> log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage())))
+                .orElse(ChunkCompiler.INTERPRETER);
     }
 
     /** Tracks the resource bundles, starting those already active. */
@@ -113,7 +121,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
                 settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
     }
 
-    /** Stops every Lua resource's state. */
+    /** Stops every Lua resource's state and the compiler threads. */
     @Deactivate
     void close() {
         ServiceRegistration<ReloadPreparation> prepared = preparation;
@@ -124,6 +132,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         if (running != null) {
             running.close();
         }
+        compilerThreads.shutdownNow();
     }
 
     @Override
@@ -149,6 +158,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
                     scriptLog, new ServerTicks(bundle));
             var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
+            resource.measureMemory(context);
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
@@ -180,7 +190,8 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             return HostSettings.parse(sandbox.section(LANGUAGE), sandbox.defaults(), SERVER_JSON);
         } catch (IllegalArgumentException e) {
             log.error("{}; the Lua host uses its defaults", e.getMessage());
-            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()));
+            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()),
+                    HostSettings.DEFAULTS.compileTimeout(), HostSettings.DEFAULTS.maxCompiledFunctionSize());
         }
     }
 

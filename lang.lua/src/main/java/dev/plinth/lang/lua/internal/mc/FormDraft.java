@@ -97,6 +97,7 @@ final class FormDraft {
     }
 
     private void send(dev.plinth.core.runtime.player.Player player, LuaValue callback) {
+        context.hold(callback);
         GameThread game = context.service(GameThread.class, "form:send");
         context.service(Forms.class, "form:send").send(player, form).thenAccept(response -> {
             if (callback.isfunction() && !context.script().isClosed()) {

@@ -8,8 +8,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
@@ -30,15 +33,20 @@ public final class CompiledChunks implements ChunkCompiler {
     private static final int KEPT = 2;
 
     private final LuaJcCompiler compiler;
+    private final ChunkCompiler defining;
     private final Map<String, Deque<Compiled>> byFile = new ConcurrentHashMap<>();
 
     /**
      * Creates the cache.
      *
      * @param compiler what compiles a chunk that is not kept
+     * @param bounds the bounds a compilation runs within (the host's size limit, timeout and compiler threads),
+     *     around the compilation and keeping of a chunk; a chunk that is kept already is instantiated at once
      */
-    public CompiledChunks(LuaJcCompiler compiler) {
+    public CompiledChunks(LuaJcCompiler compiler, UnaryOperator<ChunkCompiler> bounds) {
         this.compiler = compiler;
+        this.defining = bounds.apply((resource, file, prototype, environment) ->
+                LuaJcCompiler.instantiate(define(resource, file, prototype), file, environment));
     }
 
     /** One compiled content of a file. */
@@ -46,7 +54,9 @@ public final class CompiledChunks implements ChunkCompiler {
 
     @Override
     public LuaFunction compile(String resource, String file, Prototype prototype, LuaValue environment) {
-        return LuaJcCompiler.instantiate(classOf(resource, file, prototype), file, environment);
+        Class<?> kept = kept(resource, file, PrototypeDigest.of(prototype));
+        return kept != null ? LuaJcCompiler.instantiate(kept, file, environment)
+                : defining.compile(resource, file, prototype, environment);
     }
 
     /**
@@ -76,7 +86,9 @@ public final class CompiledChunks implements ChunkCompiler {
      * @throws RuntimeException when LuaJC cannot compile it (it will run interpreted)
      */
     public void keep(String resource, String file, Prototype prototype) {
-        classOf(resource, file, prototype);
+        if (kept(resource, file, PrototypeDigest.of(prototype)) == null) {
+            defining.compile(resource, file, prototype, new LuaTable());
+        }
     }
 
     /** {@return how many compiled contents are kept, for the tests} */
@@ -84,9 +96,12 @@ public final class CompiledChunks implements ChunkCompiler {
         return byFile.values().stream().mapToInt(Deque::size).sum();
     }
 
-    private Class<?> classOf(String resource, String file, Prototype prototype) {
-        String digest = PrototypeDigest.of(prototype);
-        Deque<Compiled> kept = byFile.computeIfAbsent(resource + '\u0000' + file, key -> new ArrayDeque<>(KEPT + 1));
+    /** The class kept for a content, moved to the front of its file's contents; {@code null} when none is. */
+    private @Nullable Class<?> kept(String resource, String file, String digest) {
+        Deque<Compiled> kept = byFile.get(key(resource, file));
+        if (kept == null) {
+            return null;
+        }
         synchronized (kept) {
             for (Compiled compiled : kept) {
                 if (compiled.digest().equals(digest)) {
@@ -96,13 +111,25 @@ public final class CompiledChunks implements ChunkCompiler {
                 }
             }
         }
+        return null;
+    }
+
+    /** Compiles a content and keeps it; on the compiler threads, within the bounds. */
+    private Class<?> define(String resource, String file, Prototype prototype) {
+        String digest = PrototypeDigest.of(prototype);
         Class<?> chunk = compiler.define(resource, file, prototype);
+        Deque<Compiled> kept = byFile.computeIfAbsent(key(resource, file), key -> new ArrayDeque<>(KEPT + 1));
         synchronized (kept) {
+            kept.removeIf(compiled -> compiled.digest().equals(digest));
             kept.addFirst(new Compiled(digest, chunk));
             while (kept.size() > KEPT) {
                 kept.removeLast();
             }
         }
         return chunk;
+    }
+
+    private static String key(String resource, String file) {
+        return resource + '\u0000' + file;
     }
 }

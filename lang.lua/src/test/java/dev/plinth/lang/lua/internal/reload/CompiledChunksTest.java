@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -29,7 +30,7 @@ import org.osgi.framework.Version;
 /** LuaJC compiles each content once; a prepared content is what the start instantiates; bad code is refused early. */
 class CompiledChunksTest {
 
-    private final CompiledChunks chunks = new CompiledChunks(new LuaJcCompiler());
+    private final CompiledChunks chunks = new CompiledChunks(new LuaJcCompiler(), UnaryOperator.identity());
 
     private static byte[] source(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
