@@ -12,18 +12,23 @@ import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.host.HostSettings;
+import dev.plinth.lang.lua.internal.luajc.BoundedCompiler;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
  * The Lua host's {@link ScriptEngine}: runtimes sandboxed exactly as a Lua resource (the whitelisted globals,
- * instruction budgets per call, per tick and per start, the wall-clock watchdog, the allocation guard, an account),
+ * instruction budgets per call, per tick and per start, the wall-clock watchdog, the allocation guard, LuaJC bounded
+ * in function size and compile time on the compiler threads, an account),
  * with the limits of the {@code lua} and {@code sandbox} objects of {@code conf/server.json}, and only the API the
  * caller installs.
  *
@@ -38,7 +43,8 @@ public final class LuaScriptEngine implements ScriptEngine {
     private final Watchdog watchdog;
     private final Accounts accounts;
     private final Logger log;
-    private final ChunkCompiler compiled;
+    private final ExecutorService compilerThreads =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name(BoundedCompiler.THREAD, 1).daemon().factory());
 
     /**
      * Creates the engine.
@@ -55,8 +61,12 @@ public final class LuaScriptEngine implements ScriptEngine {
         this.watchdog = watchdog;
         this.accounts = accounts;
         this.log = loggers.getLogger(LuaScriptEngine.class);
-        this.compiled = new LuaJcCompiler().orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
-                log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource, file, cause.toString()));
+    }
+
+    /** Ends the compiler threads. */
+    @Deactivate
+    void close() {
+        compilerThreads.shutdownNow();
     }
 
     @Override
@@ -69,6 +79,16 @@ public final class LuaScriptEngine implements ScriptEngine {
         return file.toLowerCase(Locale.ROOT).endsWith(".lua");
     }
 
+    /** LuaJC within the host's bounds (function size, compile time, compiler threads), else the interpreter. */
+    private ChunkCompiler compiler(HostSettings settings) {
+        if (!settings.compiled()) {
+            return ChunkCompiler.INTERPRETER;
+        }
+        return new BoundedCompiler(new LuaJcCompiler(), compilerThreads, settings.maxCompiledFunctionSize(),
+                settings.compileTimeout()).orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
+                        log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage()));
+    }
+
     @Override
     public ScriptRuntime open(ScriptSetup setup) {
         HostSettings settings = HostSettings.read(sandbox, log::error);
@@ -79,7 +99,7 @@ public final class LuaScriptEngine implements ScriptEngine {
                     .withGrants(Grants.of(setup.resource(), "its manifest", Optional.empty()))
                     .withAccount(account)
                     .withWatchdog(watchdog)
-                    .withCompiler(settings.compiled() ? compiled : ChunkCompiler.INTERPRETER)
+                    .withCompiler(compiler(settings))
                     .withConsole(setup.log()::print)
                     .withTicks(setup.ticks())
                     .onFatal(exception -> setup.onFatal().accept(exception.getMessage()))
