@@ -91,6 +91,15 @@ class LuaLifecycleCallTest {
         assertEquals("none", call("Stop", "ll-target"), "the restarted script runs its handlers");
     }
 
+    @Test
+    void aNameNoResourceCanHaveIsRefusedForWhatItIsRatherThanNotFound() {
+        assertEquals("ERR_INVALID_NAME", call("Start", "bad name"));
+        assertEquals("ERR_INVALID_NAME", call("Stop", "../ll-target"));
+        assertEquals("ERR_NAME_TOO_LONG", call("Start", "n".repeat(70)));
+        assertEquals("ERR_NAME_TOO_LONG", call("Restart", "n".repeat(65)));
+        assertEquals("ERR_NOT_FOUND", call("Start", "n".repeat(64)), "64 characters is a name, of nothing here");
+    }
+
     /** Has the script call {@code Resource.<operation>(target)} from this thread; returns the error code it got. */
     private String call(String operation, String target) {
         events.bus().post("ll:call", Map.of("operation", operation, "target", target));

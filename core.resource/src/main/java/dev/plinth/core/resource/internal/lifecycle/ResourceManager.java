@@ -10,6 +10,7 @@ import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.DeployLimits;
 import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
+import dev.plinth.core.resource.internal.manifest.ResourceNames;
 import dev.plinth.core.resource.internal.runtime.GameThreadAdapter;
 import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
@@ -289,9 +290,11 @@ public final class ResourceManager {
      * @param name the resource
      * @param ensure whether an already started resource is a success
      * @return what was started
-     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}; {@code ERR_INVALID_NAME}
+     *     or {@code ERR_NAME_TOO_LONG} for a name no resource can have, before anything is looked up
      */
     public LifecycleResult start(Caller caller, String name, boolean ensure) {
+        ResourceNames.check(name);
         checkLifecycleCall(caller, name, ensure ? "ensure" : "start");
         return lifecycle.start(name, ensure);
     }
@@ -305,6 +308,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#stop}
      */
     public LifecycleResult stop(Caller caller, String name) {
+        ResourceNames.check(name);
         checkLifecycleCall(caller, name, "stop");
         return lifecycle.stop(name);
     }
@@ -318,6 +322,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#restart}
      */
     public LifecycleResult restart(Caller caller, String name) {
+        ResourceNames.check(name);
         checkLifecycleCall(caller, name, "restart");
         return lifecycle.restart(name);
     }
@@ -335,7 +340,7 @@ public final class ResourceManager {
      * @throws ResourceException ERR_NOT_FOUND
      */
     public ResourceInfo info(String name) {
-        return infos.info(name);
+        return infos.info(ResourceNames.check(name));
     }
 
     /**
@@ -346,7 +351,7 @@ public final class ResourceManager {
      * @throws ResourceException ERR_NOT_FOUND
      */
     public List<String> diagnose(String name) {
-        return diagnosis.of(name);
+        return diagnosis.of(ResourceNames.check(name));
     }
 
     /**
@@ -368,7 +373,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#readConfigAsset}
      */
     public Optional<Object> readConfigAsset(String name, String path) {
-        return configAssets.read(lifecycle.require(name), path);
+        return configAssets.read(lifecycle.require(ResourceNames.check(name)), path);
     }
 
     /**
@@ -382,6 +387,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#writeConfigAsset}
      */
     public String writeConfigAsset(Caller caller, String name, String path, Object value) {
+        ResourceNames.check(name);
         if (!caller.resource().map(name::equals).orElse(false)) {
             checkGrant(caller, name, "write the config assets of");
         }
