@@ -315,8 +315,8 @@ final class Lifecycle {
             return; // a transition took the resource meanwhile: it reports the failure
         }
         try (lock) {
+            states.hostFailed(failure.bundleId(), error); // from now on, whoever asks sees it failed
             stopDependentsOfFailed(name, error);
-            states.failed(failure.bundleId(), error);
         }
         transitions.postQueued(() -> events.postError(ResourceEvents.STOPPED, name, error));
     }
