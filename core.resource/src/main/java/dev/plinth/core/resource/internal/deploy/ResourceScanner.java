@@ -79,6 +79,24 @@ public final class ResourceScanner {
     }
 
     /**
+     * When the source last changed: the newest modification time of its files (and of the source itself).
+     *
+     * @param source the resource
+     * @return milliseconds since the epoch; 0 when the source is gone
+     */
+    public static long lastModified(ResourceSource source) {
+        try (Stream<Path> files = Files.walk(source.path())) {
+            long newest = 0;
+            for (Path file : files.toList()) {
+                newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+            }
+            return newest;
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /**
      * A digest of what the source holds now: every file's path, size and modification time. It changes when a
      * file is added, removed or written.
      *

@@ -40,11 +40,12 @@ final class Lifecycle {
     private final Supplier<ResourceSettings> settings;
     private final BundleFactory factory;
     private final BundleUpdates updates;
+    private final SettledFiles settled;
     private final Logger log;
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, HostFailureLookup hostFailures, Logger log) {
+            BundleFactory factory, HostFailureLookup hostFailures, SettledFiles settled, Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
@@ -56,6 +57,7 @@ final class Lifecycle {
         this.settings = settings;
         this.factory = factory;
         this.updates = new BundleUpdates(context, deployments, states, factory);
+        this.settled = settled;
         this.log = log;
     }
 
@@ -118,6 +120,9 @@ final class Lifecycle {
         var lock = locks.acquire(name, "restarting");
         try (lock) {
             long deadline = System.nanoTime() + settings.get().timeouts().restartTimeout().toNanos();
+            if (!serverThread.get().isCurrentThread()) {
+                settled.await(name, previous.source(), deadline); // never sleeps on the game thread
+            }
             Optional<BundleFactory.Built> next = updates.changed(previous)
                     ? Optional.of(factory.build(previous.source())) : Optional.empty();
             Bundle bundle = bundle(previous);

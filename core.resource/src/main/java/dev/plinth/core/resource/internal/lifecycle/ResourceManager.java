@@ -19,6 +19,7 @@ import dev.plinth.core.resource.internal.settings.SettingsFile;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -137,7 +138,7 @@ public final class ResourceManager {
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, log);
+                factory, hostFailures, new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
         deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,
                 states, this::settings, log);
@@ -154,6 +155,11 @@ public final class ResourceManager {
         scanner = Executors.newSingleThreadScheduledExecutor(
                 runnable -> Thread.ofPlatform().name("plinth-resource-deployer").daemon().unstarted(runnable));
         scanner.execute(this::startup);
+    }
+
+    private long scanInterval() {
+        return Optional.ofNullable(context.getProperty(SCAN_INTERVAL)).map(Long::parseLong)
+                .orElse(DEFAULT_SCAN_INTERVAL_MS);
     }
 
     private DeployLimits deployLimits() {
@@ -191,8 +197,7 @@ public final class ResourceManager {
         } finally {
             ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties());
             if (!scanner.isShutdown()) {
-                long interval = Optional.ofNullable(context.getProperty(SCAN_INTERVAL)).map(Long::parseLong)
-                        .orElse(DEFAULT_SCAN_INTERVAL_MS);
+                long interval = scanInterval();
                 scanner.scheduleWithFixedDelay(this::scan, interval, interval, TimeUnit.MILLISECONDS);
             }
         }
