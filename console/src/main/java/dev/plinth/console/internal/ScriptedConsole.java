@@ -50,6 +50,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class ScriptedConsole {
 
     static final String PROMPT = "plinth> ";
+    /** Where unqualified commands are looked up: Plinth's own ({@code help}), then Gogo's, then every scope. */
+    static final String SCOPE = "plinth:gogo:*";
     /** The service property of the launcher's exit status ({@code java.util.function.IntConsumer}). */
     static final String EXIT_STATUS = "plinth.exit.status";
     /** The exit code of a failed {@code --exec} command. */
@@ -110,6 +112,7 @@ public final class ScriptedConsole {
             }
             try (CommandSession session = processor.createSession(
                     new ByteArrayInputStream(new byte[0]), out, new PrintStream(new FileOutputStream(FileDescriptor.err), true))) {
+                session.put("SCOPE", SCOPE); // Plinth's help before Gogo's, as in the interactive shell
                 if (settings.exec().isPresent()) {
                     if (!execute(session, settings.exec().get())) {
                         reportExitStatus(COMMAND_FAILED);

@@ -5,6 +5,7 @@ import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.shell.CommandUsage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=stop", "osgi.command.function=restart", "osgi.command.function=ensure",
         "osgi.command.function=deps", "osgi.command.function=why"})
 public final class ResourceCommands {
+
+    private static final String SCOPE = "resource";
 
     private final ResourceService resources;
 
@@ -156,6 +159,46 @@ public final class ResourceCommands {
     public String why(@Descriptor("the resource name") String name) {
         List<String> reasons = resources.diagnose(name);
         return reasons.isEmpty() ? name + " is started" : String.join("\n", reasons);
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object list(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "list");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object info(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "info");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object start(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "start");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object stop(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "stop");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object restart(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "restart");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object ensure(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "ensure");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object deps(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "deps");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object why(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "why");
     }
 
     private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {
