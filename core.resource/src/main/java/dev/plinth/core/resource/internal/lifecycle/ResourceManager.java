@@ -6,6 +6,7 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceStatistics;
+import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.DeployLimits;
@@ -412,6 +413,17 @@ public final class ResourceManager {
             checkGrant(caller, name, "write the config assets of");
         }
         return configAssets.write(lifecycle.require(name), path, value);
+    }
+
+    /**
+     * The resources installed that provide what a dependency asks for (a pack's uuid dependency: the pack with that
+     * uuid).
+     *
+     * @param dependency a dependency of some resource
+     * @return the names of the providers; empty when none is installed, or for game and client dependencies
+     */
+    public List<String> providersOf(Dependency dependency) {
+        return lifecycle.graph().providersOf(dependency);
     }
 
     /** {@return the lifecycle counters} */

@@ -5,6 +5,7 @@ import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.internal.lifecycle.ResourceManager;
 import dev.plinth.shell.CommandUsage;
 import java.util.HashSet;
 import java.util.List;
@@ -34,15 +35,18 @@ public final class ResourceCommands {
     private static final String SCOPE = "resource";
 
     private final ResourceService resources;
+    private final ResourceManager manager;
 
     /**
      * Creates the commands.
      *
      * @param resources the lifecycle service, as the system context
+     * @param manager the resource manager, which knows what provides a dependency
      */
     @Activate
-    public ResourceCommands(@Reference ResourceService resources) {
+    public ResourceCommands(@Reference ResourceService resources, @Reference ResourceManager manager) {
         this.resources = resources;
+        this.manager = manager;
     }
 
     /**
@@ -212,7 +216,7 @@ public final class ResourceCommands {
                 text.append(switch (dependency.kind()) {
                     case GAME -> "checked against the game's version at start";
                     case CLIENT -> "checked by clients";
-                    case PACK -> "a Bedrock pack, matched by uuid (resource:why names it when it is missing)";
+                    case PACK -> "MISSING: no pack with this uuid in this range is installed";
                     default -> "MISSING";
                 }).append('\n');
             } else if (!path.add(provider.get().name())) {
@@ -225,23 +229,24 @@ public final class ResourceCommands {
         }
     }
 
+    /** The resource that provides a dependency: by name, the server, or for a pack's uuid the pack that has it. */
     private Optional<ResourceInfo> provider(Dependency dependency) {
-        String name = switch (dependency.kind()) {
-            case RESOURCE -> dependency.name();
-            case SERVER -> "server";
-            case GAME, CLIENT, PACK -> null;
+        List<String> names = switch (dependency.kind()) {
+            case RESOURCE -> List.of(dependency.name());
+            case SERVER -> List.of("server");
+            case PACK -> manager.providersOf(dependency);
+            case GAME, CLIENT -> List.of();
         };
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(resources.info(name));
-        } catch (ResourceException e) {
-            if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
-                return Optional.empty();
+        for (String name : names) {
+            try {
+                return Optional.of(resources.info(name));
+            } catch (ResourceException e) {
+                if (e.code() != ResourceErrorCode.ERR_NOT_FOUND) {
+                    throw e;
+                }
             }
-            throw e;
         }
+        return Optional.empty();
     }
 
     private static String label(ResourceInfo info) {
