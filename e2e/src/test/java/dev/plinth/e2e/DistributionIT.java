@@ -90,13 +90,12 @@ class DistributionIT {
         var instance = PlinthInstance.at(home);
         Process process = instance.start();
         try {
-            // Standard input stays open: the instance runs until it is told to stop.
-            Path lock = home.resolve("data/felix-cache");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.isDirectory(lock) && System.nanoTime() < deadline) {
+            // Standard input stays open: the instance runs until it is told to stop, once it has started.
+            long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
+            while (!(Files.exists(instance.consoleLog()) && Files.readString(instance.consoleLog())
+                    .contains("startup resources:")) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            Thread.sleep(2000);
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the instance exits after SIGTERM");
             String output = Files.readString(instance.consoleLog());

@@ -118,7 +118,10 @@ public final class PlinthFramework {
         for (Path jar : jars) {
             try {
                 installed.add(context.installBundle(jar.toUri().toString()));
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                if (stopping(context)) {
+                    return; // stopped (Ctrl-C, SIGTERM) while it started: nothing more to install
+                }
                 err.println("plinth: cannot install " + jar.getFileName() + ": " + e.getMessage());
             }
         }
@@ -128,9 +131,21 @@ public final class PlinthFramework {
             }
             try {
                 bundle.start(); // before framework.start() this only marks it; it starts with the start level
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                if (stopping(context)) {
+                    return;
+                }
                 err.println("plinth: cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Whether the framework was told to stop while it is being set up. */
+    private static boolean stopping(BundleContext context) {
+        try {
+            return context.getBundle(0).getState() != Bundle.STARTING;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 
