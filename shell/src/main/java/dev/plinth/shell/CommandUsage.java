@@ -119,10 +119,19 @@ public final class CommandUsage {
         return shown;
     }
 
-    /** {@code NAME}, {@code WORDS...}, or {@code ARG1} when the class was compiled without parameter names. */
+    /**
+     * {@code NAME}, {@code WORDS...}, an option ({@code [-w]}, {@code [-n SECONDS]}), or {@code ARG1} when the class
+     * was compiled without parameter names.
+     */
     private static String token(Parameter parameter) {
         String name = parameter.isNamePresent() ? parameter.getName().toUpperCase(Locale.ROOT)
                 : "ARG" + parameter.getName().replace("arg", "");
+        org.apache.felix.service.command.Parameter option =
+                parameter.getAnnotation(org.apache.felix.service.command.Parameter.class);
+        if (option != null && option.names().length > 0) {
+            boolean flag = !org.apache.felix.service.command.Parameter.UNSPECIFIED.equals(option.presentValue());
+            return "[" + option.names()[0] + (flag ? "" : " " + name) + "]";
+        }
         return parameter.isVarArgs() ? name + "..." : name;
     }
 

@@ -37,6 +37,14 @@ class CommandUsageTest {
             return name + ": " + String.join(" ", words);
         }
 
+        @Descriptor("what each resource costs")
+        public String top(@Descriptor("refresh every second") @org.apache.felix.service.command.Parameter(
+                names = {"-w", "--watch"}, presentValue = "true", absentValue = "false") boolean watch,
+                @Descriptor("refresh for this many seconds") @org.apache.felix.service.command.Parameter(
+                        names = {"-n"}, absentValue = "0") int seconds) {
+            return "top";
+        }
+
         public Object join(Object... wrong) {
             return CommandUsage.fail("sim", this, "join");
         }
@@ -109,5 +117,14 @@ class CommandUsageTest {
                   the player chats
                   NAME       the player's name
                   WORDS...   the message""", CommandUsage.describe("sim", Commands.class, "chat"));
+    }
+
+    @Test
+    void optionsAreShownAsOptions() {
+        assertEquals("""
+                usage: sim:top [-w] [-n SECONDS]
+                  what each resource costs
+                  [-w]       refresh every second
+                  [-n SECONDS] refresh for this many seconds""", CommandUsage.describe("sim", Commands.class, "top"));
     }
 }
