@@ -57,6 +57,8 @@ public final class ScriptedConsole {
     /** The exit code of a failed {@code --exec} command. */
     static final int COMMAND_FAILED = 1;
     private static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
+    /** The thread on which the Gogo shell bundle runs its profile, and its session when there is a terminal. */
+    private static final String GOSH_THREAD = "Gogo shell";
 
     private final BundleContext context;
     private final CommandProcessor processor;
@@ -110,6 +112,7 @@ public final class ScriptedConsole {
                 out.println("WARNING: startup did not finish within " + settings.awaitTimeout().toSeconds()
                         + " s (still waiting for " + String.join(", ", missing) + "); running the commands anyway");
             }
+            awaitGoshProfile();
             try (CommandSession session = processor.createSession(
                     new ByteArrayInputStream(new byte[0]), out, new PrintStream(new FileOutputStream(FileDescriptor.err), true))) {
                 session.put("SCOPE", SCOPE); // Plinth's help before Gogo's, as in the interactive shell
@@ -140,6 +143,19 @@ public final class ScriptedConsole {
             }
         } catch (IOException e) {
             out.println("ERROR: cannot read standard input: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Waits (at most {@link #SETTLE_WAIT}) until the Gogo shell has run its profile ({@code etc/gosh_profile}) on
+     * its own thread, which it does at every start even without a terminal: a {@code shutdown} that stops the shell
+     * bundle while a late profile starts would make it print {@code Command not found: try}.
+     */
+    private static void awaitGoshProfile() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(GOSH_THREAD)) {
+                thread.join(SETTLE_WAIT.toMillis());
+            }
         }
     }
 
