@@ -37,6 +37,13 @@ class LuaLifecycleCallTest {
             AddEventHandler("ll:call", function(event)
               mc.emit("ll-admin:result", {err = Resource[event.payload.operation](event.payload.target) or "none"})
             end)
+            AddEventHandler("ll:task-coroutine", function(event)
+              mc.schedule_task(1, function()
+                coroutine.wrap(function()
+                  mc.emit("ll-admin:result", {err = Resource.Restart(event.payload.target) or "none"})
+                end)()
+              end)
+            end)
             """;
 
     private final ResourceHome home = new ResourceHome();
@@ -98,6 +105,18 @@ class LuaLifecycleCallTest {
         assertEquals("ERR_NAME_TOO_LONG", call("Start", "n".repeat(70)));
         assertEquals("ERR_NAME_TOO_LONG", call("Restart", "n".repeat(65)));
         assertEquals("ERR_NOT_FOUND", call("Start", "n".repeat(64)), "64 characters is a name, of nothing here");
+    }
+
+    @Test
+    void aLifecycleCallFromACoroutineOfAGameThreadTaskIsRefusedWithoutADeadlock() {
+        assertEquals("none", call("Start", "ll-target"));
+        int before = events.lines().size();
+
+        events.bus().post("ll:task-coroutine", Map.of("target", "ll-target"));
+
+        // Without the refusal the call waits for the game thread, which waits for the coroutine: ERR_START_TIMEOUT.
+        assertEquals(RESULT + "ERR_DETERMINISTIC_POLICY}", events.awaitCount(before + 1).get(before));
+        assertEquals(ResourceState.STARTED, home.service.info("ll-target").state(), "nothing was restarted");
     }
 
     /** Has the script call {@code Resource.<operation>(target)} from this thread; returns the error code it got. */

@@ -120,8 +120,7 @@ public final class EventCommands {
     @Descriptor("print every event of that name as it happens, with its source, target and correlation id")
     public String listen(@Descriptor("the event: player_join, myplugin:ping") String name) {
         if (!NamedEvent.NAME.matcher(name).matches()) {
-            throw new EventException("invalid event name '" + name
-                    + "': use lower-case words such as myplugin:my_event");
+            throw new EventException("invalid event name '" + name + "': " + NamedEvent.NAME_RULE);
         }
         if (listening.containsKey(name)) {
             return "Already listening to " + name + ".";

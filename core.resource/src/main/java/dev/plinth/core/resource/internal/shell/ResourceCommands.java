@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps and why. They act as
- * the system context. A failed command throws the resource exception, whose message starts with the error code
+ * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps, why, watch and
+ * unwatch. They act as the system context. {@code watch} and {@code unwatch} without a name print their usage. A failed command throws the resource exception, whose message starts with the error code
  * ({@code ERR_DEPENDENCY_MISSING: chat-demo needs core [1.0.0,2.0.0), none installed}); the console prints it after
  * {@code ERROR:}.
  *
@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=resource",
         "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=start",
         "osgi.command.function=stop", "osgi.command.function=restart", "osgi.command.function=ensure",
-        "osgi.command.function=deps", "osgi.command.function=why"})
+        "osgi.command.function=deps", "osgi.command.function=why", "osgi.command.function=watch",
+        "osgi.command.function=unwatch"})
 public final class ResourceCommands {
 
     private static final String SCOPE = "resource";
@@ -90,6 +91,9 @@ public final class ResourceCommands {
                 : String.join(", ", info.dependencies().stream().map(Dependency::toString).toList()));
         lines.row("dependents", info.dependents().isEmpty() ? "-" : String.join(", ", info.dependents()));
         lines.row("files", info.files().isEmpty() ? "-" : String.join(", ", info.files()));
+        if (!info.system()) {
+            lines.row("watched", resources.watchedBy(name).map(by -> "yes (" + by + ")").orElse("no"));
+        }
         info.lastError().ifPresent(error -> lines.row("last error", error));
         return lines.withoutHeader();
     }
@@ -136,6 +140,28 @@ public final class ResourceCommands {
     @Descriptor("start a resource unless it is started")
     public String ensure(@Descriptor("the resource name") String name) {
         return capitalize(resources.ensure(name).message());
+    }
+
+    /**
+     * {@code resource:watch NAME}.
+     *
+     * @param name the resource
+     * @return what was done
+     */
+    @Descriptor("reload a resource as soon as its files change (development mode)")
+    public String watch(@Descriptor("the resource name") String name) {
+        return capitalize(resources.watch(name, true));
+    }
+
+    /**
+     * {@code resource:unwatch NAME}.
+     *
+     * @param name the resource
+     * @return what was done
+     */
+    @Descriptor("stop reloading a resource when its files change")
+    public String unwatch(@Descriptor("the resource name") String name) {
+        return capitalize(resources.watch(name, false));
     }
 
     /**
@@ -203,6 +229,16 @@ public final class ResourceCommands {
     /** Missing or wrong arguments: the usage. */
     public Object why(Object... wrong) {
         return CommandUsage.fail(SCOPE, this, "why");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object watch(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "watch");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object unwatch(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "unwatch");
     }
 
     private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {
