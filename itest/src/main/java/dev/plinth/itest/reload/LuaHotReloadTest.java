@@ -115,7 +115,7 @@ class LuaHotReloadTest {
         assertTrue(lastMessage("hr_alice").endsWith("v2 counted 4"), simulation.inbox("hr_alice").toString());
         assertTrue(events.lines().contains("core:hotReload:start {resourceName=hr-count}"), events.lines().toString());
         assertTrue(events.lines().stream().anyMatch(l -> l.matches(
-                "core:hotReload:complete \\{ms=\\d+, resourceName=hr-count, version=1\\.0\\.0}")), events.lines().toString());
+                "core:hotReload:complete \\{ms=\\d+, resourceName=hr-count, swapMs=[\\d.]+, version=1\\.0\\.0}")), events.lines().toString());
     }
 
     @Test
