@@ -119,6 +119,18 @@ class LuaHotReloadTest {
     }
 
     @Test
+    void aStopFollowedByAStartHandsNothingOver() throws IOException {
+        deployCounter();
+
+        home.service.stop("hr-count");
+        home.service.start("hr-count");
+
+        simulation.command("hr_alice", "hr-count");
+        assertTrue(lastMessage("hr_alice").endsWith("v1 counted 0"), simulation.inbox("hr_alice").toString());
+        assertFalse(events.lines().stream().anyMatch(l -> l.startsWith("hr-count:reloaded")), events.lines().toString());
+    }
+
+    @Test
     void codeThatDoesNotCompileIsRefusedAndThePreviousVersionKeepsServing() throws IOException {
         deployCounter();
         LuaFolders.rewrite(home, "hr-count", "local count = = 0\n" + counter("v2"));
@@ -258,6 +270,10 @@ class LuaHotReloadTest {
                 simulation.inbox("hr_alice").toString());
         assertTrue(simulation.inbox("hr_bob").stream().noneMatch(l -> l.contains("[reload]")), "bob is no operator");
         assertFalse(simulation.command("hr_bob", "reload hr-count").contains("reloading"), "bob may not reload");
+
+        simulation.command("hr_alice", "reload");
+        assertTrue(simulation.inbox("hr_alice").getLast().endsWith("Usage: /reload <name>"),
+                simulation.inbox("hr_alice").toString());
 
         LuaFolders.rewrite(home, "hr-count", "local x = = 1\n");
         simulation.command("hr_alice", "reload hr-count");
