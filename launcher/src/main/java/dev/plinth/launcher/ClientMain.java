@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -67,14 +64,7 @@ public final class ClientMain {
             config.put("plinth.client.interactive", Boolean.toString(Main.stdinIsTerminal()));
             Set<String> starts = Arrays.stream(config.getOrDefault(BUNDLES, "").split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-            var exit = new AtomicInteger();
-            int framework = new FrameworkRun("plinth-client", options.installDir(), config, starts::contains,
-                    context -> {
-                        var properties = new Hashtable<String, Object>();
-                        properties.put("plinth.client.exit", "true");
-                        context.registerService(IntConsumer.class, (IntConsumer) exit::set, properties);
-                    }, System.err).run();
-            return framework != 0 ? framework : exit.get();
+            return new FrameworkRun("plinth-client", options.installDir(), config, starts::contains, System.err).run();
         } finally {
             delete(storage);
         }

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
@@ -23,7 +25,9 @@ import org.osgi.framework.launch.FrameworkFactory;
  * One run of a Felix framework from an installation: install every bundle of its {@code bundle/} folder, start those
  * chosen, wait until the framework stops. A JVM shutdown (Ctrl-C, SIGTERM) stops the framework gracefully, so bundles
  * stop in reverse order. The server ({@code bin/plinth}) starts every bundle; the headless client
- * ({@code bin/plinth-client}) starts its own few and leaves the others installed, so their packages resolve.
+ * ({@code bin/plinth-client}) starts its own few and leaves the others installed, so their packages resolve. Both
+ * register an {@link IntConsumer} with the service property {@link PlinthFramework#EXIT_STATUS}, through which a
+ * bundle (the console after a failed {@code --exec} command, the client's command line) sets the exit code.
  *
  * <p>Not thread-safe: {@link #run()} is called once, from the launching thread.
  */
@@ -34,7 +38,6 @@ final class FrameworkRun {
     private final Path installDir;
     private final Map<String, String> config;
     private final Predicate<String> starts;
-    private final Consumer<BundleContext> beforeStart;
     private final PrintStream err;
     private final String name;
 
@@ -45,23 +48,22 @@ final class FrameworkRun {
      * @param installDir the installation, whose {@code bundle/} is installed
      * @param config the framework properties
      * @param starts which bundles (by symbolic name) start; the others stay installed
-     * @param beforeStart called with the system bundle's context before the framework starts
      * @param err where failures are reported
      */
     FrameworkRun(String name, Path installDir, Map<String, String> config, Predicate<String> starts,
-            Consumer<BundleContext> beforeStart, PrintStream err) {
+            PrintStream err) {
         this.name = name;
         this.installDir = installDir;
         this.config = config;
         this.starts = starts;
-        this.beforeStart = beforeStart;
         this.err = err;
     }
 
     /**
      * Starts the framework and blocks until it has stopped.
      *
-     * @return 0 after a normal stop, {@link PlinthFramework#FRAMEWORK_FAILED} otherwise
+     * @return after a normal stop the highest exit code a bundle reported (0 when none did),
+     *     {@link PlinthFramework#FRAMEWORK_FAILED} otherwise
      */
     int run() {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class)
@@ -71,14 +73,18 @@ final class FrameworkRun {
         Framework framework = factory.newFramework(config);
         try {
             framework.init();
+            var status = new AtomicInteger();
+            framework.getBundleContext().registerService(IntConsumer.class,
+                    code -> status.accumulateAndGet(code, Math::max),
+                    new Hashtable<>(Map.of(PlinthFramework.EXIT_STATUS, true)));
             Thread hook = Thread.ofPlatform().name(name + "-shutdown").unstarted(() -> stopGracefully(framework));
             Runtime.getRuntime().addShutdownHook(hook);
             installBundles(framework.getBundleContext());
-            beforeStart.accept(framework.getBundleContext());
             framework.start();
             FrameworkEvent stopped = framework.waitForStop(0);
             return switch (stopped.getType()) {
-                case FrameworkEvent.STOPPED, FrameworkEvent.STOPPED_UPDATE, FrameworkEvent.STOPPED_SYSTEM_REFRESHED -> 0;
+                case FrameworkEvent.STOPPED, FrameworkEvent.STOPPED_UPDATE, FrameworkEvent.STOPPED_SYSTEM_REFRESHED ->
+                        status.get();
                 default -> {
                     err.println(name + ": the framework stopped with an error: " + describe(stopped.getThrowable()));
                     yield PlinthFramework.FRAMEWORK_FAILED;
@@ -107,7 +113,10 @@ final class FrameworkRun {
         for (Path jar : jars) {
             try {
                 installed.add(context.installBundle(jar.toUri().toString()));
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                if (stopping(context)) {
+                    return; // stopped (Ctrl-C, SIGTERM) while it started: nothing more to install
+                }
                 err.println(name + ": cannot install " + jar.getFileName() + ": " + e.getMessage());
             }
         }
@@ -117,9 +126,21 @@ final class FrameworkRun {
             }
             try {
                 bundle.start(); // before framework.start() this only marks it; it starts with the start level
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                if (stopping(context)) {
+                    return;
+                }
                 err.println(name + ": cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Whether the framework was told to stop while it is being set up. */
+    private static boolean stopping(BundleContext context) {
+        try {
+            return context.getBundle(0).getState() != Bundle.STARTING;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

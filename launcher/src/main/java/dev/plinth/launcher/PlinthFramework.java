@@ -13,6 +13,12 @@ public final class PlinthFramework {
 
     /** Exit code when the framework itself fails to start or stops with an error. */
     public static final int FRAMEWORK_FAILED = 2;
+    /**
+     * The service property of the {@code java.util.function.IntConsumer} the launcher registers in the framework:
+     * a bundle (the console, after a failed {@code --exec} command) hands it the exit code the process ends with
+     * (the highest one given wins).
+     */
+    public static final String EXIT_STATUS = "plinth.exit.status";
 
     private final LaunchOptions options;
     private final PrintStream err;
@@ -31,14 +37,23 @@ public final class PlinthFramework {
     /**
      * Starts the framework and blocks until it has stopped.
      *
-     * @return the process exit code: 0 after a normal stop, {@link #FRAMEWORK_FAILED} otherwise
-     * @throws LaunchException when the home or the configuration cannot be used
+     * @return the process exit code: 0 after a normal stop, {@link #FRAMEWORK_FAILED} otherwise, or what the console
+     *     reported (1 when the command of {@code --exec} failed)
+     * @throws LaunchException when the home or the configuration cannot be used, or another process holds the
+     *     home ({@link HomeLock#HOME_IN_USE})
      */
     public int run() {
+        try (HomeLock lock = HomeLock.acquire(options.home())) {
+            return runLocked();
+        }
+    }
+
+    /** Runs the framework once this process holds the home. */
+    private int runLocked() {
         var home = new InstanceHome(options.home());
         home.prepare(options.installDir());
         Map<String, String> config =
                 FrameworkProperties.load(options.installDir().resolve("conf").resolve("framework.properties"), options);
-        return new FrameworkRun("plinth", options.installDir(), config, name -> true, context -> { }, err).run();
+        return new FrameworkRun("plinth", options.installDir(), config, name -> true, err).run();
     }
 }

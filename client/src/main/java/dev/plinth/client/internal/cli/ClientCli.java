@@ -49,8 +49,8 @@ public final class ClientCli {
     public static final String TERMINAL = "plinth.client.terminal";
     /** Framework property: {@code true} when standard input is a terminal (a prompt). */
     public static final String INTERACTIVE = "plinth.client.interactive";
-    /** Service property of the launcher's exit code sink, an {@link IntConsumer}. */
-    public static final String EXIT = "plinth.client.exit";
+    /** Service property of the launcher's exit code sink, an {@link IntConsumer} (the server's console uses it too). */
+    public static final String EXIT = "plinth.exit.status";
 
     private final BundleContext context;
     private final PlinthClients clients;
