@@ -77,6 +77,10 @@ class ClientTransferTest {
                 .filter(e -> e.name().equals("system:resource_transfer_complete")).findFirst().orElseThrow();
         assertEquals(3L, ((Number) complete.payload().get("receivedCount")).longValue());
         assertEquals(complete.payload().get("totalBytes"), complete.payload().get("receivedBytes"));
+        List<Long> counts = alice.events().stream()
+                .filter(e -> e.name().equals("system:resource_transfer_progress"))
+                .map(e -> ((Number) e.payload().get("receivedCount")).longValue()).toList();
+        assertEquals(counts.stream().sorted().toList(), counts, "parallel downloads report in order");
         assertTrue(output.contains("[ct-hud] client loaded\ttrue\tnil\t1"), output.toString());
         assertFalse(output.stream().anyMatch(l -> l.contains("server side up")), "server scripts never run on clients");
         assertEquals(List.of(new ClientResource("ct-hud", "script", "1.0.0", "loaded", true, "1 script(s)")),

@@ -203,26 +203,19 @@ public final class Transfer {
             return new SocketMessage.Transfer(files.get(), totalCount, bytes.get(), totalBytes, lastResource, complete);
         }
 
-        /** A progress event after each file, and at most a few times a second within files. */
-        void maybeProgress(String resource, boolean fileDone) {
+        /**
+         * A progress event after each file, and at most a few times a second within files. Taken and posted under the
+         * state's lock, so the events of parallel downloads come in order: their counts never go back.
+         */
+        synchronized void maybeProgress(String resource, boolean fileDone) {
             long now = System.nanoTime();
-            boolean event;
-            boolean server;
-            synchronized (this) {
-                event = fileDone || now - progressAt >= 1_000_000_000L / PROGRESS_PER_SECOND;
-                server = now - reportAt >= REPORT_NANOS;
-                if (event) {
-                    progressAt = now;
-                }
-                if (server) {
-                    reportAt = now;
-                }
-            }
-            if (event) {
+            if (fileDone || now - progressAt >= 1_000_000_000L / PROGRESS_PER_SECOND) {
+                progressAt = now;
                 post.accept("system:resource_transfer_progress", payload(resource));
                 view.progress(files.get(), totalCount, bytes.get(), totalBytes, resource);
             }
-            if (server) {
+            if (now - reportAt >= REPORT_NANOS) {
+                reportAt = now;
                 report.accept(report(resource, false));
             }
         }

@@ -24,8 +24,9 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * Pushes MTADM's {@code resource:sync} ({@code resourceName, resourceType, state, version, author}) to every
- * connected client when a resource that sends clients something starts or restarts ({@code state: started}), and when
- * one stops ({@code state: stopped}; the clients' readiness of it is forgotten). The lifecycle events arrive on the
+ * connected client when a resource that sends clients something starts ({@code state: started}), and when one stops
+ * ({@code state: stopped}; the clients' readiness of it is forgotten). A restart is both (its bundle stops and starts),
+ * so {@code resource:restart}, posted after them, pushes nothing more: a client reloads once. The lifecycle events arrive on the
  * game thread; the push is decided and sent from {@code plinth-client-sync}, in the events' order.
  *
  * <p>Thread-safe.
@@ -58,7 +59,7 @@ public final class SyncPushes {
         this.payloads = payloads;
         this.log = loggers.getLogger(SyncPushes.class);
         var options = HandlerOptions.at(EventPriority.MONITOR).withLocation("client sync");
-        for (String name : List.of("resource:started", "resource:restart", "resource:stopped")) {
+        for (String name : List.of("resource:started", "resource:stopped")) {
             subscriptions.add(bus.subscribe(name, options, this::changed));
         }
     }
