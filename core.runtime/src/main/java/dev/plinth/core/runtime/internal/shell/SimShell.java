@@ -1,7 +1,9 @@
 package dev.plinth.core.runtime.internal.shell;
 
+import dev.plinth.core.runtime.shell.ShellArguments;
 import dev.plinth.core.runtime.simulation.Simulation;
 import java.util.List;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,7 +19,9 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=place", "osgi.command.function=interact", "osgi.command.function=damage",
     "osgi.command.function=players", "osgi.command.function=inventory", "osgi.command.function=block",
     "osgi.command.function=inbox", "osgi.command.function=form", "osgi.command.function=pause",
-    "osgi.command.function=resume", "osgi.command.function=tick"})
+    "osgi.command.function=resume", "osgi.command.function=tick", "osgi.command.function=spawn",
+    "osgi.command.function=entity", "osgi.command.function=entities", "osgi.command.function=kill",
+    "osgi.command.function=give"})
 public final class SimShell {
 
     private final Simulation simulation;
@@ -239,6 +243,69 @@ public final class SimShell {
      */
     public String tick(int count) {
         return "tick " + simulation.tick(count);
+    }
+
+    /**
+     * {@code sim:spawn TYPE X Y Z [DIMENSION]}.
+     *
+     * @param words the type, the position and the dimension
+     * @return what spawned
+     */
+    @Descriptor("summons an entity: a minecraft: type or a behavior pack's (is_summonable), as /summon does")
+    public String spawn(@Descriptor("TYPE X Y Z [DIMENSION]") String... words) {
+        var args = ShellArguments.of("sim:spawn TYPE X Y Z [DIMENSION]", words, 4, 5);
+        return simulation.spawn(args.text(0), args.optional(4).orElse("overworld"), args.decimal(1), args.decimal(2),
+                args.decimal(3));
+    }
+
+    /**
+     * {@code sim:entity ID}.
+     *
+     * @param words the entity's number
+     * @return its description
+     */
+    @Descriptor("shows an entity: type, health, position, and a pack entity's groups, properties and variables")
+    public String entity(@Descriptor("ID") String... words) {
+        var args = ShellArguments.of("sim:entity ID", words, 1, 1);
+        return String.join(System.lineSeparator(), simulation.entity(args.integer(0)));
+    }
+
+    /**
+     * {@code sim:entities [DIMENSION]}.
+     *
+     * @param words the dimension, overworld by default
+     * @return one line per entity
+     */
+    @Descriptor("lists the entities of a world, players aside")
+    public String entities(@Descriptor("[DIMENSION]") String... words) {
+        var args = ShellArguments.of("sim:entities [DIMENSION]", words, 0, 1);
+        String dimension = args.optional(0).orElse("overworld");
+        return lines(simulation.entities(dimension), "no entity in " + dimension);
+    }
+
+    /**
+     * {@code sim:kill ID [PLAYER]}.
+     *
+     * @param words the entity's number and the player who kills it
+     * @return its drops
+     */
+    @Descriptor("kills an entity (by a player when one is named: killed_by_player loot): prints its drops and xp")
+    public String kill(@Descriptor("ID [PLAYER]") String... words) {
+        var args = ShellArguments.of("sim:kill ID [PLAYER]", words, 1, 2);
+        return simulation.kill(args.integer(0), args.optional(1));
+    }
+
+    /**
+     * {@code sim:give NAME ITEM [COUNT]}.
+     *
+     * @param words the player, the item and how many
+     * @return what was given
+     */
+    @Descriptor("gives a player items: a minecraft: item or a behavior pack's, in stacks of its max_stack_size")
+    public String give(@Descriptor("NAME ITEM [COUNT]") String... words) {
+        var args = ShellArguments.of("sim:give NAME ITEM [COUNT]", words, 2, 3);
+        long count = args.optional(2).isPresent() ? args.integer(2) : 1;
+        return simulation.give(args.text(0), args.text(1), (int) Math.clamp(count, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
     private static String lines(List<String> lines, String none) {
