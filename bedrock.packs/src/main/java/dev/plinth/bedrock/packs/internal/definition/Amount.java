@@ -4,6 +4,7 @@ import dev.plinth.bedrock.molang.MolangContext;
 import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.packs.internal.json.Json;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A number as pack files write it: a constant ({@code 30}), a range to pick from ({@code {"range_min": 1,
@@ -44,11 +45,11 @@ public sealed interface Amount {
     /**
      * The value for one use.
      *
-     * @param context the entity's context, for Molang
+     * @param context the entity's context, for Molang; without one, Molang reads 0
      * @param random where a range picks from
      * @return the number
      */
-    double value(MolangContext context, RandomGenerator random);
+    double value(@Nullable MolangContext context, RandomGenerator random);
 
     /** {@return the value when it does not depend on anything: the constant, or the middle of the range} */
     double typical();
@@ -60,7 +61,7 @@ public sealed interface Amount {
      */
     record Constant(double value) implements Amount {
         @Override
-        public double value(MolangContext context, RandomGenerator random) {
+        public double value(@Nullable MolangContext context, RandomGenerator random) {
             return value;
         }
 
@@ -78,7 +79,7 @@ public sealed interface Amount {
      */
     record Range(double min, double max) implements Amount {
         @Override
-        public double value(MolangContext context, RandomGenerator random) {
+        public double value(@Nullable MolangContext context, RandomGenerator random) {
             if (max <= min) {
                 return min;
             }
@@ -101,8 +102,8 @@ public sealed interface Amount {
      */
     record Expression(MolangExpression expression) implements Amount {
         @Override
-        public double value(MolangContext context, RandomGenerator random) {
-            return expression.evaluate(context);
+        public double value(@Nullable MolangContext context, RandomGenerator random) {
+            return context == null ? 0 : expression.evaluate(context);
         }
 
         @Override

@@ -1,0 +1,364 @@
+package dev.plinth.bedrock.packs.internal.host;
+
+import dev.plinth.bedrock.molang.Molang;
+import dev.plinth.bedrock.packs.internal.block.PackBlockType;
+import dev.plinth.bedrock.packs.internal.block.PackItemType;
+import dev.plinth.bedrock.packs.internal.definition.BlockDefinition;
+import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
+import dev.plinth.bedrock.packs.internal.definition.EntityDefinition;
+import dev.plinth.bedrock.packs.internal.definition.ItemDefinition;
+import dev.plinth.bedrock.packs.internal.entity.PackEntityType;
+import dev.plinth.bedrock.packs.internal.load.FileFailure;
+import dev.plinth.bedrock.packs.internal.load.LoadedPack;
+import dev.plinth.bedrock.packs.internal.load.PackFiles;
+import dev.plinth.bedrock.packs.internal.load.PackLoader;
+import dev.plinth.bedrock.packs.internal.loot.LootRoller;
+import dev.plinth.bedrock.packs.internal.molang.PackQueries;
+import dev.plinth.bedrock.packs.internal.world.PackWorld;
+import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.runtime.content.ContentRegistration;
+import dev.plinth.core.runtime.content.GameContent;
+import dev.plinth.core.runtime.server.Server;
+import dev.plinth.core.runtime.tick.GameThread;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+
+/**
+ * The behavior-pack host, the extender of {@code osgi.extender=plinth.bedrock}. A pack bundle is read as soon as it
+ * is installed, on the host's own thread ({@code plinth-packs-loader}), never on the game thread; when the bundle
+ * starts (on the game thread, at a tick boundary), its entity, item and block types are registered in the world
+ * through the pack bundle's own {@link GameContent}, and its other definitions join the {@link PackRegistry}. When
+ * it stops, all of it goes: its entities despawn ({@code entity_despawn}), its Molang scope closes.
+ *
+ * <p>Threads: the trackers call back on the thread that installs, updates, starts or stops a bundle.
+ */
+@Component(service = PackHost.class, immediate = true)
+public final class PackHost {
+
+    /** The extender name behavior pack bundles require. */
+    public static final String EXTENDER = "plinth.bedrock";
+    private static final String EXTENDER_NAMESPACE = "osgi.extender";
+    private static final int PROGRESS_FILES = 200;
+
+    private final BundleContext context;
+    private final ResourceService resources;
+    private final GameThread gameThread;
+    private final Logger log;
+    private final PackSettings settings;
+    private final PackRegistry registry = new PackRegistry();
+    private final Molang molang;
+    private final PackWorld world;
+    private final Map<Long, Loading> loading = new ConcurrentHashMap<>();
+    private @Nullable ExecutorService loader;
+    private @Nullable BundleTracker<Bundle> installed;
+    private @Nullable BundleTracker<ActivePack> active;
+
+    /** A pack being read, or read, for one content of its bundle. */
+    private record Loading(long lastModified, CompletableFuture<LoadedPack> pack) {}
+
+    /**
+     * Creates the host; tracking starts when it activates.
+     *
+     * @param context the host bundle's context
+     * @param resources the resource manager, for the packs' names
+     * @param server the server, for the world's players
+     * @param gameThread the game thread
+     * @param loggers the log
+     */
+    @Activate
+    public PackHost(BundleContext context, @Reference ResourceService resources, @Reference Server server,
+            @Reference GameThread gameThread, @Reference LoggerFactory loggers) {
+        this.context = context;
+        this.resources = resources;
+        this.gameThread = gameThread;
+        this.log = loggers.getLogger(PackHost.class);
+        this.settings = settings(context, log);
+        this.molang = Molang.builder().withOwner("packs").withQueries(PackQueries.create()).build();
+        RandomGenerator random = settings.seed().isPresent() ? new SplittableRandom(settings.seed().getAsLong())
+                : new SplittableRandom();
+        this.world = new PackWorld(molang, random, settings::environment, new LootRoller(registry), registry, server,
+                log);
+    }
+
+    /** Starts the loader thread and the trackers. */
+    @Activate
+    void open() {
+        loader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plinth-packs-loader").daemon()
+                .factory());
+        installed = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED, new Preloader());
+        installed.open();
+        active = new BundleTracker<>(context, Bundle.ACTIVE, new Starter());
+        active.open();
+        log.info("behavior pack host ready{}", settings.seed().isPresent() ? ", seed " + settings.seed().getAsLong()
+                : "");
+    }
+
+    /** Stops the packs and the loader. */
+    @Deactivate
+    void close() throws InterruptedException {
+        if (active != null) {
+            active.close();
+        }
+        if (installed != null) {
+            installed.close();
+        }
+        if (loader != null) {
+            loader.shutdownNow();
+            loader.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        loading.values().forEach(l -> l.pack().thenAccept(LoadedPack::close));
+        loading.clear();
+    }
+
+    /** {@return the started packs} */
+    public PackRegistry registry() {
+        return registry;
+    }
+
+    /** {@return the shared world services} */
+    public PackWorld world() {
+        return world;
+    }
+
+    /** {@return the host's settings} */
+    public PackSettings settings() {
+        return settings;
+    }
+
+    /** {@return the game thread} */
+    public GameThread gameThread() {
+        return gameThread;
+    }
+
+    /** Reads a pack's bundle on the loader thread; the start waits for it. */
+    private final class Preloader implements BundleTrackerCustomizer<Bundle> {
+        @Override
+        public @Nullable Bundle addingBundle(Bundle bundle, @Nullable BundleEvent event) {
+            if (!isPack(bundle)) {
+                return null;
+            }
+            preload(bundle);
+            return bundle;
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, @Nullable BundleEvent event, Bundle object) {
+            if (event != null && event.getType() == BundleEvent.UPDATED) {
+                preload(bundle);
+            }
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, @Nullable BundleEvent event, Bundle object) {
+            if (event != null && event.getType() == BundleEvent.UNINSTALLED) {
+                Loading gone = loading.remove(bundle.getBundleId());
+                if (gone != null) {
+                    gone.pack().thenAccept(LoadedPack::close);
+                }
+            }
+        }
+    }
+
+    /** Registers a pack when its bundle starts, removes it when it stops. */
+    private final class Starter implements BundleTrackerCustomizer<ActivePack> {
+        @Override
+        public @Nullable ActivePack addingBundle(Bundle bundle, @Nullable BundleEvent event) {
+            if (!requiresThisHost(bundle)) {
+                return null;
+            }
+            return start(bundle);
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, @Nullable BundleEvent event, ActivePack pack) {
+            // Nothing changes while the bundle stays active.
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, @Nullable BundleEvent event, ActivePack pack) {
+            stop(pack);
+        }
+    }
+
+    private Loading preload(Bundle bundle) {
+        String name = name(bundle);
+        long modified = bundle.getLastModified();
+        Loading current = loading.get(bundle.getBundleId());
+        if (current != null && current.lastModified() == modified) {
+            return current;
+        }
+        var future = new CompletableFuture<LoadedPack>();
+        var next = new Loading(modified, future);
+        Loading before = loading.put(bundle.getBundleId(), next);
+        if (before != null) {
+            before.pack().thenAccept(LoadedPack::close);
+        }
+        ExecutorService thread = loader;
+        Runnable read = () -> {
+            try {
+                future.complete(read(name, bundle));
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        };
+        if (thread == null || thread.isShutdown()) {
+            read.run();
+        } else {
+            thread.execute(read);
+        }
+        return next;
+    }
+
+    private LoadedPack read(String name, Bundle bundle) throws IOException {
+        LoadedPack pack = PackLoader.load(name, PackFiles.of(bundle), molang.scope(name, molang.queries()),
+                (done, total) -> {
+                    if (total >= PROGRESS_FILES && done % Math.max(1, total / 4) == 0 && done < total) {
+                        log.info("pack {}: read {} of {} files", name, done, total);
+                    }
+                });
+        for (FileFailure failure : pack.failures()) {
+            log.warn("{}", failure);
+        }
+        log.info("pack {}: {} definitions ({}), {} file(s) skipped, {} files read in {} ms", name,
+                pack.counts().values().stream().mapToInt(Integer::intValue).sum(), counts(pack),
+                pack.failures().size(), pack.files(), pack.millis());
+        return pack;
+    }
+
+    /** Registers a started pack's content; runs on the thread that starts the bundle (the game thread). */
+    private ActivePack start(Bundle bundle) {
+        Loading loaded = preload(bundle);
+        LoadedPack pack;
+        try {
+            pack = loaded.pack().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.error("pack {} could not be read: {}", name(bundle), String.valueOf(e.getCause()));
+            pack = emptyPack(name(bundle));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pack = emptyPack(name(bundle));
+        }
+        var registrations = new ArrayList<ContentRegistration>();
+        var entityTypes = new LinkedHashMap<String, PackEntityType>();
+        GameContent content = content(bundle);
+        if (content != null) {
+            for (EntityDefinition entity : pack.all(DefinitionKind.ENTITY, EntityDefinition.class)) {
+                var type = new PackEntityType(pack.name(), entity, world);
+                entityTypes.put(entity.id(), type);
+                registrations.add(content.register(type));
+            }
+            for (ItemDefinition item : pack.all(DefinitionKind.ITEM, ItemDefinition.class)) {
+                registrations.add(content.register(new PackItemType(item)));
+            }
+            for (BlockDefinition block : pack.all(DefinitionKind.BLOCK, BlockDefinition.class)) {
+                registrations.add(content.register(new PackBlockType(pack.name(), block, world)));
+            }
+        } else {
+            log.error("pack {}: the server offers no GameContent; its entities, items and blocks are not registered",
+                    pack.name());
+        }
+        var active = new ActivePack(bundle, pack, entityTypes, registrations);
+        registry.add(active);
+        log.info("pack {} started: {} entity, {} item and {} block types in the world{}", pack.name(),
+                entityTypes.size(), pack.of(DefinitionKind.ITEM).size(), pack.of(DefinitionKind.BLOCK).size(),
+                pack.failures().isEmpty() ? "" : ", " + pack.failures().size() + " file(s) skipped (pack:info "
+                        + pack.name() + ")");
+        return active;
+    }
+
+    private void stop(ActivePack pack) {
+        registry.remove(pack.name());
+        pack.registrations().forEach(ContentRegistration::close);
+        loading.remove(pack.bundle().getBundleId(), loading.get(pack.bundle().getBundleId()));
+        pack.loaded().close();
+        log.info("pack {} stopped: its definitions are gone", pack.name());
+    }
+
+    private LoadedPack emptyPack(String name) {
+        try {
+            return PackLoader.load(name, PackFiles.of(Path.of("/nonexistent-pack")), molang.scope(name,
+                    molang.queries()), PackLoader.Progress.NONE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static @Nullable GameContent content(Bundle bundle) {
+        BundleContext packContext = bundle.getBundleContext();
+        if (packContext == null) {
+            return null;
+        }
+        ServiceReference<GameContent> reference = packContext.getServiceReference(GameContent.class);
+        return reference == null ? null : packContext.getService(reference);
+    }
+
+    private String name(Bundle bundle) {
+        return resources.descriptor(bundle).map(ResourceDescriptor::name).orElse(bundle.getSymbolicName());
+    }
+
+    private static String counts(LoadedPack pack) {
+        var parts = new ArrayList<String>();
+        pack.counts().forEach((kind, count) -> parts.add(count + " " + kind.id()));
+        return String.join(", ", parts);
+    }
+
+    private static boolean isPack(Bundle bundle) {
+        String requirements = bundle.getHeaders("").get("Require-Capability");
+        return requirements != null && requirements.contains(EXTENDER_NAMESPACE + "=" + EXTENDER + ")");
+    }
+
+    private boolean requiresThisHost(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        for (BundleWire wire : wiring.getRequiredWires(EXTENDER_NAMESPACE)) {
+            if (EXTENDER.equals(wire.getCapability().getAttributes().get(EXTENDER_NAMESPACE))
+                    && wire.getProvider().getBundle().equals(context.getBundle())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PackSettings settings(BundleContext context, Logger log) {
+        String home = context.getProperty("plinth.home");
+        if (home == null) {
+            return PackSettings.DEFAULTS;
+        }
+        Path file = Path.of(home, "conf", "server.json");
+        try {
+            return PackSettings.read(file);
+        } catch (IOException | RuntimeException e) {
+            log.error("{}: {}; the behavior pack host uses its defaults", file, e.getMessage());
+            return PackSettings.DEFAULTS;
+        }
+    }
+}

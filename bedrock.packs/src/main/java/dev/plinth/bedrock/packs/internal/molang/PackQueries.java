@@ -1,0 +1,156 @@
+package dev.plinth.bedrock.packs.internal.molang;
+
+import dev.plinth.bedrock.molang.MolangArguments;
+import dev.plinth.bedrock.molang.MolangContext;
+import dev.plinth.bedrock.molang.MolangQueries;
+import dev.plinth.bedrock.molang.MolangValue;
+import dev.plinth.bedrock.packs.internal.entity.PackEntity;
+import dev.plinth.core.runtime.content.ControlledEntity;
+import dev.plinth.core.runtime.entity.Entity;
+import dev.plinth.core.runtime.world.BlockState;
+import dev.plinth.core.runtime.world.World;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The queries behavior pack Molang is compiled against, bound through the Molang registry. The target of a context
+ * is what the expression runs for: an {@link Entity} of the simulated world (a pack entity's own state is read
+ * through its {@link ControlledEntity#behavior()}), a {@link BlockState} (block permutations), or a
+ * {@link WorldPoint} (features). A query asked of the wrong kind of target reads 0.
+ *
+ * <p>Immutable; the queries run on the thread that evaluates (the game thread).
+ */
+public final class PackQueries {
+
+    /** The flag components each flag query reads. */
+    private static final Map<String, String> FLAGS = Map.ofEntries(
+            Map.entry("is_baby", "minecraft:is_baby"), Map.entry("is_sheared", "minecraft:is_sheared"),
+            Map.entry("is_tamed", "minecraft:is_tamed"), Map.entry("is_saddled", "minecraft:is_saddled"),
+            Map.entry("is_charged", "minecraft:is_charged"), Map.entry("is_chested", "minecraft:is_chested"),
+            Map.entry("is_stunned", "minecraft:is_stunned"), Map.entry("is_ignited", "minecraft:is_ignited"),
+            Map.entry("is_illager_captain", "minecraft:is_illager_captain"));
+
+    private static final long DAY = 24_000;
+
+    private PackQueries() {}
+
+    /**
+     * A position in a world, the target of a feature's Molang ({@code q.above_top_solid}, {@code q.heightmap}).
+     *
+     * @param world the world
+     * @param x x
+     * @param y y
+     * @param z z
+     */
+    public record WorldPoint(World world, int x, int y, int z) {}
+
+    /** {@return the queries: entity, block and world queries} */
+    public static MolangQueries create() {
+        var builder = MolangQueries.builder()
+                .withNumber("health", (c, a) -> entity(c).map(Entity::health).orElse(0f))
+                .withNumber("max_health", (c, a) -> entity(c).map(Entity::maxHealth).orElse(0f))
+                .withNumber("is_alive", (c, a) -> entity(c).map(e -> e.isValid() ? 1 : 0).orElse(0))
+                .withNumber("position", PackQueries::position)
+                .withNumber("is_on_ground", (c, a) -> entity(c).isPresent() ? 1 : 0)
+                .withNumber("is_in_water", (c, a) -> entity(c).map(e -> e.world().block(e.position().blockPos())
+                        .type().equals("minecraft:water") ? 1 : 0).orElse(0))
+                .withNumber("is_sneaking", (c, a) -> 0)
+                .withNumber("is_sprinting", (c, a) -> 0)
+                .withNumber("life_time", (c, a) -> pack(c).map(p -> p.ageTicks() / 20.0).orElse(0.0))
+                .withNumber("variant", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:variant")).orElse(0))
+                .withNumber("mark_variant", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:mark_variant"))
+                        .orElse(0))
+                .withNumber("skin_id", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:skin_id")).orElse(0))
+                .withNumber("scale", (c, a) -> pack(c).map(PackEntity::scale).orElse(1.0))
+                .withNumber("is_moving", (c, a) -> pack(c).map(p -> p.isMoving() ? 1 : 0).orElse(0))
+                .withNumber("ground_speed", (c, a) -> pack(c).map(PackEntity::speed).orElse(0.0))
+                .withNumber("movement_speed", (c, a) -> pack(c).map(PackEntity::speed).orElse(0.0))
+                .withValue("property", PackQueries::property)
+                .withNumber("has_property", (c, a) -> pack(c).map(p -> p.property(a.text(0)).isPresent() ? 1 : 0)
+                        .orElse(0))
+                .withNumber("has_component", (c, a) -> pack(c).map(p -> p.hasComponent(a.text(0)) ? 1 : 0).orElse(0))
+                .withText("get_equipped_item_name", (c, a) -> pack(c).map(p -> p.equippedItemName(
+                        a.size() > 0 && a.value(0) instanceof MolangValue.Text t ? t.value() : "main_hand"))
+                        .orElse(""))
+                .withNumber("time_of_day", (c, a) -> world(c).map(w -> (double) Math.floorMod(w.time(), DAY) / DAY)
+                        .orElse(0.0))
+                .withNumber("day", (c, a) -> world(c).map(w -> (double) (w.time() / DAY)).orElse(0.0))
+                .withNumber("moon_phase", (c, a) -> world(c).map(w -> (double) Math.floorMod(w.time() / DAY, 8))
+                        .orElse(0.0))
+                .withValue("block_state", PackQueries::blockState)
+                .withValue("block_property", PackQueries::blockState)
+                .withNumber("above_top_solid", (c, a) -> topSolid(c, a) + 1)
+                .withNumber("heightmap", (c, a) -> topSolid(c, a) + 1);
+        FLAGS.forEach((query, component) -> builder.withNumber(query,
+                (c, a) -> pack(c).map(p -> p.hasComponent(component) ? 1 : 0).orElse(0)));
+        return builder.build();
+    }
+
+    private static Optional<Entity> entity(MolangContext context) {
+        return context.target() instanceof Entity entity ? Optional.of(entity) : Optional.empty();
+    }
+
+    private static Optional<PackEntity> pack(MolangContext context) {
+        return context.target() instanceof ControlledEntity entity && entity.behavior() instanceof PackEntity pack
+                ? Optional.of(pack) : Optional.empty();
+    }
+
+    private static Optional<World> world(MolangContext context) {
+        return switch (context.target()) {
+            case Entity entity -> Optional.of(entity.world());
+            case WorldPoint point -> Optional.of(point.world());
+            default -> Optional.empty();
+        };
+    }
+
+    private static double position(MolangContext context, MolangArguments arguments) {
+        return entity(context).map(e -> switch ((int) arguments.number(0)) {
+            case 0 -> e.position().x();
+            case 1 -> e.position().y();
+            default -> e.position().z();
+        }).orElse(0.0);
+    }
+
+    private static MolangValue property(MolangContext context, MolangArguments arguments) {
+        return pack(context).flatMap(p -> p.property(arguments.text(0))).map(PackQueries::value).orElse(null);
+    }
+
+    private static MolangValue blockState(MolangContext context, MolangArguments arguments) {
+        if (!(context.target() instanceof BlockState block)) {
+            return null;
+        }
+        String value = block.properties().get(arguments.text(0));
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> new MolangValue.Number(1);
+            case "false" -> new MolangValue.Number(0);
+            default -> value.matches("-?\\d+(\\.\\d+)?") ? new MolangValue.Number(Double.parseDouble(value))
+                    : new MolangValue.Text(value);
+        };
+    }
+
+    private static double topSolid(MolangContext context, MolangArguments arguments) {
+        if (!(context.target() instanceof WorldPoint point)) {
+            return 0;
+        }
+        int x = (int) Math.floor(arguments.number(0));
+        int z = (int) Math.floor(arguments.number(1));
+        for (int y = point.world().maxHeight() - 1; y >= point.world().minHeight(); y--) {
+            if (!point.world().block(new dev.plinth.core.runtime.world.BlockPos(x, y, z)).isAir()) {
+                return y;
+            }
+        }
+        return point.world().minHeight() - 1;
+    }
+
+    /** {@return a property value as Molang reads it: a number, 1/0, or an enum's name as text} */
+    public static MolangValue value(Object property) {
+        return switch (property) {
+            case Double d -> new MolangValue.Number(d);
+            case Boolean b -> new MolangValue.Number(b ? 1 : 0);
+            default -> new MolangValue.Text(property.toString());
+        };
+    }
+}

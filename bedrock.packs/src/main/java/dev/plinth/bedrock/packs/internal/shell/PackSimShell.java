@@ -1,0 +1,164 @@
+package dev.plinth.bedrock.packs.internal.shell;
+
+import static dev.plinth.core.runtime.simulation.SimulationException.INVALID_ARGUMENT;
+import static dev.plinth.core.runtime.simulation.SimulationException.NOT_FOUND;
+
+import dev.plinth.bedrock.packs.internal.crafting.Crafting;
+import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
+import dev.plinth.bedrock.packs.internal.definition.EntityComponent;
+import dev.plinth.bedrock.packs.internal.definition.EntityDefinition;
+import dev.plinth.bedrock.packs.internal.definition.LootTableDefinition;
+import dev.plinth.bedrock.packs.internal.definition.RecipeDefinition;
+import dev.plinth.bedrock.packs.internal.definition.TradeTableDefinition;
+import dev.plinth.bedrock.packs.internal.entity.PackEntity;
+import dev.plinth.bedrock.packs.internal.host.PackHost;
+import dev.plinth.bedrock.packs.internal.loot.LootContext;
+import dev.plinth.bedrock.packs.internal.loot.LootItem;
+import dev.plinth.bedrock.packs.internal.trading.Trades;
+import dev.plinth.core.runtime.player.Player;
+import dev.plinth.core.runtime.shell.ShellArguments;
+import dev.plinth.core.runtime.simulation.SimulationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The behavior pack part of the shell scope {@code sim}: entity events, loot, crafting and trading. Each command
+ * runs on the game thread and prints what happened; a failure prints {@code ERROR: ERR_...: ...}.
+ */
+@Component(service = PackSimShell.class, property = {"osgi.command.scope=sim", "osgi.command.function=event",
+    "osgi.command.function=loot", "osgi.command.function=craft", "osgi.command.function=trades"})
+public final class PackSimShell {
+
+    private static final String NL = System.lineSeparator();
+
+    private final PackHost host;
+    private final Crafting crafting;
+
+    /**
+     * Creates the commands.
+     *
+     * @param host the behavior pack host
+     */
+    @Activate
+    public PackSimShell(@Reference PackHost host) {
+        this.host = host;
+        this.crafting = new Crafting(host.registry());
+    }
+
+    /**
+     * {@code sim:event ID EVENT}.
+     *
+     * @param words the entity and the event
+     * @return the entity after the event
+     */
+    @Descriptor("triggers an entity event on a pack entity (sim:event 7 minecraft:become_angry), then shows it")
+    public String event(@Descriptor("ID EVENT") String... words) {
+        var args = ShellArguments.of("sim:event ID EVENT", words, 2, 2);
+        long id = args.integer(0);
+        return OnGame.call(host.gameThread(), () -> {
+            PackEntity entity = host.registry().entity(id).orElseThrow(() -> new SimulationException(NOT_FOUND,
+                    "no living pack entity " + id));
+            if (!entity.runEvent(args.text(1), Optional.empty())) {
+                throw new SimulationException(NOT_FOUND, entity.entity() + " has no event " + args.text(1)
+                        + " (it has " + entity.type().definition().events().keySet() + ")");
+            }
+            var lines = new ArrayList<String>();
+            lines.add("ran " + args.text(1) + " on " + entity.entity());
+            lines.addAll(entity.describe());
+            return String.join(NL, lines);
+        });
+    }
+
+    /**
+     * {@code sim:loot TABLE [SEED]}.
+     *
+     * @param words the table and the seed
+     * @return the items rolled
+     */
+    @Descriptor("rolls a loot table of a started pack once (sim:loot loot_tables/entities/guard.json 42)")
+    public String loot(@Descriptor("TABLE [SEED]") String... words) {
+        var args = ShellArguments.of("sim:loot TABLE [SEED]", words, 1, 2);
+        SplittableRandom random = args.optional(1).isPresent() ? new SplittableRandom(args.integer(1))
+                : new SplittableRandom();
+        return OnGame.call(host.gameThread(), () -> {
+            LootTableDefinition table = host.world().loot().table("", args.text(0)).orElseThrow(() ->
+                    new SimulationException(NOT_FOUND, "no loot table " + args.text(0) + " in a started pack"));
+            List<LootItem> items = host.world().loot().roll(table, LootContext.NONE, random);
+            return table.id() + " rolled: " + (items.isEmpty() ? "nothing" : items.toString());
+        });
+    }
+
+    /**
+     * {@code sim:craft NAME RECIPE [TIMES]}.
+     *
+     * @param words the player, the recipe and how many times
+     * @return what was taken and given
+     */
+    @Descriptor("crafts a pack recipe (shaped, shapeless, furnace) from a player's inventory, or says what is missing")
+    public String craft(@Descriptor("NAME RECIPE [TIMES]") String... words) {
+        var args = ShellArguments.of("sim:craft NAME RECIPE [TIMES]", words, 2, 3);
+        long times = args.optional(2).isPresent() ? args.integer(2) : 1;
+        if (times < 1 || times > 64) {
+            throw new SimulationException(INVALID_ARGUMENT, "craft 1 to 64 times, not " + times);
+        }
+        return OnGame.call(host.gameThread(), () -> {
+            Player player = host.world().server().player(args.text(0)).orElseThrow(() -> new SimulationException(
+                    NOT_FOUND, "no player '" + args.text(0) + "' is online"));
+            RecipeDefinition recipe = host.registry().anywhere(DefinitionKind.RECIPE, args.text(1),
+                    RecipeDefinition.class).orElseThrow(() -> new SimulationException(NOT_FOUND, "no recipe "
+                            + args.text(1) + " in a started pack"));
+            return crafting.craft(player.inventory(), recipe, (int) times);
+        });
+    }
+
+    /**
+     * {@code sim:trades ENTITY}.
+     *
+     * @param words a pack entity's number, or an entity type
+     * @return the tiers and trades
+     */
+    @Descriptor("lists the trade tiers of a pack entity (by number) or entity type: minecraft:trade_table or "
+            + "minecraft:economy_trade_table")
+    public String trades(@Descriptor("ENTITY") String... words) {
+        var args = ShellArguments.of("sim:trades ENTITY", words, 1, 1);
+        return OnGame.call(host.gameThread(), () -> {
+            String what = args.text(0);
+            Optional<EntityComponent.TradeTable> table;
+            String pack;
+            if (what.matches("\\d+")) {
+                PackEntity entity = host.registry().entity(Long.parseLong(what)).orElseThrow(() ->
+                        new SimulationException(NOT_FOUND, "no living pack entity " + what));
+                table = entity.component(EntityComponent.TradeTable.class);
+                pack = entity.type().pack();
+            } else {
+                EntityDefinition type = host.registry().anywhere(DefinitionKind.ENTITY, what, EntityDefinition.class)
+                        .orElseThrow(() -> new SimulationException(NOT_FOUND, "no entity type " + what
+                                + " in a started pack"));
+                table = tradeTable(type.components()).or(() -> type.groups().values().stream()
+                        .flatMap(g -> tradeTable(g).stream()).findFirst());
+                pack = type.source().pack();
+            }
+            EntityComponent.TradeTable trade = table.filter(t -> !t.table().isEmpty()).orElseThrow(() ->
+                    new SimulationException(NOT_FOUND, what + " has no trade table"));
+            TradeTableDefinition definition = host.registry().find(pack, DefinitionKind.TRADE_TABLE, trade.table(),
+                    TradeTableDefinition.class).orElseThrow(() -> new SimulationException(NOT_FOUND, "the trade table "
+                            + trade.table() + " is in no started pack"));
+            var lines = new ArrayList<String>();
+            lines.add(what + " trades from " + definition.id() + " (" + trade.name() + ")");
+            lines.addAll(Trades.describe(definition));
+            return String.join(NL, lines);
+        });
+    }
+
+    private static Optional<EntityComponent.TradeTable> tradeTable(Map<String, EntityComponent> components) {
+        return components.values().stream().filter(EntityComponent.TradeTable.class::isInstance)
+                .map(EntityComponent.TradeTable.class::cast).findFirst();
+    }
+}
