@@ -48,6 +48,7 @@ public sealed class SimEntity implements ControlledEntity permits SimPlayer {
     private float health;
     private boolean valid;
     private boolean tickFailed;
+    private boolean left;
     private @Nullable EntityDeathEvent death;
 
     SimEntity(SimServer server, long id, String type, SimWorld world, Position position, Optional<ItemStack> item) {
@@ -173,11 +174,13 @@ public sealed class SimEntity implements ControlledEntity permits SimPlayer {
     final void enter(SimWorld world) {
         this.world = world;
         this.valid = true;
+        this.left = false;
     }
 
     /** Takes the entity out of its world. */
     final void leave() {
         valid = false;
+        left = true;
         world.remove(this);
     }
 
@@ -195,10 +198,12 @@ public sealed class SimEntity implements ControlledEntity permits SimPlayer {
     @Override
     public final void setHealth(float health) {
         server.checkThread();
-        if (!valid) {
+        if (!valid && left) {
             return;
         }
-        if (health <= 0) {
+        if (!valid) {
+            this.health = Math.clamp(health, 0, maxHealth);
+        } else if (health <= 0) {
             this.health = 0;
             die(DamageCause.CUSTOM, Optional.empty());
         } else {
