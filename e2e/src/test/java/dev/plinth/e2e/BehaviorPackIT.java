@@ -22,8 +22,7 @@ class BehaviorPackIT {
 
     @Test
     void theGuardPackComesAliveInTheSimulatedWorld() throws Exception {
-        Path examples = PlinthInstance.at(home).installDir().resolve("resources");
-        Folders.copy(examples.resolve("guard-pack"), home.resolve("resources").resolve("guard-pack"));
+        Folders.copy(Path.of("../examples/resources/packs/guard-pack"), home.resolve("resources").resolve("guard-pack"));
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/server.json"), """
                 { "StartupResources": ["guard-pack"], "game": { "startPaused": true }, "packs": { "seed": 7 } }
