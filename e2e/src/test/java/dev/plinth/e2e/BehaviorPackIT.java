@@ -22,7 +22,8 @@ class BehaviorPackIT {
 
     @Test
     void theGuardPackComesAliveInTheSimulatedWorld() throws Exception {
-        Folders.copy(Path.of("../examples/resources/packs/guard-pack"), home.resolve("resources").resolve("guard-pack"));
+        Path installed = PlinthInstance.at(home).installDir().resolve("resources");
+        Folders.copy(installed.resolve("guard-pack"), home.resolve("resources").resolve("guard-pack"));
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/server.json"), """
                 { "StartupResources": ["guard-pack"], "game": { "startPaused": true }, "packs": { "seed": 7 } }
