@@ -20,6 +20,7 @@ import dev.plinth.core.runtime.progress.ProgressTask;
 import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -83,7 +84,7 @@ public final class ResourceManager {
     private final Deployments deployments = new Deployments();
     private final TransitionLocks locks = new TransitionLocks();
     private final StateTable states = new StateTable(id -> deployments.byBundle(id).map(Deployment::name));
-    private final ConfigAssets configAssets = new ConfigAssets();
+    private final ConfigAssets configAssets;
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
@@ -116,12 +117,15 @@ public final class ResourceManager {
      *
      * @param context the core.resource bundle's context
      * @param log where deployments, changes and failures are reported
+     * @param loggerAdmin the log levels, to show the manager's INFO lines
+     * @param sandbox the sandbox settings: the size quota of the config files a resource writes
      */
     @Activate
     public ResourceManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
-            @Reference LoggerAdmin loggerAdmin) {
+            @Reference LoggerAdmin loggerAdmin, @Reference SandboxSettings sandbox) {
         this.context = context;
         this.log = log;
+        this.configAssets = new ConfigAssets(() -> sandbox.defaults().maxConfigBytes());
         showInfo(loggerAdmin.getLoggerContext(context.getBundle().getSymbolicName()));
     }
 
@@ -436,7 +440,10 @@ public final class ResourceManager {
         if (!caller.resource().map(name::equals).orElse(false)) {
             checkGrant(caller, name, "write the config assets of");
         }
-        return configAssets.write(lifecycle.require(name), path, value);
+        Deployment deployment = lifecycle.require(name);
+        String written = configAssets.write(deployment, path, value);
+        deployer.wroteItself(deployment.source());
+        return written;
     }
 
     /** {@return the lifecycle counters} */
