@@ -140,7 +140,9 @@ public final class MolangWorldService implements MolangWorld {
 
     private void born(Entity entity) {
         lifeTimes.born(entity.id(), server.tick());
-        contexts.remove(entity.id());
+        // A context made for this very entity before its spawn was posted (a pack entity's initialize) is its own;
+        // any other under its id is a stale one.
+        contexts.computeIfPresent(entity.id(), (id, context) -> context.target() == entity ? context : null);
     }
 
     private void gone(long entity) {

@@ -64,7 +64,7 @@ public record BlockDefinition(String id, Source source, JsonNode json, Map<Strin
             throw root.problem("a block file holds a minecraft:block object");
         }
         Json description = block.get("description");
-        String id = description.get("identifier").text();
+        String id = reading.identifier(description.get("identifier"), "block");
         var states = new LinkedHashMap<String, List<String>>();
         description.get("properties").fields().forEach((name, values) -> states.put(name, values(values)));
         description.get("states").fields().forEach((name, values) -> states.put(name, values(values)));

@@ -81,7 +81,7 @@ public sealed interface EntityComponent {
     /**
      * {@code minecraft:equipment}: what it wears, rolled from a loot table when it spawns.
      *
-     * @param table the loot table's path
+     * @param table the loot table's path, empty when it wears nothing at spawn (only drop chances are given)
      * @param dropChances the chance (0 to 1) each slot's item drops at death, by slot name
      */
     record Equipment(String table, java.util.Map<String, Double> dropChances) implements EntityComponent {

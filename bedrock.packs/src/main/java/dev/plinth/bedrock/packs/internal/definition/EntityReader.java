@@ -44,7 +44,7 @@ public final class EntityReader {
                     "an entity file holds a minecraft:entity object");
         }
         Json description = entity.get("description");
-        String id = description.get("identifier").text();
+        String id = reading.identifier(description.get("identifier"), "entity");
         var properties = new LinkedHashMap<String, PropertyDefinition>();
         description.get("properties").fields().forEach((name, value) -> properties.put(name,
                 property(name, value, reading)));
@@ -182,7 +182,7 @@ public final class EntityReader {
         for (Json slot : value.get("slot_drop_chance").elements()) {
             chances.put(slot.get("slot").text(), slot.get("drop_chance").number(0));
         }
-        return new EntityComponent.Equipment(value.get("table").text(), chances);
+        return new EntityComponent.Equipment(value.get("table").optionalText().orElse(""), chances);
     }
 
     private static EntityComponent.DamageTrigger damageTrigger(Json trigger, Reading reading) {

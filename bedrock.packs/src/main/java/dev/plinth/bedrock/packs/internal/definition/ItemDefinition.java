@@ -38,7 +38,7 @@ public record ItemDefinition(String id, Source source, JsonNode json, int maxSta
         if (!item.isObject()) {
             throw root.problem("an item file holds a minecraft:item object");
         }
-        String id = item.get("description").get("identifier").text();
+        String id = reading.identifier(item.get("description").get("identifier"), "item");
         Json components = item.get("components");
         Json stack = components.get("minecraft:max_stack_size");
         int max = (int) (stack.isObject() ? stack.get("value").number(64) : stack.number(64));

@@ -4,9 +4,11 @@ import dev.plinth.bedrock.molang.MolangException;
 import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangScope;
 import dev.plinth.bedrock.packs.internal.json.Json;
+import dev.plinth.core.runtime.Identifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -72,6 +74,41 @@ public record Reading(String pack, MolangScope molang, Map<String, Integer> kept
             return molang.compile(String.join(" ", parts));
         } catch (MolangException e) {
             throw value.problem(e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the identifier of an entity, item or block. Bedrock allows names the world does not (Mojang's own pack has
+     * {@code minecraft:appleEnchanted}): such a definition is read, noted as kept, and not registered in the world.
+     *
+     * @param value the {@code description.identifier} value
+     * @param kind what it names, for the note ({@code item})
+     * @return the identifier: with its namespace ({@code minecraft:} when left out) when the world can name it, else
+     *     as written
+     * @throws dev.plinth.bedrock.packs.internal.json.JsonProblem when it is missing or not a string
+     */
+    public String identifier(Json value, String kind) {
+        String text = value.text();
+        Optional<String> named = worldName(text);
+        if (named.isEmpty()) {
+            keep(kind + " " + text + ": read, not registered (the world names types in lower case, letters, digits "
+                    + "and _ . - /)");
+        }
+        return named.orElse(text);
+    }
+
+    /**
+     * The name the world gives a type, when it can name it.
+     *
+     * @param id the identifier as a pack writes it
+     * @return {@code namespace:name} ({@code minecraft:} when left out), or empty when the world's names do not allow
+     *     it
+     */
+    public static Optional<String> worldName(String id) {
+        try {
+            return Optional.of(Identifier.normalize(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -59,8 +59,8 @@ public final class PackEntity implements EntityBehavior, FilterSubject {
         this.type = type;
         this.entity = entity;
         this.world = world;
-        this.variables = world.molang().newVariables();
-        this.molang = world.molang().newContext(entity, variables);
+        this.molang = world.contexts().apply(entity);
+        this.variables = molang.variables();
         this.molang.setRandom(world.random());
         EntityDefinition definition = type.definition();
         this.properties = new double[definition.properties().size()];
@@ -130,7 +130,10 @@ public final class PackEntity implements EntityBehavior, FilterSubject {
             boolean causeMatches = trigger.cause().equals("all") || trigger.cause().equals(cause.id())
                     || (trigger.cause().equals("entity_attack") && cause == DamageCause.ENTITY_ATTACK);
             if (causeMatches && Filters.test(trigger.filters(), new EntityScene(this, other, Optional.of(cause)))) {
-                trigger.event().ifPresent(event -> call(event, other));
+                // on_damage's filters were just tested with the damage; its event runs on self (other targets are
+                // not simulated)
+                trigger.event().filter(event -> event.target().equals("self"))
+                        .ifPresent(event -> runEvent(event.event(), other));
                 return trigger.dealsDamage() ? (float) (amount * trigger.multiplier()) : 0;
             }
         }

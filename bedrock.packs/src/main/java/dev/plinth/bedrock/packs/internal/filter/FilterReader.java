@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Reads Bedrock filters: an object with {@code test}, an object of {@code all_of} / {@code any_of} /
- * {@code none_of}, an array (all of its elements), or an empty object (always passes). Tests Plinth does not
- * simulate are kept (they do not pass) and noted.
+ * {@code none_of} (and the older shorthand such as {@code other_with_families}), an array (all of its elements), or
+ * an empty object (always passes). Tests Plinth does not simulate are kept (they do not pass) and noted.
  */
 public final class FilterReader {
 
@@ -45,11 +45,28 @@ public final class FilterReader {
                 case "all_of", "AND" -> parts.add(new Filter.AllOf(list(field.getValue(), reading)));
                 case "any_of", "OR" -> parts.add(new Filter.AnyOf(list(field.getValue(), reading)));
                 case "none_of" -> parts.add(new Filter.NoneOf(list(field.getValue(), reading)));
-                default -> throw field.getValue().problem("a filter holds test, all_of, any_of or none_of, not '"
-                        + field.getKey() + "'");
+                default -> parts.add(legacy(field.getKey(), field.getValue(), reading));
             }
         }
         return parts.size() == 1 ? parts.getFirst() : new Filter.AllOf(parts);
+    }
+
+    /**
+     * A key of the older filter shorthand, which Mojang's own packs still use: {@code "other_with_families":
+     * "lightning"} is an {@code is_family} test of {@code other} ({@code self_with_families} and the other subjects
+     * likewise, any of several families). Another key is kept as a test that never passes, and noted.
+     */
+    private static Filter legacy(String key, Json value, Reading reading) {
+        int at = key.indexOf("_with_families");
+        if (at > 0 && SUBJECTS.contains(key.substring(0, at))) {
+            String subject = key.substring(0, at);
+            return new Filter.AnyOf(value.texts().stream()
+                    .<Filter>map(family -> new Filter.Test("is_family", subject, Operator.EQUALS, "", family,
+                            Optional.empty()))
+                    .toList());
+        }
+        reading.keep("filter key " + key);
+        return new Filter.Test(key, "self", Operator.EQUALS, "", value.node().toString(), Optional.empty());
     }
 
     private static List<Filter> list(Json value, Reading reading) {

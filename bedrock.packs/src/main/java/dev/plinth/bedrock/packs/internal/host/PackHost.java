@@ -1,12 +1,14 @@
 package dev.plinth.bedrock.packs.internal.host;
 
-import dev.plinth.bedrock.molang.Molang;
+import dev.plinth.bedrock.molang.MolangQueries;
+import dev.plinth.bedrock.molang.world.MolangWorld;
 import dev.plinth.bedrock.packs.internal.block.PackBlockType;
 import dev.plinth.bedrock.packs.internal.block.PackItemType;
 import dev.plinth.bedrock.packs.internal.definition.BlockDefinition;
 import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.bedrock.packs.internal.definition.EntityDefinition;
 import dev.plinth.bedrock.packs.internal.definition.ItemDefinition;
+import dev.plinth.bedrock.packs.internal.definition.Reading;
 import dev.plinth.bedrock.packs.internal.entity.PackEntityType;
 import dev.plinth.bedrock.packs.internal.load.FileFailure;
 import dev.plinth.bedrock.packs.internal.load.LoadedPack;
@@ -19,10 +21,13 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.runtime.content.ContentRegistration;
 import dev.plinth.core.runtime.content.GameContent;
+import dev.plinth.core.runtime.progress.Progress;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.sandbox.host.HostSupport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +43,9 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -52,10 +57,16 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 /**
  * The behavior-pack host, the extender of {@code osgi.extender=plinth.bedrock}. A pack bundle is read as soon as it
- * is installed, on the host's own thread ({@code plinth-packs-loader}), never on the game thread; when the bundle
- * starts (on the game thread, at a tick boundary), its entity, item and block types are registered in the world
+ * is installed, on the host's own thread ({@code plinth-packs-loader}), never on the game thread, its progress shown
+ * in the console ({@link LoadProgress}); when the bundle starts (on the game thread, at a tick boundary), its entity, item and block types are registered in the world
  * through the pack bundle's own {@link GameContent}, and its other definitions join the {@link PackRegistry}. When
- * it stops, all of it goes: its entities despawn ({@code entity_despawn}), its Molang scope closes.
+ * it stops, all of it goes: its entities despawn ({@code entity_despawn}), its Molang scope closes. A pack that cannot
+ * be read at all (its files cannot be listed, the loader failed or ran out of time) does not start: its host failure
+ * ({@code HostFailure}) says why, and the resource is in {@code error}; a malformed file only skips that file.
+ *
+ * <p>Molang: every pack compiles in its own scope of the server's runtime ({@link MolangWorld}), against the world's
+ * queries and the packs' own ({@link PackQueries}, also registered as a {@code MolangQueries} service so that
+ * {@code molang:eval} answers them); a pack entity's variables live in the entity's {@code MolangWorld} context.
  *
  * <p>Threads: the trackers call back on the thread that installs, updates, starts or stops a bundle.
  */
@@ -65,18 +76,23 @@ public final class PackHost {
     /** The extender name behavior pack bundles require. */
     public static final String EXTENDER = "plinth.bedrock";
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
-    private static final int PROGRESS_FILES = 200;
+    /** How long a start waits for the pack's files, read since it was installed: below the start timeout (15 s). */
+    private static final int READ_TIMEOUT_SECONDS = 10;
 
     private final BundleContext context;
     private final ResourceService resources;
     private final GameThread gameThread;
+    private final HostSupport support;
+    private final Progress progress;
     private final Logger log;
     private final PackSettings settings;
     private final PackRegistry registry = new PackRegistry();
-    private final Molang molang;
+    private final MolangWorld molangWorld;
+    private final MolangQueries packQueries = PackQueries.create();
     private final PackWorld world;
     private final Map<Long, Loading> loading = new ConcurrentHashMap<>();
     private @Nullable ExecutorService loader;
+    private @Nullable ServiceRegistration<MolangQueries> queriesRegistration;
     private @Nullable BundleTracker<Bundle> installed;
     private @Nullable BundleTracker<ActivePack> active;
 
@@ -90,26 +106,33 @@ public final class PackHost {
      * @param resources the resource manager, for the packs' names
      * @param server the server, for the world's players
      * @param gameThread the game thread
+     * @param support what every language host shares: which bundles it serves, its failures
+     * @param molangWorld the server's Molang runtime and the entities' contexts
+     * @param progress reports how far the reading of a large pack is
      * @param loggers the log
      */
     @Activate
     public PackHost(BundleContext context, @Reference ResourceService resources, @Reference Server server,
-            @Reference GameThread gameThread, @Reference LoggerFactory loggers) {
+            @Reference GameThread gameThread, @Reference HostSupport support, @Reference MolangWorld molangWorld,
+            @Reference Progress progress, @Reference LoggerFactory loggers) {
         this.context = context;
         this.resources = resources;
         this.gameThread = gameThread;
+        this.support = support;
+        this.molangWorld = molangWorld;
+        this.progress = progress;
         this.log = loggers.getLogger(PackHost.class);
         this.settings = settings(context, log);
-        this.molang = Molang.builder().withOwner("packs").withQueries(PackQueries.create()).build();
         RandomGenerator random = settings.seed().isPresent() ? new SplittableRandom(settings.seed().getAsLong())
                 : new SplittableRandom();
-        this.world = new PackWorld(molang, random, settings::environment, new LootRoller(registry), registry, server,
-                log);
+        this.world = new PackWorld(molangWorld.molang(), molangWorld::context, random, settings::environment,
+                new LootRoller(registry), registry, server, log);
     }
 
     /** Starts the loader thread and the trackers. */
     @Activate
     void open() {
+        queriesRegistration = context.registerService(MolangQueries.class, packQueries, null);
         loader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plinth-packs-loader").daemon()
                 .factory());
         installed = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED, new Preloader());
@@ -135,6 +158,9 @@ public final class PackHost {
         }
         loading.values().forEach(l -> l.pack().thenAccept(LoadedPack::close));
         loading.clear();
+        if (queriesRegistration != null) {
+            queriesRegistration.unregister();
+        }
     }
 
     /** {@return the started packs} */
@@ -190,7 +216,7 @@ public final class PackHost {
     private final class Starter implements BundleTrackerCustomizer<ActivePack> {
         @Override
         public @Nullable ActivePack addingBundle(Bundle bundle, @Nullable BundleEvent event) {
-            if (!requiresThisHost(bundle)) {
+            if (!support.serves(bundle, EXTENDER)) {
                 return null;
             }
             return start(bundle);
@@ -224,7 +250,8 @@ public final class PackHost {
         Runnable read = () -> {
             try {
                 future.complete(read(name, bundle));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // whatever stops the read fails the pack's start, never leaves it waiting
                 future.completeExceptionally(e);
             }
         };
@@ -237,12 +264,16 @@ public final class PackHost {
     }
 
     private LoadedPack read(String name, Bundle bundle) throws IOException {
-        LoadedPack pack = PackLoader.load(name, PackFiles.of(bundle), molang.scope(name, molang.queries()),
-                (done, total) -> {
-                    if (total >= PROGRESS_FILES && done % Math.max(1, total / 4) == 0 && done < total) {
-                        log.info("pack {}: read {} of {} files", name, done, total);
-                    }
-                });
+        MolangQueries queries = molangWorld.queries().toBuilder().withAll(packQueries).build();
+        LoadedPack pack;
+        try (var reading = new LoadProgress(progress, name)) {
+            try {
+                pack = PackLoader.load(name, PackFiles.of(bundle), molangWorld.molang().scope(name, queries), reading);
+            } catch (IOException | RuntimeException e) {
+                reading.fail(describe(e));
+                throw e;
+            }
+        }
         for (FileFailure failure : pack.failures()) {
             log.warn("{}", failure);
         }
@@ -252,45 +283,82 @@ public final class PackHost {
         return pack;
     }
 
-    /** Registers a started pack's content; runs on the thread that starts the bundle (the game thread). */
-    private ActivePack start(Bundle bundle) {
+    /**
+     * Registers a started pack's content; runs on the thread that starts the bundle (the game thread). A pack that
+     * could not be read, or whose content the world refuses, is failed and stopped again.
+     */
+    private @Nullable ActivePack start(Bundle bundle) {
+        String name = name(bundle);
         Loading loaded = preload(bundle);
         LoadedPack pack;
         try {
-            pack = loaded.pack().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.error("pack {} could not be read: {}", name(bundle), String.valueOf(e.getCause()));
-            pack = emptyPack(name(bundle));
+            pack = loaded.pack().get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return fail(bundle, name, name + ": its files could not be read: " + describe(e.getCause()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return fail(bundle, name, name + ": its files were not read within " + READ_TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            pack = emptyPack(name(bundle));
+            return fail(bundle, name, name + ": interrupted while its files were read");
+        }
+        Optional<GameContent> content = content(bundle);
+        if (content.isEmpty()) {
+            return fail(bundle, name, name + ": the server offers no GameContent service, so its entities, items and "
+                    + "blocks cannot join the world");
         }
         var registrations = new ArrayList<ContentRegistration>();
         var entityTypes = new LinkedHashMap<String, PackEntityType>();
-        GameContent content = content(bundle);
-        if (content != null) {
+        try {
+            // a type whose identifier the world cannot name was noted as kept when the pack was read
             for (EntityDefinition entity : pack.all(DefinitionKind.ENTITY, EntityDefinition.class)) {
-                var type = new PackEntityType(pack.name(), entity, world);
-                entityTypes.put(entity.id(), type);
-                registrations.add(content.register(type));
+                if (Reading.worldName(entity.id()).isPresent()) {
+                    var type = new PackEntityType(pack.name(), entity, world);
+                    entityTypes.put(entity.id(), type);
+                    registrations.add(content.get().register(type));
+                }
             }
             for (ItemDefinition item : pack.all(DefinitionKind.ITEM, ItemDefinition.class)) {
-                registrations.add(content.register(new PackItemType(item)));
+                if (Reading.worldName(item.id()).isPresent()) {
+                    registrations.add(content.get().register(new PackItemType(item)));
+                }
             }
             for (BlockDefinition block : pack.all(DefinitionKind.BLOCK, BlockDefinition.class)) {
-                registrations.add(content.register(new PackBlockType(pack.name(), block, world)));
+                if (Reading.worldName(block.id()).isPresent()) {
+                    registrations.add(content.get().register(new PackBlockType(pack.name(), block, world)));
+                }
             }
-        } else {
-            log.error("pack {}: the server offers no GameContent; its entities, items and blocks are not registered",
-                    pack.name());
+        } catch (RuntimeException e) {
+            registrations.forEach(ContentRegistration::close);
+            return fail(bundle, name, name + ": the world refused its content: " + describe(e));
         }
         var active = new ActivePack(bundle, pack, entityTypes, registrations);
         registry.add(active);
+        support.cleared(bundle);
         log.info("pack {} started: {} entity, {} item and {} block types in the world{}", pack.name(),
                 entityTypes.size(), pack.of(DefinitionKind.ITEM).size(), pack.of(DefinitionKind.BLOCK).size(),
                 pack.failures().isEmpty() ? "" : ", " + pack.failures().size() + " file(s) skipped (pack:info "
                         + pack.name() + ")");
         return active;
+    }
+
+    /** Fails a pack's start through the host failure contract, then stops its bundle again. */
+    private @Nullable ActivePack fail(Bundle bundle, String name, String message) {
+        log.error("ERR_SCRIPT_EXECUTION: {}", message);
+        support.failed(bundle, name, message);
+        try {
+            bundle.stop(Bundle.STOP_TRANSIENT);
+        } catch (BundleException | IllegalStateException e) {
+            log.error("could not stop the failed pack {}: {}", name, e.toString());
+        }
+        return null;
+    }
+
+    private static String describe(@Nullable Throwable failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private void stop(ActivePack pack) {
@@ -301,22 +369,13 @@ public final class PackHost {
         log.info("pack {} stopped: its definitions are gone", pack.name());
     }
 
-    private LoadedPack emptyPack(String name) {
-        try {
-            return PackLoader.load(name, PackFiles.of(Path.of("/nonexistent-pack")), molang.scope(name,
-                    molang.queries()), PackLoader.Progress.NONE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static @Nullable GameContent content(Bundle bundle) {
+    private static Optional<GameContent> content(Bundle bundle) {
         BundleContext packContext = bundle.getBundleContext();
         if (packContext == null) {
-            return null;
+            return Optional.empty();
         }
         ServiceReference<GameContent> reference = packContext.getServiceReference(GameContent.class);
-        return reference == null ? null : packContext.getService(reference);
+        return reference == null ? Optional.empty() : Optional.ofNullable(packContext.getService(reference));
     }
 
     private String name(Bundle bundle) {
@@ -332,20 +391,6 @@ public final class PackHost {
     private static boolean isPack(Bundle bundle) {
         String requirements = bundle.getHeaders("").get("Require-Capability");
         return requirements != null && requirements.contains(EXTENDER_NAMESPACE + "=" + EXTENDER + ")");
-    }
-
-    private boolean requiresThisHost(Bundle bundle) {
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring == null) {
-            return false;
-        }
-        for (BundleWire wire : wiring.getRequiredWires(EXTENDER_NAMESPACE)) {
-            if (EXTENDER.equals(wire.getCapability().getAttributes().get(EXTENDER_NAMESPACE))
-                    && wire.getProvider().getBundle().equals(context.getBundle())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static PackSettings settings(BundleContext context, Logger log) {

@@ -121,8 +121,10 @@ public final class PackLoader {
                 var byId = definitions.computeIfAbsent(definition.kind(), k -> new TreeMap<>());
                 Definition before = byId.putIfAbsent(definition.id(), definition);
                 if (before != null) {
-                    failures.add(new FileFailure(name, outcome.task().path(), 0, "", definition.kind().id() + " "
-                            + definition.id() + " is defined in " + before.source().file() + " already"));
+                    // Mojang's own pack defines some recipes twice (a deprecated copy): the first file (in path
+                    // order) is used, the other is noted, not failed
+                    reading.keep(definition.kind().id() + " " + definition.id() + " defined again in "
+                            + outcome.task().path() + " (" + before.source().file() + " is used)");
                 }
             }
         }

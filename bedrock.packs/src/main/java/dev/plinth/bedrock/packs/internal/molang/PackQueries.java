@@ -7,16 +7,20 @@ import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.packs.internal.entity.PackEntity;
 import dev.plinth.core.runtime.content.ControlledEntity;
 import dev.plinth.core.runtime.entity.Entity;
+import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.World;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The queries behavior pack Molang is compiled against, bound through the Molang registry. The target of a context
- * is what the expression runs for: an {@link Entity} of the simulated world (a pack entity's own state is read
- * through its {@link ControlledEntity#behavior()}), a {@link BlockState} (block permutations), or a
- * {@link WorldPoint} (features). A query asked of the wrong kind of target reads 0.
+ * The queries behavior packs add to those of the world ({@code MolangWorld}: health, position, life time, time of
+ * day...): a pack entity's own state ({@code q.variant}, {@code q.property}, flags), block states, world heights. The
+ * behavior-pack host registers them as a {@code MolangQueries} service, so {@code molang:eval} answers them too, and
+ * compiles every pack against the world's queries with these on top. The target of a context is what the expression
+ * runs for: an {@link Entity} of the simulated world (a pack entity's own state is read through its
+ * {@link ControlledEntity#behavior()}), a {@link BlockState} (block permutations), or a {@link WorldPoint} (features).
+ * A query asked of the wrong kind of target reads 0.
  *
  * <p>Immutable; the queries run on the thread that evaluates (the game thread).
  */
@@ -47,16 +51,8 @@ public final class PackQueries {
     /** {@return the queries: entity, block and world queries} */
     public static MolangQueries create() {
         var builder = MolangQueries.builder()
-                .withNumber("health", (c, a) -> entity(c).map(Entity::health).orElse(0f))
-                .withNumber("max_health", (c, a) -> entity(c).map(Entity::maxHealth).orElse(0f))
-                .withNumber("is_alive", (c, a) -> entity(c).map(e -> e.isValid() ? 1 : 0).orElse(0))
-                .withNumber("position", PackQueries::position)
-                .withNumber("is_on_ground", (c, a) -> entity(c).isPresent() ? 1 : 0)
-                .withNumber("is_in_water", (c, a) -> entity(c).map(e -> e.world().block(e.position().blockPos())
-                        .type().equals("minecraft:water") ? 1 : 0).orElse(0))
                 .withNumber("is_sneaking", (c, a) -> 0)
                 .withNumber("is_sprinting", (c, a) -> 0)
-                .withNumber("life_time", (c, a) -> pack(c).map(p -> p.ageTicks() / 20.0).orElse(0.0))
                 .withNumber("variant", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:variant")).orElse(0))
                 .withNumber("mark_variant", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:mark_variant"))
                         .orElse(0))
@@ -72,8 +68,6 @@ public final class PackQueries {
                 .withText("get_equipped_item_name", (c, a) -> pack(c).map(p -> p.equippedItemName(
                         a.size() > 0 && a.value(0) instanceof MolangValue.Text t ? t.value() : "main_hand"))
                         .orElse(""))
-                .withNumber("time_of_day", (c, a) -> world(c).map(w -> (double) Math.floorMod(w.time(), DAY) / DAY)
-                        .orElse(0.0))
                 .withNumber("day", (c, a) -> world(c).map(w -> (double) (w.time() / DAY)).orElse(0.0))
                 .withNumber("moon_phase", (c, a) -> world(c).map(w -> (double) Math.floorMod(w.time() / DAY, 8))
                         .orElse(0.0))
@@ -84,10 +78,6 @@ public final class PackQueries {
         FLAGS.forEach((query, component) -> builder.withNumber(query,
                 (c, a) -> pack(c).map(p -> p.hasComponent(component) ? 1 : 0).orElse(0)));
         return builder.build();
-    }
-
-    private static Optional<Entity> entity(MolangContext context) {
-        return context.target() instanceof Entity entity ? Optional.of(entity) : Optional.empty();
     }
 
     private static Optional<PackEntity> pack(MolangContext context) {
@@ -101,14 +91,6 @@ public final class PackQueries {
             case WorldPoint point -> Optional.of(point.world());
             default -> Optional.empty();
         };
-    }
-
-    private static double position(MolangContext context, MolangArguments arguments) {
-        return entity(context).map(e -> switch ((int) arguments.number(0)) {
-            case 0 -> e.position().x();
-            case 1 -> e.position().y();
-            default -> e.position().z();
-        }).orElse(0.0);
     }
 
     private static MolangValue property(MolangContext context, MolangArguments arguments) {
@@ -131,18 +113,30 @@ public final class PackQueries {
         };
     }
 
+    /** The highest block that is not air in a column of the world of the target (a world point or an entity). */
     private static double topSolid(MolangContext context, MolangArguments arguments) {
-        if (!(context.target() instanceof WorldPoint point)) {
+        Optional<World> world = world(context);
+        if (world.isEmpty()) {
             return 0;
         }
-        int x = (int) Math.floor(arguments.number(0));
-        int z = (int) Math.floor(arguments.number(1));
-        for (int y = point.world().maxHeight() - 1; y >= point.world().minHeight(); y--) {
-            if (!point.world().block(new dev.plinth.core.runtime.world.BlockPos(x, y, z)).isAir()) {
+        return topSolid(world.get(), (int) Math.floor(arguments.number(0)), (int) Math.floor(arguments.number(1)));
+    }
+
+    /**
+     * The highest block that is not air in a column.
+     *
+     * @param world the world
+     * @param x the column's x
+     * @param z the column's z
+     * @return its height, or one below the world's bottom when the column is empty
+     */
+    public static int topSolid(World world, int x, int z) {
+        for (int y = world.maxHeight() - 1; y >= world.minHeight(); y--) {
+            if (!world.block(new BlockPos(x, y, z)).isAir()) {
                 return y;
             }
         }
-        return point.world().minHeight() - 1;
+        return world.minHeight() - 1;
     }
 
     /** {@return a property value as Molang reads it: a number, 1/0, or an enum's name as text} */

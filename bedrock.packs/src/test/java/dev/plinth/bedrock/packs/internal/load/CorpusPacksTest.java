@@ -8,14 +8,11 @@ import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.testsupport.Corpus;
 import dev.plinth.testsupport.RequiresCorpus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,32 +22,12 @@ import org.junit.jupiter.api.Test;
 @RequiresCorpus("bedrock-samples")
 class CorpusPacksTest {
 
-    /** The behavior packs of the corpus: folders whose manifest has a data or script module. */
-    static List<Path> behaviorPacks() throws IOException {
-        try (Stream<Path> walk = Files.walk(Corpus.path("bedrock-samples"))) {
-            return walk.filter(p -> p.getFileName().toString().equals("manifest.json"))
-                    .filter(CorpusPacksTest::isBehaviorPack)
-                    .map(Path::getParent)
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    private static boolean isBehaviorPack(Path manifest) {
-        try {
-            String text = Files.readString(manifest, StandardCharsets.UTF_8);
-            return text.matches("(?s).*\"type\"\\s*:\\s*\"(data|script)\".*");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void everyBehaviorPackLoadsWithoutSkippingAFile() throws IOException {
         Molang molang = Molang.builder().build();
         var failures = new ArrayList<FileFailure>();
         var counts = new EnumMap<DefinitionKind, Integer>(DefinitionKind.class);
-        List<Path> packs = behaviorPacks();
+        List<Path> packs = BehaviorPacks.below(Corpus.path("bedrock-samples"));
         for (Path pack : packs) {
             try (LoadedPack loaded = PackLoader.load(pack.getFileName().toString(), PackFiles.of(pack),
                     molang.scope(pack.toString(), MolangQueries.none()), PackLoader.Progress.NONE)) {
