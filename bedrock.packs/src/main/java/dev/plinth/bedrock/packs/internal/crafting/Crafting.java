@@ -1,6 +1,7 @@
 package dev.plinth.bedrock.packs.internal.crafting;
 
 import static dev.plinth.core.runtime.simulation.SimulationException.INVALID_STATE;
+import static dev.plinth.core.runtime.simulation.SimulationException.NOT_FOUND;
 
 import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.bedrock.packs.internal.definition.ItemDefinition;
@@ -18,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Crafts a recipe from a player's inventory, as a crafting table or a furnace would: every ingredient (an item, or
- * any item of an item tag: a pack item's {@code minecraft:tags}, or one of the vanilla tags Plinth knows) is taken,
- * the results are given; when something is missing, nothing is taken and the message says what. Game thread only.
+ * Crafts from a player's inventory, as a crafting table or a furnace would: a recipe by its id (as the recipe book
+ * does), or whatever recipe a grid of items matches ({@link RecipeMatcher}). Every ingredient (an item, or any item of
+ * an item tag: a pack item's {@code minecraft:tags}, or one of the vanilla tags Plinth knows) is taken, the results
+ * are given; when something is missing, nothing is taken and the message says what. Game thread only.
  */
 public final class Crafting {
 
@@ -41,6 +43,7 @@ public final class Crafting {
             "minecraft:wool", Set.of("minecraft:white_wool", "minecraft:black_wool", "minecraft:red_wool"));
 
     private final PackRegistry registry;
+    private final RecipeMatcher matcher;
 
     /**
      * Creates the crafter.
@@ -49,10 +52,12 @@ public final class Crafting {
      */
     public Crafting(PackRegistry registry) {
         this.registry = registry;
+        this.matcher = new RecipeMatcher(this::hasTag);
     }
 
     /**
-     * Crafts a recipe a number of times.
+     * Crafts a recipe a number of times, as the recipe book does: the ingredients are taken wherever they are in the
+     * inventory.
      *
      * @param inventory the player's inventory
      * @param recipe the recipe
@@ -88,6 +93,51 @@ public final class Crafting {
             throw new SimulationException(INVALID_STATE, "cannot craft " + recipe.id() + (times > 1 ? " x" + times : "")
                     + ": missing " + String.join(", ", missing));
         }
+        return "crafted " + recipe.id() + (times > 1 ? " x" + times : "") + ": " + exchange(inventory, take, recipe,
+                times);
+    }
+
+    /**
+     * Crafts what a grid of items makes at a crafting table: the first recipe of the started packs whose pattern
+     * (shaped, mirrored too) or ingredients (shapeless) the grid matches; one item of each cell is taken from the
+     * inventory.
+     *
+     * @param inventory the player's inventory
+     * @param grid the items as laid out
+     * @return the recipe, what was taken and given
+     * @throws SimulationException ERR_NOT_FOUND when no recipe matches, ERR_INVALID_STATE when the inventory lacks
+     *     an item of the grid
+     */
+    public String craft(Inventory inventory, CraftingGrid grid) {
+        List<RecipeDefinition> recipes = new ArrayList<>();
+        for (ActivePack pack : registry.packs().reversed()) {
+            for (RecipeDefinition recipe : pack.loaded().all(DefinitionKind.RECIPE, RecipeDefinition.class)) {
+                if (recipe.tags().isEmpty() || recipe.tags().contains("crafting_table")) {
+                    recipes.add(recipe);
+                }
+            }
+        }
+        RecipeMatcher.Match match = matcher.find(recipes, grid).orElseThrow(() -> new SimulationException(NOT_FOUND,
+                "no crafting table recipe of a started pack matches the grid " + grid));
+        Map<String, Integer> take = new LinkedHashMap<>();
+        grid.items().forEach(item -> take.merge(item, 1, Integer::sum));
+        var missing = new ArrayList<String>();
+        take.forEach((item, count) -> {
+            if (inventory.count(item) < count) {
+                missing.add((count - inventory.count(item)) + " " + item);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new SimulationException(INVALID_STATE, "the grid makes " + match.recipe().id()
+                    + ", but the inventory lacks " + String.join(", ", missing));
+        }
+        return "crafted " + match.recipe().id() + (match.mirrored() ? " (pattern mirrored)" : "") + " from the grid "
+                + grid + ": " + exchange(inventory, take, match.recipe(), 1);
+    }
+
+    /** Takes the ingredients, gives the results, and says so. */
+    private static String exchange(Inventory inventory, Map<String, Integer> take, RecipeDefinition recipe,
+            int times) {
         take.forEach(inventory::remove);
         var given = new ArrayList<String>();
         for (Ingredient result : recipe.results()) {
@@ -103,7 +153,7 @@ public final class Crafting {
         }
         var taken = new ArrayList<String>();
         take.forEach((item, count) -> taken.add(item + " x" + count));
-        return "crafted " + recipe.id() + (times > 1 ? " x" + times : "") + ": took " + taken + ", gave " + given;
+        return "took " + taken + ", gave " + given;
     }
 
     /** The items of the inventory an ingredient may be made of. */
@@ -111,10 +161,9 @@ public final class Crafting {
         if (ingredient.item().isPresent()) {
             return List.of(ingredient.item().get());
         }
-        String tag = ingredient.tag().orElseThrow();
         var items = new ArrayList<String>();
         for (ItemStack stack : inventory.contents()) {
-            if (!items.contains(stack.type()) && hasTag(stack.type(), tag)) {
+            if (!items.contains(stack.type()) && matcher.accepts(ingredient, stack.type())) {
                 items.add(stack.type());
             }
         }

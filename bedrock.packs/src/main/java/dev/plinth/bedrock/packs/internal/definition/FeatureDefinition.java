@@ -51,7 +51,7 @@ public record FeatureDefinition(String id, Source source, JsonNode json, String 
      * {@code single_block_feature}.
      *
      * @param blocks the block it places, or several to pick from by weight
-     * @param mayReplace the blocks it may replace, air only when empty
+     * @param mayReplace the blocks it may replace, any when empty
      */
     public record SingleBlock(List<Map.Entry<BlockSpec, Double>> blocks, List<BlockSpec> mayReplace)
             implements Placement {}
@@ -68,33 +68,41 @@ public record FeatureDefinition(String id, Source source, JsonNode json, String 
      * One replace rule of an ore feature.
      *
      * @param places the ore block
-     * @param mayReplace what it replaces, anything solid when empty
+     * @param mayReplace what it replaces, any block when empty
      */
     public record OreRule(BlockSpec places, List<BlockSpec> mayReplace) {}
 
     /**
-     * {@code scatter_feature}.
+     * {@code scatter_feature}: another feature, placed {@code iterations} times at offsets from the input position,
+     * all of them or none ({@code scatter_chance} is rolled once). Read from the feature's root or, from format
+     * 1.21.20, its {@code distribution} object.
      *
      * @param feature the feature it places
      * @param iterations how many times (Molang)
-     * @param chance the chance in percent each time (Molang)
-     * @param x where along x (Molang; {@code v.originx} and the others are set)
-     * @param y where along y
-     * @param z where along z
+     * @param chance the chance in percent (Molang)
+     * @param x the offset along x
+     * @param y the offset along y
+     * @param z the offset along z
+     * @param order the order the coordinates are computed in ({@code xzy} by default)
+     * @param projectToFloor whether each position's y snaps to the top of the terrain
      */
     public record Scatter(String feature, MolangExpression iterations, MolangExpression chance, Coordinate x,
-            Coordinate y, Coordinate z) implements Placement {}
+            Coordinate y, Coordinate z, String order, boolean projectToFloor) implements Placement {}
 
     /**
-     * A coordinate of a scatter feature: Molang, or a uniform or Gaussian distribution over an extent.
+     * A coordinate offset of a scatter feature: Molang ({@code v.worldx}, {@code v.originx} and the others are set),
+     * or a distribution over an extent: {@code uniform}, {@code gaussian}, {@code inverse_gaussian},
+     * {@code triangle}, {@code fixed_grid}, {@code jittered_grid}.
      *
      * @param expression the Molang, when it is one
+     * @param distribution the distribution, when it is one
      * @param low the extent's low end
      * @param high the extent's high end
-     * @param gaussian whether it is a Gaussian distribution
+     * @param stepSize a grid's step
+     * @param gridOffset a grid's offset
      */
-    public record Coordinate(Optional<MolangExpression> expression, Optional<MolangExpression> low,
-            Optional<MolangExpression> high, boolean gaussian) {}
+    public record Coordinate(Optional<MolangExpression> expression, String distribution,
+            Optional<MolangExpression> low, Optional<MolangExpression> high, int stepSize, int gridOffset) {}
 
     /**
      * {@code aggregate_feature} (all, maybe stopping early) or {@code sequence_feature} (one after the other, each
@@ -117,9 +125,10 @@ public record FeatureDefinition(String id, Source source, JsonNode json, String 
      * {@code snap_to_surface_feature}: another feature, moved down to the surface below.
      *
      * @param feature the feature
-     * @param range how far to search
+     * @param range how far to search, up and down
+     * @param ceiling whether it snaps up to a ceiling rather than down to a floor
      */
-    public record SnapToSurface(String feature, int range) implements Placement {}
+    public record SnapToSurface(String feature, int range, boolean ceiling) implements Placement {}
 
     /**
      * {@code structure_template_feature}: a structure file, which Plinth does not load; placed as a placeholder.
@@ -158,7 +167,8 @@ public record FeatureDefinition(String id, Source source, JsonNode json, String 
             case "weighted_random_feature" -> Optional.of(new Weighted(body.get("features").elements().stream()
                     .map(pair -> Map.entry(pair.elements().get(0).text(), pair.elements().get(1).number())).toList()));
             case "snap_to_surface_feature" -> Optional.of(new SnapToSurface(body.get("feature_to_snap").text(),
-                    (int) body.get("vertical_search_range").number(16)));
+                    (int) Math.clamp((long) body.get("vertical_search_range").number(16), 1, 512),
+                    body.get("surface").optionalText().orElse("floor").equals("ceiling")));
             case "structure_template_feature" -> Optional.of(new StructureTemplate(body.get("structure_name").text()));
             default -> {
                 reading.keep("feature type " + type);
@@ -169,7 +179,8 @@ public record FeatureDefinition(String id, Source source, JsonNode json, String 
     }
 
     private static Scatter scatter(Json body, Reading reading) {
-        Json chance = body.get("scatter_chance");
+        Json params = body.get("distribution").isObject() ? body.get("distribution") : body;
+        Json chance = params.get("scatter_chance");
         MolangExpression chanceExpression;
         if (chance.isObject()) {
             double numerator = chance.get("numerator").number(1);
@@ -178,28 +189,44 @@ public record FeatureDefinition(String id, Source source, JsonNode json, String 
         } else {
             chanceExpression = chance.present() ? reading.expression(chance) : reading.molang().compile("100");
         }
-        return new Scatter(body.get("places_feature").text(), body.get("iterations").present()
-                ? reading.expression(body.get("iterations")) : reading.molang().compile("1"), chanceExpression,
-                coordinate(body.get("x"), reading), coordinate(body.get("y"), reading),
-                coordinate(body.get("z"), reading));
+        String order = params.get("coordinate_eval_order").optionalText().orElse("xzy");
+        if (!order.matches("[xyz]{3}") || order.chars().distinct().count() != 3) {
+            throw params.get("coordinate_eval_order").problem("coordinate_eval_order orders x, y and z, as xzy does, "
+                    + "not '" + order + "'");
+        }
+        return new Scatter(body.get("places_feature").text(), params.get("iterations").present()
+                ? reading.expression(params.get("iterations")) : reading.molang().compile("1"), chanceExpression,
+                coordinate(params.get("x"), reading), coordinate(params.get("y"), reading),
+                coordinate(params.get("z"), reading), order, body.get("project_input_to_floor").bool(false));
     }
 
     private static Coordinate coordinate(Json value, Reading reading) {
         if (!value.present()) {
-            return new Coordinate(Optional.of(reading.molang().compile("0")), Optional.empty(), Optional.empty(),
-                    false);
+            return new Coordinate(Optional.of(reading.molang().compile("0")), "", Optional.empty(),
+                    Optional.empty(), 1, 0);
         }
         if (!value.isObject()) {
-            return new Coordinate(Optional.of(reading.expression(value)), Optional.empty(), Optional.empty(), false);
+            return new Coordinate(Optional.of(reading.expression(value)), "", Optional.empty(), Optional.empty(), 1,
+                    0);
         }
         List<Json> extent = value.get("extent").elements();
         if (extent.size() != 2) {
             throw value.get("extent").problem("an extent is [low, high]");
         }
         String distribution = value.get("distribution").optionalText().orElse("uniform");
-        return new Coordinate(Optional.empty(), Optional.of(reading.expression(extent.get(0))),
-                Optional.of(reading.expression(extent.get(1))), distribution.contains("gaussian"));
+        if (!DISTRIBUTIONS.contains(distribution)) {
+            throw value.get("distribution").problem("unknown distribution '" + distribution + "': use "
+                    + String.join(", ", DISTRIBUTIONS));
+        }
+        return new Coordinate(Optional.empty(), distribution, Optional.of(reading.expression(extent.get(0))),
+                Optional.of(reading.expression(extent.get(1))),
+                (int) Math.clamp((long) value.get("step_size").number(1), 1, 1024),
+                (int) value.get("grid_offset").number(0));
     }
+
+    /** The distributions a scatter coordinate may use. */
+    public static final List<String> DISTRIBUTIONS = List.of("uniform", "gaussian", "inverse_gaussian", "triangle",
+            "fixed_grid", "jittered_grid");
 
     @Override
     public DefinitionKind kind() {

@@ -28,6 +28,9 @@ public record SpawnRuleDefinition(String id, Source source, JsonNode json, Strin
             "minecraft:weight", "minecraft:spawns_on_block_filter", "minecraft:height_filter",
             "minecraft:spawns_on_block_prevented_filter");
 
+    /** The largest herd spawned at once, whatever a rule says. */
+    public static final int MAX_HERD = 16;
+
     /** Copies the conditions. */
     public SpawnRuleDefinition {
         conditions = List.copyOf(conditions);
@@ -36,10 +39,11 @@ public record SpawnRuleDefinition(String id, Source source, JsonNode json, Strin
     /**
      * One condition.
      *
-     * @param surface spawns on the surface
-     * @param underground spawns underground
+     * @param place where it spawns: on the surface, underground (an air space with a solid block above and below),
+     *     under water or in lava
      * @param minBrightness the least light
      * @param maxBrightness the most light
+     * @param adjustForWeather whether rain and thunder darken the light it sees
      * @param surfaceLimit how many may be on the surface, -1 for no limit
      * @param undergroundLimit how many underground, -1 for no limit
      * @param herdMin the smallest group
@@ -47,15 +51,42 @@ public record SpawnRuleDefinition(String id, Source source, JsonNode json, Strin
      * @param biomes the biome filter
      * @param minDifficulty the lowest difficulty (0 peaceful to 3 hard)
      * @param maxDifficulty the highest
-     * @param weight how likely, against the other rules
+     * @param weight how likely, against the other rules of its population
      * @param onBlocks the blocks it spawns on, any when empty
+     * @param preventedOnBlocks the blocks it never spawns on
      * @param minHeight the lowest height
      * @param maxHeight the highest height
      * @param kept the condition components that are not simulated
      */
-    public record Condition(boolean surface, boolean underground, int minBrightness, int maxBrightness,
+    public record Condition(Place place, int minBrightness, int maxBrightness, boolean adjustForWeather,
             int surfaceLimit, int undergroundLimit, int herdMin, int herdMax, Filter biomes, int minDifficulty,
-            int maxDifficulty, int weight, List<String> onBlocks, int minHeight, int maxHeight, List<String> kept) {}
+            int maxDifficulty, int weight, List<String> onBlocks, List<String> preventedOnBlocks, int minHeight,
+            int maxHeight, List<String> kept) {
+
+        /** Copies the lists. */
+        public Condition {
+            onBlocks = List.copyOf(onBlocks);
+            preventedOnBlocks = List.copyOf(preventedOnBlocks);
+            kept = List.copyOf(kept);
+        }
+    }
+
+    /** Where a condition spawns its entity. */
+    public enum Place {
+        /** {@code minecraft:spawns_on_surface} (also when the condition names no place). */
+        SURFACE,
+        /** {@code minecraft:spawns_underground}. */
+        UNDERGROUND,
+        /** {@code minecraft:spawns_underwater}. */
+        UNDERWATER,
+        /** {@code minecraft:spawns_lava}. */
+        LAVA;
+
+        /** {@return its name as the output writes it} */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * Reads one spawn rule file.
@@ -93,19 +124,27 @@ public record SpawnRuleDefinition(String id, Source source, JsonNode json, Strin
                 reading.keep("spawn condition " + name);
             }
         });
-        Json onBlock = c.get("minecraft:spawns_on_block_filter");
-        List<String> blocks = onBlock.elements().stream().map(b -> b.isObject() ? b.get("name").text() : b.text())
-                .toList();
         Json herdJson = herd.isArray() ? herd.elements().getFirst() : herd;
-        return new Condition(c.get("minecraft:spawns_on_surface").present(),
-                c.get("minecraft:spawns_underground").present(), (int) brightness.get("min").number(0),
-                (int) brightness.get("max").number(15), (int) density.get("surface").number(-1),
-                (int) density.get("underground").number(-1), (int) herdJson.get("min_size").number(1),
-                (int) herdJson.get("max_size").number(herdJson.get("min_size").number(1)),
+        Place place = c.get("minecraft:spawns_underground").present() ? Place.UNDERGROUND
+                : c.get("minecraft:spawns_underwater").present() ? Place.UNDERWATER
+                : c.get("minecraft:spawns_lava").present() ? Place.LAVA : Place.SURFACE;
+        int herdMin = Math.clamp((long) herdJson.get("min_size").number(1), 1, MAX_HERD);
+        int herdMax = Math.clamp((long) herdJson.get("max_size").number(herdMin), herdMin, MAX_HERD);
+        return new Condition(place, (int) brightness.get("min").number(0), (int) brightness.get("max").number(15),
+                brightness.get("adjust_for_weather").bool(true), (int) density.get("surface").number(-1),
+                (int) density.get("underground").number(-1), herdMin, herdMax,
                 FilterReader.read(c.get("minecraft:biome_filter"), reading), difficulty(difficulty.get("min"), 0),
                 difficulty(difficulty.get("max"), 3), (int) c.get("minecraft:weight").get("default").number(100),
-                blocks, (int) height.get("min").number(Integer.MIN_VALUE), (int) height.get("max")
-                        .number(Integer.MAX_VALUE), kept);
+                blocks(c.get("minecraft:spawns_on_block_filter")),
+                blocks(c.get("minecraft:spawns_on_block_prevented_filter")),
+                (int) height.get("min").number(Integer.MIN_VALUE), (int) height.get("max").number(Integer.MAX_VALUE),
+                kept);
+    }
+
+    /** Blocks as spawn conditions name them: a string, an object with a name, or an array of those. */
+    private static List<String> blocks(Json value) {
+        return value.elements().stream().map(b -> b.isObject() ? b.get("name").text() : b.text())
+                .map(name -> name.indexOf(':') < 0 ? "minecraft:" + name : name).toList();
     }
 
     private static int difficulty(Json value, int otherwise) {
@@ -129,10 +168,10 @@ public record SpawnRuleDefinition(String id, Source source, JsonNode json, Strin
         var lines = new ArrayList<String>();
         lines.add("spawn rule " + id + " (" + source + "), population " + populationControl);
         for (Condition c : conditions) {
-            lines.add("condition: " + (c.surface() ? "surface" : c.underground() ? "underground" : "anywhere")
-                    + ", brightness " + c.minBrightness() + ".." + c.maxBrightness() + ", weight " + c.weight()
-                    + ", herd " + c.herdMin() + ".." + c.herdMax()
+            lines.add("condition: " + c.place().id() + ", brightness " + c.minBrightness() + ".." + c.maxBrightness()
+                    + ", weight " + c.weight() + ", herd " + c.herdMin() + ".." + c.herdMax()
                     + (c.surfaceLimit() >= 0 ? ", at most " + c.surfaceLimit() + " on the surface" : "")
+                    + (c.undergroundLimit() >= 0 ? ", at most " + c.undergroundLimit() + " underground" : "")
                     + (c.kept().isEmpty() ? "" : ", kept " + c.kept()));
         }
         return lines;

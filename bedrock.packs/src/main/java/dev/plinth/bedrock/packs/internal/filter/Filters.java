@@ -115,7 +115,21 @@ public final class Filters {
 
     /** {@return the sky light at the world's time: 15 by day, 4 by night, less under rain} */
     public static int brightness(World world) {
+        return brightness(world, true);
+    }
+
+    /**
+     * The sky light at the world's time.
+     *
+     * @param world the world
+     * @param weather whether rain (3 less) and thunder (5 less) darken it
+     * @return 15 by day, 4 by night
+     */
+    public static int brightness(World world, boolean weather) {
         int light = isDay(world) ? 15 : 4;
+        if (!weather) {
+            return light;
+        }
         return switch (world.weather()) {
             case CLEAR -> light;
             case RAIN -> light - 3;

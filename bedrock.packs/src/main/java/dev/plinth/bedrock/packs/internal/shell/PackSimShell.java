@@ -1,23 +1,32 @@
 package dev.plinth.bedrock.packs.internal.shell;
 
 import static dev.plinth.core.runtime.simulation.SimulationException.INVALID_ARGUMENT;
+import static dev.plinth.core.runtime.simulation.SimulationException.INVALID_STATE;
 import static dev.plinth.core.runtime.simulation.SimulationException.NOT_FOUND;
 
 import dev.plinth.bedrock.packs.internal.crafting.Crafting;
+import dev.plinth.bedrock.packs.internal.crafting.CraftingGrid;
 import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.bedrock.packs.internal.definition.EntityComponent;
 import dev.plinth.bedrock.packs.internal.definition.EntityDefinition;
+import dev.plinth.bedrock.packs.internal.definition.FeatureDefinition;
 import dev.plinth.bedrock.packs.internal.definition.LootTableDefinition;
 import dev.plinth.bedrock.packs.internal.definition.RecipeDefinition;
 import dev.plinth.bedrock.packs.internal.definition.TradeTableDefinition;
 import dev.plinth.bedrock.packs.internal.entity.PackEntity;
+import dev.plinth.bedrock.packs.internal.feature.FeaturePlacer;
 import dev.plinth.bedrock.packs.internal.host.PackHost;
 import dev.plinth.bedrock.packs.internal.loot.LootContext;
 import dev.plinth.bedrock.packs.internal.loot.LootItem;
+import dev.plinth.bedrock.packs.internal.spawn.SpawnTimer;
+import dev.plinth.bedrock.packs.internal.spawn.Spawner;
 import dev.plinth.bedrock.packs.internal.trading.Trades;
+import dev.plinth.core.runtime.content.GameContent;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.shell.ShellArguments;
 import dev.plinth.core.runtime.simulation.SimulationException;
+import dev.plinth.core.runtime.world.BlockPos;
+import dev.plinth.core.runtime.world.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,27 +38,35 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The behavior pack part of the shell scope {@code sim}: entity events, loot, crafting and trading. Each command
- * runs on the game thread and prints what happened; a failure prints {@code ERROR: ERR_...: ...}.
+ * The behavior pack part of the shell scope {@code sim}: entity events, loot, crafting, trading, spawn cycles and
+ * features. Each command runs on the game thread and prints what happened; a failure prints
+ * {@code ERROR: ERR_...: ...}.
  */
 @Component(service = PackSimShell.class, property = {"osgi.command.scope=sim", "osgi.command.function=event",
-    "osgi.command.function=loot", "osgi.command.function=craft", "osgi.command.function=trades"})
+    "osgi.command.function=loot", "osgi.command.function=craft", "osgi.command.function=craftgrid",
+    "osgi.command.function=trades", "osgi.command.function=spawncycle", "osgi.command.function=feature"})
 public final class PackSimShell {
 
     private static final String NL = System.lineSeparator();
 
     private final PackHost host;
     private final Crafting crafting;
+    private final Spawner spawner;
+    private final FeaturePlacer features;
 
     /**
      * Creates the commands.
      *
      * @param host the behavior pack host
+     * @param spawns the spawner's timer, whose spawner {@code sim:spawncycle} runs
+     * @param content the block types resources registered, for the blocks features place
      */
     @Activate
-    public PackSimShell(@Reference PackHost host) {
+    public PackSimShell(@Reference PackHost host, @Reference SpawnTimer spawns, @Reference GameContent content) {
         this.host = host;
         this.crafting = new Crafting(host.registry());
+        this.spawner = spawns.spawner();
+        this.features = new FeaturePlacer(host.world(), content::blockType);
     }
 
     /**
@@ -109,12 +126,79 @@ public final class PackSimShell {
             throw new SimulationException(INVALID_ARGUMENT, "craft 1 to 64 times, not " + times);
         }
         return OnGame.call(host.gameThread(), () -> {
-            Player player = host.world().server().player(args.text(0)).orElseThrow(() -> new SimulationException(
-                    NOT_FOUND, "no player '" + args.text(0) + "' is online"));
+            Player player = player(args.text(0));
             RecipeDefinition recipe = host.registry().anywhere(DefinitionKind.RECIPE, args.text(1),
                     RecipeDefinition.class).orElseThrow(() -> new SimulationException(NOT_FOUND, "no recipe "
                             + args.text(1) + " in a started pack"));
             return crafting.craft(player.inventory(), recipe, (int) times);
+        });
+    }
+
+    /**
+     * {@code sim:craftgrid NAME ROW [ROW] [ROW]}.
+     *
+     * @param words the player and the grid's rows
+     * @return the recipe the grid made, what was taken and given
+     */
+    @Descriptor("crafts what a crafting grid makes, patterns matched as Bedrock does (anywhere in the grid, mirrored "
+            + "unless assume_symmetry is false): sim:craftgrid Steve -,custom:ruby,- -,custom:ruby,- -,minecraft:stick,-")
+    public String craftgrid(@Descriptor("NAME ROW [ROW] [ROW] (cells separated by commas, - for an empty cell)")
+            String... words) {
+        var args = ShellArguments.of("sim:craftgrid NAME ROW [ROW] [ROW]", words, 2, 4);
+        CraftingGrid grid;
+        try {
+            grid = CraftingGrid.parse(List.of(words).subList(1, words.length));
+        } catch (IllegalArgumentException e) {
+            throw new SimulationException(INVALID_ARGUMENT, e.getMessage());
+        }
+        return OnGame.call(host.gameThread(), () -> crafting.craft(player(args.text(0)).inventory(), grid));
+    }
+
+    /**
+     * {@code sim:spawncycle [DIMENSION]}.
+     *
+     * @param words the dimension, overworld by default
+     * @return what spawned, and why the other rules did not spawn
+     */
+    @Descriptor("runs one spawn cycle of the started packs' spawn rules in a world and says what spawned (around its "
+            + "players, or its spawn point)")
+    public String spawncycle(@Descriptor("[DIMENSION]") String... words) {
+        var args = ShellArguments.of("sim:spawncycle [DIMENSION]", words, 0, 1);
+        Dimension dimension = dimension(args.optional(0).orElse("overworld"));
+        return OnGame.call(host.gameThread(), () -> String.join(NL,
+                spawner.cycle(host.world().server().world(dimension)).describe()));
+    }
+
+    /**
+     * {@code sim:feature FEATURE X Y Z [DIMENSION]}.
+     *
+     * @param words the feature, the position and the dimension
+     * @return the blocks placed and the notes
+     */
+    @Descriptor("places a started pack's feature at a position: single_block, ore, scatter, aggregate, sequence, "
+            + "weighted_random, snap_to_surface, structure_template (a placeholder block, with a warning)")
+    public String feature(@Descriptor("FEATURE X Y Z [DIMENSION]") String... words) {
+        var args = ShellArguments.of("sim:feature FEATURE X Y Z [DIMENSION]", words, 4, 5);
+        var at = new BlockPos((int) args.integer(1), (int) args.integer(2), (int) args.integer(3));
+        Dimension dimension = dimension(args.optional(4).orElse("overworld"));
+        return OnGame.call(host.gameThread(), () -> {
+            FeatureDefinition feature = host.registry().anywhere(DefinitionKind.FEATURE, args.text(0),
+                    FeatureDefinition.class).orElseThrow(() -> new SimulationException(NOT_FOUND, "no feature "
+                            + args.text(0) + " in a started pack"));
+            if (feature.placement().isEmpty()) {
+                throw new SimulationException(INVALID_STATE, feature.id() + " is a " + feature.type()
+                        + ", which Plinth keeps as data: sim:feature places " + String.join(", ",
+                                FeatureDefinition.SIMULATED.stream().sorted().toList()));
+            }
+            FeaturePlacer.Result result = features.place(feature.source().pack(), feature,
+                    host.world().server().world(dimension), at);
+            var lines = new ArrayList<String>();
+            var placement = result.placement();
+            lines.add((result.success() ? "placed " : "could not place ") + feature.id() + " (" + feature.type()
+                    + ") at " + at + " in " + dimension.id() + ": " + placement.blocks().size() + " block(s)"
+                    + (placement.blocks().isEmpty() ? "" : " (" + placement.counts() + ")"));
+            placement.notes().forEach(note -> lines.add("  " + note));
+            return String.join(NL, lines);
         });
     }
 
@@ -155,6 +239,16 @@ public final class PackSimShell {
             lines.addAll(Trades.describe(definition));
             return String.join(NL, lines);
         });
+    }
+
+    private Player player(String name) {
+        return host.world().server().player(name).orElseThrow(() -> new SimulationException(NOT_FOUND, "no player '"
+                + name + "' is online"));
+    }
+
+    private static Dimension dimension(String name) {
+        return Dimension.byId(name).orElseThrow(() -> new SimulationException(INVALID_ARGUMENT, "unknown dimension '"
+                + name + "': use overworld, nether or the_end"));
     }
 
     private static Optional<EntityComponent.TradeTable> tradeTable(Map<String, EntityComponent> components) {

@@ -135,16 +135,26 @@ public final class SimWorld implements World {
      * @param position where
      * @param reason why
      * @return the entity, or empty when {@code entity_spawn} was cancelled
-     * @throws IllegalArgumentException for players or a malformed type
+     * @throws IllegalArgumentException for players, a malformed type, a type that is not spawnable spawned by the
+     *     world's rules or a spawner, or the reason {@code drop}
      * @throws RuntimeException what the type's factory throws
      */
-    Optional<Entity> spawnEntity(String type, Position position, SpawnReason reason) {
+    @Override
+    public Optional<Entity> spawnEntity(String type, Position position, SpawnReason reason) {
         server.checkThread();
         String id = Identifier.normalize(type);
         if (id.equals(LootTable.PLAYER)) {
             throw new IllegalArgumentException("players join, they are not spawned");
         }
+        if (reason == SpawnReason.DROP) {
+            throw new IllegalArgumentException("items are dropped (dropItem), not spawned for the reason drop");
+        }
         var registration = server.content().entityRegistration(id).orElse(null);
+        if (registration != null && (reason == SpawnReason.NATURAL || reason == SpawnReason.SPAWNER)
+                && !registration.type().spawnable()) {
+            throw new IllegalArgumentException(id + " is not spawnable (is_spawnable is false): the world spawns it "
+                    + "neither by its rules nor from a spawner");
+        }
         long entityId = server.nextEntityId();
         var entity = new SimEntity(server, entityId, SimEntity.uuidOf(entityId), id, this, position,
                 Optional.empty(), registration);
