@@ -51,8 +51,6 @@ public final class PackQueries {
     /** {@return the queries: entity, block and world queries} */
     public static MolangQueries create() {
         var builder = MolangQueries.builder()
-                .withNumber("is_sneaking", (c, a) -> 0)
-                .withNumber("is_sprinting", (c, a) -> 0)
                 .withNumber("variant", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:variant")).orElse(0))
                 .withNumber("mark_variant", (c, a) -> pack(c).map(p -> p.intComponent("minecraft:mark_variant"))
                         .orElse(0))
