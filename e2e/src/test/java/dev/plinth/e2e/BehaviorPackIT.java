@@ -7,6 +7,7 @@ import dev.plinth.testsupport.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,5 +175,28 @@ class BehaviorPackIT {
         assertTrue(out.contains("ERR_NOT_FOUND: no entity 'secret:hunter2' in a started pack"), out);
         assertTrue(!out.contains("\"identifier\" : \"secret:hunter2\""), "the linked file was never read:\n" + out);
         assertTrue(out.contains("symbolic link"), "the resource says why it is refused:\n" + out);
+    }
+
+    @Test
+    void aRestartWithNewContentIsReadBeforeTheSwap() throws Exception {
+        deployTheGuardPack("""
+                { "StartupResources": ["guard-pack"], "game": { "startPaused": true } }
+                """);
+        var instance = PlinthInstance.at(home);
+        Process process = instance.start();
+        try {
+            instance.awaitOutput("pack guard-pack started");
+            Path guard = home.resolve("resources/guard-pack/entities/guard.json");
+            Files.writeString(guard, Files.readString(guard).replace("\"minecraft:health\": { \"value\": 30, \"max\": 30 }",
+                    "\"minecraft:health\": { \"value\": 35, \"max\": 35 }"));
+            PlinthInstance.send(process, "resource:restart guard-pack");
+            instance.awaitOutput("pack guard-pack: its new content was read before the swap");
+            PlinthInstance.send(process, "sim:spawn custom:guard 1 4 1", "sim:entity 1", "shutdown");
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the instance stops");
+            String out = Files.readString(instance.consoleLog());
+            assertTrue(out.contains("custom:guard #1 at (1, 4, 1) in overworld, health 35/35"), "the new content:\n" + out);
+        } finally {
+            process.destroyForcibly();
+        }
     }
 }

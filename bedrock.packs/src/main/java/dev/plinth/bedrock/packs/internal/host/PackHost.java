@@ -17,8 +17,13 @@ import dev.plinth.bedrock.packs.internal.load.PackLoader;
 import dev.plinth.bedrock.packs.internal.loot.LootRoller;
 import dev.plinth.bedrock.packs.internal.molang.PackQueries;
 import dev.plinth.bedrock.packs.internal.world.PackWorld;
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.resource.reload.ResourceContent;
 import dev.plinth.core.runtime.content.ContentRegistration;
 import dev.plinth.core.runtime.content.GameContent;
 import dev.plinth.core.runtime.progress.Progress;
@@ -64,6 +69,9 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * be read at all (its files cannot be listed, the loader failed or ran out of time) does not start: its host failure
  * ({@code HostFailure}) says why, and the resource is in {@code error}; a malformed file only skips that file.
  *
+ * <p>A hot reload reads the pack's next content before the swap ({@link ReloadPreparation}): the start that follows
+ * takes it when its bundle holds the same definition files (same digest), so the game thread does not wait for it.
+ *
  * <p>Molang: every pack compiles in its own scope of the server's runtime ({@link MolangWorld}), against the world's
  * queries and the packs' own ({@link PackQueries}, also registered as a {@code MolangQueries} service so that
  * {@code molang:eval} answers them); a pack entity's variables live in the entity's {@code MolangWorld} context.
@@ -91,13 +99,18 @@ public final class PackHost {
     private final MolangQueries packQueries = PackQueries.create();
     private final PackWorld world;
     private final Map<Long, Loading> loading = new ConcurrentHashMap<>();
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     private @Nullable ExecutorService loader;
     private @Nullable ServiceRegistration<MolangQueries> queriesRegistration;
+    private @Nullable ServiceRegistration<ReloadPreparation> preparation;
     private @Nullable BundleTracker<Bundle> installed;
     private @Nullable BundleTracker<ActivePack> active;
 
     /** A pack being read, or read, for one content of its bundle. */
     private record Loading(long lastModified, CompletableFuture<LoadedPack> pack) {}
+
+    /** A pack's next content, read before a hot reload swaps it in, and the digest of its definition files. */
+    private record Prepared(String digest, LoadedPack pack) {}
 
     /**
      * Creates the host; tracking starts when it activates.
@@ -133,6 +146,7 @@ public final class PackHost {
     @Activate
     void open() {
         queriesRegistration = context.registerService(MolangQueries.class, packQueries, null);
+        preparation = context.registerService(ReloadPreparation.class, this::prepareReload, null);
         loader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plinth-packs-loader").daemon()
                 .factory());
         installed = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED, new Preloader());
@@ -161,6 +175,11 @@ public final class PackHost {
         if (queriesRegistration != null) {
             queriesRegistration.unregister();
         }
+        if (preparation != null) {
+            preparation.unregister();
+        }
+        prepared.values().forEach(p -> p.pack().close());
+        prepared.clear();
     }
 
     /** {@return the started packs} */
@@ -190,25 +209,43 @@ public final class PackHost {
             if (!isPack(bundle)) {
                 return null;
             }
-            preload(bundle);
+            // read when installed or resolved; a bundle that just stopped may be about to get new content (a hot
+            // reload updates it next): its next start reads it
+            if (event == null || event.getType() != BundleEvent.STOPPED) {
+                preload(bundle);
+            }
             return bundle;
         }
 
         @Override
         public void modifiedBundle(Bundle bundle, @Nullable BundleEvent event, Bundle object) {
-            if (event != null && event.getType() == BundleEvent.UPDATED) {
-                preload(bundle);
+            if (event == null) {
+                return;
+            }
+            switch (event.getType()) {
+                // its content is being replaced: what was read of the old one goes; never read a bundle mid-refresh
+                case BundleEvent.UPDATED, BundleEvent.UNRESOLVED -> forget(bundle);
+                case BundleEvent.RESOLVED -> preload(bundle);
+                default -> { }
             }
         }
 
         @Override
         public void removedBundle(Bundle bundle, @Nullable BundleEvent event, Bundle object) {
             if (event != null && event.getType() == BundleEvent.UNINSTALLED) {
-                Loading gone = loading.remove(bundle.getBundleId());
-                if (gone != null) {
-                    gone.pack().thenAccept(LoadedPack::close);
-                }
+                forget(bundle);
             }
+        }
+    }
+
+    /**
+     * Drops what was read of a bundle that is not started (a started pack's is dropped when it stops, before its
+     * bundle can be updated, refreshed or uninstalled).
+     */
+    private void forget(Bundle bundle) {
+        Loading gone = loading.remove(bundle.getBundleId());
+        if (gone != null) {
+            gone.pack().thenAccept(LoadedPack::close);
         }
     }
 
@@ -249,7 +286,7 @@ public final class PackHost {
         ExecutorService thread = loader;
         Runnable read = () -> {
             try {
-                future.complete(read(name, bundle));
+                future.complete(load(name, bundle));
             } catch (IOException | RuntimeException | Error e) {
                 // whatever stops the read fails the pack's start, never leaves it waiting
                 future.completeExceptionally(e);
@@ -263,12 +300,55 @@ public final class PackHost {
         return next;
     }
 
-    private LoadedPack read(String name, Bundle bundle) throws IOException {
+    /**
+     * A hot reload's preparation ({@link ReloadPreparation}, on the resource manager's thread): a behavior pack's next
+     * content is read now, while the running version still serves, and kept for the start that follows the swap.
+     *
+     * @throws ResourceException ERR_SCRIPT_EXECUTION when the content cannot be read at all (a malformed file is
+     *     only skipped, as at any start); the reload then stops before anything is stopped
+     */
+    private void prepareReload(ResourceDescriptor next, ResourceContent content) {
+        if (next.language() != Language.BEDROCK) {
+            return;
+        }
+        String name = next.name();
+        PackFiles files = PackFiles.of(content);
+        Prepared ready;
+        try {
+            ready = new Prepared(PackLoader.digest(files), read(name, files));
+        } catch (IOException | RuntimeException e) {
+            throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name, name
+                    + ": its new content could not be read: " + describe(e), e);
+        }
+        Prepared before = prepared.put(name, ready);
+        if (before != null) {
+            before.pack().close();
+        }
+    }
+
+    /** Reads a pack's bundle, or takes what a hot reload's preparation read of the same content. */
+    private LoadedPack load(String name, Bundle bundle) throws IOException {
+        PackFiles files = PackFiles.of(bundle);
+        Prepared ready = prepared.get(name);
+        if (ready != null) {
+            boolean same = ready.digest().equals(PackLoader.digest(files));
+            if (prepared.remove(name, ready)) {
+                if (same) {
+                    log.info("pack {}: its new content was read before the swap", name);
+                    return ready.pack();
+                }
+                ready.pack().close(); // the content moved on since it was prepared
+            }
+        }
+        return read(name, files);
+    }
+
+    private LoadedPack read(String name, PackFiles files) throws IOException {
         MolangQueries queries = molangWorld.queries().toBuilder().withAll(packQueries).build();
         LoadedPack pack;
         try (var reading = new LoadProgress(progress, name)) {
             try {
-                pack = PackLoader.load(name, PackFiles.of(bundle), molangWorld.molang().scope(name, queries), reading);
+                pack = PackLoader.load(name, files, molangWorld.molang().scope(name, queries), reading);
             } catch (IOException | RuntimeException e) {
                 reading.fail(describe(e));
                 throw e;
@@ -361,11 +441,17 @@ public final class PackHost {
         return failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
+    /**
+     * Removes a stopped pack's content from the world. What was read of its bundle stays for its next start (a
+     * restart does not read it again on the game thread); it goes when the bundle gets new content or is uninstalled.
+     */
     private void stop(ActivePack pack) {
         registry.remove(pack.name());
         pack.registrations().forEach(ContentRegistration::close);
-        loading.remove(pack.bundle().getBundleId(), loading.get(pack.bundle().getBundleId()));
-        pack.loaded().close();
+        Loading read = loading.get(pack.bundle().getBundleId());
+        if (read == null || read.pack().getNow(null) != pack.loaded()) {
+            pack.loaded().close(); // read for content the bundle no longer has
+        }
         log.info("pack {} stopped: its definitions are gone", pack.name());
     }
 

@@ -1,5 +1,6 @@
 package dev.plinth.bedrock.packs.internal.load;
 
+import dev.plinth.core.resource.reload.ResourceContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -14,7 +15,7 @@ import org.osgi.framework.Bundle;
 
 /**
  * The files of a pack, as the loader reads them: a resource bundle's entries (what the deployer copied from the
- * pack's folder, links resolved inside it), or a folder on disk (tests, benchmarks, {@code pack:check}).
+ * pack's folder, which holds no links), the next content of a hot reload, or a folder on disk (tests, benchmarks).
  *
  * <p>Thread-safe: read from the loader's threads.
  */
@@ -65,6 +66,16 @@ public interface PackFiles {
      */
     static PackFiles of(Path root) {
         return new FolderFiles(root);
+    }
+
+    /**
+     * The next content of a resource, before it is installed (a hot reload's preparation).
+     *
+     * @param content its files
+     * @return its files as the loader reads them
+     */
+    static PackFiles of(ResourceContent content) {
+        return new NextContent(content);
     }
 
     /** Reads at most {@code limit} bytes, failing beyond. */
@@ -118,6 +129,33 @@ public interface PackFiles {
             try (InputStream in = entry.openStream()) {
                 return readBounded(in, path, limit);
             }
+        }
+    }
+
+    /**
+     * A resource's next content, read before it is installed.
+     *
+     * @param content its files
+     */
+    record NextContent(ResourceContent content) implements PackFiles {
+        @Override
+        public List<String> list(String folder) {
+            return content.paths().stream().filter(p -> p.startsWith(folder + "/")).sorted().toList();
+        }
+
+        @Override
+        public List<String> folders() {
+            return content.paths().stream().filter(p -> p.indexOf('/') > 0).map(p -> p.substring(0, p.indexOf('/')))
+                    .filter(f -> !f.equals("META-INF")).distinct().sorted().toList();
+        }
+
+        @Override
+        public byte[] read(String path, int limit) throws IOException {
+            byte[] bytes = content.read(path).orElseThrow(() -> new IOException(path + " is not in the pack"));
+            if (bytes.length > limit) {
+                throw new IOException(path + " is larger than " + limit + " bytes");
+            }
+            return bytes;
         }
     }
 

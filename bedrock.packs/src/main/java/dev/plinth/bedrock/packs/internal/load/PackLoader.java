@@ -22,9 +22,13 @@ import dev.plinth.bedrock.packs.internal.json.Json;
 import dev.plinth.bedrock.packs.internal.json.JsonProblem;
 import dev.plinth.bedrock.packs.internal.json.PackJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -83,14 +87,7 @@ public final class PackLoader {
     public static LoadedPack load(String name, PackFiles files, MolangScope molang, Progress progress)
             throws IOException {
         long start = System.nanoTime();
-        var tasks = new ArrayList<Task>();
-        for (DefinitionKind kind : DefinitionKind.values()) {
-            for (String path : files.list(kind.folder())) {
-                if (kind == DefinitionKind.FUNCTION ? path.endsWith(".mcfunction") : path.endsWith(".json")) {
-                    tasks.add(new Task(kind, path));
-                }
-            }
-        }
+        List<Task> tasks = tasks(files);
         var other = new TreeMap<String, Integer>();
         for (String folder : files.folders()) {
             if (!KNOWN_FOLDERS.contains(folder) && !NOT_DEFINITIONS.contains(folder)) {
@@ -132,6 +129,42 @@ public final class PackLoader {
         sorted.sort((a, b) -> a.file().compareTo(b.file()));
         return new LoadedPack(name, definitions, sorted, new TreeMap<>(reading.kept()), other, tasks.size(),
                 (System.nanoTime() - start) / 1_000_000, molang);
+    }
+
+    /**
+     * A digest of what loading a pack reads: every definition file's path and bytes. Two contents with the same
+     * digest load the same definitions.
+     *
+     * @param files the pack's files
+     * @return the digest, in hex
+     * @throws IOException when a file cannot be read
+     */
+    public static String digest(PackFiles files) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK has SHA-256", e);
+        }
+        for (Task task : tasks(files)) {
+            digest.update(task.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(files.read(task.path(), MAX_FILE_BYTES));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The definition files of a pack, kind by kind, each kind's files sorted. */
+    private static List<Task> tasks(PackFiles files) throws IOException {
+        var tasks = new ArrayList<Task>();
+        for (DefinitionKind kind : DefinitionKind.values()) {
+            for (String path : files.list(kind.folder())) {
+                if (kind == DefinitionKind.FUNCTION ? path.endsWith(".mcfunction") : path.endsWith(".json")) {
+                    tasks.add(new Task(kind, path));
+                }
+            }
+        }
+        return tasks;
     }
 
     private static List<Definition> read(Task task, String pack, PackFiles files, Reading reading)
