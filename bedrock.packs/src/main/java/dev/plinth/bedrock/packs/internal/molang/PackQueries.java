@@ -35,6 +35,11 @@ public final class PackQueries {
             Map.entry("is_illager_captain", "minecraft:is_illager_captain"));
 
     private static final long DAY = 24_000;
+    /**
+     * What a query that reads a column of blocks costs, as the world's own {@code q.heightmap} does: a block read
+     * counts as a loop iteration, so no expression reads more columns than its iteration limit allows.
+     */
+    private static final int COLUMN_COST = 384;
 
     private PackQueries() {}
 
@@ -72,7 +77,9 @@ public final class PackQueries {
                 .withValue("block_state", PackQueries::blockState)
                 .withValue("block_property", PackQueries::blockState)
                 .withNumber("above_top_solid", (c, a) -> topSolid(c, a) + 1)
-                .withNumber("heightmap", (c, a) -> topSolid(c, a) + 1);
+                .withCost("above_top_solid", COLUMN_COST)
+                .withNumber("heightmap", (c, a) -> topSolid(c, a) + 1)
+                .withCost("heightmap", COLUMN_COST);
         FLAGS.forEach((query, component) -> builder.withNumber(query,
                 (c, a) -> pack(c).map(p -> p.hasComponent(component) ? 1 : 0).orElse(0)));
         return builder.build();
