@@ -11,8 +11,8 @@ import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.bedrock.packs.internal.host.ActivePack;
 import dev.plinth.bedrock.packs.internal.host.PackHost;
 import dev.plinth.bedrock.packs.internal.load.LoadedPack;
-import dev.plinth.core.runtime.shell.ShellArguments;
 import dev.plinth.core.runtime.simulation.SimulationException;
+import dev.plinth.shell.CommandUsage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +31,7 @@ public final class PackShell {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String NL = System.lineSeparator();
+    private static final String SCOPE = "pack";
 
     private final PackHost host;
 
@@ -47,12 +48,10 @@ public final class PackShell {
     /**
      * {@code pack:list}.
      *
-     * @param words none
      * @return one line per started pack
      */
     @Descriptor("lists the started behavior packs: modules, definitions of each kind, files skipped")
-    public String list(@Descriptor("no arguments") String... words) {
-        ShellArguments.of("pack:list", words, 0, 0);
+    public String list() {
         List<ActivePack> packs = OnGame.call(host.gameThread(), () -> host.registry().packs());
         if (packs.isEmpty()) {
             return "no behavior pack is started";
@@ -71,16 +70,14 @@ public final class PackShell {
     /**
      * {@code pack:info PACK}.
      *
-     * @param words the pack
+     * @param name the pack
      * @return its definitions, skipped files and kept parts
      */
     @Descriptor("shows a started pack: its definitions by kind, the files it skipped and why, what it keeps without "
             + "simulating (unknown components...), the folders it does not read")
-    public String info(@Descriptor("PACK") String... words) {
-        var args = ShellArguments.of("pack:info PACK", words, 1, 1);
-        ActivePack pack = OnGame.call(host.gameThread(), () -> host.registry().pack(args.text(0)))
-                .orElseThrow(() -> new SimulationException(NOT_FOUND, "no started behavior pack '" + args.text(0)
-                        + "'"));
+    public String info(@Descriptor("the pack's resource name") String name) {
+        ActivePack pack = OnGame.call(host.gameThread(), () -> host.registry().pack(name))
+                .orElseThrow(() -> new SimulationException(NOT_FOUND, "no started behavior pack '" + name + "'"));
         LoadedPack loaded = pack.loaded();
         var lines = new ArrayList<String>();
         lines.add("pack " + loaded.name() + ": " + loaded.files() + " files read in " + loaded.millis() + " ms");
@@ -102,18 +99,20 @@ public final class PackShell {
     /**
      * {@code pack:show KIND ID}.
      *
-     * @param words the kind and the id
+     * @param kindName the kind
+     * @param id the id
      * @return the definition
      */
     @Descriptor("shows a loaded definition: what Plinth makes of it, then its JSON (pack:show entity custom:guard)")
-    public String show(@Descriptor("KIND ID") String... words) {
-        var args = ShellArguments.of("pack:show KIND ID", words, 2, 2);
-        DefinitionKind kind = DefinitionKind.byId(args.text(0)).orElseThrow(() -> new SimulationException(
-                INVALID_ARGUMENT, "unknown kind '" + args.text(0) + "': use " + String.join(", ",
+    public String show(@Descriptor("entity, item, block, recipe, loot_table, trade_table, spawn_rule, feature, "
+            + "feature_rule, animation_controller, animation or function") String kindName,
+            @Descriptor("its id (a path for loot and trade tables and functions)") String id) {
+        DefinitionKind kind = DefinitionKind.byId(kindName).orElseThrow(() -> new SimulationException(
+                INVALID_ARGUMENT, "unknown kind '" + kindName + "': use " + String.join(", ",
                         Arrays.stream(DefinitionKind.values()).map(DefinitionKind::id).toList())));
-        Definition definition = OnGame.call(host.gameThread(), () -> host.registry().anywhere(kind, args.text(1),
+        Definition definition = OnGame.call(host.gameThread(), () -> host.registry().anywhere(kind, id,
                 Definition.class)).orElseThrow(() -> new SimulationException(NOT_FOUND, "no " + kind.id() + " '"
-                        + args.text(1) + "' in a started pack"));
+                        + id + "' in a started pack"));
         var lines = new ArrayList<>(definition.summary());
         try {
             lines.add(JSON.writeValueAsString(definition.json()));
@@ -121,5 +120,20 @@ public final class PackShell {
             lines.add(definition.json().toString());
         }
         return String.join(NL, lines);
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object list(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "list");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object info(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "info");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object show(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "show");
     }
 }
