@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * into its cache by hash with the MTADM transfer events, runs the client Lua, reports readiness and talks to the
  * server; a second run finds everything but the {@code cache: false} asset in its cache; a resource restarted while
  * the client is connected reaches it as {@code resource:sync} and is loaded again; a client killed mid-file resumes the
- * file where it stopped.
+ * file where it stopped; the {@code radar} example runs on a client and talks to its server script.
  */
 class ClientIT {
 
@@ -159,6 +159,24 @@ class ClientIT {
             assertEquals(2, resumed.split("\\[hud\\] client hud up", -1).length - 1,
                     "the client script ran again after the restart:\n" + resumed);
             assertTrue(resumed.matches("(?s).*\nhud\\s+script\\s+1\\.0\\.0\\s+loaded\\s+yes\\s.*"), resumed);
+        }
+    }
+
+    @Test
+    void theRadarExampleRunsOnAClientAndTalksToItsServerScript() throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\"]}");
+        var server = PlinthInstance.at(home);
+        try (var session = PlinthSession.open(server)) {
+            String out = runClient(client(server, caches.resolve("radar"), "--exec",
+                    "ready radar;emit radar:hello {\"range\": 5};wait radar:contacts 30;resources"));
+
+            assertTrue(out.contains("[radar] radar up on the client; the server lists 1 resource(s) for clients"), out);
+            assertTrue(out.contains("radar is ready"), out);
+            assertTrue(out.contains("[radar] radar contacts from server: scan 1"), out);
+            assertTrue(out.matches("(?s).*\nradar\\s+script\\s+1\\.0\\.0\\s+loaded\\s+yes\\s.*"), out);
+            session.await(o -> o.contains("radar: alice scans at range 128 (scan 1)")
+                    && o.contains("radar: alice scans at range 5 (scan 2)"), "the server script got both hellos");
         }
     }
 
