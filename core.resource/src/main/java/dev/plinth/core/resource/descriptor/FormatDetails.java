@@ -1,5 +1,7 @@
 package dev.plinth.core.resource.descriptor;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +26,27 @@ public sealed interface FormatDetails {
         }
     }
 
-    /** plugin.toml: every field has its place in the descriptor. */
-    record PluginToml() implements FormatDetails {}
+    /**
+     * plugin.toml's own fields: those of WebAssembly plugins, in the manifest as the MC-RS design document writes it
+     * ({@code main}) and as the released MC-RS writes it ({@code wasm_file}, {@code [limits]}).
+     *
+     * @param wasmFile whether the entry was given as {@code wasm_file} (the released MC-RS manifest) rather than
+     *     {@code main}
+     * @param abi {@code [plugin] abi} as written ({@code extism}, {@code mcrs}, {@code env}), if given
+     * @param limits the {@code [limits]} table ({@code fuel_per_event = 1000000}), in the order written; empty when
+     *     there is none
+     */
+    record PluginToml(boolean wasmFile, Optional<String> abi, Map<String, Long> limits) implements FormatDetails {
+
+        /** No WebAssembly fields: a Lua or JavaScript plugin, or one without code. */
+        public static final PluginToml PLAIN = new PluginToml(false, Optional.empty(), Map.of());
+
+        /** Validates and copies the components. */
+        public PluginToml {
+            Objects.requireNonNull(abi, "abi");
+            limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+        }
+    }
 
     /**
      * meta.json's own fields.
