@@ -1,0 +1,272 @@
+package dev.plinth.lang.wasm.internal.engine;
+
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.UninstantiableException;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.plinth.lang.wasm.internal.failure.GuestExitException;
+import dev.plinth.lang.wasm.internal.failure.GuestLimit;
+import dev.plinth.lang.wasm.internal.failure.GuestLimitException;
+import dev.plinth.lang.wasm.internal.failure.GuestTrapException;
+import dev.plinth.lang.wasm.internal.failure.PluginException;
+import dev.plinth.lang.wasm.internal.meter.CallKind;
+import dev.plinth.lang.wasm.internal.meter.FuelMeter;
+import dev.plinth.lang.wasm.internal.module.PreparedModule;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One instance of a module, and the only way into its code: {@link #call}. Every call is metered (its fuel budget,
+ * the tick's budget), and whatever ends it abnormally — a trap, running out of fuel, an interrupt, a stack exhausted
+ * by deep recursion, a bad pointer given to the host, {@code proc_exit} — comes out as a {@link PluginException}
+ * that names the export and the cause: no JVM error escapes. Such calls are offences; the resource is stopped after
+ * {@code maxOffences} of them, or at once for {@code proc_exit} and a heap exhausted by the module.
+ *
+ * <p>Threads: calls may come from any thread and are serialized by a lock; a host function may call back into the
+ * module on the calling thread (a nested call shares the outer call's fuel). {@link #close()} may be called from any
+ * thread: it makes further calls fail.
+ */
+public final class Guest {
+
+    /** WASI's initializer of reactor modules, called once after instantiation. */
+    public static final String INITIALIZE = "_initialize";
+
+    private final String prefix;
+    private final Instance instance;
+    private final @Nullable Memory memory;
+    private final FuelMeter meter;
+    private final int maxOffences;
+    private final Consumer<PluginException> onFatal;
+    private final Map<String, Export> exports = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private int offences;
+    private volatile boolean closed;
+
+    private Guest(String prefix, Instance instance, FuelMeter meter, int maxOffences,
+            Consumer<PluginException> onFatal) {
+        this.prefix = prefix;
+        this.instance = instance;
+        this.memory = instance.memory();
+        this.meter = meter;
+        this.maxOffences = maxOffences;
+        this.onFatal = onFatal;
+        ExportSection section = instance.module().exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            exports.put(section.getExport(i).name(), section.getExport(i));
+        }
+    }
+
+    /**
+     * Instantiates a module: links its imports, creates its memory (capped) and its globals, runs its start
+     * function and then its {@code _initialize} export, if any, with the start budget.
+     *
+     * @param prefix the resource and module file, for messages ({@code welcome: welcome.wasm})
+     * @param module the prepared module
+     * @param imports the host functions it imports, linked already
+     * @param meter its fuel account
+     * @param maxOffences calls ending abnormally after which the resource is stopped
+     * @param onFatal told, once, when the resource must be stopped; called on the failing call's thread after the
+     *     call ended, it must not stop the resource synchronously
+     * @return the instance
+     * @throws PluginException when the start function or {@code _initialize} fails
+     */
+    public static Guest instantiate(String prefix, PreparedModule module, ImportValues imports, FuelMeter meter,
+            int maxOffences, Consumer<PluginException> onFatal) {
+        int ownFuelGlobal = module.fuelGlobal() - module.module().importSection().count(ExternalType.GLOBAL);
+        var builder = Instance.builder(module.module())
+                .withImportValues(imports)
+                .withMachineFactory(module.machines())
+                .withMemoryFactory(ByteArrayMemory::new)
+                .withGlobalFactory(meter.globals(ownFuelGlobal))
+                .withStart(false);
+        module.memory().ifPresent(builder::withMemoryLimits);
+        Instance instance;
+        try {
+            instance = builder.build();
+        } catch (UninstantiableException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            boolean outOfFuel = cause instanceof TrapException && meter.exhausted();
+            throw outOfFuel
+                    ? new GuestLimitException(prefix, "the start function", GuestLimit.CALL_FUEL,
+                            meter.budget() + " instructions", 1, true, e)
+                    : new GuestTrapException(prefix, "the start function", String.valueOf(e.getMessage()), e);
+        } catch (ChicoryException | StackOverflowError e) {
+            throw new GuestTrapException(prefix, "the start function", trapMessage(e), e);
+        }
+        var guest = new Guest(prefix, instance, meter, maxOffences, onFatal);
+        if (guest.exportType(INITIALIZE).isPresent()) {
+            guest.call(CallKind.START, INITIALIZE);
+        }
+        return guest;
+    }
+
+    /** {@return the resource and module file, as messages start} */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** {@return the module's linear memory, if it has one} */
+    public Optional<Memory> memory() {
+        return Optional.ofNullable(memory);
+    }
+
+    /** {@return the fuel account, for host functions that charge their work} */
+    public FuelMeter meter() {
+        return meter;
+    }
+
+    /**
+     * The type of an exported function.
+     *
+     * @param name the export's name
+     * @return its type, or empty when the module exports no function of that name
+     */
+    public Optional<FunctionType> exportType(String name) {
+        Export export = exports.get(name);
+        if (export == null || export.exportType() != ExternalType.FUNCTION) {
+            return Optional.empty();
+        }
+        return Optional.of(instance.type(instance.functionType(export.index())));
+    }
+
+    /**
+     * An exported function, to call through {@link #call(CallKind, String, ExportFunction, long...)}.
+     *
+     * @param name the export's name
+     * @return the function
+     * @throws IllegalArgumentException when the module exports no function of that name
+     */
+    public ExportFunction export(String name) {
+        if (exportType(name).isEmpty()) {
+            throw new IllegalArgumentException(prefix + " exports no function " + name);
+        }
+        return instance.export(name);
+    }
+
+    /**
+     * Calls an export by name.
+     *
+     * @param kind what the call is for (its fuel budget)
+     * @param name the export
+     * @param args its arguments, as Chicory passes them
+     * @return its results
+     * @throws PluginException when the call ends abnormally
+     * @throws IllegalArgumentException when there is no such export
+     */
+    public long[] call(CallKind kind, String name, long... args) {
+        return call(kind, name, export(name), args);
+    }
+
+    /**
+     * Calls an export, metered.
+     *
+     * @param kind what the call is for (its fuel budget)
+     * @param name the export's name, for messages
+     * @param function the export
+     * @param args its arguments
+     * @return its results
+     * @throws PluginException when the call ends abnormally, or the resource is stopped
+     */
+    public long[] call(CallKind kind, String name, ExportFunction function, long... args) {
+        if (closed) {
+            throw new GuestTrapException(prefix, name, "the resource is stopped", new IllegalStateException());
+        }
+        lock.lock();
+        meter.enter(kind);
+        try {
+            return function.apply(args);
+        } catch (PluginException e) {
+            throw e; // a nested call's failure, counted there
+        } catch (WasiExitException e) {
+            throw fatal(new GuestExitException(prefix, name, e.exitCode(), e));
+        } catch (ChicoryInterruptedException e) {
+            Thread.interrupted();
+            throw offence(name, GuestLimit.WALL_CLOCK, "the wall-clock limit of a call", e);
+        } catch (OutOfMemoryError e) {
+            throw fatal(new GuestLimitException(prefix, name, GuestLimit.MEMORY, "the Java heap ran out", offences,
+                    true, e));
+        } catch (RuntimeException | StackOverflowError e) {
+            if (meter.exhausted()) {
+                throw offence(name, meter.budgetLimit(), meter.budget() + " instructions", e);
+            }
+            throw trap(name, trapMessage(e), e);
+        } finally {
+            meter.exit(kind);
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the module's code: further calls fail. A running call goes on until it returns or its thread is
+     * interrupted (the watchdog's work). Any thread; idempotent.
+     */
+    public void close() {
+        closed = true;
+    }
+
+    /** {@return whether the module was closed, or stopped for its offences} */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** {@return the calls that ended abnormally so far} */
+    public int offences() {
+        return offences;
+    }
+
+    private GuestTrapException trap(String name, String message, Throwable cause) {
+        var trap = new GuestTrapException(prefix, name, message, cause);
+        if (++offences >= maxOffences) {
+            stop(trap);
+        }
+        return trap;
+    }
+
+    private GuestLimitException offence(String name, GuestLimit limit, String detail, Throwable cause) {
+        int count = ++offences;
+        var exception = new GuestLimitException(prefix, name, limit, detail, count, count >= maxOffences, cause);
+        if (exception.fatal()) {
+            stop(exception);
+        }
+        return exception;
+    }
+
+    private <E extends PluginException> E fatal(E exception) {
+        offences++;
+        stop(exception);
+        return exception;
+    }
+
+    private void stop(PluginException cause) {
+        if (!closed) {
+            closed = true;
+            onFatal.accept(cause);
+        }
+    }
+
+    private static String trapMessage(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "call stack exhausted";
+        }
+        String message = e.getMessage();
+        if (e instanceof ChicoryException && message != null && !message.isBlank()) {
+            return message.equals("Trapped on unreachable instruction") ? "unreachable executed" : message;
+        }
+        return "host error: " + Objects.requireNonNullElse(message, e.getClass().getSimpleName());
+    }
+}

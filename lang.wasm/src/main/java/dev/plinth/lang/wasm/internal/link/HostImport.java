@@ -1,0 +1,66 @@
+package dev.plinth.lang.wasm.internal.link;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A function the host offers a module, with the permission group a module must be granted to import it.
+ *
+ * @param module the import module ({@code env}, {@code mcrs}, {@code extism:host/user})
+ * @param name the function's name ({@code mc_set_block})
+ * @param type its WebAssembly type
+ * @param permission the permission group it needs, empty when every module may import it
+ * @param handle what it does
+ */
+public record HostImport(String module, String name, FunctionType type, Optional<String> permission,
+        WasmFunctionHandle handle) {
+
+    /** Validates the components. */
+    public HostImport {
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(permission, "permission");
+        Objects.requireNonNull(handle, "handle");
+    }
+
+    /**
+     * A function every module may import.
+     *
+     * @param module the import module
+     * @param name the name
+     * @param params its parameter types
+     * @param results its result types
+     * @param handle what it does
+     * @return the import
+     */
+    public static HostImport of(String module, String name, List<ValType> params, List<ValType> results,
+            WasmFunctionHandle handle) {
+        return new HostImport(module, name, FunctionType.of(params, results), Optional.empty(), handle);
+    }
+
+    /**
+     * This function, importable only with a permission.
+     *
+     * @param group the permission group ({@code world})
+     * @return the import
+     */
+    public HostImport needs(String group) {
+        return new HostImport(module, name, type, Optional.of(group), handle);
+    }
+
+    /** {@return the function as Chicory links it} */
+    HostFunction function() {
+        return new HostFunction(module, name, type, handle);
+    }
+
+    /** {@return {@code module.name}, as messages name an import} */
+    public String qualifiedName() {
+        return module + "." + name;
+    }
+}
