@@ -88,6 +88,16 @@ final class BenchPlayer implements Player {
     }
 
     @Override
+    public int food() {
+        throw unsupported();
+    }
+
+    @Override
+    public void setFood(int food) {
+        throw unsupported();
+    }
+
+    @Override
     public void clearInventory() {
         throw unsupported();
     }
