@@ -4,7 +4,7 @@ import dev.plinth.core.resource.LifecycleResult;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceState;
-import dev.plinth.core.resource.host.HostFailure;
+import dev.plinth.core.runtime.host.HostFailure;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
@@ -334,11 +334,19 @@ final class Lifecycle {
         }
     }
 
-    /** Installs a newly built resource (stopped) and registers it. */
-    Deployment deploy(ResourceSource source, BundleFactory.Built built) {
-        Deployment deployment = updates.install(source, built);
+    /** Installs a newly built resource (stopped), not yet known by its name: {@link #register} makes it known. */
+    Deployment install(ResourceSource source, BundleFactory.Built built) {
+        return updates.install(source, built);
+    }
+
+    /** Makes an installed resource known by its name. */
+    void register(Deployment deployment) {
         deployments.put(deployment);
-        return deployment;
+    }
+
+    /** Uninstalls a resource that was installed but never registered (its name is not its own). */
+    void discard(Deployment deployment) {
+        updates.uninstall(deployment);
     }
 
     /**

@@ -212,6 +212,52 @@ public final class Guest {
     }
 
     /**
+     * Copies bytes into memory the module gave the host (what its allocator returned), between calls. A pointer
+     * outside the module's memory is the module's fault: a trap of the export that returned it, counted as an
+     * offence.
+     *
+     * @param export the export that returned the pointer ({@code alloc}), for the message
+     * @param ptr the address
+     * @param data the bytes
+     * @throws GuestTrapException when the range is outside the module's memory
+     */
+    public void write(String export, int ptr, byte[] data) {
+        Memory target = memory;
+        long size = target == null ? 0 : (long) target.pages() * Memory.PAGE_SIZE;
+        if (target == null || Integer.toUnsignedLong(ptr) + data.length > size) {
+            throw trap(export, "returned pointer " + Integer.toUnsignedString(ptr) + " for " + data.length
+                    + " bytes, outside the module's memory (" + size + " bytes)", new IllegalArgumentException());
+        }
+        target.write(ptr, data);
+    }
+
+    /**
+     * Reads a value the module returned as {@code [u32 LE length][bytes]} at a pointer, between calls. A pointer or
+     * length outside the module's memory, or a length over {@link GuestMemory#MAX_VALUE_BYTES}, is the module's
+     * fault: a trap of the export that returned it, counted as an offence.
+     *
+     * @param export the export that returned the pointer, for the message
+     * @param ptr the address of the length
+     * @return the bytes after the length
+     * @throws GuestTrapException when the value is outside the module's memory or too long
+     */
+    public byte[] read(String export, int ptr) {
+        Memory source = memory;
+        long size = source == null ? 0 : (long) source.pages() * Memory.PAGE_SIZE;
+        long start = Integer.toUnsignedLong(ptr);
+        if (source == null || start + 4 > size) {
+            throw trap(export, "returned pointer " + start + ", outside the module's memory (" + size + " bytes)",
+                    new IllegalArgumentException());
+        }
+        long length = Integer.toUnsignedLong(source.readInt(ptr));
+        if (length > GuestMemory.MAX_VALUE_BYTES || start + 4 + length > size) {
+            throw trap(export, "returned a value of " + length + " bytes at " + start + ", outside the module's "
+                    + "memory (" + size + " bytes) or over " + GuestMemory.MAX_VALUE_BYTES, new IllegalArgumentException());
+        }
+        return source.readBytes(ptr + 4, (int) length);
+    }
+
+    /**
      * Stops the module's code: further calls fail. A running call goes on until it returns or its thread is
      * interrupted (the watchdog's work). Any thread; idempotent.
      */

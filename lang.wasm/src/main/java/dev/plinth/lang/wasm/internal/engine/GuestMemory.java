@@ -1,10 +1,10 @@
 package dev.plinth.lang.wasm.internal.engine;
 
-import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How host functions read and write a module's linear memory: every pointer and length the module passes is checked
@@ -36,80 +36,79 @@ public final class GuestMemory {
     /**
      * Reads UTF-8 text (malformed sequences read as U+FFFD).
      *
-     * @param instance the instance
+     * @param memory the module's memory ({@code instance.memory()}), null when it has none
      * @param function the host function reading, for the trap's message
      * @param ptr the address
      * @param len the length in bytes
      * @return the text
      * @throws TrapException when the range is outside the memory or longer than {@link #MAX_VALUE_BYTES}
      */
-    public String string(Instance instance, String function, int ptr, int len) {
-        return new String(bytes(instance, function, ptr, len), StandardCharsets.UTF_8);
+    public String string(@Nullable Memory memory, String function, int ptr, int len) {
+        return new String(bytes(memory, function, ptr, len), StandardCharsets.UTF_8);
     }
 
     /**
      * Reads bytes.
      *
-     * @param instance the instance
+     * @param memory the module's memory ({@code instance.memory()}), null when it has none
      * @param function the host function reading
      * @param ptr the address
      * @param len the length
      * @return a copy of the bytes
      * @throws TrapException when the range is outside the memory or too long
      */
-    public byte[] bytes(Instance instance, String function, int ptr, int len) {
-        Memory memory = checked(instance, function, ptr, len);
+    public byte[] bytes(@Nullable Memory memory, String function, int ptr, int len) {
+        Memory checked = checked(memory, function, ptr, len);
         if (Integer.toUnsignedLong(len) > MAX_VALUE_BYTES) {
             throw new TrapException(function + ": " + Integer.toUnsignedString(len) + " bytes is more than a value "
                     + "passed to the host may have (" + MAX_VALUE_BYTES + ")");
         }
         meter.charge(1 + len / BYTES_PER_FUEL);
-        return memory.readBytes(ptr, len);
+        return checked.readBytes(ptr, len);
     }
 
     /**
      * Writes bytes.
      *
-     * @param instance the instance
+     * @param memory the module's memory ({@code instance.memory()}), null when it has none
      * @param function the host function writing
      * @param ptr the address
      * @param data the bytes
      * @throws TrapException when the range is outside the memory
      */
-    public void write(Instance instance, String function, int ptr, byte[] data) {
-        Memory memory = checked(instance, function, ptr, data.length);
+    public void write(@Nullable Memory memory, String function, int ptr, byte[] data) {
+        Memory checked = checked(memory, function, ptr, data.length);
         meter.charge(1 + data.length / BYTES_PER_FUEL);
-        memory.write(ptr, data);
+        checked.write(ptr, data);
     }
 
     /**
      * Reads a little-endian {@code u32}.
      *
-     * @param instance the instance
+     * @param memory the module's memory ({@code instance.memory()}), null when it has none
      * @param function the host function reading
      * @param ptr the address
      * @return the value, as an unsigned number
      * @throws TrapException when the address is outside the memory
      */
-    public long u32(Instance instance, String function, int ptr) {
-        return Integer.toUnsignedLong(checked(instance, function, ptr, 4).readInt(ptr));
+    public long u32(@Nullable Memory memory, String function, int ptr) {
+        return Integer.toUnsignedLong(checked(memory, function, ptr, 4).readInt(ptr));
     }
 
     /**
      * Writes a little-endian {@code u32}.
      *
-     * @param instance the instance
+     * @param memory the module's memory ({@code instance.memory()}), null when it has none
      * @param function the host function writing
      * @param ptr the address
      * @param value the value
      * @throws TrapException when the address is outside the memory
      */
-    public void putU32(Instance instance, String function, int ptr, int value) {
-        checked(instance, function, ptr, 4).writeI32(ptr, value);
+    public void putU32(@Nullable Memory memory, String function, int ptr, int value) {
+        checked(memory, function, ptr, 4).writeI32(ptr, value);
     }
 
-    private static Memory checked(Instance instance, String function, int ptr, int len) {
-        Memory memory = instance.memory();
+    private static Memory checked(@Nullable Memory memory, String function, int ptr, int len) {
         if (memory == null) {
             throw new TrapException(function + ": the module has no memory to pass values in");
         }
