@@ -96,7 +96,7 @@ public final class Linker {
         if (names.isEmpty()) {
             return " (no function of module '" + moduleName + "' is offered to this plugin)";
         }
-        return names.size() > 12 ? "" : " (module '" + moduleName + "' has " + names.stream().sorted()
+        return names.size() > 20 ? "" : " (module '" + moduleName + "' has " + names.stream().sorted()
                 .collect(Collectors.joining(", ")) + ")";
     }
 }

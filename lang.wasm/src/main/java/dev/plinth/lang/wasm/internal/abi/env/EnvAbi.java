@@ -143,25 +143,24 @@ public final class EnvAbi implements AbiBinding {
     }
 
     private void subscribe(Guest guest) {
-        var events = context.services().events();
         if (Exports.optional(guest, NAME, "on_tick", List.of(I64), List.of())) {
             ExportFunction onTick = guest.export("on_tick");
-            events.subscribe(ServerTickEvent.class, options("on_tick"), event ->
+            context.services().events().subscribe(ServerTickEvent.class, options("on_tick"), event ->
                     call(guest, "on_tick", onTick, event.tick()));
         }
         if (Exports.optional(guest, NAME, "on_player_join", List.of(I64), List.of())) {
             ExportFunction onJoin = guest.export("on_player_join");
-            events.subscribe(PlayerJoinEvent.class, options("on_player_join"), event ->
+            context.services().events().subscribe(PlayerJoinEvent.class, options("on_player_join"), event ->
                     call(guest, "on_player_join", onJoin, event.player().id()));
         }
         if (Exports.optional(guest, NAME, "on_player_quit", List.of(I64), List.of())) {
             ExportFunction onQuit = guest.export("on_player_quit");
-            events.subscribe(PlayerQuitEvent.class, options("on_player_quit"), event ->
+            context.services().events().subscribe(PlayerQuitEvent.class, options("on_player_quit"), event ->
                     call(guest, "on_player_quit", onQuit, event.player().id()));
         }
         if (Exports.optional(guest, NAME, "on_player_chat", List.of(I64, I32, I32), List.of(I32))) {
             ExportFunction onChat = guest.export("on_player_chat");
-            events.subscribe(PlayerChatEvent.class, options("on_player_chat"), event -> {
+            context.services().events().subscribe(PlayerChatEvent.class, options("on_player_chat"), event -> {
                 if (guest.isClosed()) {
                     return;
                 }
@@ -175,7 +174,7 @@ public final class EnvAbi implements AbiBinding {
         }
         if (Exports.optional(guest, NAME, "on_player_break_block", List.of(I64, I32, I32, I32, I32), List.of(I32))) {
             ExportFunction onBreak = guest.export("on_player_break_block");
-            events.subscribe(PlayerBreakBlockEvent.class, options("on_player_break_block"), event -> {
+            context.services().events().subscribe(PlayerBreakBlockEvent.class, options("on_player_break_block"), event -> {
                 if (guest.isClosed()) {
                     return;
                 }

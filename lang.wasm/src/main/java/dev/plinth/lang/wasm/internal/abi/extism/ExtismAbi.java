@@ -222,17 +222,16 @@ public final class ExtismAbi implements AbiBinding {
     }
 
     private void subscribe(Guest guest) {
-        var events = context.services().events();
         if (handles(guest, "on_player_join")) {
-            events.subscribe(PlayerJoinEvent.class, options("on_player_join"), event ->
+            context.services().events().subscribe(PlayerJoinEvent.class, options("on_player_join"), event ->
                     handle(guest, "on_player_join", ExtismJson.event(PlayerJoinEvent.NAME, event.player())));
         }
         if (handles(guest, "on_player_quit")) {
-            events.subscribe(PlayerQuitEvent.class, options("on_player_quit"), event ->
+            context.services().events().subscribe(PlayerQuitEvent.class, options("on_player_quit"), event ->
                     handle(guest, "on_player_quit", ExtismJson.event(PlayerQuitEvent.NAME, event.player())));
         }
         if (handles(guest, "on_player_chat")) {
-            events.subscribe(PlayerChatEvent.class, options("on_player_chat"), event -> {
+            context.services().events().subscribe(PlayerChatEvent.class, options("on_player_chat"), event -> {
                 if (handle(guest, "on_player_chat", ExtismJson.event(PlayerChatEvent.NAME, event.player())
                         .put("message", event.message()))) {
                     event.setCancelled(true);
@@ -240,7 +239,7 @@ public final class ExtismAbi implements AbiBinding {
             });
         }
         if (handles(guest, "on_player_break_block")) {
-            events.subscribe(PlayerBreakBlockEvent.class, options("on_player_break_block"), event -> {
+            context.services().events().subscribe(PlayerBreakBlockEvent.class, options("on_player_break_block"), event -> {
                 if (handle(guest, "on_player_break_block", ExtismJson.block(PlayerBreakBlockEvent.NAME,
                         event.player(), event.position(), event.block().toString()))) {
                     event.setCancelled(true);
@@ -248,7 +247,7 @@ public final class ExtismAbi implements AbiBinding {
             });
         }
         if (handles(guest, "on_tick")) {
-            events.subscribe(ServerTickEvent.class, options("on_tick"), event ->
+            context.services().events().subscribe(ServerTickEvent.class, options("on_tick"), event ->
                     handle(guest, "on_tick", ExtismJson.tick(event.tick())));
         }
     }

@@ -19,8 +19,9 @@ import java.util.Optional;
  *
  * <p>Semantics follow the kernel's: {@code alloc(0)} and a full memory return 0; {@code length} knows only block
  * starts; {@code free} gives back a block (the memory is reused after the call); the memory is reset before each
- * outermost call. Unlike the kernel, every load and store is bounds-checked and a bad offset is a trap in the
- * plugin. Variables survive calls; together they hold at most {@value #MAX_VAR_BYTES} bytes, as Extism's default.
+ * outermost call. As the kernel's bounds-checked build, a load outside the memory the plugin allocated (or past the
+ * input's end) gives 0 and such a store does nothing; a handle that is no block, given to a host function
+ * ({@code var_get}, {@code error_set}, {@code output_set} past the memory), is a trap in the plugin. Variables survive calls; together they hold at most {@value #MAX_VAR_BYTES} bytes, as Extism's default.
  *
  * <p>Confined to the plugin's calls (one at a time).
  */
@@ -153,23 +154,23 @@ final class ExtismKernel {
     }
 
     int loadU8(long offset) {
-        check(offset, 1, "load_u8");
-        return data[(int) offset] & 0xFF;
+        return inside(offset, 1) ? data[(int) offset] & 0xFF : 0;
     }
 
     long loadU64(long offset) {
-        check(offset, 8, "load_u64");
-        return view.getLong((int) offset);
+        return inside(offset, 8) ? view.getLong((int) offset) : 0;
     }
 
     void storeU8(long offset, int value) {
-        check(offset, 1, "store_u8");
-        data[(int) offset] = (byte) value;
+        if (inside(offset, 1)) {
+            data[(int) offset] = (byte) value;
+        }
     }
 
     void storeU64(long offset, long value) {
-        check(offset, 8, "store_u64");
-        view.putLong((int) offset, value);
+        if (inside(offset, 8)) {
+            view.putLong((int) offset, value);
+        }
     }
 
     long inputLength() {
@@ -180,18 +181,18 @@ final class ExtismKernel {
         return inputOffset;
     }
 
+    /** A byte of the input; 0 past its end, as the kernel's bounds-checked build answers. */
     int inputLoadU8(long index) {
         if (index < 0 || index >= inputLength) {
-            throw new TrapException("extism input_load_u8: index " + index + " is outside the input ("
-                    + inputLength + " bytes)");
+            return 0;
         }
         return data[(int) (inputOffset + index)] & 0xFF;
     }
 
+    /** Eight bytes of the input; 0 when they reach past its end, as the kernel's bounds-checked build answers. */
     long inputLoadU64(long index) {
         if (index < 0 || index + 8 > inputLength) {
-            throw new TrapException("extism input_load_u64: index " + index + " is outside the input ("
-                    + inputLength + " bytes)");
+            return 0;
         }
         return view.getLong((int) (inputOffset + index));
     }
@@ -272,8 +273,12 @@ final class ExtismKernel {
         return size;
     }
 
+    private boolean inside(long offset, long length) {
+        return offset >= BASE && offset + length <= position;
+    }
+
     private void check(long offset, long length, String function) {
-        if (offset < BASE || length < 0 || offset + length > position) {
+        if (!inside(offset, length) || length < 0) {
             throw new TrapException("extism " + function + ": offset " + offset + " (+" + length + ") is outside the "
                     + "memory the plugin allocated");
         }
