@@ -41,7 +41,7 @@ import java.util.function.Function;
 public final class ModuleLoader {
 
     /** Modules with more functions than this get their progress reported while they compile. */
-    static final int LARGE_MODULE_FUNCTIONS = 2000;
+    static final int LARGE_MODULE_FUNCTIONS = 1000;
     private static final int PROGRESS_STEPS = 10;
     private static final long PAGE = 64 * 1024;
 
@@ -200,7 +200,11 @@ public final class ModuleLoader {
 
     private static String mib(long pages) {
         long bytes = pages * PAGE;
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
+        if (bytes < 1024 * 1024) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB"
+                : String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024));
     }
 
     private static String message(Throwable e) {
