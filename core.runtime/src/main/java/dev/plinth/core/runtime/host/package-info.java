@@ -1,9 +1,10 @@
 /**
  * The contract between the resource manager and the language hosts (the extenders that run Lua, JavaScript,
- * WebAssembly and Bedrock resources): how a host tells the manager that it failed a resource.
+ * WebAssembly and Bedrock resources): how a host tells the manager that it failed a resource, and how it prepares a
+ * resource's start off the game thread.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.host;
 

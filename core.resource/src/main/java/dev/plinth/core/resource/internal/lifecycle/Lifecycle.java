@@ -41,11 +41,13 @@ final class Lifecycle {
     private final Supplier<ResourceSettings> settings;
     private final BundleFactory factory;
     private final BundleUpdates updates;
+    private final HostPreparations preparations;
     private final Logger log;
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, LongFunction<Optional<String>> hostFailure, Logger log) {
+            BundleFactory factory, LongFunction<Optional<String>> hostFailure, HostPreparations preparations,
+            Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
@@ -57,6 +59,7 @@ final class Lifecycle {
         this.settings = settings;
         this.factory = factory;
         this.updates = new BundleUpdates(context, deployments, states, factory);
+        this.preparations = preparations;
         this.log = log;
     }
 
@@ -225,6 +228,9 @@ final class Lifecycle {
             Bundle b = bundle(d);
             if (b.getState() == Bundle.ACTIVE) {
                 continue;
+            }
+            if (!serverThread.get().isCurrentThread()) {
+                preparations.prepare(d.name(), b);
             }
             if (d == chain.getLast() || d.name().equals(name)) {
                 transitions.start(d.name(), b, timeout, lock);

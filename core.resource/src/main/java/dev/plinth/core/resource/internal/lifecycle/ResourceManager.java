@@ -84,6 +84,7 @@ public final class ResourceManager {
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
+    private HostPreparations preparations;
     private Deployer deployer;
     private ResourceInfos infos;
     private Diagnosis diagnosis;
@@ -135,9 +136,11 @@ public final class ResourceManager {
         var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits());
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
+        preparations = new HostPreparations(context, log);
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures::message, log);
+                factory, hostFailures::message, preparations, log);
         hostFailures.open();
+        preparations.open();
         deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,
                 states, this::settings, log);
         infos = new ResourceInfos(context, deployments, states, lifecycle.graph());
@@ -175,6 +178,7 @@ public final class ResourceManager {
         }
         lifecycle.stopAll();
         hostFailures.close();
+        preparations.close();
         context.removeBundleListener(states);
         ownThread.close();
     }
