@@ -90,7 +90,11 @@ public final class Guest {
         int ownFuelGlobal = module.fuelGlobal() - module.module().importSection().count(ExternalType.GLOBAL);
         var builder = Instance.builder(module.module())
                 .withImportValues(imports)
-                .withMachineFactory(module.machines())
+                .withMachineFactory(instance -> {
+                    var machine = module.machines().apply(instance);
+                    module.fuelCell(machine).ifPresent(meter::bind);
+                    return machine;
+                })
                 .withMemoryFactory(ByteArrayMemory::new)
                 .withGlobalFactory(meter.globals(ownFuelGlobal))
                 .withStart(false);

@@ -24,7 +24,7 @@ public final class FuelMeter {
     private final long[] budgets;
     private final long perTick;
     private final LongSupplier ticks;
-    private @Nullable GlobalInstance fuel;
+    private @Nullable FuelCell fuel;
 
     private int depth;
     private long budget;
@@ -50,7 +50,8 @@ public final class FuelMeter {
 
     /**
      * The global factory an instance is built with: it creates the module's globals as Chicory would, and keeps the
-     * fuel global, which starts with the start budget (the module's start function runs while it is instantiated).
+     * fuel global as the fuel cell, unless a compiled module's own cell was {@linkplain #bind bound} before. The
+     * cell starts with the start budget (the module's start function runs while it is instantiated).
      *
      * @param fuelGlobal the fuel global's index among the module's own (not imported) globals
      * @return the factory
@@ -59,12 +60,21 @@ public final class FuelMeter {
         int[] created = {0};
         return (value, high, type, mutability) -> {
             var global = new GlobalInstance(value, high, type, mutability);
-            if (created[0]++ == fuelGlobal) {
-                global.setValue(budgets[CallKind.START.ordinal()]);
-                fuel = global;
+            if (created[0]++ == fuelGlobal && fuel == null) {
+                bind(new GlobalCell(global));
             }
             return global;
         };
+    }
+
+    /**
+     * Keeps the fuel in a cell, filled with the start budget.
+     *
+     * @param cell the cell the module's code spends from
+     */
+    public void bind(FuelCell cell) {
+        cell.set(budgets[CallKind.START.ordinal()]);
+        fuel = cell;
     }
 
     /**
@@ -94,7 +104,7 @@ public final class FuelMeter {
             budgetLimit = GuestLimit.CALL_FUEL;
             budget = callBudget;
         }
-        fuelGlobal().setValue(budget);
+        fuelCell().set(budget);
     }
 
     /**
@@ -107,7 +117,7 @@ public final class FuelMeter {
         if (--depth > 0) {
             return false;
         }
-        long left = fuelGlobal().getValue();
+        long left = fuelCell().get();
         lastUsed = budget - Math.max(0, left);
         if (kind.tickBound()) {
             tickLeft -= lastUsed;
@@ -122,9 +132,9 @@ public final class FuelMeter {
      * @throws TrapException when the fuel runs out: the call ends as if the module had run out itself
      */
     public void charge(long units) {
-        GlobalInstance global = fuelGlobal();
-        long left = global.getValue() - units;
-        global.setValue(left);
+        FuelCell cell = fuelCell();
+        long left = cell.get() - units;
+        cell.set(left);
         if (left < 0) {
             throw new TrapException("fuel exhausted in a host function");
         }
@@ -132,7 +142,7 @@ public final class FuelMeter {
 
     /** {@return whether the call in progress (or the last one) ran out of fuel} */
     public boolean exhausted() {
-        return fuel != null && fuel.getValue() < 0;
+        return fuel != null && fuel.get() < 0;
     }
 
     /** {@return the limit the current call's budget stands for} */
@@ -155,11 +165,24 @@ public final class FuelMeter {
         return depth > 0;
     }
 
-    private GlobalInstance fuelGlobal() {
-        GlobalInstance global = fuel;
-        if (global == null) {
-            throw new IllegalStateException("the module is not instantiated with this meter's globals");
+    private FuelCell fuelCell() {
+        FuelCell cell = fuel;
+        if (cell == null) {
+            throw new IllegalStateException("the module is not instantiated with this meter's fuel cell");
         }
-        return global;
+        return cell;
+    }
+
+    /** The fuel global of the metered module as the cell. */
+    private record GlobalCell(GlobalInstance global) implements FuelCell {
+        @Override
+        public long get() {
+            return global.getValue();
+        }
+
+        @Override
+        public void set(long value) {
+            global.setValue(value);
+        }
     }
 }

@@ -88,18 +88,12 @@ public final class ModuleLoader {
         } catch (ChicoryException | IllegalArgumentException e) {
             throw new ModuleException(file + ": cannot be metered: " + e.getMessage(), e);
         }
-        Function<Instance, Machine> machines;
-        ExecutionMode mode;
-        if (!compile) {
-            machines = InterpreterMachine::new;
-            mode = ExecutionMode.INTERPRETED;
-        } else {
-            Compiled compiled = compileOrInterpret(file, module, progress, notes);
-            machines = compiled.machines();
-            mode = compiled.mode();
-        }
+        Compiled compiled = compile
+                ? compileOrInterpret(file, module, metered.fuelGlobal(), progress, notes)
+                : new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED, false);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new PreparedModule(file, module, machines, mode, metered.fuelGlobal(), memory, notes, millis);
+        return new PreparedModule(file, module, compiled.machines(), compiled.mode(), metered.fuelGlobal(),
+                compiled.staticFuel(), memory, notes, millis);
     }
 
     private static WasmModule parse(String file, byte[] binary) {
@@ -143,46 +137,58 @@ public final class ModuleLoader {
         return Optional.of(declared);
     }
 
-    private record Compiled(Function<Instance, Machine> machines, ExecutionMode mode) {}
+    private record Compiled(Function<Instance, Machine> machines, ExecutionMode mode, boolean staticFuel) {}
 
-    private static Compiled compileOrInterpret(String file, WasmModule module, Consumer<String> progress,
-            List<String> notes) {
+    private static Compiled compileOrInterpret(String file, WasmModule module, int fuelGlobal,
+            Consumer<String> progress, List<String> notes) {
         int functions = module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount();
         boolean large = functions > LARGE_MODULE_FUNCTIONS;
-        int groupSize = large ? (functions + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;
-        int groups = large ? (functions + groupSize - 1) / groupSize : 1;
-        long started = System.currentTimeMillis();
         if (large) {
             progress.accept(file + ": compiling " + module.functionSection().functionCount()
                     + " functions to JVM bytecode");
         }
-        var counter = new CompileProgress.Counter(started);
+        long started = System.currentTimeMillis();
         try {
-            CompilerResult result = Compiler.builder(module)
-                    .withMaxFunctionsPerClass(groupSize)
-                    .withInterpreterFallback(InterpreterFallback.SILENT)
-                    .withClassCollectorFactory(() -> new CompileProgress(file, groups, progress,
-                            System::currentTimeMillis, counter))
-                    .build()
-                    .compile();
-            var collector = (ClassLoadingCollector) result.collector();
-            Function<Instance, Machine> machines = new MachineFactory(module, collector.machineFactory());
-            Set<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
+            Compiled compiled = compile(file, module, fuelGlobal, large, progress, notes);
+            if (compiled.mode() == ExecutionMode.MIXED) {
+                // Interpreted functions read the fuel global: the compiled ones must too.
+                compiled = compile(file, module, -1, false, progress, new ArrayList<>());
+                compiled = new Compiled(compiled.machines(), ExecutionMode.MIXED, false);
+            }
             if (large) {
-                progress.accept(String.format("%s: compiled in %.1f s", file,
+                progress.accept(String.format(Locale.ROOT, "%s: compiled in %.1f s", file,
                         (System.currentTimeMillis() - started) / 1000.0));
             }
-            if (!interpreted.isEmpty()) {
-                notes.add(file + ": " + interpreted.size() + " function(s) too large for a JVM method run in "
-                        + "Chicory's interpreter: " + describe(module, interpreted));
-                return new Compiled(machines, ExecutionMode.MIXED);
-            }
-            return new Compiled(machines, ExecutionMode.COMPILED);
+            return compiled;
         } catch (ChicoryException | LinkageError | IllegalStateException | IllegalArgumentException
                 | ClassCastException e) {
             notes.add(file + ": runs in Chicory's interpreter, the compiler cannot take it: " + message(e));
-            return new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED);
+            return new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED, false);
         }
+    }
+
+    private static Compiled compile(String file, WasmModule module, int fuelGlobal, boolean large,
+            Consumer<String> progress, List<String> notes) {
+        int functions = module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount();
+        int groupSize = large ? (functions + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;
+        int groups = large ? (functions + groupSize - 1) / groupSize : 1;
+        var counter = new CompileProgress.Counter(System.currentTimeMillis());
+        CompilerResult result = Compiler.builder(module)
+                .withMaxFunctionsPerClass(groupSize)
+                .withInterpreterFallback(InterpreterFallback.SILENT)
+                .withClassCollectorFactory(() -> new CompileProgress(file, groups, large ? progress : line -> { },
+                        System::currentTimeMillis, counter, fuelGlobal))
+                .build()
+                .compile();
+        var collector = (ClassLoadingCollector) result.collector();
+        Function<Instance, Machine> machines = new MachineFactory(module, collector.machineFactory());
+        Set<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
+        if (!interpreted.isEmpty()) {
+            notes.add(file + ": " + interpreted.size() + " function(s) too large for a JVM method run in "
+                    + "Chicory's interpreter: " + describe(module, interpreted));
+            return new Compiled(machines, ExecutionMode.MIXED, fuelGlobal >= 0);
+        }
+        return new Compiled(machines, ExecutionMode.COMPILED, fuelGlobal >= 0);
     }
 
     private static String describe(WasmModule module, Set<Integer> functions) {

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.plinth.lang.wasm.internal.meter.FuelCell;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,12 +19,14 @@ import java.util.function.Function;
  * @param machines what runs its functions
  * @param mode how its functions run
  * @param fuelGlobal the index of the fuel global (see {@link dev.plinth.lang.wasm.internal.meter.FuelInstrumenter})
+ * @param staticFuel whether the compiled code keeps the fuel in a static field of its own classes instead of the
+ *     global (see {@link #fuelCell(Machine)}); then the module has one instance at a time
  * @param memory the limits of its linear memory, capped by the resource's limit; empty when it has none
  * @param notes what the host decided about it (a clamped memory, interpreted functions), one line each, for the log
  * @param loadMillis how long loading, metering and compiling took
  */
 public record PreparedModule(String file, WasmModule module, Function<Instance, Machine> machines,
-        ExecutionMode mode, int fuelGlobal, Optional<MemoryLimits> memory, List<String> notes,
+        ExecutionMode mode, int fuelGlobal, boolean staticFuel, Optional<MemoryLimits> memory, List<String> notes,
         long loadMillis) {
 
     /** Validates the components. */
@@ -34,5 +37,15 @@ public record PreparedModule(String file, WasmModule module, Function<Instance, 
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(memory, "memory");
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The fuel cell of an instance whose compiled code keeps its fuel in a static field.
+     *
+     * @param machine the instance's machine
+     * @return the cell, or empty when the instance spends from its fuel global
+     */
+    public Optional<FuelCell> fuelCell(Machine machine) {
+        return staticFuel ? Optional.of(StaticFuel.cell(machine)) : Optional.empty();
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Assembles the WebAssembly text format into a binary module with wabt's {@code wat2wasm}, which runs on the JVM
@@ -89,25 +90,25 @@ public final class WatAssembler {
     }
 
     /**
-     * Assembles the {@code .wat} files given on the command line into {@code .wasm} files beside them, or into the
-     * folder given with {@code --out DIR}: the build runs this to make the examples.
+     * Assembles every {@code .wat} file in the folders given on the command line (and their subfolders) into a
+     * {@code .wasm} file beside it: the build runs this to make the example plugins.
      *
-     * @param args {@code [--out DIR] FILE.wat...}
+     * @param args the folders
      * @throws IOException when a file cannot be read or written
+     * @throws ModuleException when a file is not a valid text module
      */
     public static void main(String[] args) throws IOException {
-        Path out = null;
         var assembler = load();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out")) {
-                out = Path.of(args[++i]);
-                continue;
+        for (String folder : args) {
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                sources = files.filter(file -> file.toString().endsWith(".wat")).sorted().toList();
             }
-            Path source = Path.of(args[i]);
-            String name = source.getFileName().toString().replaceFirst("\\.wat$", "") + ".wasm";
-            Path target = (out == null ? source.toAbsolutePath().getParent() : out).resolve(name);
-            Files.createDirectories(target.getParent());
-            Files.write(target, assembler.assemble(source.toString(), Files.readAllBytes(source)));
+            for (Path source : sources) {
+                String name = source.getFileName().toString();
+                Path target = source.resolveSibling(name.substring(0, name.length() - ".wat".length()) + ".wasm");
+                Files.write(target, assembler.assemble(source.toString(), Files.readAllBytes(source)));
+            }
         }
     }
 
