@@ -1,7 +1,8 @@
 /**
- * The contract between the resource manager and the language hosts (the extenders that run Lua, JavaScript,
- * WebAssembly and Bedrock resources): how a host tells the manager that it failed a resource, and how it prepares a
- * resource's start off the game thread.
+ * The contract between the resource manager and what runs resources (the extenders that run Lua, JavaScript,
+ * WebAssembly and Bedrock resources, and core.runtime for Java plugins): how a host tells the manager that it failed
+ * a resource ({@link HostFailure}), the service that does that bookkeeping for a host ({@link HostFailures}), and how
+ * a host prepares a resource's start off the game thread ({@link HostPreparation}).
  */
 @Export
 @Version("0.2.0")

@@ -138,7 +138,7 @@ public final class ResourceManager {
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         preparations = new HostPreparations(context, log);
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures::message, preparations, log);
+                factory, hostFailures, preparations, log);
         hostFailures.open();
         preparations.open();
         deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,

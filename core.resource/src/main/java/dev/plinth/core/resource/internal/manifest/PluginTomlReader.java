@@ -51,7 +51,7 @@ final class PluginTomlReader implements ManifestReader {
         if (wasmFile.present() && language != Language.WASM) {
             throw wasmFile.invalid("'" + main.orElseThrow() + "' is not a WebAssembly module (.wasm or .wat)");
         }
-        FormatDetails.PluginToml details = wasmDetails(plugin, top, wasmFile.present(), language);
+        FormatDetails.PluginToml details = details(plugin, top, wasmFile.present(), language);
 
         var dependencies = new ArrayList<Dependency>();
         top.get("dependencies").fields().forEach((dep, range) -> dependencies.add(
@@ -71,8 +71,9 @@ final class PluginTomlReader implements ManifestReader {
                 ManifestRules.dependencies(top.get("dependencies"), dependencies), permissions, limits, details);
     }
 
-    private static FormatDetails.PluginToml wasmDetails(ManifestNode plugin, ManifestNode top, boolean wasmFile,
+    private static FormatDetails.PluginToml details(ManifestNode plugin, ManifestNode top, boolean wasmFile,
             Language language) {
+        boolean permissionsSection = top.get("permissions").present();
         ManifestNode abiField = plugin.get("abi");
         Optional<String> abi = abiField.text();
         if (abi.isPresent() && !ABIS.contains(abi.get())) {
@@ -95,9 +96,9 @@ final class PluginTomlReader implements ManifestReader {
                     "applies to WebAssembly plugins only, and main is not a .wasm or .wat file");
         }
         if (!wasmFile && abi.isEmpty() && limits.isEmpty()) {
-            return FormatDetails.PluginToml.PLAIN;
+            return FormatDetails.PluginToml.plain(permissionsSection);
         }
-        return new FormatDetails.PluginToml(wasmFile, abi, limits);
+        return new FormatDetails.PluginToml(permissionsSection, wasmFile, abi, limits);
     }
 
     private static Language languageOf(ManifestNode field, String path) {

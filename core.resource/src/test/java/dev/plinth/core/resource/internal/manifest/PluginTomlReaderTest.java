@@ -207,7 +207,7 @@ class PluginTomlReaderTest {
     void aLuaPluginHasNoWebAssemblyDetails() {
         var d = read(MemoryFiles.named("folder").with("plugin.toml", "[plugin]\nname = \"x\"\nmain = \"main.lua\"\n")
                 .with("main.lua", ""));
-        assertEquals(FormatDetails.PluginToml.PLAIN, d.details());
+        assertEquals(FormatDetails.PluginToml.plain(false), d.details());
     }
 
     @Test
