@@ -1,6 +1,7 @@
 package dev.plinth.lang.wasm.internal.abi;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.link.HostImport;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public interface AbiBinding {
      *
      * @return the functions withheld
      */
-    default Map<String, String> withheld() {
+    default Map<String, Permission> withheld() {
         return Map.of();
     }
 

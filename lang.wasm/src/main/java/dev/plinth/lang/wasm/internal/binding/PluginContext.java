@@ -1,9 +1,15 @@
 package dev.plinth.lang.wasm.internal.binding;
 
+import dev.plinth.core.runtime.scheduler.Task;
+import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.lang.wasm.internal.engine.Guest;
 import dev.plinth.lang.wasm.internal.engine.GuestMemory;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +27,8 @@ public final class PluginContext {
     private final PluginLog log;
     private final FuelMeter meter;
     private final GuestMemory memory;
+    private final int maxTasks;
+    private final List<Task> tasks = new ArrayList<>();
     private volatile @Nullable Guest guest;
 
     /**
@@ -31,14 +39,53 @@ public final class PluginContext {
      * @param services the plugin's services
      * @param log the plugin's log
      * @param meter its fuel account
+     * @param maxTasks the scheduled tasks it may have at once ({@code sandbox.max_tasks})
      */
-    public PluginContext(String name, String file, HostServices services, PluginLog log, FuelMeter meter) {
+    public PluginContext(String name, String file, HostServices services, PluginLog log, FuelMeter meter,
+            int maxTasks) {
         this.name = Objects.requireNonNull(name, "name");
         this.prefix = name + ": " + Objects.requireNonNull(file, "file");
         this.services = Objects.requireNonNull(services, "services");
         this.log = Objects.requireNonNull(log, "log");
         this.meter = Objects.requireNonNull(meter, "meter");
         this.memory = new GuestMemory(meter);
+        this.maxTasks = maxTasks;
+    }
+
+    /**
+     * Schedules a task of the plugin, within its task limit: tasks that ended or were cancelled make room again.
+     *
+     * @param function the host function scheduling it, for the message
+     * @param schedule schedules the task
+     * @return the task, or empty (with a line in the plugin's log) when the plugin has as many tasks as it may
+     */
+    public Optional<Task> schedule(String function, Supplier<Task> schedule) {
+        if (tasks.size() >= maxTasks) {
+            tasks.removeIf(task -> !task.isScheduled());
+            if (tasks.size() >= maxTasks) {
+                log.log(PluginLog.Level.ERROR, function + " refused: the plugin has " + tasks.size()
+                        + " scheduled tasks, its limit (sandbox.max_tasks)");
+                return Optional.empty();
+            }
+        }
+        Task task = schedule.get();
+        tasks.add(task);
+        return Optional.of(task);
+    }
+
+    /**
+     * The watchdog found one of the plugin's calls past its bound: the instance stops it (or, while it is being
+     * instantiated, the call's thread is interrupted).
+     *
+     * @param overrun the call
+     */
+    public void interrupted(Overrun overrun) {
+        Guest current = guest;
+        if (current != null) {
+            current.interrupted(overrun);
+        } else {
+            overrun.thread().interrupt();
+        }
     }
 
     /** {@return the resource name} */

@@ -14,6 +14,9 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.lang.wasm.internal.failure.GuestExitException;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import dev.plinth.lang.wasm.internal.failure.GuestLimitException;
@@ -54,7 +57,6 @@ public final class Guest {
     private final Consumer<PluginException> onFatal;
     private final Map<String, Export> exports = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private int offences;
     private volatile boolean closed;
 
     private Guest(String prefix, Instance instance, FuelMeter meter, int maxOffences,
@@ -100,8 +102,14 @@ public final class Guest {
                 .withStart(false);
         module.memory().ifPresent(builder::withMemoryLimits);
         Instance instance;
+        meter.enter(CallKind.START);
+        boolean interrupted = false;
         try {
             instance = builder.build();
+        } catch (ChicoryInterruptedException e) {
+            interrupted = true;
+            throw new GuestLimitException(prefix, "the start function", GuestLimit.WALL_CLOCK,
+                    "the wall-clock bound of the start", 1, true, e);
         } catch (UninstantiableException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             boolean outOfFuel = cause instanceof TrapException && meter.exhausted();
@@ -111,6 +119,12 @@ public final class Guest {
                     : new GuestTrapException(prefix, "the start function", String.valueOf(e.getMessage()), e);
         } catch (ChicoryException | StackOverflowError e) {
             throw new GuestTrapException(prefix, "the start function", trapMessage(e), e);
+        } finally {
+            interrupted |= meter.overran();
+            meter.exit();
+            if (interrupted) {
+                Thread.interrupted();
+            }
         }
         var guest = new Guest(prefix, instance, meter, maxOffences, onFatal);
         if (guest.exportType(INITIALIZE).isPresent()) {
@@ -191,27 +205,55 @@ public final class Guest {
             throw new GuestTrapException(prefix, name, "the resource is stopped", new IllegalStateException());
         }
         lock.lock();
+        boolean outermost = !meter.active();
         meter.enter(kind);
+        boolean interrupted = false;
         try {
-            return function.apply(args);
+            if (!outermost || Payer.CURRENT.isBound()) {
+                return function.apply(args);
+            }
+            return ScopedValue.where(Payer.CURRENT, meter.account()).call(() -> function.apply(args));
         } catch (PluginException e) {
             throw e; // a nested call's failure, counted there
         } catch (WasiExitException e) {
             throw fatal(new GuestExitException(prefix, name, e.exitCode(), e));
         } catch (ChicoryInterruptedException e) {
-            Thread.interrupted();
-            throw offence(name, GuestLimit.WALL_CLOCK, "the wall-clock limit of a call", e);
+            interrupted = true;
+            throw offence(name, GuestLimit.WALL_CLOCK, "the wall-clock bound of the call", e);
         } catch (OutOfMemoryError e) {
-            throw fatal(new GuestLimitException(prefix, name, GuestLimit.MEMORY, "the Java heap ran out", offences,
-                    true, e));
+            throw fatal(new GuestLimitException(prefix, name, GuestLimit.MEMORY, "the Java heap ran out",
+                    meter.account().offences(), true, e));
         } catch (RuntimeException | StackOverflowError e) {
             if (meter.exhausted()) {
                 throw offence(name, meter.budgetLimit(), meter.budget() + " instructions", e);
             }
             throw trap(name, trapMessage(e), e);
         } finally {
-            meter.exit(kind);
+            interrupted |= meter.overran();
+            if (meter.exit() && interrupted) {
+                Thread.interrupted(); // the watchdog's interrupt was for this call, never the next
+            }
             lock.unlock();
+            if (outermost) {
+                offencesCaused(name);
+            }
+        }
+    }
+
+    /**
+     * The watchdog found a call past its bound: Chicory stops it at its next function entry or loop iteration (its
+     * interrupt checks); a call still running one bound later (stuck where no check reaches) stops the resource.
+     * Called on the watchdog thread.
+     *
+     * @param overrun which call, how long it ran, how many times it was told
+     */
+    public void interrupted(Overrun overrun) {
+        if (overrun.notice() > 1) {
+            stop(new GuestLimitException(prefix, "a call", GuestLimit.WALL_CLOCK, overrun.describe()
+                    + ", and did not stop when interrupted", meter.account().offences(), true,
+                    new IllegalStateException(overrun.describe())));
+        } else {
+            overrun.thread().interrupt();
         }
     }
 
@@ -274,35 +316,43 @@ public final class Guest {
         return closed;
     }
 
-    /** {@return the calls that ended abnormally so far} */
-    public int offences() {
-        return offences;
-    }
-
     private GuestTrapException trap(String name, String message, Throwable cause) {
         var trap = new GuestTrapException(prefix, name, message, cause);
-        if (++offences >= maxOffences) {
+        if (meter.account().offence("trap", Long.MIN_VALUE) >= maxOffences) {
             stop(trap);
         }
         return trap;
     }
 
     private GuestLimitException offence(String name, GuestLimit limit, String detail, Throwable cause) {
-        int count = ++offences;
-        var exception = new GuestLimitException(prefix, name, limit, detail, count, count >= maxOffences, cause);
+        boolean perTick = limit == GuestLimit.TICK_FUEL;
+        Account charged = perTick ? meter.payer() : meter.account();
+        int count = charged.offence(limit.description(), perTick ? meter.tick() : Long.MIN_VALUE);
+        boolean own = charged == meter.account();
+        String paid = own ? detail : detail + ", paid by " + charged.resource() + ", whose calls caused it";
+        var exception = new GuestLimitException(prefix, name, limit, paid, count, own && count >= maxOffences, cause);
         if (exception.fatal()) {
             stop(exception);
         }
         return exception;
     }
 
+    /** After an outermost call: the calls it caused in other resources may have given the resource its last offence. */
+    private void offencesCaused(String name) {
+        int offences = meter.account().offences();
+        if (offences >= maxOffences && !closed) {
+            stop(new GuestLimitException(prefix, name, GuestLimit.TICK_FUEL, "the calls it caused in other resources "
+                    + "spent its budget in " + offences + " ticks", offences, true, new IllegalStateException()));
+        }
+    }
+
     private <E extends PluginException> E fatal(E exception) {
-        offences++;
+        meter.account().offence("fatal", Long.MIN_VALUE);
         stop(exception);
         return exception;
     }
 
-    private void stop(PluginException cause) {
+    private synchronized void stop(PluginException cause) {
         if (!closed) {
             closed = true;
             onFatal.accept(cause);

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.plinth.core.sandbox.permission.Permission;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param permission the permission group it needs, empty when every module may import it
  * @param handle what it does
  */
-public record HostImport(String module, String name, FunctionType type, Optional<String> permission,
+public record HostImport(String module, String name, FunctionType type, Optional<Permission> permission,
         WasmFunctionHandle handle) {
 
     /** Validates the components. */
@@ -47,10 +48,10 @@ public record HostImport(String module, String name, FunctionType type, Optional
     /**
      * This function, importable only with a permission.
      *
-     * @param group the permission group ({@code world})
+     * @param group the permission group ({@link Permission#WORLD})
      * @return the import
      */
-    public HostImport needs(String group) {
+    public HostImport needs(Permission group) {
         return new HostImport(module, name, type, Optional.of(group), handle);
     }
 

@@ -6,6 +6,8 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.failure.LinkException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,13 +35,13 @@ public final class Linker {
      * @param module the module
      * @param offered the host functions offered to it
      * @param withheld functions the host knows but never links, by {@code module.name}, with the permission group
-     *     they would need ({@code network}): the message says so rather than that they do not exist
+     *     they would need ({@link Permission#NETWORK}): the message says so rather than that they do not exist
      * @param grants its permissions
      * @return the functions its imports resolve to, in import order
      * @throws LinkException when an import cannot be linked
      */
     public static ImportValues link(String prefix, WasmModule module, List<HostImport> offered,
-            Map<String, String> withheld, Grants grants) {
+            Map<String, Permission> withheld, Grants grants) {
         Map<String, HostImport> byName = new HashMap<>();
         offered.forEach(function -> byName.put(function.qualifiedName(), function));
         var builder = ImportValues.builder();
@@ -54,9 +56,9 @@ public final class Linker {
             }
             HostImport function = byName.get(name);
             if (function == null && withheld.containsKey(name)) {
-                String group = withheld.get(name);
+                Permission group = withheld.get(name);
                 throw new LinkException(imported.module(), imported.name(), prefix + ": imports " + name
-                        + ", which needs the permission '" + group + "': " + denial(group, grants));
+                        + ", which needs the permission '" + group.id() + "': " + denial(group));
             }
             if (function == null) {
                 throw new LinkException(imported.module(), imported.name(), prefix + ": imports " + name
@@ -68,21 +70,20 @@ public final class Linker {
                         + " as " + expected + ", but Plinth's " + name + " is " + function.type());
             }
             if (function.permission().isPresent() && !grants.allows(function.permission().get())) {
-                String group = function.permission().get();
+                Permission group = function.permission().get();
                 throw new LinkException(imported.module(), imported.name(), prefix + ": imports " + name
-                        + ", which needs the permission '" + group + "': " + denial(group, grants));
+                        + ", which needs the permission '" + group.id() + "': " + denial(group));
             }
             builder.addFunction(function.function());
         }
         return builder.build();
     }
 
-    private static String denial(String group, Grants grants) {
-        if (Grants.NEVER_GRANTED.contains(group)) {
-            return "Plinth gives plugins no " + (group.equals("network") ? "network access" : "file system");
+    private static String denial(Permission group) {
+        if (!group.grantsApi()) {
+            return "Plinth gives plugins no " + (group == Permission.NETWORK ? "network access" : "file system");
         }
-        return grants.declared() ? "[permissions] does not grant it (" + group + " = true would)"
-                : "it is not granted";
+        return "[permissions] does not grant it (" + group.id() + " = true would)";
     }
 
     /** Where a module name is known: the functions of that module the host does offer, or why it has none. */

@@ -1,9 +1,11 @@
 package dev.plinth.lang.wasm.internal.meter;
 
-/** What a call into a module is for, which decides its fuel budget. */
+/** What a call into a module is for, which decides its fuel budget and its wall-clock bound. */
 public enum CallKind {
-    /** Instantiation (the module's start function, {@code _initialize}), {@code on_enable} and {@code on_disable}. */
+    /** Instantiation (the module's start function, {@code _initialize}) and {@code on_enable}: the start's bound. */
     START,
+    /** {@code on_disable}: the start's fuel, the stop's bound. */
+    STOP,
     /** An event handler. */
     EVENT,
     /** A command. */
@@ -15,6 +17,6 @@ public enum CallKind {
 
     /** {@return whether the call is made by the game while it runs, and so counts against the tick's budget} */
     public boolean tickBound() {
-        return this != START;
+        return this != START && this != STOP;
     }
 }

@@ -12,9 +12,8 @@ import java.util.Objects;
  *
  * @param perCall the budget of one call, by kind; every kind has one
  * @param perTick the budget of all calls within one tick
- * @param maxOffences calls ending in a trap or a broken limit after which the resource is stopped
  */
-public record FuelLimits(Map<CallKind, Long> perCall, long perTick, int maxOffences) {
+public record FuelLimits(Map<CallKind, Long> perCall, long perTick) {
 
     /** Validates and copies the components. */
     public FuelLimits {
@@ -30,9 +29,6 @@ public record FuelLimits(Map<CallKind, Long> perCall, long perTick, int maxOffen
         if (perTick <= 0) {
             throw new IllegalArgumentException("the fuel per tick must be positive, not " + perTick);
         }
-        if (maxOffences <= 0) {
-            throw new IllegalArgumentException("the offences before a stop must be positive, not " + maxOffences);
-        }
         perCall = Map.copyOf(copy);
     }
 
@@ -42,15 +38,14 @@ public record FuelLimits(Map<CallKind, Long> perCall, long perTick, int maxOffen
      * @param call the budget of a handler, command, task or call
      * @param start the budget of instantiation, {@code on_enable} and {@code on_disable}
      * @param perTick the budget of a tick
-     * @param maxOffences offences before a stop
      * @return the limits
      */
-    public static FuelLimits of(long call, long start, long perTick, int maxOffences) {
+    public static FuelLimits of(long call, long start, long perTick) {
         var perCall = new EnumMap<CallKind, Long>(CallKind.class);
         for (CallKind kind : CallKind.values()) {
-            perCall.put(kind, kind == CallKind.START ? start : call);
+            perCall.put(kind, kind == CallKind.START || kind == CallKind.STOP ? start : call);
         }
-        return new FuelLimits(perCall, perTick, maxOffences);
+        return new FuelLimits(perCall, perTick);
     }
 
     /**
@@ -73,7 +68,7 @@ public record FuelLimits(Map<CallKind, Long> perCall, long perTick, int maxOffen
     public FuelLimits with(CallKind kind, long budget) {
         var copy = new EnumMap<CallKind, Long>(perCall);
         copy.put(kind, budget);
-        return new FuelLimits(copy, perTick, maxOffences);
+        return new FuelLimits(copy, perTick);
     }
 
     /**
@@ -83,6 +78,6 @@ public record FuelLimits(Map<CallKind, Long> perCall, long perTick, int maxOffen
      * @return the new limits
      */
     public FuelLimits withPerTick(long budget) {
-        return new FuelLimits(perCall, budget, maxOffences);
+        return new FuelLimits(perCall, budget);
     }
 }

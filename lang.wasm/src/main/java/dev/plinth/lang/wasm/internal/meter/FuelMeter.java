@@ -3,50 +3,82 @@ package dev.plinth.lang.wasm.internal.meter;
 import com.dylibso.chicory.runtime.GlobalFactory;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.TrapException;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fuel account of one module instance: fills the module's fuel global before a call, reads what is left after
- * it, and keeps the tick's budget. The module spends the fuel itself (see {@link FuelInstrumenter}); host functions
- * spend it for the work they do on the module's behalf ({@link #charge}).
+ * The account of one module instance's calls: fills its fuel cell before a call and reads what is left after it,
+ * brackets the call with the resource's wall-clock watch, and charges the call's fuel and time to whoever pays for
+ * it. The module spends the fuel itself (see {@link FuelInstrumenter}); host functions spend it for the work they do
+ * on the module's behalf ({@link #charge}).
  *
- * <p>Nested calls (the module calls the host, which calls the module again) share the outermost call's fuel. A call
- * made by the game is capped by what is left of the tick's budget: when that is the smaller, running out of fuel is
- * a {@link GuestLimit#TICK_FUEL} offence, otherwise a {@link GuestLimit#CALL_FUEL} one.
+ * <p>Nested calls (the module calls the host, which calls the module again) share the outermost call's fuel and
+ * bound. A call made by the game is capped by what is left of the tick's budget of the resource that pays for it
+ * (the resource whose call caused this one, when there is one: {@link Payer}; else the resource's own account): when
+ * that is the smaller, running out of fuel is a {@link GuestLimit#TICK_FUEL} offence of the payer, otherwise a
+ * {@link GuestLimit#CALL_FUEL} one of the resource.
  *
  * <p>Confined to the thread of the call in progress (the instance's calls are serialized by its owner).
  */
 public final class FuelMeter {
 
     private final long[] budgets;
-    private final long perTick;
+    private final long[] bounds;
     private final LongSupplier ticks;
+    private final Account account;
+    private final Watch watch;
     private @Nullable FuelCell fuel;
 
     private int depth;
     private long budget;
     private GuestLimit budgetLimit = GuestLimit.CALL_FUEL;
+    private boolean tickBound;
     private long tick = Long.MIN_VALUE;
-    private long tickLeft;
+    private Account payer;
+    private long startedAt;
     private long lastUsed;
 
     /**
-     * Creates the account.
+     * Creates the account of one instance.
      *
-     * @param limits the budgets
+     * @param limits the fuel budgets
+     * @param bounds the wall-clock bounds: of a call, of the start, of the stop
      * @param ticks the number of the server's current tick
+     * @param account the resource's account
+     * @param watch the resource's wall-clock watch
      */
-    public FuelMeter(FuelLimits limits, LongSupplier ticks) {
+    public FuelMeter(FuelLimits limits, Bounds bounds, LongSupplier ticks, Account account, Watch watch) {
         this.budgets = new long[CallKind.values().length];
+        this.bounds = new long[CallKind.values().length];
         for (CallKind kind : CallKind.values()) {
             budgets[kind.ordinal()] = limits.budget(kind);
+            Duration bound = switch (kind) {
+                case START -> bounds.start();
+                case STOP -> bounds.stop();
+                default -> bounds.call();
+            };
+            this.bounds[kind.ordinal()] = Math.max(1, bound.toNanos());
         }
-        this.perTick = limits.perTick();
         this.ticks = Objects.requireNonNull(ticks, "ticks");
+        this.account = Objects.requireNonNull(account, "account");
+        this.watch = Objects.requireNonNull(watch, "watch");
+        this.payer = account;
     }
+
+    /**
+     * The wall-clock bounds of a resource's calls.
+     *
+     * @param call a handler, command, task or other export
+     * @param start instantiation and {@code on_enable}
+     * @param stop {@code on_disable}
+     */
+    public record Bounds(Duration call, Duration start, Duration stop) {}
 
     /**
      * The global factory an instance is built with: it creates the module's globals as Chicory would, and keeps the
@@ -78,7 +110,8 @@ public final class FuelMeter {
     }
 
     /**
-     * Starts a call: fills the fuel global with its budget, unless it is nested in a call in progress.
+     * Starts a call: fills the fuel cell with its budget and starts its watch, unless it is nested in a call in
+     * progress.
      *
      * @param kind what the call is for
      */
@@ -87,12 +120,11 @@ public final class FuelMeter {
             return;
         }
         long callBudget = budgets[kind.ordinal()];
-        if (kind.tickBound()) {
-            long now = ticks.getAsLong();
-            if (now != tick) {
-                tick = now;
-                tickLeft = perTick;
-            }
+        tickBound = kind.tickBound();
+        payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
+        if (tickBound) {
+            tick = ticks.getAsLong();
+            long tickLeft = payer.tickLeft(tick);
             if (tickLeft < callBudget) {
                 budgetLimit = GuestLimit.TICK_FUEL;
                 budget = Math.max(0, tickLeft);
@@ -104,24 +136,30 @@ public final class FuelMeter {
             budgetLimit = GuestLimit.CALL_FUEL;
             budget = callBudget;
         }
-        fuelCell().set(budget);
+        FuelCell cell = fuel;
+        if (cell != null) {
+            cell.set(budget); // else the module is being instantiated: the cell gets the start budget when bound
+        }
+        startedAt = System.nanoTime();
+        watch.enter(bounds[kind.ordinal()]);
     }
 
     /**
-     * Ends a call.
+     * Ends a call: stops its watch and charges it.
      *
-     * @param kind what the call was for
-     * @return whether this was the outermost call (its fuel is accounted)
+     * @return whether this was the outermost call
      */
-    public boolean exit(CallKind kind) {
+    public boolean exit() {
         if (--depth > 0) {
             return false;
         }
-        long left = fuelCell().get();
-        lastUsed = budget - Math.max(0, left);
-        if (kind.tickBound()) {
-            tickLeft -= lastUsed;
+        watch.exit();
+        FuelCell cell = fuel;
+        lastUsed = cell == null ? 0 : budget - Math.max(0, cell.get());
+        if (tickBound) {
+            payer.spend(tick, lastUsed);
         }
+        payer.charge(lastUsed, System.nanoTime() - startedAt, 0);
         return true;
     }
 
@@ -145,6 +183,11 @@ public final class FuelMeter {
         return fuel != null && fuel.get() < 0;
     }
 
+    /** {@return whether the watchdog is interrupting the call in progress} */
+    public boolean overran() {
+        return watch.overran();
+    }
+
     /** {@return the limit the current call's budget stands for} */
     public GuestLimit budgetLimit() {
         return budgetLimit;
@@ -155,6 +198,11 @@ public final class FuelMeter {
         return budget;
     }
 
+    /** {@return the tick the current (or last) outermost call ran in} */
+    public long tick() {
+        return tick;
+    }
+
     /** {@return the fuel the last outermost call spent} */
     public long lastUsed() {
         return lastUsed;
@@ -163,6 +211,16 @@ public final class FuelMeter {
     /** {@return whether a call is in progress} */
     public boolean active() {
         return depth > 0;
+    }
+
+    /** {@return the account that pays for the current (or last) outermost call} */
+    public Account payer() {
+        return payer;
+    }
+
+    /** {@return the resource's own account} */
+    public Account account() {
+        return account;
     }
 
     private FuelCell fuelCell() {

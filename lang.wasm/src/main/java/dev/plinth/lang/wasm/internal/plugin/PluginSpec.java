@@ -1,8 +1,10 @@
 package dev.plinth.lang.wasm.internal.plugin;
 
+import dev.plinth.core.sandbox.limits.SandboxLimits;
+import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.lang.wasm.internal.abi.AbiKind;
-import dev.plinth.lang.wasm.internal.link.Grants;
 import dev.plinth.lang.wasm.internal.meter.FuelLimits;
+import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import java.util.Objects;
 
 /**
@@ -15,8 +17,10 @@ import java.util.Objects;
  * @param grants the permission groups it is granted
  * @param fuel its fuel budgets
  * @param maxPages the pages (64 KiB) of linear memory it may have
+ * @param sandbox its sandbox limits: wall-clock bounds, offences, tasks, log rate
  */
-public record PluginSpec(String name, String file, AbiKind abi, Grants grants, FuelLimits fuel, int maxPages) {
+public record PluginSpec(String name, String file, AbiKind abi, Grants grants, FuelLimits fuel, int maxPages,
+        SandboxLimits sandbox) {
 
     /** Validates the components. */
     public PluginSpec {
@@ -25,6 +29,7 @@ public record PluginSpec(String name, String file, AbiKind abi, Grants grants, F
         Objects.requireNonNull(abi, "abi");
         Objects.requireNonNull(grants, "grants");
         Objects.requireNonNull(fuel, "fuel");
+        Objects.requireNonNull(sandbox, "sandbox");
         if (maxPages <= 0) {
             throw new IllegalArgumentException("a plugin needs at least one page of memory, not " + maxPages);
         }
@@ -33,6 +38,11 @@ public record PluginSpec(String name, String file, AbiKind abi, Grants grants, F
     /** {@return the most bytes the plugin's memory may hold} */
     public long maxMemoryBytes() {
         return maxPages * 65536L;
+    }
+
+    /** {@return the wall-clock bounds of the plugin's calls} */
+    public FuelMeter.Bounds bounds() {
+        return new FuelMeter.Bounds(sandbox.callTimeout(), sandbox.startTimeout(), sandbox.stopTimeout());
     }
 
     /** {@return the resource and module file, as messages start} */

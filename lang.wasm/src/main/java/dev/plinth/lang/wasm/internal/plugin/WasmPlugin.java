@@ -2,6 +2,9 @@ package dev.plinth.lang.wasm.internal.plugin;
 
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.watchdog.Watch;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.wasm.internal.abi.AbiBinding;
 import dev.plinth.lang.wasm.internal.abi.env.EnvAbi;
 import dev.plinth.lang.wasm.internal.abi.extism.ExtismAbi;
@@ -38,14 +41,16 @@ public final class WasmPlugin {
     private final AbiBinding abi;
     private final Guest guest;
     private final @Nullable WasiImports wasi;
+    private final Watch watch;
 
     private WasmPlugin(PluginSpec spec, PluginContext context, AbiBinding abi, Guest guest,
-            @Nullable WasiImports wasi) {
+            @Nullable WasiImports wasi, Watch watch) {
         this.spec = spec;
         this.context = context;
         this.abi = abi;
         this.guest = guest;
         this.wasi = wasi;
+        this.watch = watch;
     }
 
     /**
@@ -56,15 +61,20 @@ public final class WasmPlugin {
      * @param services its services
      * @param log its log
      * @param ticks the server's current tick, for the per-tick fuel budget
+     * @param account its account (work, offences, the per-tick budget)
+     * @param watchdog the server's watchdog: the plugin's calls are watched, the watch closed when it stops
      * @param onFatal told when the plugin must be stopped for its offences (see {@link Guest#instantiate})
      * @return the running plugin
      * @throws PluginException when an import cannot be linked, the start function, {@code _initialize} or the
      *     enable hook fails, or an export has a type its ABI does not call it with
      */
     public static WasmPlugin start(PluginSpec spec, PreparedModule module, HostServices services, PluginLog log,
-            LongSupplier ticks, Consumer<PluginException> onFatal) {
-        var meter = new FuelMeter(spec.fuel(), ticks);
-        var context = new PluginContext(spec.name(), spec.file(), services, log, meter);
+            LongSupplier ticks, Account account, Watchdog watchdog, Consumer<PluginException> onFatal) {
+        PluginContext[] holder = new PluginContext[1];
+        Watch watch = watchdog.watch(spec.name(), overrun -> holder[0].interrupted(overrun));
+        var meter = new FuelMeter(spec.fuel(), spec.bounds(), ticks, account, watch);
+        var context = new PluginContext(spec.name(), spec.file(), services, log, meter, spec.sandbox().maxTasks());
+        holder[0] = context;
         AbiBinding abi = binding(spec, context);
         WasmModule wasm = module.module();
         WasiImports wasi = importsWasi(wasm) ? new WasiImports(spec.name(), log, meter) : null;
@@ -75,10 +85,10 @@ public final class WasmPlugin {
                 offered.addAll(wasi.imports());
             }
             ImportValues imports = Linker.link(spec.prefix(), wasm, offered, abi.withheld(), spec.grants());
-            guest = Guest.instantiate(spec.prefix(), module, imports, meter, spec.fuel().maxOffences(), onFatal);
+            guest = Guest.instantiate(spec.prefix(), module, imports, meter, spec.sandbox().maxOffences(), onFatal);
             context.attach(guest);
             abi.enable();
-            return new WasmPlugin(spec, context, abi, guest, wasi);
+            return new WasmPlugin(spec, context, abi, guest, wasi, watch);
         } catch (RuntimeException | StackOverflowError e) {
             if (guest != null) {
                 guest.close();
@@ -86,6 +96,7 @@ public final class WasmPlugin {
             if (wasi != null) {
                 wasi.close();
             }
+            watch.close();
             throw e;
         }
     }
@@ -103,6 +114,7 @@ public final class WasmPlugin {
             if (wasi != null) {
                 wasi.close();
             }
+            watch.close();
         }
     }
 

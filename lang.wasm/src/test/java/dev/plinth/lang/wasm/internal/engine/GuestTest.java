@@ -15,13 +15,20 @@ import dev.plinth.lang.wasm.internal.meter.FuelLimits;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.module.ModuleLoader;
 import dev.plinth.lang.wasm.internal.module.WatAssembler;
+import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class GuestTest {
+public class GuestTest {
+
+    /** The wall-clock bounds of the tests' calls: long, the tests interrupt by other means. */
+    public static final FuelMeter.Bounds BOUNDS = new FuelMeter.Bounds(Duration.ofMinutes(1), Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
 
     private static final WatAssembler WAT = WatAssembler.load();
     private final List<PluginException> fatal = new ArrayList<>();
@@ -29,7 +36,8 @@ class GuestTest {
     private Guest guest(boolean compiled, String wat, long perCall) {
         var loader = new ModuleLoader(compiled, WAT);
         var module = loader.load("test.wat", wat.getBytes(StandardCharsets.UTF_8), 256, line -> { });
-        var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10, 3), () -> 0);
+        var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), BOUNDS, () -> 0,
+                new TestAccount("t", perCall * 10), new TestWatchdog().watch("t", o -> { }));
         return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, 3, fatal::add);
     }
 

@@ -9,7 +9,10 @@ import dev.plinth.lang.wasm.internal.engine.Guest;
 import dev.plinth.lang.wasm.internal.failure.ModuleException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
 import dev.plinth.lang.wasm.internal.meter.FuelLimits;
+import dev.plinth.lang.wasm.internal.engine.GuestTest;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
+import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +63,9 @@ class ModuleLoaderTest {
                 """, 4);
         assertEquals(List.of("main.wat: memory clamped to 4 pages (256 KiB): it declares no maximum; memory.grow "
                 + "past the limit returns -1"), module.notes());
-        var guest = Guest.instantiate("t: main.wat", module, ImportValues.empty(),
-                new FuelMeter(FuelLimits.of(1000, 1000, 1000, 3), () -> 0), 3, e -> { });
+        var meter = new FuelMeter(FuelLimits.of(1000, 1000, 1000), GuestTest.BOUNDS, () -> 0,
+                new TestAccount("t", 1000), new TestWatchdog().watch("t", o -> { }));
+        var guest = Guest.instantiate("t: main.wat", module, ImportValues.empty(), meter, 3, e -> { });
         assertEquals(1, guest.call(CallKind.EVENT, "grow", 3)[0], "1 + 3 pages fit");
         assertEquals(-1, (int) guest.call(CallKind.EVENT, "grow", 1)[0], "a fifth page does not");
         assertEquals(4, guest.memory().orElseThrow().pages());

@@ -72,7 +72,7 @@ class ExtismCorpusTest {
     @ValueSource(booleans = {true, false})
     void aLoopThatNeverEndsRunsOutOfFuel(boolean compiled) throws IOException {
         var plugins = new Plugins(compiled);
-        plugins.fuel = FuelLimits.of(200_000, 10_000_000, 10_000_000, 3);
+        plugins.fuel = FuelLimits.of(200_000, 10_000_000, 10_000_000);
         var plugin = plugins.start(AbiKind.EXTISM, "loop.wasm", module("loop.wasm"));
 
         var e = assertThrows(GuestLimitException.class, () -> plugin.call("loop_forever", new byte[0]));

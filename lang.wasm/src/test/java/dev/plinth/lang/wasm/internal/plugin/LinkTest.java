@@ -22,7 +22,7 @@ class LinkTest {
 
     @Test
     void anImportOfADeniedGroupFailsNamingTheImportAndThePermission() {
-        plugins.permissions = Map.of("player", true, "world", false);
+        plugins.permissions = Optional.of(Map.of("player", true, "world", false));
         var e = refused(AbiKind.ENV, "(import \"env\" \"mc_set_block\" (func (param i32 i32 i32 i32)))");
         assertEquals("t: test.wat: imports env.mc_set_block, which needs the permission 'world': [permissions] does "
                 + "not grant it (world = true would)", e.getMessage());
@@ -38,7 +38,7 @@ class LinkTest {
                         (import "env" "mc_register_command" (func (param i32 i32 i32 i32 i32 i32) (result i32)))
                         (import "env" "mc_cancel_task" (func (param i64))))
                 """);
-        plugins.permissions = Map.of("network", true);
+        plugins.permissions = Optional.of(Map.of("network", true));
         var e = refused(AbiKind.EXTISM, "(import \"extism:host/env\" \"http_request\" (func (param i64 i64) "
                 + "(result i64)))");
         assertEquals("t: test.wat: imports extism:host/env.http_request, which needs the permission 'network': "

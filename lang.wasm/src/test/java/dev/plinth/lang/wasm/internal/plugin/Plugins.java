@@ -1,18 +1,22 @@
 package dev.plinth.lang.wasm.internal.plugin;
 
+import dev.plinth.core.sandbox.limits.SandboxLimits;
+import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.lang.wasm.internal.abi.AbiKind;
 import dev.plinth.lang.wasm.internal.binding.HostServices;
 import dev.plinth.lang.wasm.internal.binding.PluginLog;
 import dev.plinth.lang.wasm.internal.failure.PluginException;
-import dev.plinth.lang.wasm.internal.link.Grants;
 import dev.plinth.lang.wasm.internal.meter.FuelLimits;
 import dev.plinth.lang.wasm.internal.module.ModuleLoader;
 import dev.plinth.lang.wasm.internal.module.PreparedModule;
 import dev.plinth.lang.wasm.internal.module.WatAssembler;
+import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Starts plugins for tests, from text or binary modules, compiled or interpreted, and keeps what they log. */
 final class Plugins {
@@ -22,8 +26,11 @@ final class Plugins {
     final List<String> log = new ArrayList<>();
     final List<PluginException> fatal = new ArrayList<>();
     final boolean compiled;
-    FuelLimits fuel = FuelLimits.of(1_000_000, 10_000_000, 10_000_000, 3);
-    Map<String, Boolean> permissions = Map.of();
+    FuelLimits fuel = FuelLimits.of(1_000_000, 10_000_000, 10_000_000);
+    Optional<Map<String, Boolean>> permissions = Optional.empty();
+    SandboxLimits sandbox = SandboxLimits.DEFAULTS;
+    TestAccount account;
+    final TestWatchdog watchdog = new TestWatchdog();
     int maxPages = 256;
     HostServices services = new TestServices();
 
@@ -37,9 +44,10 @@ final class Plugins {
 
     WasmPlugin start(AbiKind abi, String file, byte[] content) {
         PreparedModule module = prepare(file, content);
-        var spec = new PluginSpec("t", file, abi, Grants.of(permissions), fuel, maxPages);
+        var spec = new PluginSpec("t", file, abi, Grants.of("t", "plugin.toml", permissions), fuel, maxPages, sandbox);
         PluginLog sink = (level, line) -> log.add(level + " " + line);
-        return WasmPlugin.start(spec, module, services, sink, () -> 0, fatal::add);
+        account = new TestAccount("t", fuel.perTick());
+        return WasmPlugin.start(spec, module, services, sink, () -> 0, account, watchdog, fatal::add);
     }
 
     WasmPlugin wat(AbiKind abi, String wat) {

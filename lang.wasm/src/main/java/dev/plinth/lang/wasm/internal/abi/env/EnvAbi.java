@@ -22,10 +22,12 @@ import dev.plinth.core.runtime.event.player.PlayerQuitEvent;
 import dev.plinth.core.runtime.event.server.ServerTickEvent;
 import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.player.Player;
+import dev.plinth.core.runtime.scheduler.Task;
 import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Position;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.abi.AbiBinding;
 import dev.plinth.lang.wasm.internal.abi.Exports;
 import dev.plinth.lang.wasm.internal.binding.PluginContext;
@@ -81,34 +83,34 @@ public final class EnvAbi implements AbiBinding {
         imports.add(fn("mc_broadcast", List.of(I32, I32), List.of(), (instance, args) -> {
             context.services().server().broadcast(string(instance, "mc_broadcast", args[0], args[1]));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("mc_send_message", List.of(I64, I32, I32), List.of(), (instance, args) -> {
             String message = string(instance, "mc_send_message", args[1], args[2]);
             player(args[0]).ifPresent(player -> player.sendMessage(message));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("mc_get_player_name", List.of(I64, I32, I32), List.of(I32), this::playerName)
-                .needs("player"));
+                .needs(Permission.PLAYER));
         imports.add(fn("mc_block_id", List.of(I32, I32), List.of(I32), this::blockId));
-        imports.add(fn("mc_get_block", List.of(I32, I32, I32), List.of(I32), this::getBlock).needs("world"));
-        imports.add(fn("mc_set_block", List.of(I32, I32, I32, I32), List.of(), this::setBlock).needs("world"));
+        imports.add(fn("mc_get_block", List.of(I32, I32, I32), List.of(I32), this::getBlock).needs(Permission.WORLD));
+        imports.add(fn("mc_set_block", List.of(I32, I32, I32, I32), List.of(), this::setBlock).needs(Permission.WORLD));
         imports.add(fn("mc_teleport", List.of(I64, F64, F64, F64), List.of(), (instance, args) -> {
             var position = new Position(Double.longBitsToDouble(args[1]), Double.longBitsToDouble(args[2]),
                     Double.longBitsToDouble(args[3]));
             player(args[0]).ifPresent(player -> player.teleport(position));
             return NONE;
-        }).needs("player"));
-        imports.add(fn("mc_give_item", List.of(I64, I32, I32, I32), List.of(), this::giveItem).needs("player"));
+        }).needs(Permission.PLAYER));
+        imports.add(fn("mc_give_item", List.of(I64, I32, I32, I32), List.of(), this::giveItem).needs(Permission.PLAYER));
         imports.add(fn("mc_register_command", List.of(I32, I32, I32, I32, I32, I32), List.of(I32),
-                this::registerCommand).needs("commands"));
+                this::registerCommand).needs(Permission.COMMANDS));
         imports.add(fn("mc_schedule_task", List.of(I32, I32), List.of(I64), (instance, args) ->
-                schedule((int) args[0], 0, (int) args[1])).needs("scheduler"));
+                schedule((int) args[0], 0, (int) args[1])).needs(Permission.SCHEDULER));
         imports.add(fn("mc_schedule_repeating", List.of(I32, I32), List.of(I64), (instance, args) ->
-                schedule((int) args[0], (int) args[0], (int) args[1])).needs("scheduler"));
+                schedule((int) args[0], (int) args[0], (int) args[1])).needs(Permission.SCHEDULER));
         imports.add(fn("mc_cancel_task", List.of(I64), List.of(), (instance, args) -> {
             context.services().scheduler().cancel(args[0]);
             return NONE;
-        }).needs("scheduler"));
+        }).needs(Permission.SCHEDULER));
         return imports;
     }
 
@@ -138,7 +140,7 @@ public final class EnvAbi implements AbiBinding {
     public void disable() {
         Guest guest = context.guest();
         if (!guest.isClosed() && Exports.optional(guest, NAME, "on_disable", List.of(), List.of())) {
-            guest.call(CallKind.START, "on_disable");
+            guest.call(CallKind.STOP, "on_disable");
         }
     }
 
@@ -340,8 +342,9 @@ public final class EnvAbi implements AbiBinding {
             }
         };
         var scheduler = context.services().scheduler();
-        var scheduled = period > 0 ? scheduler.runRepeating(delay, period, run) : scheduler.runLater(delay, run);
-        return new long[] {scheduled.id()};
+        var scheduled = context.schedule(period > 0 ? "mc_schedule_repeating" : "mc_schedule_task",
+                () -> period > 0 ? scheduler.runRepeating(delay, period, run) : scheduler.runLater(delay, run));
+        return new long[] {scheduled.map(Task::id).orElse(-1L)};
     }
 
     private Optional<Player> player(long id) {

@@ -23,6 +23,7 @@ import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.event.player.PlayerJoinEvent;
 import dev.plinth.core.runtime.event.player.PlayerQuitEvent;
 import dev.plinth.core.runtime.event.server.ServerTickEvent;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.abi.AbiBinding;
 import dev.plinth.lang.wasm.internal.binding.PluginContext;
 import dev.plinth.lang.wasm.internal.binding.PluginLog;
@@ -149,9 +150,9 @@ public final class ExtismAbi implements AbiBinding {
     }
 
     @Override
-    public Map<String, String> withheld() {
-        return Map.of(KERNEL + ".http_request", "network", KERNEL + ".http_status_code", "network",
-                KERNEL + ".http_headers", "network");
+    public Map<String, Permission> withheld() {
+        return Map.of(KERNEL + ".http_request", Permission.NETWORK, KERNEL + ".http_status_code",
+                Permission.NETWORK, KERNEL + ".http_headers", Permission.NETWORK);
     }
 
     @Override
@@ -167,7 +168,7 @@ public final class ExtismAbi implements AbiBinding {
     public void disable() {
         Guest guest = context.guest();
         if (!guest.isClosed() && guest.exportType("on_disable").isPresent()) {
-            call(CallKind.START, "on_disable", new byte[0]);
+            call(CallKind.STOP, "on_disable", new byte[0]);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Position;
 import dev.plinth.core.runtime.world.World;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.binding.PluginContext;
 import dev.plinth.lang.wasm.internal.binding.PluginLog;
 import dev.plinth.lang.wasm.internal.failure.GuestErrorException;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plinth's {@code mc_*} functions as Extism host functions (module {@code extism:host/user}): each takes a JSON
@@ -73,25 +75,25 @@ final class ExtismHostFunctions {
     List<HostImport> imports(Map<String, FunctionType> declared) {
         var imports = new ArrayList<HostImport>();
         imports.add(fn(declared, "mc_log", null, this::log));
-        imports.add(fn(declared, "mc_broadcast", "player", in -> {
+        imports.add(fn(declared, "mc_broadcast", Permission.PLAYER, in -> {
             context.services().server().broadcast(text(in, "mc_broadcast", "message"));
             return JSON.nullNode();
         }));
-        imports.add(fn(declared, "mc_send_message", "player", in -> {
+        imports.add(fn(declared, "mc_send_message", Permission.PLAYER, in -> {
             String message = text(in, "mc_send_message", "message");
             player(in, "mc_send_message").ifPresent(p -> p.sendMessage(message));
             return JSON.nullNode();
         }));
-        imports.add(fn(declared, "mc_get_player", "player", in ->
+        imports.add(fn(declared, "mc_get_player", Permission.PLAYER, in ->
                 player(in, "mc_get_player").<JsonNode>map(ExtismJson::player).orElse(JSON.nullNode())));
-        imports.add(fn(declared, "mc_get_players", "player", in -> {
+        imports.add(fn(declared, "mc_get_players", Permission.PLAYER, in -> {
             ArrayNode players = JSON.arrayNode();
             context.services().server().onlinePlayers().forEach(p -> players.add(ExtismJson.player(p)));
             return players;
         }));
-        imports.add(fn(declared, "mc_get_block", "world", in -> JSON.objectNode().put("block",
+        imports.add(fn(declared, "mc_get_block", Permission.WORLD, in -> JSON.objectNode().put("block",
                 world(in).block(pos(in, "mc_get_block")).toString())));
-        imports.add(fn(declared, "mc_set_block", "world", in -> {
+        imports.add(fn(declared, "mc_set_block", Permission.WORLD, in -> {
             BlockState block;
             try {
                 block = BlockState.parse(text(in, "mc_set_block", "block"));
@@ -100,18 +102,18 @@ final class ExtismHostFunctions {
             }
             return JSON.objectNode().put("ok", world(in).setBlock(pos(in, "mc_set_block"), block));
         }));
-        imports.add(fn(declared, "mc_teleport", "player", in -> {
+        imports.add(fn(declared, "mc_teleport", Permission.PLAYER, in -> {
             var to = new Position(number(in, "mc_teleport", "x"), number(in, "mc_teleport", "y"),
                     number(in, "mc_teleport", "z"));
             player(in, "mc_teleport").ifPresent(p -> p.teleport(to));
             return JSON.nullNode();
         }));
-        imports.add(fn(declared, "mc_give_item", "player", this::giveItem));
-        imports.add(fn(declared, "mc_register_command", "commands", this::registerCommand));
-        imports.add(fn(declared, "mc_schedule_task", "scheduler", in -> schedule(in, "mc_schedule_task", false)));
-        imports.add(fn(declared, "mc_schedule_repeating", "scheduler", in ->
+        imports.add(fn(declared, "mc_give_item", Permission.PLAYER, this::giveItem));
+        imports.add(fn(declared, "mc_register_command", Permission.COMMANDS, this::registerCommand));
+        imports.add(fn(declared, "mc_schedule_task", Permission.SCHEDULER, in -> schedule(in, "mc_schedule_task", false)));
+        imports.add(fn(declared, "mc_schedule_repeating", Permission.SCHEDULER, in ->
                 schedule(in, "mc_schedule_repeating", true)));
-        imports.add(fn(declared, "mc_cancel_task", "scheduler", in -> JSON.objectNode().put("ok",
+        imports.add(fn(declared, "mc_cancel_task", Permission.SCHEDULER, in -> JSON.objectNode().put("ok",
                 context.services().scheduler().cancel((long) number(in, "mc_cancel_task", "id")))));
         return imports;
     }
@@ -188,8 +190,10 @@ final class ExtismHostFunctions {
         }
         Runnable run = () -> this.callback.call(CallKind.TASK, "on_task", ExtismJson.task(callback));
         var scheduler = context.services().scheduler();
-        Task task = repeating ? scheduler.runRepeating(delay, period, run) : scheduler.runLater(delay, run);
-        return JSON.objectNode().put("id", task.id());
+        Optional<Task> task = context.schedule(function, () -> repeating ? scheduler.runRepeating(delay, period, run)
+                : scheduler.runLater(delay, run));
+        return task.<JsonNode>map(t -> JSON.objectNode().put("id", t.id()))
+                .orElseGet(() -> JSON.objectNode().putNull("id").put("error", "the plugin has as many tasks as it may"));
     }
 
     private Optional<Player> player(JsonNode in, String function) {
@@ -233,7 +237,7 @@ final class ExtismHostFunctions {
         return value.asDouble();
     }
 
-    private HostImport fn(Map<String, FunctionType> declared, String name, String permission,
+    private HostImport fn(Map<String, FunctionType> declared, String name, @Nullable Permission permission,
             Function<JsonNode, JsonNode> body) {
         FunctionType type = declared.getOrDefault(name, WITH_RESULT);
         boolean result = !type.equals(WITHOUT_RESULT);

@@ -30,6 +30,7 @@ import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Position;
 import dev.plinth.core.runtime.world.Weather;
 import dev.plinth.core.runtime.world.World;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.abi.AbiBinding;
 import dev.plinth.lang.wasm.internal.abi.Exports;
 import dev.plinth.lang.wasm.internal.binding.PluginContext;
@@ -90,48 +91,48 @@ public final class McrsAbi implements AbiBinding {
             String message = string(instance, "send_message", args[2], args[3]);
             player(name).ifPresent(player -> player.sendMessage(message));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("broadcast_message", List.of(I32, I32), List.of(), (instance, args) -> {
             context.services().server().broadcast(string(instance, "broadcast_message", args[0], args[1]));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("kick_player", List.of(I32, I32, I32, I32), List.of(), (instance, args) -> {
             String name = string(instance, "kick_player", args[0], args[1]);
             String reason = string(instance, "kick_player", args[2], args[3]);
             player(name).ifPresent(player -> player.kick(reason));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("set_player_health", List.of(I32, I32, F32), List.of(), (instance, args) -> {
             float health = Float.intBitsToFloat((int) args[2]);
             player(string(instance, "set_player_health", args[0], args[1])).ifPresent(p -> p.setHealth(health));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("set_player_food", List.of(I32, I32, I32), List.of(), (instance, args) -> {
             player(string(instance, "set_player_food", args[0], args[1])).ifPresent(p -> p.setFood((int) args[2]));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("teleport_player", List.of(I32, I32, F32, F32, F32), List.of(), (instance, args) -> {
             var to = new Position(f32(args[2]), f32(args[3]), f32(args[4]));
             player(string(instance, "teleport_player", args[0], args[1])).ifPresent(p -> p.teleport(to));
             return NONE;
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("online_players", List.of(), List.of(I32), (instance, args) -> {
             ArrayNode players = JsonNodeFactory.instance.arrayNode();
             context.services().server().onlinePlayers().forEach(p -> players.add(McrsJson.player(p)));
             return new long[] {returned(instance, "online_players", players)};
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("get_player", List.of(I32, I32), List.of(I32), (instance, args) -> {
             Optional<Player> player = player(string(instance, "get_player", args[0], args[1]));
             return new long[] {player.isEmpty() ? 0 : returned(instance, "get_player", McrsJson.player(player.get()))};
-        }).needs("player"));
+        }).needs(Permission.PLAYER));
         imports.add(fn("get_time", List.of(), List.of(I64), (instance, args) -> new long[] {overworld().time()})
-                .needs("world"));
+                .needs(Permission.WORLD));
         imports.add(fn("set_time", List.of(I64), List.of(), (instance, args) -> {
             overworld().setTime(args[0]);
             return NONE;
-        }).needs("world"));
+        }).needs(Permission.WORLD));
         imports.add(fn("is_raining", List.of(), List.of(I32), (instance, args) ->
-                new long[] {overworld().weather() == Weather.CLEAR ? 0 : 1}).needs("world"));
+                new long[] {overworld().weather() == Weather.CLEAR ? 0 : 1}).needs(Permission.WORLD));
         imports.add(fn("spawn_mob", List.of(I32, I32, F32, F32, F32), List.of(), (instance, args) -> {
             String type = string(instance, "spawn_mob", args[0], args[1]);
             try {
@@ -140,11 +141,11 @@ public final class McrsAbi implements AbiBinding {
                 context.log().log(PluginLog.Level.WARN, "spawn_mob(" + type + "): " + e.getMessage());
             }
             return NONE;
-        }).needs("world"));
+        }).needs(Permission.WORLD));
         imports.add(fn("remove_mob", List.of(I64), List.of(), (instance, args) -> {
             context.services().server().entity(args[0]).filter(e -> !(e instanceof Player)).ifPresent(Entity::remove);
             return NONE;
-        }).needs("world"));
+        }).needs(Permission.WORLD));
         imports.add(fn("get_tick", List.of(), List.of(I64), (instance, args) ->
                 new long[] {context.services().server().tick()}));
         imports.add(fn("log", List.of(I32, I32, I32), List.of(), (instance, args) -> {
@@ -158,18 +159,18 @@ public final class McrsAbi implements AbiBinding {
             return NONE;
         }));
         imports.add(fn("schedule_delayed", List.of(I64, I32), List.of(), (instance, args) ->
-                schedule(args[0], 0, (int) args[1])).needs("scheduler"));
+                schedule(args[0], 0, (int) args[1])).needs(Permission.SCHEDULER));
         imports.add(fn("schedule_repeating", List.of(I64, I64, I32), List.of(), (instance, args) ->
-                schedule(args[0], args[1], (int) args[2])).needs("scheduler"));
+                schedule(args[0], args[1], (int) args[2])).needs(Permission.SCHEDULER));
         imports.add(fn("cancel_task", List.of(I32), List.of(), (instance, args) -> {
             Task task = tasks.remove((int) args[0]);
             if (task != null) {
                 task.cancel();
             }
             return NONE;
-        }).needs("scheduler"));
+        }).needs(Permission.SCHEDULER));
         imports.add(fn("register_command", List.of(I32, I32, I32, I32), List.of(), this::registerCommand)
-                .needs("commands"));
+                .needs(Permission.COMMANDS));
         return imports;
     }
 
@@ -207,7 +208,7 @@ public final class McrsAbi implements AbiBinding {
         Guest guest = context.guest();
         tasks.clear();
         if (!guest.isClosed() && Exports.optional(guest, NAME, "__on_disable", List.of(), List.of())) {
-            guest.call(CallKind.START, "__on_disable");
+            guest.call(CallKind.STOP, "__on_disable");
         }
     }
 
@@ -318,11 +319,13 @@ public final class McrsAbi implements AbiBinding {
                 guest.call(CallKind.TASK, "__on_task", onTask, taskId);
             }
         };
-        Task task = period > 0 ? scheduler.runRepeating(delay, period, run) : scheduler.runLater(delay, run);
-        Task previous = tasks.put(taskId, task);
-        if (previous != null) {
-            previous.cancel();
-        }
+        context.schedule("schedule task " + taskId, () -> period > 0 ? scheduler.runRepeating(delay, period, run)
+                : scheduler.runLater(delay, run)).ifPresent(task -> {
+                    Task previous = tasks.put(taskId, task);
+                    if (previous != null) {
+                        previous.cancel();
+                    }
+                });
         return NONE;
     }
 
