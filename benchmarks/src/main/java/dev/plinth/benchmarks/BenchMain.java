@@ -1,5 +1,7 @@
 package dev.plinth.benchmarks;
 
+import dev.plinth.benchmarks.wasm.WasmFootprint;
+import dev.plinth.benchmarks.wasm.WasmRatios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,11 @@ public final class BenchMain {
         new Runner(options).run();
         System.out.println();
         System.out.println(RatioTable.from(result).render());
+        String wasm = WasmRatios.from(result).render();
+        if (!wasm.isEmpty()) {
+            System.out.println(wasm);
+            System.out.println(WasmFootprint.measure());
+        }
         System.out.println("Raw results: " + result);
     }
 }

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class PluginContext {
 
     private final String name;
+    private final String file;
     private final String prefix;
     private final HostServices services;
     private final PluginLog log;
@@ -44,7 +45,8 @@ public final class PluginContext {
     public PluginContext(String name, String file, HostServices services, PluginLog log, FuelMeter meter,
             int maxTasks) {
         this.name = Objects.requireNonNull(name, "name");
-        this.prefix = name + ": " + Objects.requireNonNull(file, "file");
+        this.file = Objects.requireNonNull(file, "file");
+        this.prefix = name + ": " + file;
         this.services = Objects.requireNonNull(services, "services");
         this.log = Objects.requireNonNull(log, "log");
         this.meter = Objects.requireNonNull(meter, "meter");
@@ -91,6 +93,21 @@ public final class PluginContext {
     /** {@return the resource name} */
     public String name() {
         return name;
+    }
+
+    /** {@return the module file in the resource} */
+    public String file() {
+        return file;
+    }
+
+    /**
+     * Where a handler of the plugin is, for the bus's statistics and logs.
+     *
+     * @param export the export the handler calls
+     * @return {@code plugin.wasm:on_player_chat}
+     */
+    public String location(String export) {
+        return file + ":" + export;
     }
 
     /** {@return the resource and module file, as messages start} */

@@ -15,7 +15,6 @@ import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.plinth.core.sandbox.account.Account;
-import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.lang.wasm.internal.failure.GuestExitException;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
@@ -201,6 +200,20 @@ public final class Guest {
      * @throws PluginException when the call ends abnormally, or the resource is stopped
      */
     public long[] call(CallKind kind, String name, ExportFunction function, long... args) {
+        return call(kind, name, () -> function.apply(args));
+    }
+
+    /**
+     * Runs several steps in the module as one metered call: a handler that receives a string is the module's
+     * allocator, a copy into its memory and the handler, under one fuel budget, one wall-clock bound and one charge.
+     *
+     * @param kind what the call is for (its fuel budget)
+     * @param name the export it is for, for messages
+     * @param steps the steps: export calls ({@link ExportFunction#apply}) and copies ({@link #write})
+     * @return what the steps return
+     * @throws PluginException when a step ends abnormally, or the resource is stopped
+     */
+    public long[] call(CallKind kind, String name, Steps steps) {
         if (closed) {
             throw new GuestTrapException(prefix, name, "the resource is stopped", new IllegalStateException());
         }
@@ -209,10 +222,7 @@ public final class Guest {
         meter.enter(kind);
         boolean interrupted = false;
         try {
-            if (!outermost || Payer.CURRENT.isBound()) {
-                return function.apply(args);
-            }
-            return ScopedValue.where(Payer.CURRENT, meter.account()).call(() -> function.apply(args));
+            return steps.run();
         } catch (PluginException e) {
             throw e; // a nested call's failure, counted there
         } catch (WasiExitException e) {
@@ -230,14 +240,26 @@ public final class Guest {
             throw trap(name, trapMessage(e), e);
         } finally {
             interrupted |= meter.overran();
+            boolean caused = meter.causedWork();
             if (meter.exit() && interrupted) {
                 Thread.interrupted(); // the watchdog's interrupt was for this call, never the next
             }
             lock.unlock();
-            if (outermost) {
+            if (outermost && caused) {
                 offencesCaused(name);
             }
         }
+    }
+
+    /** Steps run in the module as one metered call. */
+    @FunctionalInterface
+    public interface Steps {
+        /**
+         * Runs the steps.
+         *
+         * @return what they return
+         */
+        long[] run();
     }
 
     /**
@@ -258,7 +280,7 @@ public final class Guest {
     }
 
     /**
-     * Copies bytes into memory the module gave the host (what its allocator returned), between calls. A pointer
+     * Copies bytes into memory the module gave the host (what its allocator returned). A pointer
      * outside the module's memory is the module's fault: a trap of the export that returned it, counted as an
      * offence.
      *

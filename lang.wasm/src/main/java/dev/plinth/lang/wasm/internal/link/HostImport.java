@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import java.util.Optional;
  * @param name the function's name ({@code mc_set_block})
  * @param type its WebAssembly type
  * @param permission the permission group it needs, empty when every module may import it
+ * @param acts whether it acts on the game (and may so cause events whose handlers run in other resources, which
+ *     the plugin then pays for); {@code false} for what only reads, logs or moves bytes
  * @param handle what it does
  */
 public record HostImport(String module, String name, FunctionType type, Optional<Permission> permission,
-        WasmFunctionHandle handle) {
+        boolean acts, WasmFunctionHandle handle) {
 
     /** Validates the components. */
     public HostImport {
@@ -42,7 +45,7 @@ public record HostImport(String module, String name, FunctionType type, Optional
      */
     public static HostImport of(String module, String name, List<ValType> params, List<ValType> results,
             WasmFunctionHandle handle) {
-        return new HostImport(module, name, FunctionType.of(params, results), Optional.empty(), handle);
+        return new HostImport(module, name, FunctionType.of(params, results), Optional.empty(), true, handle);
     }
 
     /**
@@ -52,12 +55,26 @@ public record HostImport(String module, String name, FunctionType type, Optional
      * @return the import
      */
     public HostImport needs(Permission group) {
-        return new HostImport(module, name, type, Optional.of(group), handle);
+        return new HostImport(module, name, type, Optional.of(group), acts, handle);
     }
 
-    /** {@return the function as Chicory links it} */
-    HostFunction function() {
-        return new HostFunction(module, name, type, handle);
+    /** {@return this function, marked as one that only reads the game, logs or moves bytes} */
+    public HostImport readOnly() {
+        return new HostImport(module, name, type, permission, false, handle);
+    }
+
+    /**
+     * The function as Chicory links it.
+     *
+     * @param meter the plugin's account: a function that acts on the game runs with the plugin as the payer
+     * @return the function
+     */
+    HostFunction function(FuelMeter meter) {
+        if (!acts) {
+            return new HostFunction(module, name, type, handle);
+        }
+        return new HostFunction(module, name, type, (instance, args) -> meter.asPayer(() -> handle.apply(instance,
+                args)));
     }
 
     /** {@return {@code module.name}, as messages name an import} */

@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.failure.LinkException;
+import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,11 +38,12 @@ public final class Linker {
      * @param withheld functions the host knows but never links, by {@code module.name}, with the permission group
      *     they would need ({@link Permission#NETWORK}): the message says so rather than that they do not exist
      * @param grants its permissions
+     * @param meter the plugin's account, the payer of what the functions that act on the game cause
      * @return the functions its imports resolve to, in import order
      * @throws LinkException when an import cannot be linked
      */
     public static ImportValues link(String prefix, WasmModule module, List<HostImport> offered,
-            Map<String, Permission> withheld, Grants grants) {
+            Map<String, Permission> withheld, Grants grants, FuelMeter meter) {
         Map<String, HostImport> byName = new HashMap<>();
         offered.forEach(function -> byName.put(function.qualifiedName(), function));
         var builder = ImportValues.builder();
@@ -74,7 +76,7 @@ public final class Linker {
                 throw new LinkException(imported.module(), imported.name(), prefix + ": imports " + name
                         + ", which needs the permission '" + group.id() + "': " + denial(group));
             }
-            builder.addFunction(function.function());
+            builder.addFunction(function.function(meter));
         }
         return builder.build();
     }

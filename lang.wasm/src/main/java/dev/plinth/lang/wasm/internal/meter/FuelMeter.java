@@ -10,6 +10,7 @@ import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,7 @@ public final class FuelMeter {
     private Account payer;
     private long startedAt;
     private long lastUsed;
+    private boolean causedWork;
 
     /**
      * Creates the account of one instance.
@@ -122,6 +124,7 @@ public final class FuelMeter {
         long callBudget = budgets[kind.ordinal()];
         tickBound = kind.tickBound();
         payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
+        causedWork = false;
         if (tickBound) {
             tick = ticks.getAsLong();
             long tickLeft = payer.tickLeft(tick);
@@ -206,6 +209,27 @@ public final class FuelMeter {
     /** {@return the fuel the last outermost call spent} */
     public long lastUsed() {
         return lastUsed;
+    }
+
+    /**
+     * Runs a host function that acts on the game (it may post events, whose handlers in other resources run on this
+     * thread) with the resource as the payer of what it causes, unless a payer is bound already.
+     *
+     * @param <T> the result type
+     * @param action the host function's work
+     * @return what it returned
+     */
+    public <T> T asPayer(Supplier<T> action) {
+        causedWork = true;
+        if (Payer.CURRENT.isBound()) {
+            return action.get();
+        }
+        return ScopedValue.where(Payer.CURRENT, account).call(action::get);
+    }
+
+    /** {@return whether the current (or last) outermost call ran host functions that act on the game} */
+    public boolean causedWork() {
+        return causedWork;
     }
 
     /** {@return whether a call is in progress} */

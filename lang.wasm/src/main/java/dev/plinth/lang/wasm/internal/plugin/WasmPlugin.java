@@ -84,7 +84,7 @@ public final class WasmPlugin {
             if (wasi != null) {
                 offered.addAll(wasi.imports());
             }
-            ImportValues imports = Linker.link(spec.prefix(), wasm, offered, abi.withheld(), spec.grants());
+            ImportValues imports = Linker.link(spec.prefix(), wasm, offered, abi.withheld(), spec.grants(), meter);
             guest = Guest.instantiate(spec.prefix(), module, imports, meter, spec.sandbox().maxOffences(), onFatal);
             context.attach(guest);
             abi.enable();

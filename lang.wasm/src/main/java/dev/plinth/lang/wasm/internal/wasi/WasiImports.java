@@ -66,12 +66,13 @@ public final class WasiImports implements AutoCloseable {
         for (HostFunction function : wasi.toHostFunctions()) {
             String name = function.name();
             if (UNSUPPORTED.contains(name)) {
-                imports.add(new HostImport(MODULE, name, function.functionType(), Optional.empty(),
+                imports.add(new HostImport(MODULE, name, function.functionType(), Optional.empty(), false,
                         (instance, args) -> new long[] {ENOTSUP}));
                 continue;
             }
             boolean random = name.equals("random_get");
-            imports.add(new HostImport(MODULE, name, function.functionType(), Optional.empty(), (instance, args) -> {
+            imports.add(new HostImport(MODULE, name, function.functionType(), Optional.empty(), false,
+                    (instance, args) -> {
                 meter.charge(random ? 1 + (args[1] & 0xFFFF_FFFFL) / 32 : 1);
                 return function.handle().apply(instance, args);
             }));

@@ -37,6 +37,7 @@ import dev.plinth.lang.wasm.internal.link.HostImport;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -79,7 +80,7 @@ public final class EnvAbi implements AbiBinding {
     @Override
     public List<HostImport> imports(WasmModule module) {
         var imports = new ArrayList<HostImport>();
-        imports.add(fn("mc_log", List.of(I32, I32, I32), List.of(), this::log));
+        imports.add(fn("mc_log", List.of(I32, I32, I32), List.of(), this::log).readOnly());
         imports.add(fn("mc_broadcast", List.of(I32, I32), List.of(), (instance, args) -> {
             context.services().server().broadcast(string(instance, "mc_broadcast", args[0], args[1]));
             return NONE;
@@ -90,9 +91,10 @@ public final class EnvAbi implements AbiBinding {
             return NONE;
         }).needs(Permission.PLAYER));
         imports.add(fn("mc_get_player_name", List.of(I64, I32, I32), List.of(I32), this::playerName)
-                .needs(Permission.PLAYER));
-        imports.add(fn("mc_block_id", List.of(I32, I32), List.of(I32), this::blockId));
-        imports.add(fn("mc_get_block", List.of(I32, I32, I32), List.of(I32), this::getBlock).needs(Permission.WORLD));
+                .needs(Permission.PLAYER).readOnly());
+        imports.add(fn("mc_block_id", List.of(I32, I32), List.of(I32), this::blockId).readOnly());
+        imports.add(fn("mc_get_block", List.of(I32, I32, I32), List.of(I32), this::getBlock).needs(Permission.WORLD)
+                .readOnly());
         imports.add(fn("mc_set_block", List.of(I32, I32, I32, I32), List.of(), this::setBlock).needs(Permission.WORLD));
         imports.add(fn("mc_teleport", List.of(I64, F64, F64, F64), List.of(), (instance, args) -> {
             var position = new Position(Double.longBitsToDouble(args[1]), Double.longBitsToDouble(args[2]),
@@ -167,9 +169,11 @@ public final class EnvAbi implements AbiBinding {
                     return;
                 }
                 byte[] message = event.message().getBytes(StandardCharsets.UTF_8);
-                int ptr = pass(guest, message);
-                if (guest.call(CallKind.EVENT, "on_player_chat", onChat, event.player().id(), ptr,
-                        message.length)[0] != 0) {
+                long player = event.player().id();
+                if (guest.call(CallKind.EVENT, "on_player_chat", () -> {
+                    int ptr = pass(guest, message);
+                    return onChat.apply(player, ptr, message.length);
+                })[0] != 0) {
                     event.setCancelled(true);
                 }
             });
@@ -191,8 +195,7 @@ public final class EnvAbi implements AbiBinding {
     }
 
     private HandlerOptions options(String export) {
-        return HandlerOptions.at(EventPriority.NORMAL).withLocation(context.prefix().substring(
-                context.name().length() + 2) + ":" + export);
+        return HandlerOptions.at(EventPriority.NORMAL).withLocation(context.location(export));
     }
 
     private static void call(Guest guest, String name, ExportFunction function, long arg) {
@@ -201,9 +204,9 @@ public final class EnvAbi implements AbiBinding {
         }
     }
 
-    /** Copies bytes into memory the module's {@code alloc} returns. */
+    /** Copies bytes into memory the module's {@code alloc} returns, within a call. */
     private int pass(Guest guest, byte[] data) {
-        int ptr = (int) guest.call(CallKind.EVENT, "alloc", alloc, data.length)[0];
+        int ptr = (int) alloc.apply(data.length)[0];
         guest.write("alloc", ptr, data);
         return ptr;
     }
@@ -220,16 +223,16 @@ public final class EnvAbi implements AbiBinding {
     }
 
     private long[] playerName(Instance instance, long... args) {
-        Optional<Player> player = player(args[0]);
-        if (player.isEmpty()) {
+        Entity entity = context.services().server().entity(args[0]).orElse(null);
+        if (!(entity instanceof Player player) || !player.isOnline()) {
             return FAILED;
         }
         int out = (int) args[1];
         int outLen = (int) args[2];
-        byte[] name = player.get().name().getBytes(StandardCharsets.UTF_8);
+        byte[] name = player.name().getBytes(StandardCharsets.UTF_8);
         long capacity = context.memory().u32(instance.memory(), "mc_get_player_name", outLen);
         int written = (int) Math.min(capacity, name.length);
-        byte[] data = written == name.length ? name : java.util.Arrays.copyOf(name, written);
+        byte[] data = written == name.length ? name : Arrays.copyOf(name, written);
         context.memory().write(instance.memory(), "mc_get_player_name", out, data);
         context.memory().putU32(instance.memory(), "mc_get_player_name", outLen, name.length);
         return OK;
@@ -315,11 +318,12 @@ public final class EnvAbi implements AbiBinding {
             List<String> words) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         byte[] argBytes = String.join(" ", words).getBytes(StandardCharsets.UTF_8);
-        int namePtr = pass(guest, nameBytes);
-        int argsPtr = pass(guest, argBytes);
         long player = sender instanceof Player p ? p.id() : 0;
-        long result = guest.call(CallKind.COMMAND, "on_command", handler, player, namePtr, nameBytes.length, argsPtr,
-                argBytes.length)[0];
+        long result = guest.call(CallKind.COMMAND, "on_command", () -> {
+            int namePtr = pass(guest, nameBytes);
+            int argsPtr = pass(guest, argBytes);
+            return handler.apply(player, namePtr, nameBytes.length, argsPtr, argBytes.length);
+        })[0];
         if (result != 0) {
             throw new CommandException("/" + name + " failed: on_command returned " + result);
         }

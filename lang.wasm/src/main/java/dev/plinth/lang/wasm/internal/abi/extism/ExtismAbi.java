@@ -325,8 +325,7 @@ public final class ExtismAbi implements AbiBinding {
     }
 
     private HandlerOptions options(String export) {
-        return HandlerOptions.at(EventPriority.NORMAL).withLocation(context.prefix()
-                .substring(context.name().length() + 2) + ":" + export);
+        return HandlerOptions.at(EventPriority.NORMAL).withLocation(context.location(export));
     }
 
     private byte[] bytes(JsonNode node) {
@@ -343,6 +342,6 @@ public final class ExtismAbi implements AbiBinding {
 
     private static HostImport kernel(String name, List<ValType> params, List<ValType> results,
             WasmFunctionHandle handle) {
-        return HostImport.of(KERNEL, name, params, results, handle);
+        return HostImport.of(KERNEL, name, params, results, handle).readOnly();
     }
 }

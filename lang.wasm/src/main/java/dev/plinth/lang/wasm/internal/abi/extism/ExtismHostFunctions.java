@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,8 @@ final class ExtismHostFunctions {
     private static final FunctionType WITH_RESULT = FunctionType.of(List.of(I64), List.of(I64));
     private static final FunctionType WITHOUT_RESULT = FunctionType.of(List.of(I64), List.of());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The functions that only read the game or log. */
+    private static final Set<String> READ_ONLY = Set.of("mc_log", "mc_get_player", "mc_get_players", "mc_get_block");
 
     private final PluginContext context;
     private final ExtismKernel kernel;
@@ -242,7 +245,7 @@ final class ExtismHostFunctions {
         FunctionType type = declared.getOrDefault(name, WITH_RESULT);
         boolean result = !type.equals(WITHOUT_RESULT);
         var function = new HostImport(ExtismAbi.USER, name, result ? WITH_RESULT : WITHOUT_RESULT, Optional.empty(),
-                (instance, args) -> {
+                !READ_ONLY.contains(name), (instance, args) -> {
                     JsonNode output = body.apply(input(args[0], name));
                     return result ? new long[] {output.isNull() ? 0 : kernel.store(bytes(output))} : new long[0];
                 });

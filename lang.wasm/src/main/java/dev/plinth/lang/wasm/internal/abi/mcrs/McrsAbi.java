@@ -120,19 +120,19 @@ public final class McrsAbi implements AbiBinding {
             ArrayNode players = JsonNodeFactory.instance.arrayNode();
             context.services().server().onlinePlayers().forEach(p -> players.add(McrsJson.player(p)));
             return new long[] {returned(instance, "online_players", players)};
-        }).needs(Permission.PLAYER));
+        }).needs(Permission.PLAYER).readOnly());
         imports.add(fn("get_player", List.of(I32, I32), List.of(I32), (instance, args) -> {
             Optional<Player> player = player(string(instance, "get_player", args[0], args[1]));
             return new long[] {player.isEmpty() ? 0 : returned(instance, "get_player", McrsJson.player(player.get()))};
-        }).needs(Permission.PLAYER));
+        }).needs(Permission.PLAYER).readOnly());
         imports.add(fn("get_time", List.of(), List.of(I64), (instance, args) -> new long[] {overworld().time()})
-                .needs(Permission.WORLD));
+                .needs(Permission.WORLD).readOnly());
         imports.add(fn("set_time", List.of(I64), List.of(), (instance, args) -> {
             overworld().setTime(args[0]);
             return NONE;
         }).needs(Permission.WORLD));
         imports.add(fn("is_raining", List.of(), List.of(I32), (instance, args) ->
-                new long[] {overworld().weather() == Weather.CLEAR ? 0 : 1}).needs(Permission.WORLD));
+                new long[] {overworld().weather() == Weather.CLEAR ? 0 : 1}).needs(Permission.WORLD).readOnly());
         imports.add(fn("spawn_mob", List.of(I32, I32, F32, F32, F32), List.of(), (instance, args) -> {
             String type = string(instance, "spawn_mob", args[0], args[1]);
             try {
@@ -147,7 +147,7 @@ public final class McrsAbi implements AbiBinding {
             return NONE;
         }).needs(Permission.WORLD));
         imports.add(fn("get_tick", List.of(), List.of(I64), (instance, args) ->
-                new long[] {context.services().server().tick()}));
+                new long[] {context.services().server().tick()}).readOnly());
         imports.add(fn("log", List.of(I32, I32, I32), List.of(), (instance, args) -> {
             PluginLog.Level level = switch ((int) args[0]) {
                 case 1 -> PluginLog.Level.WARN;
@@ -157,7 +157,7 @@ public final class McrsAbi implements AbiBinding {
             };
             context.log().log(level, string(instance, "log", args[1], args[2]));
             return NONE;
-        }));
+        }).readOnly());
         imports.add(fn("schedule_delayed", List.of(I64, I32), List.of(), (instance, args) ->
                 schedule(args[0], 0, (int) args[1])).needs(Permission.SCHEDULER));
         imports.add(fn("schedule_repeating", List.of(I64, I64, I32), List.of(), (instance, args) ->
@@ -242,14 +242,16 @@ public final class McrsAbi implements AbiBinding {
             return;
         }
         byte[] bytes = bytes(config);
-        int ptr = pass(guest, CallKind.START, bytes);
-        guest.call(CallKind.START, "__load_config", ptr, bytes.length);
+        ExportFunction load = guest.export("__load_config");
+        guest.call(CallKind.START, "__load_config", () -> {
+            int ptr = pass(guest, bytes);
+            return load.apply(ptr, bytes.length);
+        });
     }
 
     private void subscribe(Guest guest, ExportFunction onEvent) {
         var events = context.services().events();
-        var options = HandlerOptions.at(EventPriority.NORMAL).withLocation(context.prefix()
-                .substring(context.name().length() + 2) + ":__on_event");
+        var options = HandlerOptions.at(EventPriority.NORMAL).withLocation(context.location("__on_event"));
         for (Class<? extends Event> type : McrsJson.EVENTS) {
             events.subscribe(type, options, event -> {
                 if (guest.isClosed()) {
@@ -260,8 +262,10 @@ public final class McrsAbi implements AbiBinding {
                     return;
                 }
                 byte[] bytes = bytes(node.get());
-                int ptr = pass(guest, CallKind.EVENT, bytes);
-                long result = guest.call(CallKind.EVENT, "__on_event", onEvent, ptr, bytes.length)[0];
+                long result = guest.call(CallKind.EVENT, "__on_event", () -> {
+                    int ptr = pass(guest, bytes);
+                    return onEvent.apply(ptr, bytes.length);
+                })[0];
                 if (result == 1 && event instanceof Cancellable cancellable) {
                     cancellable.setCancelled(true);
                 }
@@ -291,8 +295,10 @@ public final class McrsAbi implements AbiBinding {
     private void runCommand(Guest guest, ExportFunction onCommand, String name, CommandSender sender,
             List<String> words) {
         byte[] input = bytes(McrsJson.command(name, words, sender.name()));
-        int ptr = pass(guest, CallKind.COMMAND, input);
-        int reply = (int) guest.call(CallKind.COMMAND, "__on_command", onCommand, ptr, input.length)[0];
+        int reply = (int) guest.call(CallKind.COMMAND, "__on_command", () -> {
+            int ptr = pass(guest, input);
+            return onCommand.apply(ptr, input.length);
+        })[0];
         if (reply != 0) {
             sender.sendMessage(lengthPrefixed(guest, "__on_command", reply));
         }
@@ -343,9 +349,9 @@ public final class McrsAbi implements AbiBinding {
         return ptr;
     }
 
-    /** A value for the module from the host, between calls: bytes copied into memory {@code __malloc} gives. */
-    private int pass(Guest guest, CallKind kind, byte[] data) {
-        int ptr = (int) guest.call(kind, MALLOC, data.length)[0];
+    /** A value for the module from the host, within a call: bytes copied into memory {@code __malloc} gives. */
+    private int pass(Guest guest, byte[] data) {
+        int ptr = (int) guest.export(MALLOC).apply(data.length)[0];
         guest.write(MALLOC, ptr, data);
         return ptr;
     }
