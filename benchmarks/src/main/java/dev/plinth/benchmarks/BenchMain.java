@@ -1,5 +1,6 @@
 package dev.plinth.benchmarks;
 
+import dev.plinth.benchmarks.molang.MolangTable;
 import dev.plinth.benchmarks.wasm.WasmFootprint;
 import dev.plinth.benchmarks.wasm.WasmRatios;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ public final class BenchMain {
         new Runner(options).run();
         System.out.println();
         System.out.println(RatioTable.from(result).render());
+        System.out.println(MolangTable.from(result).render());
         String wasm = WasmRatios.from(result).render();
         if (!wasm.isEmpty()) {
             System.out.println(wasm);

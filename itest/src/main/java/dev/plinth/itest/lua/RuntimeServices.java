@@ -17,7 +17,7 @@ public final class RuntimeServices implements AutoCloseable {
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
     /**
-     * Creates the lookup.
+     * Starts with no service.
      *
      * @param context the test bundle's context
      */
