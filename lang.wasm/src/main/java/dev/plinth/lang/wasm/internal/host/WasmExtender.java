@@ -14,6 +14,7 @@ import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.wasm.internal.abi.AbiKind;
 import dev.plinth.lang.wasm.internal.binding.BundleServices;
 import dev.plinth.lang.wasm.internal.failure.PluginException;
+import dev.plinth.lang.wasm.internal.module.ExecutionMode;
 import dev.plinth.lang.wasm.internal.module.ModuleLoader;
 import dev.plinth.lang.wasm.internal.module.PreparedModule;
 import dev.plinth.lang.wasm.internal.module.WatAssembler;
@@ -175,8 +176,13 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
             var resource = new WasmResource(name, running, account, scriptLog, services,
                     registerRetained(name, bundle, running, spec, scriptLog));
             support.cleared(bundle);
-            scriptLog.info(spec.file() + " runs " + plugin.module().mode().name().toLowerCase(Locale.ROOT)
-                    + " (" + spec.abi().title() + ", loaded in " + plugin.module().loadMillis() + " ms)");
+            String runs = spec.file() + " runs " + plugin.module().mode().name().toLowerCase(Locale.ROOT) + " ("
+                    + spec.abi().title() + ", loaded in " + plugin.module().loadMillis() + " ms)";
+            if (plugin.module().mode() == ExecutionMode.COMPILED) {
+                log.debug("{}: {}", name, runs); // the usual case: no line (nor log file) in the resource's log
+            } else {
+                scriptLog.info(runs);
+            }
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
             String message = messageOf(name, e);
