@@ -1,8 +1,8 @@
 ;; mcrs-hello: a plugin of the released MC-RS's ABI, in the WebAssembly text format.
 ;;
-;;  __on_enable   logs and registers /hello
+;;  __on_enable   logs and registers /hi
 ;;  __on_event    broadcasts a line when a player joins ({"PlayerJoin": ...}), cancels chat lines with "spam"
-;;  __on_command  answers /hello with a length-prefixed reply
+;;  __on_command  answers /hi with a length-prefixed reply
 ;;
 ;; Values the plugin returns to the host are [u32 LE length][UTF-8] in its memory.
 (module
@@ -13,7 +13,7 @@
   (memory (export "memory") 1)
 
   (data (i32.const 16) "mcrs-hello enabled")                                   ;; 18
-  (data (i32.const 48) "hello")                                                ;; 5
+  (data (i32.const 48) "hi")                                                   ;; 2
   (data (i32.const 64) "Says hello from the released MC-RS ABI")               ;; 38
   (data (i32.const 112) "\22\00\00\00Hello from the released MC-RS ABI!")      ;; length-prefixed, 34
   (data (i32.const 160) "A player joined: released MC-RS ABI")                 ;; 35
@@ -39,7 +39,7 @@
 
   (func (export "__on_enable")
     (call $log (i32.const 0) (i32.const 16) (i32.const 18))
-    (call $register_command (i32.const 48) (i32.const 5) (i32.const 64) (i32.const 38)))
+    (call $register_command (i32.const 48) (i32.const 2) (i32.const 64) (i32.const 38)))
 
   (func (export "__on_disable"))
 

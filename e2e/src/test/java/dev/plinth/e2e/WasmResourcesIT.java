@@ -34,7 +34,7 @@ class WasmResourcesIT {
                 "sim:chat Steve buy spam here",
                 "sim:chat Steve hello everyone",
                 "sim:command Steve wasminfo",
-                "sim:command Steve hello",
+                "sim:command Steve hi",
                 "wasm:call extism-greeter greet Steve and Alex",
                 "wasm:call wasm-welcome on_enable",
                 "sim:inbox Steve");
@@ -54,7 +54,7 @@ class WasmResourcesIT {
         assertTrue(out.contains("'Steve: hello everyone' sent to 1 player(s)"), out);
         assertTrue(out.contains("/wasminfo: executed"), out);
         assertTrue(out.contains("message: §6wasm-welcome: the MC-RS design ABI on Chicory"), out);
-        assertTrue(out.contains("/hello: executed"), out);
+        assertTrue(out.contains("/hi: executed"), out);
         assertTrue(out.contains("message: Hello from the released MC-RS ABI!"), "the length-prefixed reply:\n" + out);
         assertTrue(out.contains("Hello, Steve and Alex!"), "wasm:call printed the output:\n" + out);
         assertTrue(out.contains("ERROR: wasm-welcome is a plugin of the MC-RS design ABI: only Extism plugins take an "
