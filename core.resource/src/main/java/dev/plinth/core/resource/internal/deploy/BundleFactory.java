@@ -5,10 +5,13 @@ import dev.plinth.core.resource.descriptor.ManifestException;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import dev.plinth.core.resource.internal.manifest.Manifests;
+import dev.plinth.core.sandbox.files.FileBoundary;
+import dev.plinth.core.sandbox.files.FileBoundaryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +51,9 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
                 BundleArchive.write(source, java.util.Map.of(), file, limits);
                 return new Built(Optional.empty(), file, fingerprint);
             }
+            if (source.kind() == ResourceSource.Kind.FOLDER) {
+                refuseLinks(source);
+            }
             ResourceDescriptor descriptor;
             try (var open = source.open()) {
                 descriptor = Manifests.read(open.files()).orElseThrow(() -> new ManifestException(
@@ -60,6 +66,24 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the bundle of " + source.relative() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a folder that holds symbolic links: what a link points at is outside the resource (another resource,
+     * the server's data), so a resource never reaches it, neither in its bundle nor through its config assets.
+     */
+    private static void refuseLinks(ResourceSource source) {
+        List<String> links;
+        try {
+            links = new FileBoundary(source.fileName(), source.path()).links();
+        } catch (FileBoundaryException e) {
+            throw new UncheckedIOException(e.getMessage(), new IOException(e));
+        }
+        if (!links.isEmpty()) {
+            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(), source.relative(), 0,
+                    "", "it holds symbolic links (" + String.join(", ", links) + "): a resource's files must be in its "
+                            + "folder, not links to elsewhere; copy them in instead");
         }
     }
 

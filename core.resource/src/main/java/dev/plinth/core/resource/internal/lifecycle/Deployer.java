@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,8 @@ import org.osgi.service.log.Logger;
  * files change gets the new content: at once when it is not started; at its next {@code resource:restart} when it
  * is, or at once when {@code ResourceHotReload} is on. A change is acted upon once the files have stayed the same
  * for one scan, so a folder being copied is not deployed half-way. A source that cannot be deployed is reported
- * once per change, with its error.
+ * once per change, with its error. What Plinth writes into a resource's folder itself (its config assets) is no change
+ * to act upon.
  *
  * <p>Not thread-safe: {@link #sync} runs on the deployer thread only.
  */
@@ -46,6 +48,7 @@ final class Deployer {
     private final Logger log;
     private final Map<String, String> observed = new HashMap<>();
     private final Map<String, String> announced = new HashMap<>();
+    private final Map<String, String> ownWrites = new ConcurrentHashMap<>();
     private final Set<String> reportedIgnored = new HashSet<>();
 
     Deployer(BundleContext context, Optional<Path> folder, Deployments deployments, Lifecycle lifecycle,
@@ -115,9 +118,21 @@ final class Deployer {
                 arrivals.add(new Arrival(source, fingerprint));
             }
         } else if (!fingerprint.equals(deployment.get().fingerprint())
-                && !fingerprint.equals(announced.get(source.relative()))) {
+                && !fingerprint.equals(announced.get(source.relative()))
+                && !fingerprint.equals(ownWrites.get(source.relative()))) {
             changed(deployment.get(), fingerprint);
         }
+    }
+
+    /**
+     * Plinth itself just wrote into a resource's folder (a config asset): the change is data, not code, and is no
+     * reason to restart it, even with {@code ResourceHotReload}; its next restart takes the new content in. Any
+     * thread.
+     *
+     * @param source the resource's folder, as it is now
+     */
+    void wroteItself(ResourceSource source) {
+        ownWrites.put(source.relative(), ResourceScanner.fingerprint(source));
     }
 
     private void removeGone(Map<String, ResourceSource> current) {
@@ -141,6 +156,7 @@ final class Deployer {
         }
         observed.keySet().retainAll(current.keySet());
         announced.keySet().retainAll(current.keySet());
+        ownWrites.keySet().retainAll(current.keySet());
     }
 
     /** A name was freed: the sources refused for claiming it are tried again at this scan. */

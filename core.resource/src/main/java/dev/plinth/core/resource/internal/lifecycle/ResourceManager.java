@@ -15,8 +15,12 @@ import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import dev.plinth.core.resource.internal.settings.SettingsFile;
+import dev.plinth.core.runtime.progress.Progress;
+import dev.plinth.core.runtime.progress.ProgressTask;
+import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -80,7 +84,7 @@ public final class ResourceManager {
     private final Deployments deployments = new Deployments();
     private final TransitionLocks locks = new TransitionLocks();
     private final StateTable states = new StateTable(id -> deployments.byBundle(id).map(Deployment::name));
-    private final ConfigAssets configAssets = new ConfigAssets();
+    private final ConfigAssets configAssets;
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
@@ -105,17 +109,24 @@ public final class ResourceManager {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Server server;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Progress progress;
+
     /**
      * Creates the manager; nothing is scanned or started until activation.
      *
      * @param context the core.resource bundle's context
      * @param log where deployments, changes and failures are reported
+     * @param loggerAdmin the log levels, to show the manager's INFO lines
+     * @param sandbox the sandbox settings: the size quota of the config files a resource writes
      */
     @Activate
     public ResourceManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
-            @Reference LoggerAdmin loggerAdmin) {
+            @Reference LoggerAdmin loggerAdmin, @Reference SandboxSettings sandbox) {
         this.context = context;
         this.log = log;
+        this.configAssets = new ConfigAssets(() -> sandbox.defaults().maxConfigBytes());
         showInfo(loggerAdmin.getLoggerContext(context.getBundle().getSymbolicName()));
     }
 
@@ -220,15 +231,22 @@ public final class ResourceManager {
         var started = new ArrayList<String>();
         var failed = new ArrayList<String>();
         var missing = new ArrayList<String>();
-        for (String name : names) {
-            try {
-                started.addAll(lifecycle.start(name, true).started());
-            } catch (ResourceException e) {
-                if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
-                    missing.add(name);
-                } else {
-                    failed.add(name);
-                    log.error("startup resource {} did not start: {}", name, e.getMessage());
+        Progress reporter = progress;
+        try (ProgressTask task = reporter == null ? null
+                : reporter.begin("starting the startup resources", names.size(), ProgressUnit.ITEMS)) {
+            for (String name : names) {
+                try {
+                    started.addAll(lifecycle.start(name, true).started());
+                } catch (ResourceException e) {
+                    if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
+                        missing.add(name);
+                    } else {
+                        failed.add(name);
+                        log.error("startup resource {} did not start: {}", name, e.getMessage());
+                    }
+                }
+                if (task != null) {
+                    task.advance(1);
                 }
             }
         }
@@ -400,7 +418,10 @@ public final class ResourceManager {
         if (!caller.resource().map(name::equals).orElse(false)) {
             checkGrant(caller, name, "write the config assets of");
         }
-        return configAssets.write(lifecycle.require(name), path, value);
+        Deployment deployment = lifecycle.require(name);
+        String written = configAssets.write(deployment, path, value);
+        deployer.wroteItself(deployment.source());
+        return written;
     }
 
     /** {@return the lifecycle counters} */

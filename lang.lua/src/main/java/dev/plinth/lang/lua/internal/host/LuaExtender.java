@@ -17,10 +17,13 @@ import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
+import dev.plinth.lang.lua.internal.luajc.BoundedCompiler;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -65,6 +68,8 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Accounts accounts;
     private final Logger log;
     private final ChunkCompiler compiler;
+    private final ExecutorService compilerThreads =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name(BoundedCompiler.THREAD, 1).daemon().factory());
     private volatile @Nullable BundleTracker<LuaResource> tracker;
 
     /**
@@ -89,9 +94,11 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         this.watchdog = watchdog;
         this.accounts = accounts;
         this.log = loggers.getLogger(LuaExtender.class);
-        this.compiler = settings().compiled()
-                ? new LuaJcCompiler().orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
-                        log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource, file, cause.toString()))
+        HostSettings settings = settings();
+        this.compiler = settings.compiled()
+                ? new BoundedCompiler(new LuaJcCompiler(), compilerThreads, settings.maxCompiledFunctionSize(),
+                        settings.compileTimeout()).orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
+                        log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage()))
                 : ChunkCompiler.INTERPRETER;
     }
 
@@ -106,13 +113,14 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
                 settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
     }
 
-    /** Stops every Lua resource's state. */
+    /** Stops every Lua resource's state and the compiler threads. */
     @Deactivate
     void close() {
         BundleTracker<LuaResource> running = tracker;
         if (running != null) {
             running.close();
         }
+        compilerThreads.shutdownNow();
     }
 
     @Override
@@ -138,6 +146,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
                     scriptLog, new ServerTicks(bundle));
             var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
+            resource.measureMemory(context);
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
@@ -169,7 +178,8 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             return HostSettings.parse(sandbox.section(LANGUAGE), sandbox.defaults(), SERVER_JSON);
         } catch (IllegalArgumentException e) {
             log.error("{}; the Lua host uses its defaults", e.getMessage());
-            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()));
+            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()),
+                    HostSettings.DEFAULTS.compileTimeout(), HostSettings.DEFAULTS.maxCompiledFunctionSize());
         }
     }
 

@@ -96,6 +96,7 @@ final class FormDraft {
     }
 
     private void send(dev.plinth.core.runtime.player.Player player, LuaValue callback) {
+        context.hold(callback);
         GameThread game = context.service(GameThread.class, "form:send");
         player.sendForm(form).thenAccept(response -> {
             if (callback.isfunction()) {
