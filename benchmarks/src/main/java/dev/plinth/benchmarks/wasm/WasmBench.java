@@ -5,6 +5,9 @@ import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.internal.EventDispatcher;
 import dev.plinth.core.runtime.command.Commands;
 import dev.plinth.core.runtime.config.ConfigStore;
+import dev.plinth.core.runtime.progress.Progress;
+import dev.plinth.core.runtime.progress.ProgressTask;
+import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.sandbox.internal.account.AccountBook;
@@ -104,7 +107,7 @@ final class WasmBench {
 
     /** Prepares a module as the host does before a start. */
     PreparedModule prepare(byte[] binary, boolean compiled) {
-        return new ModuleLoader(compiled, assembler).load("bench.wasm", binary, 16, line -> { });
+        return new ModuleLoader(compiled, assembler, new Quiet()).load("bench", "bench.wasm", binary, 16);
     }
 
     /** Starts a plugin as the host does, on the benchmark's bus and server. */
@@ -119,6 +122,29 @@ final class WasmBench {
 
     void close() {
         watchdog.stop();
+    }
+
+    /** No progress lines: the benchmarks' modules are small. */
+    private static final class Quiet implements Progress, ProgressTask {
+        @Override
+        public ProgressTask begin(String what, long total, ProgressUnit unit) {
+            return this;
+        }
+
+        @Override
+        public void advance(long amount) {
+            // nothing shown
+        }
+
+        @Override
+        public void fail(String reason) {
+            // nothing shown
+        }
+
+        @Override
+        public void close() {
+            // nothing shown
+        }
     }
 
     /** The benchmark's services: its server and bus. */

@@ -3,6 +3,7 @@ package dev.plinth.lang.wasm.internal.host;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.runtime.host.HostPreparation;
+import dev.plinth.core.runtime.progress.Progress;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
@@ -79,6 +80,7 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
     private final Watchdog watchdog;
     private final Accounts accounts;
     private final GameThread gameThread;
+    private final Progress progress;
     private final Logger log;
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
     private volatile @Nullable WatAssembler assembler;
@@ -94,12 +96,13 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
      * @param watchdog the wall-clock watchdog
      * @param accounts the resources' accounts
      * @param gameThread the game thread, for the tick number of the per-tick budget
+     * @param progress where the compilation of a large module is shown (this host's own, bundle-scoped)
      * @param loggers the log service
      */
     @Activate
     public WasmExtender(BundleContext context, @Reference ResourceService resources, @Reference HostSupport support,
             @Reference SandboxSettings sandbox, @Reference Watchdog watchdog, @Reference Accounts accounts,
-            @Reference GameThread gameThread, @Reference LoggerFactory loggers) {
+            @Reference GameThread gameThread, @Reference Progress progress, @Reference LoggerFactory loggers) {
         this.context = context;
         this.resources = resources;
         this.support = support;
@@ -107,6 +110,7 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
         this.watchdog = watchdog;
         this.accounts = accounts;
         this.gameThread = gameThread;
+        this.progress = progress;
         this.log = loggers.getLogger(WasmExtender.class);
     }
 
@@ -233,9 +237,8 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
             PluginManifest manifest = PluginManifest.read(descriptor.orElseThrow(() -> new IllegalStateException(
                     name + " is not a resource deployed from resources/")), sandbox, settings);
             byte[] content = read(bundle, name, manifest.file());
-            var loader = new ModuleLoader(settings.compiled(), assembler());
-            PreparedModule module = loader.load(manifest.file(), content, manifest.maxPages(),
-                    line -> log.info("{}: {}", name, line));
+            var loader = new ModuleLoader(settings.compiled(), assembler(), progress);
+            PreparedModule module = loader.load(name, manifest.file(), content, manifest.maxPages());
             String prefix = name + ": " + manifest.file();
             AbiKind abi = AbiKind.detect(prefix, manifest.abi(), manifest.releasedManifest(), module.module());
             var spec = new PluginSpec(name, manifest.file(), abi, manifest.grants(), manifest.fuel(),

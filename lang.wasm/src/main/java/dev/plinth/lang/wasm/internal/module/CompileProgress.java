@@ -2,28 +2,23 @@ package dev.plinth.lang.wasm.internal.module;
 
 import com.dylibso.chicory.compiler.internal.ClassCollector;
 import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import dev.plinth.core.runtime.progress.ProgressTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the classes Chicory's compiler generates for one module: each is rewritten to keep the fuel in a static
  * field ({@link StaticFuel}, when the module is compiled whole), and the compilation of a large module reports its
- * progress: the compiler emits the functions in groups, one class each, and this counts them. At most one line per
- * {@value #INTERVAL_MS} ms goes to the sink ({@code big.wasm: compiling, 40% (4 of 10 function groups), 2.1 s}).
+ * progress: the compiler emits the functions in groups, one class each, and this counts the functions of each group
+ * done ({@link Counter}).
  *
  * <p>Confined to the compiling thread.
  */
 final class CompileProgress extends ClassLoadingCollector {
 
-    static final long INTERVAL_MS = 1000;
     private static final String GROUP = "FuncGroup_";
 
-    private final String file;
-    private final int groups;
-    private final Consumer<String> sink;
-    private final LongSupplier clock;
     private final Counter counter;
     private final int fuelGlobal;
 
@@ -31,14 +26,10 @@ final class CompileProgress extends ClassLoadingCollector {
      * Creates the collector of one compilation; Chicory may create several (it retries with smaller groups, and
      * checks each group in a collector of its own), which share the counter.
      *
+     * @param counter the compilation's progress
      * @param fuelGlobal the fuel global to move to a static field, or -1 to leave the global
      */
-    CompileProgress(String file, int groups, Consumer<String> sink, LongSupplier clock, Counter counter,
-            int fuelGlobal) {
-        this.file = file;
-        this.groups = groups;
-        this.sink = sink;
-        this.clock = clock;
+    CompileProgress(Counter counter, int fuelGlobal) {
         this.counter = counter;
         this.fuelGlobal = fuelGlobal;
         if (fuelGlobal >= 0) {
@@ -55,13 +46,7 @@ final class CompileProgress extends ClassLoadingCollector {
     public void put(String className, byte[] bytes) {
         super.put(className, rewritten(bytes));
         if (className.contains(GROUP)) {
-            int done = Math.min(groups, ++counter.done);
-            long now = clock.getAsLong();
-            if (now - counter.lastReport >= INTERVAL_MS && done < groups) {
-                counter.lastReport = now;
-                sink.accept(String.format("%s: compiling, %d%% (%d of %d function groups), %.1f s", file,
-                        done * 100 / groups, done, groups, (now - counter.started) / 1000.0));
-            }
+            counter.groupDone();
         }
     }
 
@@ -77,15 +62,35 @@ final class CompileProgress extends ClassLoadingCollector {
         return fuelGlobal >= 0 ? StaticFuel.rewrite(bytes, fuelGlobal) : bytes;
     }
 
-    /** What the collectors of one compilation share. */
+    /**
+     * What the collectors of one compilation share: how many functions of how many are compiled, reported to the
+     * task (the retries and checks Chicory makes are not counted twice).
+     */
     static final class Counter {
-        private final long started;
-        private long lastReport;
+        private final @Nullable ProgressTask task;
+        private final int functions;
+        private final int groupSize;
         private int done;
 
-        Counter(long started) {
-            this.started = started;
-            this.lastReport = started;
+        /**
+         * Counts one compilation.
+         *
+         * @param task where the progress goes; null when it is not reported
+         * @param functions the functions to compile
+         * @param groupSize the functions per group
+         */
+        Counter(@Nullable ProgressTask task, int functions, int groupSize) {
+            this.task = task;
+            this.functions = functions;
+            this.groupSize = Math.max(1, groupSize);
+        }
+
+        void groupDone() {
+            int now = Math.min(functions, done + groupSize);
+            if (task != null && now > done) {
+                task.advance(now - done);
+            }
+            done = now;
         }
     }
 

@@ -13,6 +13,9 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.plinth.core.runtime.progress.Progress;
+import dev.plinth.core.runtime.progress.ProgressTask;
+import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.lang.wasm.internal.failure.ModuleException;
 import dev.plinth.lang.wasm.internal.meter.FuelInstrumenter;
 import java.util.ArrayList;
@@ -22,8 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a module file into a {@link PreparedModule}: assembles text ({@code .wat}), parses and validates the binary,
@@ -33,7 +36,8 @@ import java.util.function.Function;
  * decision is a note of the prepared module, for the log.
  *
  * <p>This is the expensive part of starting a WebAssembly resource: it runs off the game thread. A module of many
- * functions reports its compilation's progress to the progress sink about once a second.
+ * functions reports its compilation to the console ({@link Progress}: {@code [dev.plinth.lang.wasm] big:
+ * plugin.wasm: compiling 12000 functions to JVM bytecode: 40% (4800 of 12000)} about once a second, then its end).
  *
  * <p>Thread-safe; calls may run in parallel. A call stops (with a {@link ModuleException}) when its thread is
  * interrupted while assembling text.
@@ -47,16 +51,19 @@ public final class ModuleLoader {
 
     private final boolean compile;
     private final WatAssembler assembler;
+    private final Progress progress;
 
     /**
      * Creates a loader.
      *
      * @param compile whether modules are compiled to JVM bytecode (the default) or interpreted
      * @param assembler the assembler of {@code .wat} files
+     * @param progress where the compilation of a large module is reported
      */
-    public ModuleLoader(boolean compile, WatAssembler assembler) {
+    public ModuleLoader(boolean compile, WatAssembler assembler, Progress progress) {
         this.compile = compile;
         this.assembler = Objects.requireNonNull(assembler, "assembler");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** {@return whether modules are compiled to JVM bytecode} */
@@ -67,14 +74,14 @@ public final class ModuleLoader {
     /**
      * Prepares a module.
      *
+     * @param resource the resource it is for, for the progress lines
      * @param file the module's path in its resource; {@code .wat} files are assembled first
      * @param content the file's content
      * @param maxPages the pages (64 KiB) of linear memory the resource may have
-     * @param progress where the compilation's progress and the decisions go, one line each
      * @return the prepared module
      * @throws ModuleException when the file is not a valid module, or when it asks for more memory than allowed
      */
-    public PreparedModule load(String file, byte[] content, int maxPages, Consumer<String> progress) {
+    public PreparedModule load(String resource, String file, byte[] content, int maxPages) {
         long started = System.nanoTime();
         byte[] binary = file.toLowerCase(Locale.ROOT).endsWith(".wat") ? assembler.assemble(file, content) : content;
         WasmModule original = parse(file, binary);
@@ -89,7 +96,7 @@ public final class ModuleLoader {
             throw new ModuleException(file + ": cannot be metered: " + e.getMessage(), e);
         }
         Compiled compiled = compile
-                ? compileOrInterpret(file, module, metered.fuelGlobal(), progress, notes)
+                ? compileOrInterpret(resource, file, module, metered.fuelGlobal(), notes)
                 : new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED, false);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new PreparedModule(file, module, compiled.machines(), compiled.mode(), metered.fuelGlobal(),
@@ -139,45 +146,45 @@ public final class ModuleLoader {
 
     private record Compiled(Function<Instance, Machine> machines, ExecutionMode mode, boolean staticFuel) {}
 
-    private static Compiled compileOrInterpret(String file, WasmModule module, int fuelGlobal,
-            Consumer<String> progress, List<String> notes) {
-        int functions = module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount();
-        boolean large = functions > LARGE_MODULE_FUNCTIONS;
-        if (large) {
-            progress.accept(file + ": compiling " + module.functionSection().functionCount()
-                    + " functions to JVM bytecode");
-        }
-        long started = System.currentTimeMillis();
+    private Compiled compileOrInterpret(String resource, String file, WasmModule module, int fuelGlobal,
+            List<String> notes) {
+        int functions = module.functionSection().functionCount();
+        boolean large = module.importSection().count(ExternalType.FUNCTION) + functions > LARGE_MODULE_FUNCTIONS;
+        ProgressTask task = large ? progress.begin(resource + ": " + file + ": compiling " + functions
+                + " functions to JVM bytecode", functions, ProgressUnit.ITEMS) : null;
         try {
-            Compiled compiled = compile(file, module, fuelGlobal, large, progress, notes);
+            Compiled compiled = compile(module, fuelGlobal, task, notes, file);
             if (compiled.mode() == ExecutionMode.MIXED) {
                 // Interpreted functions read the fuel global: the compiled ones must too.
-                compiled = compile(file, module, -1, false, progress, new ArrayList<>());
+                compiled = compile(module, -1, null, new ArrayList<>(), file);
                 compiled = new Compiled(compiled.machines(), ExecutionMode.MIXED, false);
-            }
-            if (large) {
-                progress.accept(String.format(Locale.ROOT, "%s: compiled in %.1f s", file,
-                        (System.currentTimeMillis() - started) / 1000.0));
             }
             return compiled;
         } catch (ChicoryException | LinkageError | IllegalStateException | IllegalArgumentException
                 | ClassCastException e) {
-            notes.add(file + ": runs in Chicory's interpreter, the compiler cannot take it: " + message(e));
+            String reason = "runs in Chicory's interpreter, the compiler cannot take it: " + message(e);
+            if (task != null) {
+                task.fail(reason);
+            }
+            notes.add(file + ": " + reason);
             return new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED, false);
+        } finally {
+            if (task != null) {
+                task.close();
+            }
         }
     }
 
-    private static Compiled compile(String file, WasmModule module, int fuelGlobal, boolean large,
-            Consumer<String> progress, List<String> notes) {
+    private static Compiled compile(WasmModule module, int fuelGlobal, @Nullable ProgressTask task,
+            List<String> notes, String file) {
         int functions = module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount();
-        int groupSize = large ? (functions + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;
-        int groups = large ? (functions + groupSize - 1) / groupSize : 1;
-        var counter = new CompileProgress.Counter(System.currentTimeMillis());
+        int groupSize = task != null ? (functions + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;
+        var counter = new CompileProgress.Counter(task, module.functionSection().functionCount(),
+                groupSize > 0 ? groupSize : functions);
         CompilerResult result = Compiler.builder(module)
                 .withMaxFunctionsPerClass(groupSize)
                 .withInterpreterFallback(InterpreterFallback.SILENT)
-                .withClassCollectorFactory(() -> new CompileProgress(file, groups, large ? progress : line -> { },
-                        System::currentTimeMillis, counter, fuelGlobal))
+                .withClassCollectorFactory(() -> new CompileProgress(counter, fuelGlobal))
                 .build()
                 .compile();
         var collector = (ClassLoadingCollector) result.collector();

@@ -16,6 +16,7 @@ import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.module.ModuleLoader;
 import dev.plinth.lang.wasm.internal.module.WatAssembler;
 import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestProgress;
 import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,8 +35,8 @@ public class GuestTest {
     private final List<PluginException> fatal = new ArrayList<>();
 
     private Guest guest(boolean compiled, String wat, long perCall) {
-        var loader = new ModuleLoader(compiled, WAT);
-        var module = loader.load("test.wat", wat.getBytes(StandardCharsets.UTF_8), 256, line -> { });
+        var loader = new ModuleLoader(compiled, WAT, new TestProgress());
+        var module = loader.load("t", "test.wat", wat.getBytes(StandardCharsets.UTF_8), 256);
         var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), BOUNDS, () -> 0,
                 new TestAccount("t", perCall * 10), new TestWatchdog().watch("t", o -> { }));
         return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, 3, fatal::add);

@@ -12,11 +12,11 @@ import dev.plinth.lang.wasm.internal.meter.FuelLimits;
 import dev.plinth.lang.wasm.internal.engine.GuestTest;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestProgress;
 import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 class ModuleLoaderTest {
 
     private static final WatAssembler WAT = WatAssembler.load();
-    private final ModuleLoader loader = new ModuleLoader(true, WAT);
-    private final List<String> progress = new ArrayList<>();
+    private final TestProgress progress = new TestProgress();
+    private final ModuleLoader loader = new ModuleLoader(true, WAT, progress);
 
     private PreparedModule load(String wat, int maxPages) {
-        return loader.load("main.wat", wat.getBytes(StandardCharsets.UTF_8), maxPages, progress::add);
+        return loader.load("t", "main.wat", wat.getBytes(StandardCharsets.UTF_8), maxPages);
     }
 
     @Test
@@ -39,8 +39,8 @@ class ModuleLoaderTest {
 
     @Test
     void anInvalidBinaryIsRefusedAsNoModule() {
-        var e = assertThrows(ModuleException.class, () -> loader.load("plugin.wasm", "not wasm".getBytes(
-                StandardCharsets.UTF_8), 1, progress::add));
+        var e = assertThrows(ModuleException.class, () -> loader.load("t", "plugin.wasm", "not wasm".getBytes(
+                StandardCharsets.UTF_8), 1));
         assertTrue(e.getMessage().startsWith("plugin.wasm: not a valid WebAssembly module: "), e.getMessage());
         assertTrue(e.getMessage().contains("magic header not detected"), e.getMessage());
         var invalid = assertThrows(ModuleException.class, () -> load(
@@ -78,18 +78,25 @@ class ModuleLoaderTest {
                 "wat2wasm in the wabt jar")) {
             wat2wasm = in.readAllBytes();
         }
-        PreparedModule module = loader.load("wat2wasm.wasm", wat2wasm, 1024, progress::add);
+        PreparedModule module = loader.load("wabt", "wat2wasm.wasm", wat2wasm, 1024);
 
         assertEquals(ExecutionMode.COMPILED, module.mode());
-        assertTrue(progress.getFirst().matches("wat2wasm\\.wasm: compiling \\d+ functions to JVM bytecode"),
-                progress.toString());
-        assertTrue(progress.getLast().matches("wat2wasm\\.wasm: compiled in \\d+\\.\\d s"), progress.toString());
+        List<String> reported = progress.reported();
+        int functions = module.module().functionSection().functionCount();
+        assertEquals("begin wabt: wat2wasm.wasm: compiling " + functions + " functions to JVM bytecode (" + functions
+                + ")", reported.getFirst());
+        assertTrue(reported.stream().filter(line -> line.startsWith("advance ")).count() > 1,
+                "in steps, a group of functions each: " + reported);
+        assertEquals(functions, reported.stream().filter(line -> line.startsWith("advance "))
+                .mapToLong(line -> Long.parseLong(line.substring("advance ".length()))).sum(), reported.toString());
+        assertEquals("done", reported.getLast());
     }
 
     @Test
     void theInterpreterRunsTheSameMeteredModule() {
-        var interpreted = new ModuleLoader(false, WAT).load("main.wat", "(module (func (export \"f\")))"
-                .getBytes(StandardCharsets.UTF_8), 1, progress::add);
+        var interpreted = new ModuleLoader(false, WAT, progress).load("t", "main.wat",
+                "(module (func (export \"f\")))".getBytes(StandardCharsets.UTF_8), 1);
         assertEquals(ExecutionMode.INTERPRETED, interpreted.mode());
+        assertEquals(List.of(), progress.reported(), "a small module reports nothing");
     }
 }

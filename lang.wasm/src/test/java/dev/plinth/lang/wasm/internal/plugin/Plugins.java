@@ -11,6 +11,7 @@ import dev.plinth.lang.wasm.internal.module.ModuleLoader;
 import dev.plinth.lang.wasm.internal.module.PreparedModule;
 import dev.plinth.lang.wasm.internal.module.WatAssembler;
 import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestProgress;
 import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class Plugins {
     }
 
     PreparedModule prepare(String file, byte[] content) {
-        return new ModuleLoader(compiled, WAT).load(file, content, maxPages, log::add);
+        return new ModuleLoader(compiled, WAT, new TestProgress()).load("t", file, content, maxPages);
     }
 
     WasmPlugin start(AbiKind abi, String file, byte[] content) {
