@@ -14,6 +14,7 @@ import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.mc.McLibrary;
 import dev.plinth.lang.lua.internal.mtadm.ResourceLibrary;
+import dev.plinth.lang.lua.internal.reload.LuaReloadHooks;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,11 +39,13 @@ final class LuaResource {
 
     private final LuaScript script;
     private final ResourceContext context;
+    private final LuaReloadHooks reload;
     private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
-    private LuaResource(LuaScript script, ResourceContext context) {
+    private LuaResource(LuaScript script, ResourceContext context, LuaReloadHooks reload) {
         this.script = script;
         this.context = context;
+        this.reload = reload;
     }
 
     /**
@@ -96,6 +99,7 @@ final class LuaResource {
         var context = new ResourceContext(setup.name(), setup.bundle(), script, setup.log());
         McLibrary.install(context);
         ResourceLibrary.install(context);
+        LuaReloadHooks reload = LuaReloadHooks.install(context);
         long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {
             for (String file : setup.scripts()) {
@@ -110,11 +114,13 @@ final class LuaResource {
             context.close();
             throw e;
         }
-        return new LuaResource(script, context);
+        reload.register();
+        return new LuaResource(script, context, reload);
     }
 
     /** Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state. */
     void stop() {
+        reload.unregister();
         ServiceRegistration<RetainedMemory> measured = memory;
         if (measured != null) {
             try {
