@@ -52,10 +52,9 @@ public sealed interface FormatDetails {
          * The fields of a plugin without WebAssembly fields (Lua, JavaScript, or no code).
          *
          * @param permissionsSection whether the manifest has a {@code [permissions]} section
-         * @return the fields
          */
-        public static PluginToml plain(boolean permissionsSection) {
-            return new PluginToml(permissionsSection, false, Optional.empty(), Map.of());
+        public PluginToml(boolean permissionsSection) {
+            this(permissionsSection, false, Optional.empty(), Map.of());
         }
     }
 

@@ -96,7 +96,7 @@ final class PluginTomlReader implements ManifestReader {
                     "applies to WebAssembly plugins only, and main is not a .wasm or .wat file");
         }
         if (!wasmFile && abi.isEmpty() && limits.isEmpty()) {
-            return FormatDetails.PluginToml.plain(permissionsSection);
+            return new FormatDetails.PluginToml(permissionsSection);
         }
         return new FormatDetails.PluginToml(permissionsSection, wasmFile, abi, limits);
     }

@@ -207,7 +207,7 @@ class PluginTomlReaderTest {
     void aLuaPluginHasNoWebAssemblyDetails() {
         var d = read(MemoryFiles.named("folder").with("plugin.toml", "[plugin]\nname = \"x\"\nmain = \"main.lua\"\n")
                 .with("main.lua", ""));
-        assertEquals(FormatDetails.PluginToml.plain(false), d.details());
+        assertEquals(new FormatDetails.PluginToml(false), d.details());
     }
 
     @Test

@@ -53,7 +53,7 @@ record PluginManifest(String name, String manifest, String file, Optional<String
         String file = descriptor.main().orElseThrow(() -> new IllegalStateException(name + ": " + manifest
                 + " names no WebAssembly module (main or wasm_file)"));
         var details = descriptor.details() instanceof FormatDetails.PluginToml toml ? toml
-                : FormatDetails.PluginToml.plain(!descriptor.permissions().isEmpty());
+                : new FormatDetails.PluginToml(!descriptor.permissions().isEmpty());
         Map<String, Long> limits = details.limits();
         ResourceLimits declared = descriptor.limits();
         OptionalLong memoryMb = declared.maxMemoryMb();
