@@ -229,7 +229,11 @@ public final class ResourceManager {
             awaitFrameworkStarted();
             startStartupResources();
         } catch (RuntimeException | Error e) {
-            log.error("resource startup failed: {}", e.toString(), e);
+            if (scanner.isShutdown()) {
+                log.info("resource startup ended early: the framework is stopping");
+            } else {
+                log.error("resource startup failed: {}", e.toString(), e);
+            }
         } finally {
             ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties());
             if (!scanner.isShutdown()) {
