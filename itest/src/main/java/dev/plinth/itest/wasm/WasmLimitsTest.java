@@ -11,6 +11,7 @@ import dev.plinth.itest.lua.RuntimeServices;
 import dev.plinth.itest.resource.EventLog;
 import dev.plinth.itest.resource.ResourceHome;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,88 @@ class WasmLimitsTest {
 
         String error = home.awaitState("wl-clock", ResourceState.ERROR).lastError().orElseThrow();
         assertEquals("ERR_SCRIPT_EXECUTION: wl-clock stopped for breaking its limits: wl-clock: main.wat: "
+                + "on_player_chat: interrupted: the call ran too long (the wall-clock bound of the call)", error);
+        long now = simulation.tick(1);
+        assertEquals(now + 1, simulation.tick(1), "the game thread was not left interrupted");
+    }
+
+    /** A chat handler whose host calls go wrong: a teleport the game refuses ({@code t}), too many items ({@code g}). */
+    private static final String HOST_FAILURES = """
+            (module
+              (import "env" "mc_teleport" (func $teleport (param i64 f64 f64 f64)))
+              (import "env" "mc_give_item" (func $give (param i64 i32 i32 i32)))
+              (memory (export "memory") 1)
+              (data (i32.const 16) "minecraft:stone")
+              (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+              (func (export "on_player_chat") (param $p i64) (param $ptr i32) (param $len i32) (result i32)
+                (if (i32.eq (i32.load8_u (local.get $ptr)) (i32.const 116))                                   ;; t
+                  (then (call $teleport (local.get $p) (f64.const nan) (f64.const 64) (f64.const 0))))
+                (if (i32.eq (i32.load8_u (local.get $ptr)) (i32.const 103))                                   ;; g
+                  (then (call $give (local.get $p) (i32.const 16) (i32.const 15) (i32.const 100000))))
+                (i32.const 0)))
+            """;
+
+    @Test
+    void aJavaExceptionInAHostFunctionIsATrapNamingItAndRepeatedOnesStopThePlugin() throws IOException {
+        WasmFolders.deploy(home, "wl-throw", "", HOST_FAILURES);
+        home.service.start("wl-throw");
+
+        assertTrue(simulation.chat("wl_eve", "give").startsWith("'wl_eve: give"), "the chat goes on");
+        assertTrue(simulation.chat("wl_eve", "teleport").startsWith("'wl_eve: teleport"), "the chat goes on");
+        assertEquals(ResourceState.STARTED, home.service.info("wl-throw").state(), "two traps are not three");
+        simulation.chat("wl_eve", "teleport again");
+
+        String error = home.awaitState("wl-throw", ResourceState.ERROR).lastError().orElseThrow();
+        assertEquals("ERR_SCRIPT_EXECUTION: wl-throw stopped for breaking its limits: wl-throw: main.wat: "
+                + "on_player_chat trapped: mc_teleport failed: IllegalArgumentException: a position needs finite "
+                + "coordinates: NaN, 64.0, 0.0", error);
+        long now = simulation.tick(1);
+        assertEquals(now + 2, simulation.tick(2), "the server ticks on");
+    }
+
+    @Test
+    void moreItemsThanAnInventoryHoldsAreRefusedWhateverTheFuel() throws IOException {
+        home.settings("{\"sandbox\": {\"max_offences\": 1, \"max_fuel_per_tick_cap\": 1000000000000000},"
+                + " \"wasm\": {\"fuel_per_call\": 1000000000000000}}");
+        WasmFolders.deploy(home, "wl-give", "[resources]\nmax_fuel_per_tick = 1000000000000000\n", HOST_FAILURES);
+        home.service.start("wl-give");
+
+        simulation.chat("wl_eve", "give me everything");
+
+        String error = home.awaitState("wl-give", ResourceState.ERROR).lastError().orElseThrow();
+        assertEquals("ERR_SCRIPT_EXECUTION: wl-give stopped for breaking its limits: wl-give: main.wat: "
+                + "on_player_chat trapped: mc_give_item: count must be at most 2304 (a full inventory), not 100000",
+                error);
+        assertEquals(List.of(), simulation.inventory("wl_eve"), "nothing was given");
+    }
+
+    @Test
+    void aPluginSpendingItsTimeInHostCallsIsInterruptedByTheWatchdog() throws IOException {
+        home.settings("{\"sandbox\": {\"call_timeout_ms\": 300, \"max_fuel_per_tick_cap\": 1000000000000000},"
+                + " \"wasm\": {\"fuel_per_call\": 1000000000000000}}");
+        WasmFolders.deploy(home, "wl-host-spin", "[resources]\nmax_fuel_per_tick = 1000000000000000\n", """
+                (module
+                  (import "env" "mc_block_id" (func $id (param i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 16) "minecraft:stone")
+                  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+                  (func (export "on_player_chat") (param i64 i32 i32) (result i32)
+                    (loop $l (drop (call $id (i32.const 16) (i32.const 15))) (br $l))
+                    (i32.const 0)))
+                """);
+        home.service.start("wl-host-spin");
+
+        for (int call = 1; call <= 2; call++) {
+            long started = System.nanoTime();
+            assertTrue(simulation.chat("wl_eve", "spin " + call).startsWith("'wl_eve: spin " + call));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 5_000, "interrupted after its 300 ms, not its fuel: " + millis + " ms");
+        }
+        assertEquals(ResourceState.STARTED, home.service.info("wl-host-spin").state());
+        simulation.chat("wl_eve", "spin 3");
+
+        String error = home.awaitState("wl-host-spin", ResourceState.ERROR).lastError().orElseThrow();
+        assertEquals("ERR_SCRIPT_EXECUTION: wl-host-spin stopped for breaking its limits: wl-host-spin: main.wat: "
                 + "on_player_chat: interrupted: the call ran too long (the wall-clock bound of the call)", error);
         long now = simulation.tick(1);
         assertEquals(now + 1, simulation.tick(1), "the game thread was not left interrupted");

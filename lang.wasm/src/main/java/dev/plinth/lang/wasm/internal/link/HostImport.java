@@ -1,10 +1,13 @@
 package dev.plinth.lang.wasm.internal.link;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.lang.wasm.internal.failure.PluginException;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import java.util.List;
 import java.util.Objects;
@@ -70,11 +73,33 @@ public record HostImport(String module, String name, FunctionType type, Optional
      * @return the function
      */
     HostFunction function(FuelMeter meter) {
+        WasmFunctionHandle guarded = (instance, args) -> {
+            try {
+                return handle.apply(instance, args);
+            } catch (ChicoryException | PluginException e) {
+                throw e; // a trap, an interrupt, proc_exit, a nested call's failure: the module's own
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                throw failed(e);
+            }
+        };
         if (!acts) {
-            return new HostFunction(module, name, type, handle);
+            return new HostFunction(module, name, type, guarded);
         }
-        return new HostFunction(module, name, type, (instance, args) -> meter.asPayer(() -> handle.apply(instance,
+        return new HostFunction(module, name, type, (instance, args) -> meter.asPayer(() -> guarded.apply(instance,
                 args)));
+    }
+
+    /**
+     * What the game threw while this function worked for the module (a value it refuses, a bug): a trap of the call
+     * naming the function and the exception, so that it counts as the module's offence and never escapes as a Java
+     * exception into the code that called the module.
+     */
+    private TrapException failed(Throwable e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        var trap = new TrapException(name + " failed: " + message);
+        trap.initCause(e);
+        return trap;
     }
 
     /** {@return {@code module.name}, as messages name an import} */

@@ -1,5 +1,6 @@
 package dev.plinth.lang.wasm.internal.meter;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.GlobalFactory;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.TrapException;
@@ -171,8 +172,13 @@ public final class FuelMeter {
      *
      * @param units the fuel
      * @throws TrapException when the fuel runs out: the call ends as if the module had run out itself
+     * @throws ChicoryInterruptedException when the watchdog is interrupting the call: it ends as if the module's
+     *     code had been interrupted
      */
     public void charge(long units) {
+        if (watch.overran()) { // a host function working long for the module stops where Chicory's checks would
+            throw new ChicoryInterruptedException("interrupted in a host function");
+        }
         FuelCell cell = fuelCell();
         long left = cell.get() - units;
         cell.set(left);

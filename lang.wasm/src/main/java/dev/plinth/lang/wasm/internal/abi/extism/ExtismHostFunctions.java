@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.plinth.core.runtime.command.CommandDefinition;
 import dev.plinth.core.runtime.command.CommandException;
-import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.scheduler.Task;
 import dev.plinth.core.runtime.world.BlockPos;
@@ -21,6 +20,7 @@ import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Position;
 import dev.plinth.core.runtime.world.World;
 import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.lang.wasm.internal.binding.ItemGift;
 import dev.plinth.lang.wasm.internal.binding.PluginContext;
 import dev.plinth.lang.wasm.internal.binding.PluginLog;
 import dev.plinth.lang.wasm.internal.failure.GuestErrorException;
@@ -135,22 +135,9 @@ final class ExtismHostFunctions {
 
     private JsonNode giveItem(JsonNode in) {
         int count = (int) number(in, "mc_give_item", "count");
-        if (count <= 0) {
-            throw new TrapException("mc_give_item: count must be at least 1, not " + count);
-        }
-        ItemStack stack;
-        try {
-            stack = ItemStack.of(text(in, "mc_give_item", "item"));
-        } catch (IllegalArgumentException e) {
-            throw new TrapException("mc_give_item: " + e.getMessage());
-        }
+        String item = text(in, "mc_give_item", "item");
         Optional<Player> player = player(in, "mc_give_item");
-        if (player.isPresent()) {
-            context.meter().charge(count / ItemStack.MAX_STACK);
-            for (int left = count; left > 0; left -= ItemStack.MAX_STACK) {
-                player.get().giveItem(stack.withCount(Math.min(left, ItemStack.MAX_STACK)));
-            }
-        }
+        ItemGift.give(context, "mc_give_item", player, item, count);
         return JSON.objectNode().put("ok", player.isPresent());
     }
 
