@@ -5,6 +5,7 @@ import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.link.HostImport;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One plugin's side of an ABI: the host functions its module may import, and what happens around the module's
@@ -13,7 +14,7 @@ import java.util.Map;
  * resource bundle.
  *
  * <p>Threads: {@link #imports} before instantiation, {@link #enable()} and {@link #disable()} on the thread that
- * starts or stops the resource; the handlers it registers run on the threads that post events or run commands and
+ * starts or stops the resource, the reload hooks ({@link #saveState()}...) on the game thread; the handlers it registers run on the threads that post events or run commands and
  * tasks (the game thread).
  */
 public interface AbiBinding {
@@ -52,4 +53,42 @@ public interface AbiBinding {
      * @throws dev.plinth.lang.wasm.internal.failure.PluginException when the hook fails
      */
     void disable();
+
+    /**
+     * Asks the module for the state its next version receives on a hot reload, with the start's budget.
+     *
+     * @return the state as JSON text, or empty when the module keeps none (the ABI has no such hook, the module does
+     *     not export it, or it returned nothing)
+     * @throws dev.plinth.lang.wasm.internal.failure.PluginException when the hook fails
+     */
+    default Optional<String> saveState() {
+        return Optional.empty();
+    }
+
+    /**
+     * Gives the module the state its previous version saved, with the start's budget; a module without the hook
+     * ignores it.
+     *
+     * @param json the state, JSON text
+     * @throws dev.plinth.lang.wasm.internal.failure.PluginException when the hook fails
+     */
+    default void restoreState(String json) {
+    }
+
+    /**
+     * Tells the module it replaces a previous version, after its state was restored.
+     *
+     * @throws dev.plinth.lang.wasm.internal.failure.PluginException when the hook fails
+     */
+    default void reloaded() {
+    }
+
+    /**
+     * Tells the module that a resource it depends on reloaded.
+     *
+     * @param dependency that resource's name
+     * @throws dev.plinth.lang.wasm.internal.failure.PluginException when the hook fails
+     */
+    default void dependencyReloaded(String dependency) {
+    }
 }

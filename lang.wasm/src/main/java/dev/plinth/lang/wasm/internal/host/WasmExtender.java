@@ -1,9 +1,15 @@
 package dev.plinth.lang.wasm.internal.host;
 
+import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.resource.reload.ResourceContent;
 import dev.plinth.core.runtime.host.HostPreparation;
 import dev.plinth.core.runtime.progress.Progress;
+import dev.plinth.core.runtime.reload.ReloadHooks;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
@@ -31,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -50,7 +57,8 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 /**
  * The WebAssembly host: an extender that runs the started bundles requiring {@code osgi.extender=plinth.wasm}. The
  * expensive part, loading the module (assembling {@code .wat}, parsing, validating, metering, compiling to JVM
- * bytecode, with progress for large modules), runs before the start, off the game thread ({@link HostPreparation});
+ * bytecode, with progress for large modules), runs before the start, off the game thread ({@link HostPreparation},
+ * and {@link ReloadPreparation} for the next content of a hot reload, which a module that does not load refuses);
  * the start, on the game thread, links and instantiates what was prepared and runs the plugin's enable hook. A bundle
  * stopping gets its disable hook and loses its instance. The sandbox (core.sandbox) gives each plugin its limits,
  * grants, account and wall-clock watch, and does what every host repeats ({@link HostSupport}).
@@ -64,9 +72,9 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * <p>Threads: {@link #prepare} on the thread that asks for a start; the tracker calls back on the thread that starts
  * or stops a bundle, synchronously.
  */
-@Component(service = {HostPreparation.class, RunningPlugins.class}, immediate = true)
-public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>, HostPreparation, RunningPlugins,
-        BundleListener {
+@Component(service = {HostPreparation.class, ReloadPreparation.class, RunningPlugins.class}, immediate = true)
+public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>, HostPreparation,
+        ReloadPreparation, RunningPlugins, BundleListener {
 
     /** The extender name resource bundles require. */
     public static final String EXTENDER = "plinth.wasm";
@@ -83,6 +91,8 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
     private final Progress progress;
     private final Logger log;
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<Long, String> names = new ConcurrentHashMap<>();
+    private final ModuleCache modules = new ModuleCache();
     private volatile @Nullable WatAssembler assembler;
     private volatile @Nullable BundleTracker<WasmResource> tracker;
 
@@ -135,6 +145,7 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
             running.close();
         }
         prepared.clear();
+        names.clear();
     }
 
     @Override
@@ -177,8 +188,8 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
             services = new BundleServices(bundle);
             WasmPlugin running = WasmPlugin.start(spec, plugin.module(), services, new LogAdapter(scriptLog),
                     gameThread::currentTick, account, watchdog, fatalFor(bundle, name, scriptLog));
-            var resource = new WasmResource(name, running, account, scriptLog, services,
-                    registerRetained(name, bundle, running, spec, scriptLog));
+            var resource = new WasmResource(name, running, account, scriptLog, services, List.of(
+                    registerRetained(name, bundle, running, spec, scriptLog), registerReloadHooks(name, bundle, running)));
             support.cleared(bundle);
             String runs = spec.file() + " runs " + plugin.module().mode().name().toLowerCase(Locale.ROOT) + " ("
                     + spec.abi().title() + ", loaded in " + plugin.module().loadMillis() + " ms)";
@@ -214,31 +225,71 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
         resource.stop();
     }
 
-    /** Forgets what was prepared for a bundle that changed or went away. */
+    /** Forgets what was prepared for a bundle that changed, and its module when it went away. */
     @Override
     public void bundleChanged(BundleEvent event) {
         switch (event.getType()) {
-            case BundleEvent.UNINSTALLED, BundleEvent.UPDATED, BundleEvent.UNRESOLVED ->
-                    prepared.remove(event.getBundle().getBundleId());
+            case BundleEvent.UPDATED, BundleEvent.UNRESOLVED -> prepared.remove(event.getBundle().getBundleId());
+            case BundleEvent.UNINSTALLED -> {
+                prepared.remove(event.getBundle().getBundleId());
+                String name = names.remove(event.getBundle().getBundleId());
+                if (name != null) {
+                    modules.forget(name);
+                }
+            }
             default -> { }
         }
     }
 
     /**
-     * Loads a resource's module: reads its manifest and its module file, then assembles, parses, meters and compiles
-     * it. What fails is kept as the failure of the start to come.
+     * Compiles the next content of a WebAssembly resource before a hot reload, while its running version serves: the
+     * start that swaps it in finds the module compiled ({@link ModuleCache}). A module that does not assemble, parse,
+     * validate or fit its memory limit refuses the reload, naming the file (and, in the text format, the line and
+     * column).
      */
+    @Override
+    public void prepare(ResourceDescriptor next, ResourceContent content) {
+        if (next.language() != Language.WASM) {
+            return;
+        }
+        String name = next.name();
+        Prepared ready = load(0, name, Optional.of(next), file -> {
+            try {
+                return content.read(file).orElseThrow(() -> new IllegalStateException(name + ": " + file
+                        + ": no such file in the resource"));
+            } catch (IOException e) {
+                throw new IllegalStateException(name + ": " + file + ": cannot be read: " + e.getMessage(), e);
+            }
+        });
+        try {
+            ready.check();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name, messageOf(name, e), e);
+        }
+    }
+
+    /** Loads a resource bundle's module, as it is about to start. */
     private Prepared load(Bundle bundle) {
-        long lastModified = bundle.getLastModified();
         Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
         String name = descriptor.map(ResourceDescriptor::name).orElse(bundle.getSymbolicName());
+        descriptor.ifPresent(d -> names.put(bundle.getBundleId(), d.name()));
+        return load(bundle.getLastModified(), name, descriptor, file -> read(bundle, name, file));
+    }
+
+    /**
+     * Loads a resource's module: reads its manifest and its module file, then assembles, parses, meters and compiles
+     * it, unless the same content was loaded last. What fails is kept as the failure of the start to come.
+     */
+    private Prepared load(long lastModified, String name, Optional<ResourceDescriptor> descriptor,
+            Function<String, byte[]> files) {
         try {
             WasmSettings settings = settings();
             PluginManifest manifest = PluginManifest.read(descriptor.orElseThrow(() -> new IllegalStateException(
                     name + " is not a resource deployed from resources/")), sandbox, settings);
-            byte[] content = read(bundle, name, manifest.file());
-            var loader = new ModuleLoader(settings.compiled(), assembler(), progress);
-            PreparedModule module = loader.load(name, manifest.file(), content, manifest.maxPages());
+            byte[] content = files.apply(manifest.file());
+            PreparedModule module = modules.get(name, manifest.file(), content, manifest.maxPages(),
+                    settings.compiled(), () -> new ModuleLoader(settings.compiled(), assembler(), progress)
+                            .load(name, manifest.file(), content, manifest.maxPages()));
             String prefix = name + ": " + manifest.file();
             AbiKind abi = AbiKind.detect(prefix, manifest.abi(), manifest.releasedManifest(), module.module());
             var spec = new PluginSpec(name, manifest.file(), abi, manifest.grants(), manifest.fuel(),
@@ -302,6 +353,14 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
                 support.stopLater(bundle, name, message, () -> isRunning(bundle, plugin));
             }
         }, properties);
+    }
+
+    /** The plugin's reload hooks, registered through its own bundle's context, as the resource manager finds them. */
+    private static ServiceRegistration<ReloadHooks> registerReloadHooks(String name, Bundle bundle, WasmPlugin plugin) {
+        var properties = new Hashtable<String, Object>();
+        properties.put("plinth.resource", name);
+        return bundle.getBundleContext().registerService(ReloadHooks.class, new WasmReloadHooks(name, plugin),
+                properties);
     }
 
     /** What happens when a plugin must be stopped for its offences: fail and stop its bundle, from another thread. */

@@ -5,11 +5,12 @@ import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.lang.wasm.internal.binding.BundleServices;
 import dev.plinth.lang.wasm.internal.failure.PluginException;
 import dev.plinth.lang.wasm.internal.plugin.WasmPlugin;
+import java.util.List;
 import org.osgi.framework.ServiceRegistration;
 
 /**
  * One started WebAssembly resource: its plugin and what the host holds for it (its account, its log, its services,
- * its retained-memory registration). Stopping it runs the plugin's {@code on_disable} and releases them all.
+ * its retained-memory and reload-hooks registrations). Stopping it runs the plugin's {@code on_disable} and releases them all.
  *
  * <p>Thread-safe: stopped on the thread that stops the bundle.
  */
@@ -20,16 +21,16 @@ final class WasmResource {
     private final Account account;
     private final ScriptLog log;
     private final BundleServices services;
-    private final ServiceRegistration<?> retained;
+    private final List<ServiceRegistration<?>> registrations;
 
     WasmResource(String name, WasmPlugin plugin, Account account, ScriptLog log, BundleServices services,
-            ServiceRegistration<?> retained) {
+            List<ServiceRegistration<?>> registrations) {
         this.name = name;
         this.plugin = plugin;
         this.account = account;
         this.log = log;
         this.services = services;
-        this.retained = retained;
+        this.registrations = List.copyOf(registrations);
     }
 
     /** {@return the resource name} */
@@ -49,10 +50,12 @@ final class WasmResource {
         } catch (PluginException e) {
             log.error("on_disable failed: " + e.getMessage());
         } finally {
-            try {
-                retained.unregister();
-            } catch (IllegalStateException e) {
-                // unregistered with the host bundle already
+            for (ServiceRegistration<?> registration : registrations) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException e) {
+                    // unregistered with its bundle already
+                }
             }
             services.close();
             account.close();

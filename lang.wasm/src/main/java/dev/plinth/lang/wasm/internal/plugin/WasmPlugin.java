@@ -146,6 +146,11 @@ public final class WasmPlugin {
         return spec;
     }
 
+    /** {@return the plugin's side of its ABI, whose reload hooks the host calls} */
+    public AbiBinding abi() {
+        return abi;
+    }
+
     /** {@return the plugin's module instance} */
     public Guest guest() {
         return guest;

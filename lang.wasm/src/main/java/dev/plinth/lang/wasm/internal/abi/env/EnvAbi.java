@@ -20,7 +20,6 @@ import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.event.player.PlayerJoinEvent;
 import dev.plinth.core.runtime.event.player.PlayerQuitEvent;
 import dev.plinth.core.runtime.event.server.ServerTickEvent;
-import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.scheduler.Task;
 import dev.plinth.core.runtime.world.BlockPos;
@@ -30,6 +29,7 @@ import dev.plinth.core.runtime.world.Position;
 import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.wasm.internal.abi.AbiBinding;
 import dev.plinth.lang.wasm.internal.abi.Exports;
+import dev.plinth.lang.wasm.internal.binding.ItemGift;
 import dev.plinth.lang.wasm.internal.binding.PluginContext;
 import dev.plinth.lang.wasm.internal.binding.PluginLog;
 import dev.plinth.lang.wasm.internal.engine.Guest;
@@ -144,6 +144,60 @@ public final class EnvAbi implements AbiBinding {
         if (!guest.isClosed() && Exports.optional(guest, NAME, "on_disable", List.of(), List.of())) {
             guest.call(CallKind.STOP, "on_disable");
         }
+    }
+
+    @Override
+    public Optional<String> saveState() {
+        Guest guest = context.guest();
+        if (!Exports.optional(guest, NAME, "on_save_state", List.of(), List.of(I64))) {
+            return Optional.empty();
+        }
+        ExportFunction save = guest.export("on_save_state");
+        String[] state = new String[1];
+        guest.call(CallKind.START, "on_save_state", () -> {
+            long packed = save.apply()[0];
+            int len = (int) packed;
+            state[0] = len == 0 ? null
+                    : context.memory().string(guest.memory().orElse(null), "on_save_state", (int) (packed >>> 32), len);
+            return NONE;
+        });
+        return Optional.ofNullable(state[0]);
+    }
+
+    @Override
+    public void restoreState(String json) {
+        callWithString("on_restore_state", json, "its state");
+    }
+
+    @Override
+    public void reloaded() {
+        Guest guest = context.guest();
+        if (Exports.optional(guest, NAME, "on_reload", List.of(), List.of())) {
+            guest.call(CallKind.START, "on_reload");
+        }
+    }
+
+    @Override
+    public void dependencyReloaded(String dependency) {
+        callWithString("on_dependency_reload", dependency, "a resource name");
+    }
+
+    /** Calls a reload hook {@code (ptr, len) -> ()} that receives a string, when the module exports it. */
+    private void callWithString(String export, String text, String what) {
+        Guest guest = context.guest();
+        if (!Exports.optional(guest, NAME, export, List.of(I32, I32), List.of())) {
+            return;
+        }
+        Exports.required(guest, NAME, "alloc", List.of(I32), List.of(I32),
+                "it exports " + export + ", which receives " + what + " in memory alloc returns");
+        ExportFunction hook = guest.export(export);
+        ExportFunction allocate = guest.export("alloc");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        guest.call(CallKind.START, export, () -> {
+            int ptr = (int) allocate.apply(bytes.length)[0];
+            guest.write("alloc", ptr, bytes);
+            return hook.apply(ptr, bytes.length);
+        });
     }
 
     private void subscribe(Guest guest) {
@@ -269,23 +323,7 @@ public final class EnvAbi implements AbiBinding {
 
     private long[] giveItem(Instance instance, long... args) {
         String item = string(instance, "mc_give_item", args[1], args[2]);
-        int count = (int) args[3];
-        if (count <= 0) {
-            throw new TrapException("mc_give_item: count must be at least 1, not " + count);
-        }
-        ItemStack stack;
-        try {
-            stack = ItemStack.of(item);
-        } catch (IllegalArgumentException e) {
-            throw new TrapException("mc_give_item: " + e.getMessage());
-        }
-        Optional<Player> player = player(args[0]);
-        if (player.isPresent()) {
-            context.meter().charge(count / ItemStack.MAX_STACK);
-            for (int left = count; left > 0; left -= ItemStack.MAX_STACK) {
-                player.get().giveItem(stack.withCount(Math.min(left, ItemStack.MAX_STACK)));
-            }
-        }
+        ItemGift.give(context, "mc_give_item", player(args[0]), item, (int) args[3]);
         return NONE;
     }
 

@@ -172,6 +172,40 @@ public final class ExtismAbi implements AbiBinding {
         }
     }
 
+    /** {@inheritDoc} The export {@code on_save_state}, whose output is the state (none when it is empty). */
+    @Override
+    public Optional<String> saveState() {
+        if (!handles(context.guest(), "on_save_state")) {
+            return Optional.empty();
+        }
+        byte[] output = call(CallKind.START, "on_save_state", new byte[0]);
+        return output.length == 0 ? Optional.empty() : Optional.of(new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** {@inheritDoc} The export {@code on_restore_state}, with the state as its input. */
+    @Override
+    public void restoreState(String state) {
+        hook("on_restore_state", state);
+    }
+
+    /** {@inheritDoc} The export {@code on_reload}. */
+    @Override
+    public void reloaded() {
+        hook("on_reload", "");
+    }
+
+    /** {@inheritDoc} The export {@code on_dependency_reload}, with the resource's name as its input. */
+    @Override
+    public void dependencyReloaded(String dependency) {
+        hook("on_dependency_reload", dependency);
+    }
+
+    private void hook(String export, String input) {
+        if (handles(context.guest(), export)) {
+            call(CallKind.START, export, input.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /**
      * Calls an export as Extism does: the input set, the export called, its output read; a non-zero return code
      * is the plugin's error.
