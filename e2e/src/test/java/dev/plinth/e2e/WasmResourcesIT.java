@@ -37,6 +37,8 @@ class WasmResourcesIT {
                 "sim:command Steve hi",
                 "wasm:call extism-greeter greet Steve and Alex",
                 "wasm:call wasm-welcome on_enable",
+                "wasm:call extism-greeter",
+                "help wasm:call",
                 "sim:inbox Steve");
 
         assertEquals(0, run.exitCode(), run.output());
@@ -57,6 +59,10 @@ class WasmResourcesIT {
         assertTrue(out.contains("/hi: executed"), out);
         assertTrue(out.contains("message: Hello from the released MC-RS ABI!"), "the length-prefixed reply:\n" + out);
         assertTrue(out.contains("Hello, Steve and Alex!"), "wasm:call printed the output:\n" + out);
+        assertTrue(out.contains("ERROR: missing or wrong arguments; usage: wasm:call RESOURCE FUNCTION INPUT..."),
+                out);
+        assertTrue(out.contains("usage: wasm:call RESOURCE FUNCTION INPUT...\n  call an export of an Extism plugin"),
+                out);
         assertTrue(out.contains("ERROR: wasm-welcome is a plugin of the MC-RS design ABI: only Extism plugins take an "
                 + "input and give an output"), out);
     }

@@ -2,6 +2,7 @@ package dev.plinth.lang.wasm.internal.host;
 
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.lang.wasm.internal.plugin.WasmPlugin;
+import dev.plinth.shell.CommandUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The shell commands of scope {@code wasm}: {@code wasm:call RESOURCE FUNCTION [INPUT...]} calls an export of a
  * running Extism plugin with the input (the rest of the line, words joined by one space) and prints its output, as
- * Extism's {@code extism call} does. A call that fails prints its error after {@code ERROR:}.
+ * Extism's {@code extism call} does. A call that fails prints its error after {@code ERROR:}; missing arguments print
+ * the usage.
  *
  * <p>Called on the shell's thread; the call itself runs on the game thread, which owns the game state the plugin's
  * host functions touch, and the command waits for it.
@@ -64,5 +66,16 @@ public final class WasmCommands {
             throw new IllegalStateException(resource + ": " + function + " did not return within " + WAIT_SECONDS
                     + " s (the game thread is busy)", e);
         }
+    }
+
+    /**
+     * {@code wasm:call} with missing arguments: its usage.
+     *
+     * @param wrong the arguments given
+     * @return never
+     * @throws dev.plinth.shell.UsageException always, with the usage
+     */
+    public Object call(Object... wrong) {
+        return CommandUsage.fail("wasm", this, "call");
     }
 }
