@@ -28,11 +28,12 @@ class LuaSandboxIT {
         LuaFolders.write(home, "spinner", "", "mc.schedule_repeating(1, function()\n  while true do end\nend)\n");
         LuaFolders.write(home, "slow-start", "", "print('slow-start begins')\nwhile true do end\n");
         LuaFolders.write(home, "bystander", "", "print('bystander started')\n");
+        LuaFolders.write(home, "slow-stop", "", "function on_disable()\n  while true do end\nend\n");
         serverJson("""
                 "lua": {"instructions_per_call": 1000000000000, "instructions_per_tick": 1000000000000,
                         "instructions_per_start": 1000000000000},
-                "sandbox": {"call_timeout_ms": 200, "start_timeout_ms": 400}
-                """, "slow-start", "bystander", "spinner");
+                "sandbox": {"call_timeout_ms": 200, "start_timeout_ms": 400, "stop_timeout_ms": 300}
+                """, "slow-start", "bystander", "spinner", "slow-stop");
         String out;
         int exit;
         try (var session = PlinthSession.open(PlinthInstance.at(home))) {
@@ -46,7 +47,8 @@ class LuaSandboxIT {
             out = session.output();
         }
 
-        assertEquals(0, exit, out);
+        assertEquals(0, exit, "shutdown finished, the spinning on_disable interrupted:\n" + out);
+        assertTrue(out.contains("[slow-stop] on_disable failed: slow-stop: main.lua:2: wall-clock bound exceeded"), out);
         assertTrue(out.contains("[slow-start] slow-start begins"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: slow-start: main.lua:2: wall-clock bound exceeded (ran for"),
                 "the main chunk was interrupted at its start bound:\n" + out);
