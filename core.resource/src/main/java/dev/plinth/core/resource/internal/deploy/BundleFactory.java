@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Builds the bundle file of a resource source: reads its manifest and writes a bundle with the generated headers,
@@ -31,8 +34,16 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
      * @param descriptor the manifest read; empty for a jar, whose descriptor comes from the installed bundle
      * @param file the bundle file
      * @param fingerprint the source's fingerprint at the time of the build
+     * @param files the source's files at the time of the build ({@link ResourceScanner#snapshot})
      */
-    public record Built(Optional<ResourceDescriptor> descriptor, Path file, String fingerprint) {}
+    public record Built(Optional<ResourceDescriptor> descriptor, Path file, String fingerprint,
+            SortedMap<String, String> files) {
+
+        /** Copies the files. */
+        public Built {
+            files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        }
+    }
 
     /**
      * Builds the bundle of a source.
@@ -43,13 +54,14 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
      * @throws UncheckedIOException when the source cannot be read or the file written
      */
     public Built build(ResourceSource source) {
-        String fingerprint = ResourceScanner.fingerprint(source);
+        SortedMap<String, String> files = ResourceScanner.snapshot(source);
+        String fingerprint = ResourceScanner.fingerprint(files);
         Path file = workFolder.resolve(source.relative().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + (fingerprint.isEmpty() ? "gone" : fingerprint) + "-" + System.nanoTime() + ".jar");
         try {
             if (source.kind() == ResourceSource.Kind.JAR) {
                 BundleArchive.write(source, java.util.Map.of(), file, limits);
-                return new Built(Optional.empty(), file, fingerprint);
+                return new Built(Optional.empty(), file, fingerprint, files);
             }
             if (source.kind() == ResourceSource.Kind.FOLDER) {
                 refuseLinks(source);
@@ -61,7 +73,7 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
                         "no manifest (resource.toml, plugin.toml, meta.json or manifest.json) in it"));
             }
             BundleArchive.write(source, BundleHeaders.of(descriptor, source.relative()), file, limits);
-            return new Built(Optional.of(descriptor), file, fingerprint);
+            return new Built(Optional.of(descriptor), file, fingerprint, files);
         } catch (FileTooLargeException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {

@@ -25,6 +25,8 @@ final class WatchedCalls implements Watch {
     private static final long IDLE = 0;
     private static final long FIRING = Long.MIN_VALUE;
     private static final long FIRED = Long.MIN_VALUE + 1;
+    /** How long an interrupted call may take to reach its next checkpoint, at least, before it is told again. */
+    private static final long STILL_RUNNING = Duration.ofSeconds(1).toNanos();
     private static final VarHandle STATE;
 
     static {
@@ -162,7 +164,7 @@ final class WatchedCalls implements Watch {
             return;
         }
         if (current == FIRED) {
-            if (now - firedAt < Math.max(bound, Duration.ofMillis(100).toNanos())) {
+            if (now - firedAt < Math.max(bound, STILL_RUNNING)) {
                 return;
             }
         } else if (now - current < 0) {

@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
+import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
@@ -19,6 +20,8 @@ import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.luajc.BoundedCompiler;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
+import dev.plinth.lang.lua.internal.reload.CompiledChunks;
+import dev.plinth.lang.lua.internal.reload.LuaPreparation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -67,7 +71,9 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Watchdog watchdog;
     private final Accounts accounts;
     private final Logger log;
+    private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
+    private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
     private final ExecutorService compilerThreads =
             Executors.newCachedThreadPool(Thread.ofPlatform().name(BoundedCompiler.THREAD, 1).daemon().factory());
     private volatile @Nullable BundleTracker<LuaResource> tracker;
@@ -95,11 +101,12 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         this.accounts = accounts;
         this.log = loggers.getLogger(LuaExtender.class);
         HostSettings settings = settings();
-        this.compiler = settings.compiled()
-                ? new BoundedCompiler(new LuaJcCompiler(), compilerThreads, settings.maxCompiledFunctionSize(),
-                        settings.compileTimeout()).orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
-                        log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage()))
-                : ChunkCompiler.INTERPRETER;
+        this.chunks = settings.compiled() ? Optional.of(new CompiledChunks(new LuaJcCompiler(), luajc ->
+                new BoundedCompiler(luajc, compilerThreads, settings.maxCompiledFunctionSize(), settings.compileTimeout())))
+                : Optional.empty();
+        this.compiler = chunks.<ChunkCompiler>map(compiled -> compiled.orElse(ChunkCompiler.INTERPRETER,
+                (resource, file, cause) -> log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage())))
+                .orElse(ChunkCompiler.INTERPRETER);
     }
 
     /** Tracks the resource bundles, starting those already active. */
@@ -108,6 +115,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         HostSettings settings = settings();
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
+        preparation = context.registerService(ReloadPreparation.class, new LuaPreparation(chunks), null);
         log.info("Lua host ready: {} mode, {} instructions per call, {} per tick, {} ms per call",
                 settings.compiled() ? "LuaJC" : "interpreter", settings.limits().instructionsPerCall(),
                 settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
@@ -116,6 +124,10 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     /** Stops every Lua resource's state and the compiler threads. */
     @Deactivate
     void close() {
+        ServiceRegistration<ReloadPreparation> prepared = preparation;
+        if (prepared != null) {
+            prepared.unregister();
+        }
         BundleTracker<LuaResource> running = tracker;
         if (running != null) {
             running.close();

@@ -14,6 +14,7 @@ import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.mc.McLibrary;
 import dev.plinth.lang.lua.internal.mtadm.ResourceLibrary;
+import dev.plinth.lang.lua.internal.reload.LuaReloadHooks;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
@@ -39,11 +40,13 @@ final class LuaResource {
 
     private final LuaScript script;
     private final ResourceContext context;
+    private final LuaReloadHooks reload;
     private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
-    private LuaResource(LuaScript script, ResourceContext context) {
+    private LuaResource(LuaScript script, ResourceContext context, LuaReloadHooks reload) {
         this.script = script;
         this.context = context;
+        this.reload = reload;
     }
 
     /**
@@ -97,6 +100,7 @@ final class LuaResource {
         var context = new ResourceContext(setup.name(), setup.bundle(), script, setup.log());
         McLibrary.install(context);
         ResourceLibrary.install(context);
+        LuaReloadHooks reload = LuaReloadHooks.install(context);
         long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {
             for (String file : setup.scripts()) {
@@ -111,7 +115,8 @@ final class LuaResource {
             context.close();
             throw e;
         }
-        return new LuaResource(script, context);
+        reload.register();
+        return new LuaResource(script, context, reload);
     }
 
     /**
@@ -121,6 +126,7 @@ final class LuaResource {
      *     bound, say); empty when it stopped cleanly or failed with a plain error
      */
     Optional<String> stop() {
+        reload.unregister();
         ServiceRegistration<RetainedMemory> measured = memory;
         if (measured != null) {
             try {

@@ -359,12 +359,12 @@ public final class Meter {
         if (broken != null) {
             throw broken;
         }
+        if (watch.overran()) {
+            throw broken(Limit.WALL_CLOCK, watch.overrun().map(Overrun::describe).orElse("the watchdog interrupted it"));
+        }
         String reason = stopReason;
         if (reason != null) {
             throw new LuaError(resource + " is stopping: " + reason);
-        }
-        if (watch.overran()) {
-            throw broken(Limit.WALL_CLOCK, watch.overrun().map(Overrun::describe).orElse("the watchdog interrupted it"));
         }
         long bytes = allocatedSoFar();
         if (bytes > limits.maxCallAllocBytes()) {
