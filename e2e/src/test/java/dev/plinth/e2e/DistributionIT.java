@@ -90,13 +90,13 @@ class DistributionIT {
         var instance = PlinthInstance.at(home);
         Process process = instance.start();
         try {
-            // Standard input stays open: the instance runs until it is told to stop.
-            Path lock = home.resolve("data/felix-cache");
+            // Standard input stays open: the instance runs until it is told to stop. It is told once it has started
+            // (its startup resources are), however long that takes on a busy machine.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.isDirectory(lock) && System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !(Files.exists(instance.consoleLog())
+                    && Files.readString(instance.consoleLog()).contains("startup resources:"))) {
                 Thread.sleep(100);
             }
-            Thread.sleep(2000);
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the instance exits after SIGTERM");
             String output = Files.readString(instance.consoleLog());
