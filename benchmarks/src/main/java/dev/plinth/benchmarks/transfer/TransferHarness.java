@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -47,7 +49,11 @@ import java.util.regex.Pattern;
  *       with the listing: all must complete and none may be corrupted; the aggregate rate is every client's bytes over
  *       the wall time from the first join to the last file;</li>
  *   <li>the real headless client ({@code bin/plinth-client}) joins twice with one cache folder: the first run
- *       downloads everything, the second (a warm cache) must transfer 0 bytes.</li>
+ *       downloads everything, the second (a warm cache) must transfer 0 bytes;</li>
+ *   <li>{@value #BIG_RESOURCES} resources of {@value #BIG_FILES} files of 20 MiB (1000 MiB) are started and
+ *       {@code resource:files} asked for: the time from the start commands to the last listing is what hashing
+ *       1000 MiB of client files takes (on the payload's own threads, never the game thread), the starts
+ *       included.</li>
  * </ol>
  *
  * The simulated clients speak the protocol with the JDK's HTTP client, one per client, without a WebSocket (the
@@ -61,6 +67,9 @@ public final class TransferHarness {
     static final int RESOURCES = 20;
     static final int FILES = 50;
     static final int FILE_BYTES = 20_000;
+    static final int BIG_RESOURCES = 5;
+    static final int BIG_FILES = 10;
+    static final int BIG_FILE_BYTES = 20 << 20;
     private static final String READY = "plinth-transfer-ready";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern TRANSFER_LINE =
@@ -112,7 +121,8 @@ public final class TransferHarness {
         Process plinth = new ProcessBuilder(distribution.resolve("bin/plinth").toString(), "--home", home.toString())
                 .redirectErrorStream(true).start();
         var ready = new CountDownLatch(1);
-        Thread.ofPlatform().daemon().start(() -> drain(plinth.getInputStream(), ready));
+        var lines = new LinkedBlockingQueue<String>();
+        Thread.ofPlatform().daemon().start(() -> drain(plinth.getInputStream(), ready, lines));
         OutputStream console = plinth.getOutputStream();
         try {
             console.write(("echo " + READY + "\n").getBytes(StandardCharsets.UTF_8));
@@ -127,6 +137,7 @@ public final class TransferHarness {
             figures.put("payloadBytes", payloadBytes);
             concurrentJoins(server, clients, payloadBytes, figures);
             realClient(server, figures);
+            hashing(home.resolve("resources"), console, lines, figures);
             return figures;
         } finally {
             console.close(); // the end of its input stops the server
@@ -255,6 +266,82 @@ public final class TransferHarness {
         }
     }
 
+    /**
+     * Starts {@value #BIG_RESOURCES} resources of {@value #BIG_FILES} files of 20 MiB (1000 MiB in all; a resource may
+     * hold 256 MiB) and waits for their listings.
+     */
+    private static void hashing(Path resources, OutputStream console, BlockingQueue<String> lines,
+            Map<String, Object> figures) throws IOException, InterruptedException {
+        var random = new Random(32);
+        byte[] bytes = new byte[BIG_FILE_BYTES];
+        var folders = new ArrayList<Path>();
+        for (int r = 0; r < BIG_RESOURCES; r++) {
+            Path folder = Files.createDirectories(resources.resolve("bench-big" + r).resolve("assets"));
+            folders.add(folder.getParent());
+            var assets = new ArrayList<String>();
+            for (int f = 0; f < BIG_FILES; f++) {
+                random.nextBytes(bytes);
+                Files.write(folder.resolve("big" + f + ".bin"), bytes);
+                assets.add("{\"path\": \"assets/big" + f + ".bin\", \"type\": \"asset\", \"cache\": true}");
+            }
+            Files.writeString(folder.resolveSibling("meta.json"), "{\"name\": \"bench-big" + r
+                    + "\", \"version\": \"1.0.0\", \"resourceType\": \"script\", \"scripts\": [], \"assets\": ["
+                    + String.join(", ", assets) + "]}");
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (int r = 0; r < BIG_RESOURCES; r++) {
+            // The deployer picks a folder up on its next scan: ask until the resource is known.
+            while (true) {
+                lines.clear();
+                console.write(("resource:info bench-big" + r + "\n").getBytes(StandardCharsets.UTF_8));
+                console.flush();
+                String answer = awaitLine(lines, l -> l.matches("(.*\\s)?state\\s+\\S+.*") || l.contains("ERR_"),
+                        deadline);
+                if (!answer.contains("ERR_")) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        lines.clear();
+        var commands = new StringBuilder();
+        for (int r = 0; r < BIG_RESOURCES; r++) {
+            commands.append("resource:start bench-big").append(r).append('\n');
+        }
+        for (int r = 0; r < BIG_RESOURCES; r++) {
+            commands.append("resource:files bench-big").append(r).append('\n');
+        }
+        long began = System.nanoTime();
+        console.write(commands.toString().getBytes(StandardCharsets.UTF_8));
+        console.flush();
+        for (int r = 0; r < BIG_RESOURCES; r++) {
+            String listing = "bench-big" + r + " 1.0.0: " + BIG_FILES + " file(s)";
+            awaitLine(lines, l -> l.contains(listing), deadline);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        long total = (long) BIG_RESOURCES * BIG_FILES * BIG_FILE_BYTES;
+        System.out.printf(Locale.ROOT, "hashing %d MiB of client files (starts to resource:files): %.2f s = %.0f MB/s%n",
+                total >> 20, seconds, total / seconds / 1e6);
+        figures.put("hashedBytes", total);
+        figures.put("hashSeconds", seconds);
+        for (Path folder : folders) {
+            deleteTree(folder);
+        }
+    }
+
+    private static String awaitLine(BlockingQueue<String> lines, java.util.function.Predicate<String> wanted,
+            long deadline) throws InterruptedException {
+        while (true) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new IllegalStateException("the server did not answer within " + TIMEOUT);
+            }
+            if (wanted.test(line.strip())) {
+                return line.strip();
+            }
+        }
+    }
+
     /** Writes the resources; {@return the bytes of all their assets} */
     private static long writeResources(Path resources) throws IOException {
         var random = new Random(16);
@@ -276,11 +363,15 @@ public final class TransferHarness {
         return total;
     }
 
-    private static void drain(InputStream output, CountDownLatch ready) {
+    private static void drain(InputStream output, CountDownLatch ready, BlockingQueue<String> seen) {
         try (var lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.strip().equals(READY)) {
                     ready.countDown();
+                }
+                seen.add(line);
+                if (line.contains("hashing client files")) {
+                    System.out.println("server: " + line);
                 }
             }
         } catch (IOException e) {
