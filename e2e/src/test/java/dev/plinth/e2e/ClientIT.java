@@ -177,6 +177,11 @@ class ClientIT {
             assertTrue(out.matches("(?s).*\nradar\\s+script\\s+1\\.0\\.0\\s+loaded\\s+yes\\s.*"), out);
             session.await(o -> o.contains("radar: alice scans at range 128 (scan 1)")
                     && o.contains("radar: alice scans at range 5 (scan 2)"), "the server script got both hellos");
+            session.send("sim:clients");
+            session.send("sim:clients alice");
+            session.await(o -> o.contains("No client connected: bin/plinth-client --server URL --name NAME joins one.")
+                    && o.contains("ERROR: missing or wrong arguments; usage: sim:clients"),
+                    "sim:clients says who is connected (alice left) and its usage");
         }
     }
 

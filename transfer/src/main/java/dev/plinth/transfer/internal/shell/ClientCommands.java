@@ -3,6 +3,7 @@ package dev.plinth.transfer.internal.shell;
 import dev.plinth.core.runtime.client.Clients;
 import dev.plinth.core.runtime.client.ConnectedClient;
 import dev.plinth.core.runtime.progress.ProgressUnit;
+import dev.plinth.shell.CommandUsage;
 import java.util.List;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -49,5 +50,10 @@ public final class ClientCommands {
                     c.ready().isEmpty() ? "-" : String.join(", ", c.ready().stream().sorted().toList())));
         }
         return text.toString().stripTrailing();
+    }
+
+    /** Wrong arguments: the usage. */
+    public Object clients(Object... wrong) {
+        return CommandUsage.fail("sim", this, "clients");
     }
 }
