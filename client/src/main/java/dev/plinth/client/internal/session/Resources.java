@@ -175,7 +175,9 @@ final class Resources {
             return Optional.of("its @client requirement '" + wanted + "' is not a version or range");
         }
         return range.includes(Version.valueOf(clientVersion)) ? Optional.empty()
-                : Optional.of("it needs @client " + wanted + ", this client is " + clientVersion);
+                : Optional.of("it needs @client " + (range.getRight() == null ? ">= " + range.getLeft()
+                        : range.getLeft().equals(range.getRight()) ? range.getLeft().toString()
+                        : range.getLeft() + " to " + range.getRight()) + ", this client is " + clientVersion);
     }
 
     private void refuse(Entry mod, String why) {
