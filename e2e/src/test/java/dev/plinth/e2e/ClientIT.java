@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * into its cache by hash with the MTADM transfer events, runs the client Lua, reports readiness and talks to the
  * server; a second run finds everything but the {@code cache: false} asset in its cache; a resource restarted while
  * the client is connected reaches it as {@code resource:sync} and is loaded again; a client killed mid-file resumes the
- * file where it stopped; the {@code radar} example runs on a client and talks to its server script.
+ * file where it stopped; the {@code radar} example runs on a client and talks to its server script, and the
+ * {@code core} example's alt:V {@code client-main} runs there too.
  */
 class ClientIT {
 
@@ -163,15 +164,16 @@ class ClientIT {
     }
 
     @Test
-    void theRadarExampleRunsOnAClientAndTalksToItsServerScript() throws Exception {
+    void theExamplesClientScriptsRunOnAClient() throws Exception {
         Files.createDirectories(home.resolve("conf"));
-        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\"]}");
+        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\", \"core\"]}");
         var server = PlinthInstance.at(home);
         try (var session = PlinthSession.open(server)) {
             String out = runClient(client(server, caches.resolve("radar"), "--exec",
                     "ready radar;emit radar:hello {\"range\": 5};wait radar:contacts 30;resources"));
 
-            assertTrue(out.contains("[radar] radar up on the client; the server lists 1 resource(s) for clients"), out);
+            assertTrue(out.contains("[radar] radar up on the client; the server lists 2 resource(s) for clients"), out);
+            assertTrue(out.contains("[core] core client-main runs: core 1.0.0"), "alt:V's client-main:\n" + out);
             assertTrue(out.contains("radar is ready"), out);
             assertTrue(out.contains("[radar] radar contacts from server: scan 1"), out);
             assertTrue(out.matches("(?s).*\nradar\\s+script\\s+1\\.0\\.0\\s+loaded\\s+yes\\s.*"), out);
