@@ -99,7 +99,12 @@ public final class TransferHarness {
         Path work = result.resolveSibling("transfer-work");
         deleteTree(work);
         Files.createDirectories(work);
-        Map<String, Object> figures = new TransferHarness(Path.of(args[0]), work).run(clients);
+        Map<String, Object> figures;
+        try {
+            figures = new TransferHarness(Path.of(args[0]), work).run(clients);
+        } finally {
+            deleteTree(work); // the server's bundle copies of the hashing phase alone hold 1000 MiB
+        }
         Files.writeString(result, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
         System.out.println("written " + result);
     }
