@@ -99,7 +99,7 @@ public final class PackLoader {
         var done = new AtomicInteger();
         List<Outcome> outcomes = tasks.parallelStream().map(task -> {
             try {
-                return new Outcome(task, read(task, name, files, reading));
+                return new Outcome(task, read(task, name, files, reading.inFile(task.path())));
             } catch (JsonProblem problem) {
                 failures.add(failure(name, files, task.path(), problem));
                 return new Outcome(task, List.of());
