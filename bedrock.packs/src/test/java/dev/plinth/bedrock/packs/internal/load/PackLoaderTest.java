@@ -1,6 +1,7 @@
 package dev.plinth.bedrock.packs.internal.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.bedrock.packs.internal.testing.TestPack;
@@ -31,6 +32,24 @@ class PackLoaderTest {
               }
             }
             """;
+
+    @Test
+    void aFileTheLoaderSkipsIsPartOfTheDigestNotAFailureOfIt() throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("big-pack/entities"));
+        Files.writeString(pack.resolve("guard.json"), GUARD);
+        String before = PackLoader.digest(PackFiles.of(pack.getParent()));
+        Files.write(pack.resolve("huge.json"), new byte[PackLoader.MAX_FILE_BYTES + 1]);
+        String withHuge = PackLoader.digest(PackFiles.of(pack.getParent()));
+        assertNotEquals(before, withHuge);
+        assertEquals(withHuge, PackLoader.digest(PackFiles.of(pack.getParent())));
+        try (LoadedPack loaded = PackLoader.load("big-pack", PackFiles.of(pack.getParent()),
+                TestPack.MOLANG.scope("big-pack", TestPack.MOLANG.queries()), PackLoader.Progress.NONE)) {
+            assertEquals(Map.of(DefinitionKind.ENTITY, 1), loaded.counts());
+            assertEquals(List.of("big-pack: entities/huge.json: cannot be read: entities/huge.json is larger than "
+                    + PackLoader.MAX_FILE_BYTES + " bytes"), loaded.failures().stream().map(FileFailure::toString)
+                    .toList());
+        }
+    }
 
     @Test
     void eachMalformedFileIsReportedWithPackFileLineAndJsonPathAndTheRestLoads() throws IOException {
