@@ -17,13 +17,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-/** A player that only has a name and takes messages: what the Lua benchmarks call. */
-final class BenchPlayer implements Player {
+/** A player that only has a name and takes messages: what the Lua and WebAssembly benchmarks call. */
+public final class BenchPlayer implements Player {
 
     private final String name;
     int messages;
 
-    BenchPlayer(String name) {
+    /**
+     * Creates the player.
+     *
+     * @param name its name
+     */
+    public BenchPlayer(String name) {
         this.name = name;
     }
 
@@ -84,6 +89,16 @@ final class BenchPlayer implements Player {
 
     @Override
     public void giveItem(ItemStack item) {
+        throw unsupported();
+    }
+
+    @Override
+    public int food() {
+        throw unsupported();
+    }
+
+    @Override
+    public void setFood(int food) {
         throw unsupported();
     }
 
