@@ -98,15 +98,7 @@ class WasmResourcesIT {
 
     @Test
     void aPluginThatSpinsIsStoppedAndTheServerKeepsItsTicks() throws Exception {
-        Path plugin = home.resolve("resources/spinner");
-        Files.createDirectories(plugin);
-        Files.writeString(plugin.resolve("plugin.toml"), """
-                [plugin]
-                name = "spinner"
-                version = "1.0.0"
-                main = "spin.wat"
-                """);
-        Files.writeString(plugin.resolve("spin.wat"), """
+        plugin("spinner", "spin.wat", """
                 (module
                   (func (export "on_tick") (param i64) (loop $forever (br $forever))))
                 """);
@@ -158,15 +150,7 @@ class WasmResourcesIT {
 
     @Test
     void aSavedModuleReloadsWithItsStateAndABrokenOneIsRefused() throws Exception {
-        Path plugin = home.resolve("resources/counter");
-        Files.createDirectories(plugin);
-        Files.writeString(plugin.resolve("plugin.toml"), """
-                [plugin]
-                name = "counter"
-                version = "1.0.0"
-                main = "counter.wat"
-                """);
-        Files.writeString(plugin.resolve("counter.wat"), counter("v1"));
+        Path plugin = plugin("counter", "counter.wat", counter("v1"));
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/server.json"), """
                 {"StartupResources": ["counter"], "DevResources": ["counter"], "HotReloadDebounceMs": 100}
@@ -197,6 +181,15 @@ class WasmResourcesIT {
         assertEquals(0, exit, out);
         assertTrue(out.matches("(?s).*INFO  \\[dev\\.plinth\\.core\\.resource] \\[reload] counter 1\\.0\\.0 in \\d+ ms "
                 + "\\(\\d+\\.\\d ms on the game thread\\).*"), out);
+    }
+
+    /** Writes a plugin of the design ABI whose module is text; {@return its folder} */
+    private Path plugin(String name, String file, String wat) throws IOException {
+        Path plugin = Files.createDirectories(home.resolve("resources").resolve(name));
+        Files.writeString(plugin.resolve("plugin.toml"), "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\n"
+                + "main = \"" + file + "\"\n");
+        Files.writeString(plugin.resolve(file), wat);
+        return plugin;
     }
 
     private void deployExamples(String... names) throws IOException {
