@@ -168,9 +168,10 @@ class WasmResourcesIT {
             session.send("sim:command alice count");
             session.poll("sim:inbox alice", o -> o.contains("v2 counted 2"), "the new version counts on");
 
-            Files.writeString(plugin.resolve("counter.wat"), "(module\n  (func (export \"on_enable\")\n    i32.cnst 1))\n");
-            session.await(o -> o.contains("[reload] counter: counter.wat:3:5: unexpected token i32.cnst, expected ). — "
-                    + "still running the previous version"), "the broken save is refused");
+            Files.writeString(plugin.resolve("counter.wat"),
+                    "(module\n  (func (export \"on_enable\")\n    i32.cnst 1))\n");
+            session.await(o -> o.contains("[reload] counter: counter.wat:3:5: unexpected token i32.cnst, expected ). "
+                    + "— still running the previous version"), "the broken save is refused");
             session.send("sim:chat alice three");
             session.send("sim:command alice count");
             session.poll("sim:inbox alice", o -> o.contains("v2 counted 3"), "the previous version still serves");
