@@ -1,6 +1,6 @@
 package dev.plinth.itest.resource;
 
-import dev.plinth.core.resource.host.HostFailure;
+import dev.plinth.core.runtime.host.HostFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

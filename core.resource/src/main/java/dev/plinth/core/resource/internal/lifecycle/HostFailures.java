@@ -1,6 +1,6 @@
 package dev.plinth.core.resource.internal.lifecycle;
 
-import dev.plinth.core.resource.host.HostFailure;
+import dev.plinth.core.runtime.host.HostFailure;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,7 +4,7 @@ import dev.plinth.core.resource.LifecycleResult;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceState;
-import dev.plinth.core.resource.host.HostFailure;
+import dev.plinth.core.runtime.host.HostFailure;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
 import dev.plinth.core.resource.internal.runtime.ServerThread;

@@ -51,7 +51,7 @@ import org.osgi.service.log.admin.LoggerContext;
  * The resource manager: deploys the instance's {@code resources/} folder as bundles, starts the
  * {@code StartupResources} at boot, then registers the condition {@code plinth.resources.ready}; serves the
  * lifecycle operations of every {@link dev.plinth.core.resource.ResourceService} view; tracks the
- * {@link dev.plinth.core.resource.host.HostFailure} services of the language hosts, so that a resource its host fails
+ * {@link dev.plinth.core.runtime.host.HostFailure} services of the language hosts, so that a resource its host fails
  * is in {@code error}; and, when the framework stops, stops every resource in reverse dependency order before any
  * bundle stops.
  *

@@ -1,6 +1,6 @@
 package dev.plinth.lang.lua.internal.host;
 
-import dev.plinth.core.resource.host.HostFailure;
+import dev.plinth.core.runtime.host.HostFailure;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -41,7 +41,7 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * {@code on_disable} and loses its state.
  *
  * <p>A script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, and a
- * {@link dev.plinth.core.resource.host.HostFailure} service names the failure so the resource manager fails the
+ * {@link dev.plinth.core.runtime.host.HostFailure} service names the failure so the resource manager fails the
  * start with {@code ERR_SCRIPT_EXECUTION} and shows the resource in {@code error}. A resource that breaks its limits
  * for good is failed the same way, and stopped, from the host's own thread ({@code plinth-lua-stopper}).
  *

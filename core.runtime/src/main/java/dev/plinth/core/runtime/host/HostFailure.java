@@ -1,4 +1,4 @@
-package dev.plinth.core.resource.host;
+package dev.plinth.core.runtime.host;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

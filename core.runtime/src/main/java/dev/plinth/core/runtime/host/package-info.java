@@ -5,7 +5,7 @@
 @Export
 @Version("0.1.0")
 @NullMarked
-package dev.plinth.core.resource.host;
+package dev.plinth.core.runtime.host;
 
 import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.bundle.Export;
