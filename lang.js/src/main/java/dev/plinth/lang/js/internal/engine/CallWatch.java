@@ -119,7 +119,7 @@ public final class CallWatch implements AutoCloseable {
 
         private void breakWith(JsLimit limit) {
             if (broken.compareAndSet(null, limit)) {
-                Thread.ofVirtual().name("plinth-js-interrupt").start(() -> target.interrupt(limit));
+                Thread.ofPlatform().name("plinth-js-interrupt").daemon().start(() -> target.interrupt(limit));
             }
         }
 

@@ -69,7 +69,12 @@ public final class SharedEngine implements AutoCloseable {
 
     /** {@return the GraalJS version} */
     public String version() {
-        return engine.getVersion();
+        try (var in = Engine.class.getResourceAsStream("/META-INF/graalvm/org.graalvm.polyglot/version")) {
+            return in == null ? engine.getVersion()
+                    : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            return engine.getVersion();
+        }
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong starts = new AtomicLong();
     private final ExecutorService worker =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("plinth-js-lifecycle-", 0).factory());
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("plinth-js-worker-", 0).daemon().factory());
     private volatile boolean ready;
     private volatile @Nullable BundleTracker<JsResource> tracker;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
