@@ -46,6 +46,11 @@ record PlinthInstance(Path installDir, Path home) {
         return run(List.of(), String.join("\n", commands) + "\n");
     }
 
+    /** As {@link #script}, with extra environment variables for {@code bin/plinth}. */
+    Run scriptWithEnv(java.util.Map<String, String> env, String... commands) throws IOException, InterruptedException {
+        return run(List.of(), String.join("\n", commands) + "\n", env);
+    }
+
     /** Runs {@code bin/plinth --home HOME ARGS...} with empty standard input. */
     Run withArgs(String... args) throws IOException, InterruptedException {
         return run(List.of(args), "");
@@ -66,7 +71,14 @@ record PlinthInstance(Path installDir, Path home) {
     }
 
     private Run run(List<String> args, String stdin) throws IOException, InterruptedException {
-        Process process = builder(args).start();
+        return run(args, stdin, java.util.Map.of());
+    }
+
+    private Run run(List<String> args, String stdin, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(args);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }

@@ -9,7 +9,6 @@ import fluent.functions.ImplicitFormatter;
 import fluent.functions.ImplicitReducer;
 import fluent.functions.ResolvedParameters;
 import fluent.types.FluentNumber;
-import fluent.types.FluentString;
 import fluent.types.FluentValue;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
@@ -114,7 +113,7 @@ final class FluentFunctions implements FluentFunctionFactory {
 
         @Override
         public List<FluentValue<?>> apply(ResolvedParameters parameters, Scope scope) {
-            return List.of(FluentString.of(reduce(parameters.valuesAll().toList(), scope)));
+            return parameters.valuesAll().<FluentValue<?>>map(v -> v).toList();
         }
 
         @Override

@@ -56,7 +56,9 @@ public record JsFailure(String resource, String file, int line, String message, 
                         .append(':').append(at.isAvailable() ? at.getStartLine() : 0).append(')');
             }
         }
-        return new JsFailure(resource, file, line, String.valueOf(error.getMessage()), stack.toString());
+        String message = String.valueOf(error.getMessage()).replace(" from " + ModuleFileSystem.OWN, " from ")
+                .replace("Error reading module 'null' imported", "Error reading a module imported");
+        return new JsFailure(resource, file, line, message, stack.toString());
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.plinth.lang.js.internal.engine;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -147,7 +146,7 @@ public final class JsScript implements AutoCloseable {
         }
         Source source;
         try {
-            source = Source.newBuilder("js", new File("/" + file))
+            source = Source.newBuilder("js", ModuleFileSystem.modulePath(file).toFile())
                     .content(new String(bytes, StandardCharsets.UTF_8))
                     .mimeType(MODULE)
                     .build();

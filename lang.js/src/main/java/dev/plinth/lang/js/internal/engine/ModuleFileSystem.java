@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The only file system a JavaScript resource's context has: it serves module files, read-only, from the resource's
- * own files ({@code /main.js} is the resource's {@code main.js}), from the resources named by {@code @id} imports
- * ({@code /@id/...}, beside that resource's entry) and from built-in modules ({@code /:builtin/@minecraft/server}).
+ * own files ({@code /own/main.js} is the resource's {@code main.js}), from the resources named by {@code @id} imports
+ * ({@code /mods/id/...}, beside that resource's entry) and from built-in modules ({@code /:builtin/@minecraft/server}).
  * Nothing else exists: no disk, no writes, no directories, and an import that leaves the resource or names a bare
  * package is refused with a sentence naming the import.
  *
@@ -42,6 +42,10 @@ public final class ModuleFileSystem implements FileSystem {
 
     /** The folder of built-in modules. */
     static final String BUILTIN = "/:builtin/";
+    /** The folder of the resource's own files. */
+    static final String OWN = "/own/";
+    /** The folder of the resources imported as {@code @id}. */
+    static final String MODS = "/mods/";
     private static final List<String> SUFFIXES = List.of("", ".js", ".mjs", "/index.js", "/index.mjs");
     private static final FileTime EPOCH = FileTime.fromMillis(0);
 
@@ -64,7 +68,7 @@ public final class ModuleFileSystem implements FileSystem {
      * @return the absolute module path
      */
     public static Path modulePath(String file) {
-        return Path.of("/" + file);
+        return Path.of(OWN + file);
     }
 
     /**
@@ -79,6 +83,12 @@ public final class ModuleFileSystem implements FileSystem {
         String shown = path == null ? name : path;
         if (shown.startsWith(BUILTIN)) {
             return shown.substring(BUILTIN.length());
+        }
+        if (shown.startsWith(OWN)) {
+            return shown.substring(OWN.length());
+        }
+        if (shown.startsWith(MODS)) {
+            return "@" + shown.substring(MODS.length());
         }
         return shown.startsWith("/") ? shown.substring(1) : shown;
     }
@@ -141,7 +151,8 @@ public final class ModuleFileSystem implements FileSystem {
             return path;
         }
         // A bare specifier: '@id' and '@id/sub' name another resource, anything else is refused when read.
-        return Path.of("/" + path);
+        String text = path.toString();
+        return Path.of(text.startsWith("@") ? MODS + text.substring(1) : "/" + text);
     }
 
     @Override
@@ -182,18 +193,18 @@ public final class ModuleFileSystem implements FileSystem {
             text = path.toString();
         }
         String normalized = path.normalize().toString();
-        if (text.contains("/../") || text.endsWith("/..") || !normalized.equals(text) && normalized.equals("/")) {
-            throw new ImportRefusedException("import '" + text + "' leaves the resource: modules are imported from "
-                    + "the resource's own files only");
+        if (normalized.startsWith(MODS)) {
+            return findInMod(normalized.substring(MODS.length()));
         }
-        String relative = normalized.substring(1);
-        if (relative.startsWith("@")) {
-            return findInMod(relative);
+        if (!normalized.startsWith(OWN) || normalized.contains("/../")) {
+            throw new ImportRefusedException("import '" + displayName(normalized, normalized) + "' leaves the resource: "
+                    + "modules are imported from the resource's own files only");
         }
+        String relative = normalized.substring(OWN.length());
         for (String suffix : SUFFIXES) {
             String candidate = relative + suffix;
             if (cached(candidate, () -> roots.own().read(candidate)) != null) {
-                return Path.of("/" + candidate);
+                return Path.of(OWN + candidate);
             }
         }
         throw new NoSuchFileException(relative, null, "no such file in the resource");
@@ -201,7 +212,7 @@ public final class ModuleFileSystem implements FileSystem {
 
     private Path findInMod(String relative) throws IOException {
         int slash = relative.indexOf('/');
-        String id = slash < 0 ? relative.substring(1) : relative.substring(1, slash);
+        String id = slash < 0 ? relative : relative.substring(0, slash);
         String rest = slash < 0 ? "" : relative.substring(slash + 1);
         ModuleRoots.ModRoot root = roots.mod(id);
         switch (root) {
@@ -211,7 +222,7 @@ public final class ModuleFileSystem implements FileSystem {
                             + "' is not a JavaScript resource: import '@" + id + "' itself for its exported functions");
                 }
                 cache.put("@" + id, generated.source().getBytes(StandardCharsets.UTF_8));
-                return Path.of("/@" + id);
+                return Path.of(MODS + id);
             }
             case ModuleRoots.ModRoot.Modules modules -> {
                 int cut = modules.entry().lastIndexOf('/');
@@ -221,7 +232,7 @@ public final class ModuleFileSystem implements FileSystem {
                 for (String candidate : candidates) {
                     String key = "@" + id + "/" + candidate;
                     if (cached(key, () -> modules.files().read(folder + candidate)) != null) {
-                        return Path.of("/" + key);
+                        return Path.of(MODS + id + "/" + candidate);
                     }
                 }
                 throw new NoSuchFileException("@" + id + "/" + rest, null, "no such file beside the entry of '" + id
@@ -249,7 +260,8 @@ public final class ModuleFileSystem implements FileSystem {
             return roots.builtin(text.substring(BUILTIN.length())).orElseThrow(() -> new NoSuchFileException(text))
                     .getBytes(StandardCharsets.UTF_8);
         }
-        byte[] bytes = cache.get(text.substring(1));
+        String key = text.startsWith(MODS) ? "@" + text.substring(MODS.length()) : text.substring(OWN.length());
+        byte[] bytes = cache.get(key);
         if (bytes == null) {
             throw new NoSuchFileException(text);
         }
