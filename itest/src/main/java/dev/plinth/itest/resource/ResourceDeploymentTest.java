@@ -13,6 +13,7 @@ import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceState;
 import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceType;
+import dev.plinth.testsupport.RequiresCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -44,13 +45,19 @@ class ResourceDeploymentTest {
         home.folder("dep-mod", Map.of("manifest.json", "{\"name\": \"Root\", \"version\": \"1.0.0\"}",
                 "server/manifest.json", "{\"name\": \"Server side\", \"version\": \"1.5.0\"}"));
         home.zip("dep-zip.zip", Map.of("meta.json", "{\"name\": \"dep-zip\", \"version\": \"4.0.0\"}", "data/x.json", "{}"));
-        home.copy(home.bedrockSamples().resolve("rtx_resource_pack"), "dep-pack");
 
         assertDeployed("dep-toml", ResourceType.SCRIPT, "1.0.0", "dep-toml");
         assertDeployed("dep-plugin", ResourceType.PLUGIN, "2.0.0", "[dep-category]/dep-plugin");
         assertDeployed("dep-meta", ResourceType.MAP, "0.3.0", "dep-meta");
         assertDeployed("dep-mod", ResourceType.MOD, "1.5.0", "dep-mod");
         assertDeployed("dep-zip", ResourceType.SCRIPT, "4.0.0", "dep-zip.zip");
+    }
+
+    @Test
+    @RequiresCorpus(ResourceHome.BEDROCK_SAMPLES)
+    void aBedrockPackOfTheSamplesIsDeployed() throws IOException {
+        home.copy(home.bedrockSamples().resolve("rtx_resource_pack"), "dep-pack");
+
         assertDeployed("dep-pack", ResourceType.PACK, "1.0.0", "dep-pack");
     }
 

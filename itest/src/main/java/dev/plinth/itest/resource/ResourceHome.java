@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.ResourceState;
+import dev.plinth.testsupport.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +37,8 @@ import org.osgi.framework.ServiceReference;
  */
 public final class ResourceHome implements AutoCloseable {
 
+    /** The corpus entry of the Bedrock samples. */
+    public static final String BEDROCK_SAMPLES = "bedrock-samples";
     /** How long a test waits for the resource manager. */
     public static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -74,6 +77,45 @@ public final class ResourceHome implements AutoCloseable {
         return folder;
     }
 
+    /**
+     * Moves a folder prepared outside {@code resources/} into it at once, so that everything in it appears in the
+     * same scan.
+     *
+     * @param staged the folder, outside {@code resources/}
+     * @param relative where it goes, relative to {@code resources/}
+     * @return its new place
+     * @throws IOException when it cannot be moved
+     */
+    public Path moveIn(Path staged, String relative) throws IOException {
+        Path target = resources.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        written.add(target);
+        return target;
+    }
+
+    /**
+     * Marks a path this test wrote itself for removal by {@link #close()}.
+     *
+     * @param path a file or folder in {@code resources/}
+     * @return the path
+     */
+    public Path written(Path path) {
+        written.add(path);
+        return path;
+    }
+
+    /**
+     * Waits until a source is listed (deployed or refused).
+     *
+     * @param source relative to {@code resources/}
+     * @return what is listed for it
+     */
+    public ResourceInfo awaitSource(String source) {
+        return await(() -> service.list().stream().filter(r -> r.source().equals(source)).findFirst(),
+                "resources/" + source + " is listed");
+    }
+
     /** Copies a folder from outside the project (the Bedrock samples) into the resources folder. */
     Path copy(Path from, String relative) throws IOException {
         Path to = resources.resolve(relative);
@@ -91,11 +133,12 @@ public final class ResourceHome implements AutoCloseable {
         return to;
     }
 
-    /** Microsoft's add-on samples, shared beside the project ({@code ../shared/corpus}): read, never copied into it. */
+    /**
+     * Microsoft's add-on samples, shared beside the project ({@code ../shared/corpus}): read, never copied into it.
+     * A test that uses them is annotated {@code @RequiresCorpus(ResourceHome.BEDROCK_SAMPLES)}.
+     */
     Path bedrockSamples() {
-        Path samples = root.resolve("../../../../shared/corpus/bedrock-samples").normalize();
-        assertTrue(Files.isDirectory(samples), "the Bedrock samples are at " + samples);
-        return samples;
+        return Corpus.path(BEDROCK_SAMPLES);
     }
 
     /** Writes a zipped resource, its files in one top folder as zipping a folder makes it. */

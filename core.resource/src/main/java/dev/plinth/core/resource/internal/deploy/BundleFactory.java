@@ -3,6 +3,7 @@ package dev.plinth.core.resource.internal.deploy;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.descriptor.ManifestException;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import dev.plinth.core.resource.internal.manifest.Manifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,9 @@ import java.util.Optional;
  * game thread.
  *
  * @param workFolder where bundle files are written (the core.resource bundle's data area)
+ * @param limits what one resource may hold
  */
-public record BundleFactory(Path workFolder) {
+public record BundleFactory(Path workFolder, DeployLimits limits) {
 
     /**
      * A bundle file, built.
@@ -43,7 +45,7 @@ public record BundleFactory(Path workFolder) {
                 + (fingerprint.isEmpty() ? "gone" : fingerprint) + "-" + System.nanoTime() + ".jar");
         try {
             if (source.kind() == ResourceSource.Kind.JAR) {
-                BundleArchive.write(source, java.util.Map.of(), file);
+                BundleArchive.write(source, java.util.Map.of(), file, limits);
                 return new Built(Optional.empty(), file, fingerprint);
             }
             ResourceDescriptor descriptor;
@@ -52,8 +54,10 @@ public record BundleFactory(Path workFolder) {
                         ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(), source.relative(), 0, "",
                         "no manifest (resource.toml, plugin.toml, meta.json or manifest.json) in it"));
             }
-            BundleArchive.write(source, BundleHeaders.of(descriptor, source.relative()), file);
+            BundleArchive.write(source, BundleHeaders.of(descriptor, source.relative()), file, limits);
             return new Built(Optional.of(descriptor), file, fingerprint);
+        } catch (FileTooLargeException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the bundle of " + source.relative() + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,9 @@
 package dev.plinth.core.resource.internal.deploy;
 
+import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import dev.plinth.core.resource.internal.manifest.ResourceFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,8 +25,15 @@ public record FolderFiles(Path root) implements ResourceFiles {
     }
 
     @Override
-    public byte[] read(String path) throws IOException {
-        return Files.readAllBytes(resolve(path));
+    public byte[] read(String path, long maxBytes) throws IOException {
+        Path file = resolve(path);
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw FileTooLargeException.bytes(path, size, maxBytes, "");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return ZipFiles.readAtMost(in, path, maxBytes); // it may grow while it is read
+        }
     }
 
     private Path resolve(String path) {

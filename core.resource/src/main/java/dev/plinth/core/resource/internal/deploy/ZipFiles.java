@@ -1,5 +1,6 @@
 package dev.plinth.core.resource.internal.deploy;
 
+import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import dev.plinth.core.resource.internal.manifest.ResourceFiles;
 import java.io.Closeable;
 import java.io.IOException;
@@ -67,14 +68,30 @@ final class ZipFiles implements ResourceFiles, Closeable {
     }
 
     @Override
-    public byte[] read(String path) throws IOException {
+    public byte[] read(String path, long maxBytes) throws IOException {
         ZipEntry entry = zip.getEntry(prefix + path);
         if (entry == null || entry.isDirectory()) {
             throw new NoSuchFileException(path);
         }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
+        if (entry.getSize() > maxBytes) {
+            throw FileTooLargeException.bytes(path, entry.getSize(), maxBytes, "");
         }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return readAtMost(in, path, maxBytes);
+        }
+    }
+
+    /**
+     * Reads a stream to its end, unless it holds more than a limit: then it stops reading just past the limit.
+     *
+     * @throws FileTooLargeException when the stream holds more than {@code maxBytes}
+     */
+    static byte[] readAtMost(InputStream in, String path, long maxBytes) throws IOException {
+        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (content.length > maxBytes) {
+            throw FileTooLargeException.bytes(path, -1, maxBytes, "");
+        }
+        return content;
     }
 
     @Override

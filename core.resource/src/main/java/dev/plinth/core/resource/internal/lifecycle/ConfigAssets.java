@@ -6,6 +6,7 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.descriptor.AssetFile;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
+import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ import java.util.Optional;
  */
 final class ConfigAssets {
 
+    /** The most bytes a config asset may hold. */
+    static final long MAX_ASSET_BYTES = 16L << 20;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     Optional<Object> read(Deployment deployment, String path) {
@@ -31,11 +35,14 @@ final class ConfigAssets {
                 throw new ResourceException(ResourceErrorCode.ERR_NOT_FOUND, deployment.name(),
                         deployment.name() + " declares " + asset.path() + " but the file does not exist");
             }
-            return Optional.ofNullable(mapper.readValue(open.files().read(asset.path()), Object.class));
+            return Optional.ofNullable(mapper.readValue(open.files().read(asset.path(), MAX_ASSET_BYTES), Object.class));
         } catch (JacksonException e) {
             throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, deployment.name(), deployment.name()
                     + ": " + asset.path() + " line " + e.getLocation().getLineNr() + " is not valid JSON: "
                     + e.getOriginalMessage(), e);
+        } catch (FileTooLargeException e) {
+            throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, deployment.name(),
+                    deployment.name() + ": " + e.getMessage() + " for a config asset", e);
         } catch (IOException e) {
             throw new ResourceException(ResourceErrorCode.ERR_NOT_FOUND, deployment.name(),
                     deployment.name() + ": cannot read " + asset.path() + ": " + e.getMessage(), e);

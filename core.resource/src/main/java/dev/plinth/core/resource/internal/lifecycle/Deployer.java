@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.log.Logger;
@@ -59,7 +61,8 @@ final class Deployer {
     }
 
     /**
-     * Scans the folder and applies what changed.
+     * Scans the folder and applies what changed. One resource's failure, whatever it is, is that resource's: it is
+     * reported and listed in error, and the others are deployed all the same.
      *
      * @param initial whether this is the first scan, acted upon without waiting for the files to settle
      */
@@ -83,25 +86,38 @@ final class Deployer {
         var current = new LinkedHashMap<String, ResourceSource>();
         scan.sources().forEach(source -> current.put(source.relative(), source));
         removeGone(current);
-        var deployed = new ArrayList<Deployment>();
+        var arrivals = new ArrayList<Arrival>();
         for (ResourceSource source : current.values()) {
-            String fingerprint = ResourceScanner.fingerprint(source);
-            String before = observed.put(source.relative(), fingerprint);
-            if (!initial && !fingerprint.equals(before)) {
-                continue; // still changing: wait for it to settle
-            }
-            Optional<Deployment> deployment = deployments.bySource(source.relative());
-            if (deployment.isEmpty()) {
-                if (deployments.failureOf(source.relative()).map(f -> f.fingerprint().equals(fingerprint)).orElse(false)) {
-                    continue;
-                }
-                deploy(source, fingerprint).ifPresent(deployed::add);
-            } else if (!fingerprint.equals(deployment.get().fingerprint())
-                    && !fingerprint.equals(announced.get(source.relative()))) {
-                changed(deployment.get(), fingerprint);
+            try {
+                visit(source, initial, arrivals);
+            } catch (RuntimeException | Error e) {
+                refuse(new Arrival(source, ""), unexpected(source, e), e);
             }
         }
-        reportUnresolved(deployed);
+        reportUnresolved(deployAll(arrivals));
+    }
+
+    /** A source to deploy, with its fingerprint when it was read. */
+    private record Arrival(ResourceSource source, String fingerprint) {}
+
+    /** A source whose bundle is installed but not yet registered: its name is checked first. */
+    private record Candidate(Arrival arrival, Deployment deployment) {}
+
+    private void visit(ResourceSource source, boolean initial, List<Arrival> arrivals) {
+        String fingerprint = ResourceScanner.fingerprint(source);
+        String before = observed.put(source.relative(), fingerprint);
+        if (!initial && !fingerprint.equals(before)) {
+            return; // still changing: wait for it to settle
+        }
+        Optional<Deployment> deployment = deployments.bySource(source.relative());
+        if (deployment.isEmpty()) {
+            if (!deployments.failureOf(source.relative()).map(f -> f.fingerprint().equals(fingerprint)).orElse(false)) {
+                arrivals.add(new Arrival(source, fingerprint));
+            }
+        } else if (!fingerprint.equals(deployment.get().fingerprint())
+                && !fingerprint.equals(announced.get(source.relative()))) {
+            changed(deployment.get(), fingerprint);
+        }
     }
 
     private void removeGone(Map<String, ResourceSource> current) {
@@ -111,6 +127,7 @@ final class Deployer {
                     List<String> stopped = lifecycle.undeploy(deployment);
                     log.info("removed {} (its folder resources/{} is gone){}", deployment.name(),
                             deployment.source().relative(), stopped.isEmpty() ? "" : "; stopped " + String.join(", ", stopped));
+                    retryClaimsOf(deployment.name());
                 } catch (ResourceException e) {
                     log.warn("cannot remove {} yet: {}", deployment.name(), e.getMessage());
                 }
@@ -119,56 +136,133 @@ final class Deployer {
         for (Deployments.Failure failure : deployments.failures()) {
             if (!current.containsKey(failure.source().relative())) {
                 deployments.remove(failure.source().relative());
+                retryClaimsOf(failure.name());
             }
         }
         observed.keySet().retainAll(current.keySet());
         announced.keySet().retainAll(current.keySet());
     }
 
-    private Optional<Deployment> deploy(ResourceSource source, String fingerprint) {
-        try {
-            BundleFactory.Built built = factory.build(source);
-            if (built.descriptor().isPresent()) {
-                checkNameFree(built.descriptor().get().name(), source);
+    /** A name was freed: the sources refused for claiming it are tried again at this scan. */
+    private void retryClaimsOf(String name) {
+        for (Deployments.Failure failure : deployments.failures()) {
+            if (failure.name().equals(name) && failure.error().code() == ResourceErrorCode.ERR_INVALID_NAME) {
+                deployments.remove(failure.source().relative());
             }
-            Deployment deployment = lifecycle.deploy(source, built);
-            if (built.descriptor().isEmpty()) {
-                try {
-                    checkNameFree(deployment.name(), source);
-                } catch (ResourceException taken) {
-                    lifecycle.undeploy(deployment);
-                    throw taken;
+        }
+    }
+
+    /**
+     * Builds and installs the arrivals, then registers those whose name is theirs alone: arrivals claiming one name
+     * are all refused (neither came first; sorting must not decide who gets the name and its grants), and an arrival
+     * claiming the name of a deployed or system resource is refused. A name a manifest declares is checked before
+     * anything is installed; a jar's is known once it is installed.
+     */
+    private List<Deployment> deployAll(List<Arrival> arrivals) {
+        var builds = new ArrayList<Build>();
+        for (Arrival arrival : arrivals) {
+            attempt(arrival, () -> builds.add(new Build(arrival, factory.build(arrival.source()))));
+        }
+        var declared = claims(builds.stream().filter(b -> b.built().descriptor().isPresent()).toList(),
+                b -> b.built().descriptor().orElseThrow().name());
+        var candidates = new ArrayList<Candidate>();
+        for (Build build : builds) {
+            var claimants = build.built().descriptor().map(d -> declared.get(d.name())).orElse(List.of(build));
+            if (claimants.size() > 1) {
+                factory.discard(build.built().file());
+                refuse(build.arrival(), clash(claimants.getFirst().built().descriptor().orElseThrow().name(),
+                        claimants.stream().map(Build::arrival).toList()), null);
+            } else {
+                attempt(build.arrival(), () -> candidates.add(new Candidate(build.arrival(),
+                        lifecycle.install(build.arrival().source(), build.built()))));
+            }
+        }
+        var deployed = new ArrayList<Deployment>();
+        for (var claim : claims(candidates, c -> c.deployment().name()).entrySet()) {
+            List<Candidate> claimants = claim.getValue();
+            Optional<ResourceException> refusal = claimants.size() > 1
+                    ? Optional.of(clash(claim.getKey(), claimants.stream().map(Candidate::arrival).toList()))
+                    : nameTaken(claim.getKey(), claimants.getFirst().arrival().source());
+            for (Candidate candidate : claimants) {
+                if (refusal.isPresent()) {
+                    lifecycle.discard(candidate.deployment());
+                    refuse(candidate.arrival(), refusal.get(), null);
+                } else {
+                    lifecycle.register(candidate.deployment());
+                    var d = candidate.deployment().descriptor();
+                    log.info("deployed {} {} ({}, {}) from resources/{}", d.name(), d.version(), d.type().id(),
+                            d.language().id(), candidate.arrival().source().relative());
+                    deployed.add(candidate.deployment());
                 }
             }
-            var d = deployment.descriptor();
-            log.info("deployed {} {} ({}, {}) from resources/{}", d.name(), d.version(), d.type().id(),
-                    d.language().id(), source.relative());
-            return Optional.of(deployment);
+        }
+        return deployed;
+    }
+
+    /** A built bundle not yet installed. */
+    private record Build(Arrival arrival, BundleFactory.Built built) {}
+
+    /** Runs one step of an arrival's deployment; its failure, whatever it is, refuses that arrival only. */
+    private void attempt(Arrival arrival, Runnable step) {
+        try {
+            step.run();
         } catch (ResourceException e) {
-            deployments.fail(new Deployments.Failure(source, e, fingerprint));
-            states.deploymentFailed();
-            log.error("resources/{} is not deployed: {}", source.relative(), e.getMessage());
+            refuse(arrival, e, null);
         } catch (UncheckedIOException e) {
-            var error = new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(), e.getMessage(), e);
-            deployments.fail(new Deployments.Failure(source, error, fingerprint));
-            states.deploymentFailed();
-            log.error("resources/{} is not deployed: {}", source.relative(), error.getMessage());
+            refuse(arrival, new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, arrival.source().fileName(),
+                    e.getMessage(), e), null);
+        } catch (RuntimeException | Error e) {
+            refuse(arrival, unexpected(arrival.source(), e), e);
+        }
+    }
+
+    private static <T> Map<String, List<T>> claims(List<T> claimants, Function<T, String> name) {
+        var claims = new LinkedHashMap<String, List<T>>();
+        claimants.forEach(c -> claims.computeIfAbsent(name.apply(c), n -> new ArrayList<>()).add(c));
+        return claims;
+    }
+
+    private static ResourceException clash(String name, List<Arrival> claimants) {
+        List<String> sources = claimants.stream().map(a -> "resources/" + a.source().relative()).toList();
+        return new ResourceException(ResourceErrorCode.ERR_INVALID_NAME, name, String.join(" and ", sources)
+                + (sources.size() == 2 ? " both" : " all") + " claim the name " + name + ": none of them is deployed "
+                + "(a name and its grants belong to one resource); rename or remove all but one");
+    }
+
+    private Optional<ResourceException> nameTaken(String name, ResourceSource source) {
+        Optional<Deployment> other = deployments.byName(name)
+                .filter(d -> !d.source().relative().equals(source.relative()));
+        if (other.isPresent()) {
+            return Optional.of(new ResourceException(ResourceErrorCode.ERR_INVALID_NAME, name, "resources/"
+                    + source.relative() + " is named " + name + ", like resources/" + other.get().source().relative()
+                    + ", which was deployed first: resource names are unique"));
+        }
+        if (name.equals(BundleHeaders.SERVER) || SystemResources.find(context, name, deployments).isPresent()) {
+            return Optional.of(new ResourceException(ResourceErrorCode.ERR_INVALID_NAME, name, "resources/"
+                    + source.relative() + " is named " + name + ", the name of a system resource"));
         }
         return Optional.empty();
     }
 
-    private void checkNameFree(String name, ResourceSource source) {
-        Optional<Deployment> other = deployments.byName(name)
-                .filter(d -> !d.source().relative().equals(source.relative()));
-        if (other.isPresent()) {
-            throw new ResourceException(ResourceErrorCode.ERR_INVALID_NAME, name, "resources/" + source.relative()
-                    + " is named " + name + ", like resources/" + other.get().source().relative()
-                    + ": resource names are unique");
+    private void refuse(Arrival arrival, ResourceException error, @Nullable Throwable unexpected) {
+        deployments.fail(new Deployments.Failure(arrival.source(), error, arrival.fingerprint()));
+        states.deploymentFailed();
+        if (unexpected == null) {
+            log.error("resources/{} is not deployed: {}", arrival.source().relative(), error.getMessage());
+        } else {
+            log.error("resources/{} is not deployed: {}", arrival.source().relative(), error.getMessage(), unexpected);
         }
-        if (name.equals(BundleHeaders.SERVER) || SystemResources.find(context, name, deployments).isPresent()) {
-            throw new ResourceException(ResourceErrorCode.ERR_INVALID_NAME, name, "resources/" + source.relative()
-                    + " is named " + name + ", the name of a system resource");
-        }
+    }
+
+    /** A failure no reader expects (a stack overflow, memory running out): that resource's, never the scanner's. */
+    private static ResourceException unexpected(ResourceSource source, Throwable failure) {
+        String what = switch (failure) {
+            case StackOverflowError e -> "reading it overflowed the stack";
+            case OutOfMemoryError e -> "reading it ran out of memory";
+            default -> "reading it failed: " + failure;
+        };
+        return new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(),
+                "resources/" + source.relative() + " cannot be deployed: " + what, failure);
     }
 
     private void changed(Deployment deployment, String fingerprint) {
@@ -195,6 +289,10 @@ final class Deployer {
                 return;
             }
             log.error("{}", e.getMessage());
+        } catch (UncheckedIOException e) {
+            log.error("{}: its new content is not deployed: {}", name, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            log.error("{}: its new content is not deployed: {}", name, unexpected(deployment.source(), e).getMessage(), e);
         }
         announced.put(deployment.source().relative(), fingerprint);
     }

@@ -334,11 +334,19 @@ final class Lifecycle {
         }
     }
 
-    /** Installs a newly built resource (stopped) and registers it. */
-    Deployment deploy(ResourceSource source, BundleFactory.Built built) {
-        Deployment deployment = updates.install(source, built);
+    /** Installs a newly built resource (stopped), not yet known by its name: {@link #register} makes it known. */
+    Deployment install(ResourceSource source, BundleFactory.Built built) {
+        return updates.install(source, built);
+    }
+
+    /** Makes an installed resource known by its name. */
+    void register(Deployment deployment) {
         deployments.put(deployment);
-        return deployment;
+    }
+
+    /** Uninstalls a resource that was installed but never registered (its name is not its own). */
+    void discard(Deployment deployment) {
+        updates.uninstall(deployment);
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceStatistics;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
+import dev.plinth.core.resource.internal.deploy.DeployLimits;
+import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import dev.plinth.core.resource.internal.runtime.GameThreadAdapter;
 import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
@@ -130,7 +132,7 @@ public final class ResourceManager {
             log.info("no instance home (framework property {}): no resources folder to deploy", HOME);
         }
         settingsFile = new SettingsFile(home.map(h -> h.resolve("conf").resolve("server.json")), log::error);
-        var factory = new BundleFactory(context.getDataFile("bundles").toPath());
+        var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits());
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
@@ -153,6 +155,16 @@ public final class ResourceManager {
         scanner.execute(this::startup);
     }
 
+    private DeployLimits deployLimits() {
+        try {
+            return DeployLimits.from(context::getProperty);
+        } catch (IllegalArgumentException e) {
+            log.error("{}; resources may hold the default {} and {} files", e.getMessage(),
+                    FileTooLargeException.describe(DeployLimits.DEFAULTS.maxBytes()), DeployLimits.DEFAULTS.maxFiles());
+            return DeployLimits.DEFAULTS;
+        }
+    }
+
     @Deactivate
     void deactivate() {
         scanner.shutdownNow();
@@ -173,7 +185,7 @@ public final class ResourceManager {
             deployer.sync(true);
             awaitFrameworkStarted();
             startStartupResources();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("resource startup failed: {}", e.toString(), e);
         } finally {
             ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties());
@@ -193,7 +205,8 @@ public final class ResourceManager {
             if (millis > SLOW_SCAN_MS) {
                 log.warn("scanning the resources folder took {} ms", millis);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // never thrown on: a scheduled task that throws is never run again, and nothing would deploy any more
             log.error("scanning the resources folder failed: {}", e.toString(), e);
         }
     }

@@ -18,6 +18,9 @@ public final class Manifests {
     private static final String SERVER_MOD_MANIFEST = "server/manifest.json";
     private static final String MANIFEST_JSON = "manifest.json";
 
+    /** The most bytes a manifest may hold: 1 MiB, far more than any real one. */
+    public static final long MAX_MANIFEST_BYTES = 1L << 20;
+
     private Manifests() {}
 
     /**
@@ -80,7 +83,11 @@ public final class Manifests {
 
     private static byte[] content(ResourceFiles files, String file) {
         try {
-            return files.read(file);
+            return files.read(file, MAX_MANIFEST_BYTES);
+        } catch (FileTooLargeException e) {
+            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, files.name(), file, 0, "",
+                    (e.size() < 0 ? "unpacks to more than" : "holds " + FileTooLargeException.describe(e.size())
+                            + ", more than") + " the " + FileTooLargeException.describe(e.limit()) + " a manifest may hold");
         } catch (IOException e) {
             throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, files.name(), file, 0, "",
                     "cannot be read: " + e.getMessage());

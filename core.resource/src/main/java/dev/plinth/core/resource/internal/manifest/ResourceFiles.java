@@ -24,11 +24,14 @@ public interface ResourceFiles {
     boolean exists(String path);
 
     /**
-     * Reads a file.
+     * Reads a file, unless it holds more than a limit: a larger file is refused before it is read, and reading
+     * stops as soon as it passes the limit (a zip entry may claim a smaller size than it unpacks to).
      *
      * @param path relative to the resource root
+     * @param maxBytes the most bytes the caller accepts
      * @return its bytes
+     * @throws FileTooLargeException when it holds more than {@code maxBytes}
      * @throws IOException when it is missing or cannot be read
      */
-    byte[] read(String path) throws IOException;
+    byte[] read(String path, long maxBytes) throws IOException;
 }

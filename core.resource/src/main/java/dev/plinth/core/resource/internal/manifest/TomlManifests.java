@@ -110,16 +110,28 @@ final class TomlManifests {
         return lines;
     }
 
-    /** A dotted key with its parts unquoted and trimmed: {@code "a". b} becomes {@code a.b}. */
+    /**
+     * A dotted key with its parts unquoted and trimmed: {@code "a". b} becomes {@code a.b}. One pass over the
+     * characters, so that no key, however many quotes it holds, costs more than its length.
+     */
     private static String key(String raw) {
-        var parts = raw.split("\\.(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)");
-        var key = new StringBuilder();
-        for (String part : parts) {
-            String p = part.strip();
-            if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
-                p = p.substring(1, p.length() - 1);
+        var key = new StringBuilder(raw.length());
+        char quote = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (quote != 0) {
+                if (c == '\\' && quote == '"' && i + 1 < raw.length()) {
+                    key.append(raw.charAt(++i));
+                } else if (c == quote) {
+                    quote = 0;
+                } else {
+                    key.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (!Character.isWhitespace(c)) {
+                key.append(c); // a bare part (no white space in it) or the dot between parts
             }
-            key.append(key.isEmpty() ? "" : ".").append(p);
         }
         return key.toString();
     }

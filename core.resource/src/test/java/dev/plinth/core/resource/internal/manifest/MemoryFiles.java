@@ -36,10 +36,13 @@ final class MemoryFiles implements ResourceFiles {
     }
 
     @Override
-    public byte[] read(String path) throws IOException {
+    public byte[] read(String path, long maxBytes) throws IOException {
         byte[] content = files.get(path);
         if (content == null) {
             throw new NoSuchFileException(path);
+        }
+        if (content.length > maxBytes) {
+            throw FileTooLargeException.bytes(path, content.length, maxBytes, "");
         }
         return content;
     }

@@ -13,6 +13,8 @@ import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ManifestFormat;
 import dev.plinth.core.resource.descriptor.ResourceType;
 import dev.plinth.core.resource.internal.deploy.FolderFiles;
+import dev.plinth.testsupport.Corpus;
+import dev.plinth.testsupport.RequiresCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
 
 class PackManifestReaderTest {
 
     /** Microsoft's public add-on samples, shared read-only beside the project. */
-    private static final Path SAMPLES = Path.of("../../shared/corpus/bedrock-samples").toAbsolutePath().normalize();
-
-    @BeforeAll
-    static void theCorpusIsBesideTheProject() {
-        assertTrue(Files.isDirectory(SAMPLES),
-                "the Bedrock samples of shared/corpus must be beside the project, at " + SAMPLES);
-    }
+    private static final String CORPUS = "bedrock-samples";
+    private static final Path SAMPLES = Corpus.path(CORPUS);
 
     @Test
+    @RequiresCorpus(CORPUS)
     void everyManifestOfTheBedrockSamplesIsRead() throws IOException {
         List<Path> manifests;
         try (Stream<Path> files = Files.walk(SAMPLES)) {
@@ -58,6 +55,7 @@ class PackManifestReaderTest {
     }
 
     @Test
+    @RequiresCorpus(CORPUS)
     void aBehaviorPackWithScriptsAndDependenciesIsReadWhole() {
         var files = new FolderFiles(SAMPLES.resolve("debug_tools/behavior_packs/debug_tools_ingame"));
         var d = Manifests.read(new Renamed("debug_tools", files)).orElseThrow();
@@ -80,6 +78,7 @@ class PackManifestReaderTest {
     }
 
     @Test
+    @RequiresCorpus(CORPUS)
     void stringVersionsAndMetadataAreRead() {
         var files = new FolderFiles(SAMPLES.resolve("configurable_packs/behavior_packs/configurable_pack"));
         var d = Manifests.read(new Renamed("configurable", files)).orElseThrow();
@@ -92,6 +91,7 @@ class PackManifestReaderTest {
     }
 
     @Test
+    @RequiresCorpus(CORPUS)
     void aResourcePackIsAssetsOnly() {
         var files = new FolderFiles(SAMPLES.resolve("rtx_resource_pack"));
         var d = Manifests.read(new Renamed("rtx", files)).orElseThrow();
@@ -138,8 +138,8 @@ class PackManifestReaderTest {
         }
 
         @Override
-        public byte[] read(String path) throws IOException {
-            return files.read(path);
+        public byte[] read(String path, long maxBytes) throws IOException {
+            return files.read(path, maxBytes);
         }
     }
 }

@@ -144,4 +144,23 @@ class PluginTomlReaderTest {
         refused(MemoryFiles.named("x").with("plugin.toml", "[plugin]\nname = \"x\"\nname = \"y\"\n"),
                 ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 3, "");
     }
+
+    @Test
+    void aManifestWithAKeyOfThousandsOfEscapedQuotesIsRead() {
+        String attack = "[plugin]\nname = \"quotes\"\nversion = \"1.0.0\"\n\n[extra]\nx.\"" + "\\\"".repeat(3000)
+                + "\" = 1\n";
+
+        var d = read(MemoryFiles.named("quotes").with("plugin.toml", attack));
+
+        assertEquals("quotes", d.name());
+    }
+
+    @Test
+    void aManifestNestedDeeperThanAThousandLevelsIsRefused() {
+        String deep = "[plugin]\nname = \"deep\"\nversion = \"1.0.0\"\nx = " + "[".repeat(100_000) + "]".repeat(100_000);
+
+        var e = refused(MemoryFiles.named("deep").with("plugin.toml", deep), ResourceErrorCode.ERR_INVALID_MANIFEST,
+                "plugin.toml", 0, "");
+        assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    }
 }

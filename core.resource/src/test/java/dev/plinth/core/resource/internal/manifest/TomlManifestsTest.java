@@ -1,6 +1,7 @@
 package dev.plinth.core.resource.internal.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,23 @@ class TomlManifestsTest {
                 Map.entry("plugin.after", 12), Map.entry("items", 13), Map.entry("items[0]", 13),
                 Map.entry("items[0].id", 14), Map.entry("items[1]", 15), Map.entry("items[1].id", 16),
                 Map.entry("items[1].dotted.key", 17)), lines);
+    }
+
+    @Test
+    void aKeyOfThousandsOfEscapedQuotesIsScannedInOnePass() {
+        String key = "\"" + "\\\"".repeat(3000) + "\"";
+        String text = "[plugin]\nname = \"x\"\nx." + key + " = 1\n";
+        assertTrue(text.length() > 6000, "the attack is a 6 KB manifest");
+
+        var lines = TomlManifests.keyLines(text);
+
+        assertEquals(3, lines.get("plugin.x." + "\"".repeat(3000)));
+    }
+
+    @Test
+    void quotedKeysKeepTheirDotsAndSpaces() {
+        var lines = TomlManifests.keyLines("a . \"b.c\" . ' d ' = 1\n");
+
+        assertEquals(Map.of("a.b.c. d ", 1), lines);
     }
 }
