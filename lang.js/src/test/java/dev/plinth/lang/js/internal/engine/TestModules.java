@@ -28,10 +28,10 @@ final class TestModules implements ModuleRoots {
     }
 
     @Override
-    public ModRoot mod(String id) {
+    public ModRoot mod(String id) throws ImportRefusedException {
         ModRoot root = mods.get(id);
         if (root == null) {
-            throw new IllegalArgumentException("no mod " + id);
+            throw new ImportRefusedException("import '@" + id + "' refused: not a declared dependency");
         }
         return root;
     }
