@@ -129,6 +129,30 @@ class JsResourcesIT {
     }
 
     @Test
+    void luaResourcesUseTheSameLocaleApiWithServerAndPlayerFallbacks() throws Exception {
+        write("resources/lua-locale/plugin.toml", "[plugin]\nname = \"lua-locale\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
+        write("resources/lua-locale/main.lua", """
+                mc.register_command("sum", { execute = function(player, args)
+                  player:send_message(locale.get_with_args("sum", { n = 42 }))
+                  player:send_message(locale.get("motd"))
+                  player:send_message(locale.for_player(player):get("missing-id"))
+                end })
+                """);
+        write("resources/lua-locale/locale/en-US/main.ftl", "sum = The sum is {$n}.\nbroken = {\n");
+        write("locale/en-US/server.ftl", "motd = Message of the day from the server.\n");
+        serverJson("", "lua-locale");
+        var run = PlinthInstance.at(home).script("sim:join Lin", "sim:command Lin sum", "sim:inbox Lin");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("message: The sum is 42."), "the resource's own file:\n" + out);
+        assertTrue(out.contains("message: Message of the day from the server."), "the server's locale folder:\n" + out);
+        assertTrue(out.contains("message: [missing-id]"), "a missing id:\n" + out);
+        assertTrue(out.contains("lua-locale: locale file lua-locale/locale/en-US/main.ftl:2:"),
+                "the malformed file was reported with its line:\n" + out);
+    }
+
+    @Test
     void escapesAndRunawayScriptsStopTheirResourceNotTheServer() throws Exception {
         js("escape-java", "console.log('escape-java starting');\nconst File = Java.type('java.io.File');\n");
         js("escape-polyglot", "Polyglot.eval('js', '1');\n");

@@ -60,6 +60,7 @@ final class LuaResource {
         var context = new ResourceContext(name, bundle, script, logger);
         McLibrary.install(context);
         ResourceLibrary.install(context);
+        dev.plinth.lang.lua.internal.locale.LocaleLibrary.install(context);
         try {
             for (String file : scripts) {
                 script.run(file);
