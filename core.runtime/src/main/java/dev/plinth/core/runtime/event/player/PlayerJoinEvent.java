@@ -12,7 +12,7 @@ import java.util.Objects;
  * thread.
  */
 @EventName(PlayerJoinEvent.NAME)
-public final class PlayerJoinEvent extends CancellableEvent {
+public final class PlayerJoinEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_join";
