@@ -7,6 +7,7 @@ import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.events.internal.EventDispatcher;
 import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.player.Player;
+import dev.plinth.lang.js.internal.binding.HostObjects;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.CallWatch;
 import dev.plinth.lang.js.internal.engine.JsLimits;
@@ -14,7 +15,7 @@ import dev.plinth.lang.js.internal.engine.JsScript;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
 import dev.plinth.lang.js.internal.mc.EventView;
 import dev.plinth.lang.js.internal.mc.JsEventHandler;
-import dev.plinth.lang.js.internal.mc.PlayerView;
+import dev.plinth.lang.js.internal.mc.GameObjects;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ public class JsBenchmark {
     private Value chatFilter;
     private Value hostCalls;
     private Value rawHostCalls;
-    private PlayerView player;
+    private HostObjects objects;
+    private Value player;
     private ProxyExecutable name;
 
     /** Builds the engine, the resource's context, the bus. */
@@ -93,12 +95,13 @@ public class JsBenchmark {
         hostCalls = script.call(Budget.CALL, c -> exports.getMember("hostCalls"));
         rawHostCalls = script.call(Budget.CALL, c -> exports.getMember("rawHostCalls"));
         Player bench = new BenchPlayer("Steve");
-        player = new PlayerView(bench);
+        objects = script.call(Budget.CALL, c -> HostObjects.create(c, GameObjects.ALL));
+        player = script.call(Budget.CALL, c -> objects.wrap(GameObjects.PLAYER, bench));
         name = args -> bench.name();
         event = new PlayerChatEvent(bench, "hello everyone, nice server", PlayerChatEvent.DEFAULT_FORMAT, List.of());
         chatBus = new EventDispatcher(EventDispatcher.DEFAULT_TIMING_RATE).open("bench");
         chatBus.subscribe(PlayerChatEvent.class, HandlerOptions.defaults(),
-                new JsEventHandler(script, chatFilter, EventPriority.NORMAL));
+                new JsEventHandler(script, chatFilter, EventPriority.NORMAL, objects));
     }
 
     /** Closes the context and the engine. */
@@ -118,7 +121,7 @@ public class JsBenchmark {
     /** Raw GraalJS: the same filter called with {@code Value.execute} and the event's view. */
     @Benchmark
     public Value jsRawChat() {
-        return chatFilter.execute(new EventView(event, true));
+        return chatFilter.execute(new EventView(event, true, objects));
     }
 
     /** 100 {@code player.name()} calls from JavaScript. */

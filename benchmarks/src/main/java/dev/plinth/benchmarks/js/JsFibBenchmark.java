@@ -53,7 +53,8 @@ public class JsFibBenchmark {
         Value exports = script.evalModule("main.js");
         fib = script.call(Budget.CALL, c -> exports.getMember("fib"));
         interpretedEngine = SharedEngine.withPolyglotLoader(() -> org.graalvm.polyglot.Engine.newBuilder("js")
-                .option("engine.WarnInterpreterOnly", "false").option("engine.Compilation", "false").build());
+                .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                .option("engine.Compilation", "false").build());
         interpreted = org.graalvm.polyglot.Context.newBuilder("js").engine(interpretedEngine).build();
         interpretedFib = interpreted.eval("js", "(function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); })");
     }

@@ -29,6 +29,7 @@ public final class ResourceScope {
     private final Logger logger;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final List<ServiceReference<?>> references = new ArrayList<>();
+    private volatile @org.jspecify.annotations.Nullable HostObjects objects;
 
     /**
      * Creates the scope.
@@ -58,6 +59,30 @@ public final class ResourceScope {
     /** {@return the resource's context} */
     public JsScript script() {
         return script;
+    }
+
+    /**
+     * The resource's host object classes.
+     *
+     * @return them
+     * @throws IllegalStateException before {@link #install} ran
+     */
+    public HostObjects objects() {
+        HostObjects installed = objects;
+        if (installed == null) {
+            throw new IllegalStateException(name + ": the host objects are not installed yet");
+        }
+        return installed;
+    }
+
+    /**
+     * Creates the resource's host object classes in its context; called once, inside a call, before its modules run.
+     *
+     * @param context the resource's context, entered
+     * @param kinds the kinds of host objects
+     */
+    public void install(org.graalvm.polyglot.Context context, List<HostClass<?>> kinds) {
+        objects = HostObjects.create(context, kinds);
     }
 
     /** {@return the resource's logger} */

@@ -57,6 +57,7 @@ public final class JsScript implements AutoCloseable {
     private long budgetTick = Long.MIN_VALUE;
     private int offences;
     private volatile boolean closed;
+    private volatile boolean cancelledByWatchdog;
 
     private JsScript(Builder builder) {
         this.resource = builder.resource;
@@ -257,7 +258,8 @@ public final class JsScript implements AutoCloseable {
                     ? "the call ran longer than " + timeout.toMillis() + " ms and was interrupted"
                     : "the call allocated more than " + limits.maxCallAllocationBytes() / JsLimits.MIB
                             + " MB and was interrupted";
-            return limitBroken(broken, e, message, broken == JsLimit.MEMORY);
+            // A call that did not stop when interrupted had its context cancelled: the resource cannot go on.
+            return limitBroken(broken, e, message, broken == JsLimit.MEMORY || cancelledByWatchdog);
         }
         if (e.isCancelled() || closed) {
             return stopped();
@@ -287,9 +289,10 @@ public final class JsScript implements AutoCloseable {
 
     private void interrupt(JsLimit limit) {
         try {
-            context.interrupt(Duration.ofSeconds(2));
+            context.interrupt(Duration.ofSeconds(5));
         } catch (TimeoutException | IllegalStateException e) {
-            // The code did not stop within two seconds (or the context is closing): cancel it for good.
+            // The code did not stop within five seconds (or the context is closing): cancel it for good.
+            cancelledByWatchdog = true;
             try {
                 context.close(true);
             } catch (IllegalStateException | PolyglotException ignored) {

@@ -16,6 +16,7 @@ import dev.plinth.lang.js.internal.engine.JsScript;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
 import dev.plinth.lang.js.internal.mc.ConsoleLine;
 import dev.plinth.lang.js.internal.mc.Exports;
+import dev.plinth.lang.js.internal.mc.GameObjects;
 import dev.plinth.lang.js.internal.mc.McApi;
 import dev.plinth.lang.js.internal.mtadm.ResourceApi;
 import dev.plinth.lang.js.internal.staminal.LocaleApi;
@@ -297,6 +298,7 @@ final class JsResource {
             });
             Value helpers = context.eval(Source.newBuilder("js", PRELUDE, "plinth-prelude.js").buildLiteral())
                     .execute(ProxyObject.fromMap(host));
+            scope.install(context, GameObjects.ALL);
             Value global = script.globals();
             global.putMember("mc", McApi.create(scope));
             global.putMember("Resource", ResourceApi.create(scope, helpers.getMember("promise"), launch.worker()));

@@ -16,6 +16,7 @@ import dev.plinth.core.runtime.event.player.PlayerPlaceBlockEvent;
 import dev.plinth.core.runtime.event.player.PlayerQuitEvent;
 import dev.plinth.core.runtime.event.world.BlockUpdateEvent;
 import dev.plinth.core.runtime.player.Player;
+import dev.plinth.lang.js.internal.binding.HostObjects;
 import dev.plinth.lang.js.internal.binding.Members;
 import dev.plinth.lang.js.internal.binding.PlainValues;
 import java.util.ArrayList;
@@ -38,17 +39,20 @@ public final class EventView extends Members {
 
     private final Event event;
     private final boolean mutable;
+    private final HostObjects objects;
 
     /**
      * Wraps an event.
      *
      * @param event the event
      * @param mutable false for MONITOR handlers
+     * @param objects the resource's host objects, for {@code event.player} and the other game objects
      */
-    public EventView(Event event, boolean mutable) {
+    public EventView(Event event, boolean mutable, HostObjects objects) {
         super(keys(event));
         this.event = event;
         this.mutable = mutable;
+        this.objects = objects;
     }
 
     private static List<String> keys(Event event) {
@@ -61,11 +65,12 @@ public final class EventView extends Members {
     protected @Nullable Object member(String key) {
         return switch (key) {
             case "name" -> event.name();
-            case "player" -> player(event) instanceof Player p ? new PlayerView(p) : null;
+            case "player" -> objects.wrap(GameObjects.PLAYER, player(event));
             case "entity" -> entity(event);
-            case "killer" -> event instanceof PlayerDeathEvent death ? EntityView.wrap(death.killer().orElse(null)) : null;
+            case "killer" -> event instanceof PlayerDeathEvent death
+                    ? GameObjects.entity(objects, death.killer().orElse(null)) : null;
             case "attacker" -> event instanceof EntityDamageEvent damage
-                    ? EntityView.wrap(damage.attacker().orElse(null)) : null;
+                    ? GameObjects.entity(objects, damage.attacker().orElse(null)) : null;
             case "block" -> block(event);
             case "cancelled" -> event instanceof Cancellable c && c.isCancelled();
             case "message" -> event instanceof PlayerChatEvent chat ? chat.message() : payload("message");
@@ -144,13 +149,13 @@ public final class EventView extends Members {
         return event instanceof PlayerEvent playerEvent ? playerEvent.player() : null;
     }
 
-    private static @Nullable Object entity(Event event) {
+    private @Nullable Object entity(Event event) {
         return switch (event) {
-            case EntityDamageEvent e -> EntityView.wrap(e.entity());
-            case EntityDeathEvent e -> EntityView.wrap(e.entity());
-            case EntitySpawnEvent e -> EntityView.wrap(e.entity());
-            case EntityExplodeEvent e -> EntityView.wrap(e.entity());
-            case PlayerInteractEvent e -> EntityView.wrap(e.target().orElse(null));
+            case EntityDamageEvent e -> GameObjects.entity(objects, e.entity());
+            case EntityDeathEvent e -> GameObjects.entity(objects, e.entity());
+            case EntitySpawnEvent e -> GameObjects.entity(objects, e.entity());
+            case EntityExplodeEvent e -> GameObjects.entity(objects, e.entity());
+            case PlayerInteractEvent e -> GameObjects.entity(objects, e.target().orElse(null));
             default -> null;
         };
     }

@@ -81,7 +81,7 @@ final class FormDraft extends Members {
             case "label" -> (ProxyExecutable) args -> change(as(CustomForm.class).withLabel(Args.string(args, 0,
                     "form.label")));
             case "send" -> (ProxyExecutable) args -> {
-                send(PlayerView.of(args.length > 0 ? args[0] : null, "form.send"),
+                send(scope.objects().unwrap(GameObjects.PLAYER, args.length > 0 ? args[0] : null, "form.send"),
                         Args.absent(args, 1) ? null : Args.function(args, 1, "form.send"));
                 return null;
             };

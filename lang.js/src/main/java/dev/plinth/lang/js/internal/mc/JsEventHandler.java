@@ -3,6 +3,7 @@ package dev.plinth.lang.js.internal.mc;
 import dev.plinth.core.events.Event;
 import dev.plinth.core.events.EventHandler;
 import dev.plinth.core.events.EventPriority;
+import dev.plinth.lang.js.internal.binding.HostObjects;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.JsScript;
 import org.graalvm.polyglot.Value;
@@ -19,6 +20,7 @@ public final class JsEventHandler implements EventHandler<Event> {
     private final JsScript script;
     private final Value function;
     private final boolean mutable;
+    private final HostObjects objects;
 
     /**
      * Creates the handler.
@@ -26,15 +28,17 @@ public final class JsEventHandler implements EventHandler<Event> {
      * @param script the resource's context
      * @param function the handler function
      * @param priority its priority: MONITOR handlers see the event read-only
+     * @param objects the resource's host objects
      */
-    public JsEventHandler(JsScript script, Value function, EventPriority priority) {
+    public JsEventHandler(JsScript script, Value function, EventPriority priority, HostObjects objects) {
         this.script = script;
         this.function = function;
         this.mutable = priority != EventPriority.MONITOR;
+        this.objects = objects;
     }
 
     @Override
     public void handle(Event event) {
-        script.call(Budget.CALL, function, new EventView(event, mutable));
+        script.call(Budget.CALL, function, new EventView(event, mutable, objects));
     }
 }

@@ -68,12 +68,14 @@ public final class McApi {
         mc.put("cancel_task", (ProxyExecutable) args ->
                 scope.service(Scheduler.class, "mc.cancel_task").cancel(Args.integer(args, 0, "mc.cancel_task")));
         mc.put("get_world", (ProxyExecutable) args -> scope.service(Server.class, "mc.get_world")
-                .world(Args.string(args, 0, "overworld", "mc.get_world")).map(w -> (Object) new WorldView(w))
-                .orElse(null));
+                .world(Args.string(args, 0, "overworld", "mc.get_world"))
+                .map(w -> (Object) scope.objects().wrap(GameObjects.WORLD, w)).orElse(null));
         mc.put("get_player", (ProxyExecutable) args -> scope.service(Server.class, "mc.get_player")
-                .player(Args.string(args, 0, "mc.get_player")).map(p -> (Object) new PlayerView(p)).orElse(null));
+                .player(Args.string(args, 0, "mc.get_player"))
+                .map(p -> (Object) scope.objects().wrap(GameObjects.PLAYER, p)).orElse(null));
         mc.put("get_players", (ProxyExecutable) args -> ProxyArray.fromList(scope.service(Server.class,
-                "mc.get_players").onlinePlayers().stream().map(p -> (Object) new PlayerView(p)).toList()));
+                "mc.get_players").onlinePlayers().stream()
+                .map(p -> (Object) scope.objects().wrap(GameObjects.PLAYER, p)).toList()));
         mc.put("form", FormDraft.library(scope));
         mc.put("config", config(scope));
         mc.put("log", log(scope));
@@ -117,7 +119,7 @@ public final class McApi {
             options = options.withReceiveCancelled();
         }
         scope.service(EventBus.class, "mc.on").subscribe(name, options,
-                new JsEventHandler(scope.script(), handler, priority));
+                new JsEventHandler(scope.script(), handler, priority, scope.objects()));
         return null;
     }
 
@@ -143,7 +145,7 @@ public final class McApi {
         }
         var script = scope.script();
         var definition = CommandDefinition.of(name, (sender, words) ->
-                script.call(Budget.CALL, execute, PlayerView.sender(sender), ProxyArray.fromList(
+                script.call(Budget.CALL, execute, GameObjects.sender(scope.objects(), sender), ProxyArray.fromList(
                         words.stream().map(w -> (Object) w).toList())))
                 .withDescription(text(spec, "description", ""));
         String usage = text(spec, "usage", null);

@@ -4,6 +4,7 @@ import dev.plinth.core.runtime.locale.Translations;
 import dev.plinth.lang.js.internal.binding.Args;
 import dev.plinth.lang.js.internal.binding.PlainValues;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
+import dev.plinth.lang.js.internal.mc.GameObjects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,10 +29,10 @@ public final class LocaleApi {
      * @return the object
      */
     public static ProxyObject create(ResourceScope scope) {
-        return of(() -> scope.service(Translations.class, "locale"));
+        return of(scope, () -> scope.service(Translations.class, "locale"));
     }
 
-    private static ProxyObject of(Supplier<Translations> translations) {
+    private static ProxyObject of(ResourceScope scope, Supplier<Translations> translations) {
         var locale = new LinkedHashMap<String, Object>();
         locale.put("get", (ProxyExecutable) args -> translations.get().get(Args.string(args, 0, "locale.get")));
         ProxyExecutable withArgs = args -> translations.get().get(Args.string(args, 0, "locale.get_with_args"),
@@ -40,9 +41,9 @@ public final class LocaleApi {
         locale.put("getWithArgs", withArgs);
         ProxyExecutable forPlayer = args -> {
             Translations own = translations.get();
-            Translations player = own.forPlayer(dev.plinth.lang.js.internal.mc.PlayerView.playerOf(
+            Translations player = own.forPlayer(scope.objects().unwrap(GameObjects.PLAYER,
                     args.length > 0 ? args[0] : null, "locale.for_player"));
-            return of(() -> player);
+            return of(scope, () -> player);
         };
         locale.put("for_player", forPlayer);
         locale.put("forPlayer", forPlayer);

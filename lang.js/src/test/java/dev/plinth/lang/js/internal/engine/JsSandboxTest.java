@@ -271,7 +271,8 @@ class JsSandboxTest {
                     .build()) {
                 var ns = s.evalModule("main.js");
                 for (int i = 1; i <= 3; i++) {
-                    var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                    var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, c -> ns.getMember("f")
+                            .execute()));
                     assertEquals(i, e.offences());
                     assertEquals(i == 3, e.fatal());
                 }

@@ -80,6 +80,27 @@ class JsScriptTest {
     }
 
     @Test
+    void builtInModulesAreImportedByTheirSpecifier() {
+        var modules = new TestModules().file("scripts/main.js",
+                "import { world } from '@minecraft/server'; export const r = world.name;");
+        modules.builtins.put("@minecraft/server", "export const world = { name: 'overworld' };");
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("scripts/main.js");
+            assertEquals("overworld", script.call(Budget.CALL, c -> ns.getMember("r").asString()));
+        }
+    }
+
+    @Test
+    void modOfAnotherLanguageIsAGeneratedModule() {
+        var modules = new TestModules().file("main.js", "import { add } from '@lua-math'; export const r = add;");
+        modules.mods.put("lua-math", new ModuleRoots.ModRoot.Generated("export const add = 'the add export';"));
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("main.js");
+            assertEquals("the add export", script.call(Budget.CALL, c -> ns.getMember("r").asString()));
+        }
+    }
+
+    @Test
     void syntaxErrorNamesFileAndLine() {
         var modules = new TestModules().file("main.js", "const a = 1;\nconst = ;\n");
         try (JsScript script = script(modules)) {
