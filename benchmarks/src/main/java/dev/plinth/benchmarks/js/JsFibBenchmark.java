@@ -57,6 +57,10 @@ public class JsFibBenchmark {
                 .option("engine.Compilation", "false").build());
         interpreted = org.graalvm.polyglot.Context.newBuilder("js").engine(interpretedEngine).build();
         interpretedFib = interpreted.eval("js", "(function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); })");
+        long until = System.nanoTime() + JsBenchmark.WARM_UP_NANOS;
+        while (System.nanoTime() < until) {
+            fibJs();
+        }
     }
 
     /** Closes the contexts and engines. */

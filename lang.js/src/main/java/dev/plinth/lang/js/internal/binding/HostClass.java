@@ -86,13 +86,18 @@ public final class HostClass<T> {
      */
     String source() {
         String params = "a, b, c, d, e, f"; // the arguments a method passes on: more are ignored
-        var source = new StringBuilder("(function (F) {\n  'use strict';\n  class ").append(name).append(" {\n")
+        var source = new StringBuilder("(function (F) {\n  'use strict';\n");
+        // Each host function is read from the table once: a method call is then one direct host call.
+        for (String method : order) {
+            source.append("  const $").append(method).append(" = F.").append(method).append(";\n");
+        }
+        source.append("  const $toString = F.toString;\n  class ").append(name).append(" {\n")
                 .append("    #h;\n    constructor(h) { this.#h = h; }\n");
         for (String method : order) {
-            source.append("    ").append(method).append('(').append(params).append(") { return F.").append(method)
+            source.append("    ").append(method).append('(').append(params).append(") { return $").append(method)
                     .append("(this.#h, ").append(params).append("); }\n");
         }
-        source.append("    toString() { return F.toString(this.#h); }\n")
+        source.append("    toString() { return $toString(this.#h); }\n")
                 .append("    static handle(o) { return o !== null && typeof o === 'object' && #h in o ? o.#h : undefined; }\n")
                 .append("  }\n  return Object.freeze({ make: (h) => new ").append(name).append("(h), handle: ")
                 .append(name).append(".handle });\n})");

@@ -147,10 +147,7 @@ public final class JsScript implements AutoCloseable {
         }
         Source source;
         try {
-            source = Source.newBuilder("js", ModuleFileSystem.modulePath(file).toFile())
-                    .content(new String(bytes, StandardCharsets.UTF_8))
-                    .mimeType(MODULE)
-                    .build();
+            source = moduleSource(file, bytes);
         } catch (IOException e) {
             throw new JsLoadException(new JsFailure(resource, file, 0, "cannot read the module: " + e.getMessage(),
                     ""), e);
@@ -163,6 +160,22 @@ public final class JsScript implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The source of a resource's module, as {@link #evalModule} evaluates it: the same source parsed earlier in
+     * another context of the engine ({@link SharedEngine#preparse}) is not parsed again.
+     *
+     * @param file the path relative to the resource root
+     * @param bytes its content
+     * @return the source
+     * @throws IOException when it cannot be built
+     */
+    static Source moduleSource(String file, byte[] bytes) throws IOException {
+        return Source.newBuilder("js", ModuleFileSystem.modulePath(file).toFile())
+                .content(new String(bytes, StandardCharsets.UTF_8))
+                .mimeType(MODULE)
+                .build();
     }
 
     /**

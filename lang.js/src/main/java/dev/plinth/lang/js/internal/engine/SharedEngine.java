@@ -52,6 +52,32 @@ public final class SharedEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Parses a resource's modules in a throwaway context, so that its start (on the game thread) finds them parsed:
+     * the engine keeps what it parsed for every context. Runs no code; a file that does not parse is left for the
+     * start to report.
+     *
+     * @param files the resource's files
+     * @param paths the modules, relative to the resource root
+     */
+    public void preparse(ModuleFiles files, java.util.List<String> paths) {
+        withPolyglotLoader(() -> {
+            try (var context = org.graalvm.polyglot.Context.newBuilder("js").engine(engine).build()) {
+                for (String path : paths) {
+                    try {
+                        var bytes = files.read(path);
+                        if (bytes.isPresent()) {
+                            context.parse(JsScript.moduleSource(path, bytes.get()));
+                        }
+                    } catch (java.io.IOException | org.graalvm.polyglot.PolyglotException e) {
+                        // reported when the resource starts
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** {@return the engine} */
     public Engine engine() {
         return engine;

@@ -85,6 +85,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             Executors.newCachedThreadPool(Thread.ofPlatform().name("plinth-js-worker-", 0).daemon().factory());
     private volatile boolean ready;
     private volatile @Nullable BundleTracker<JsResource> tracker;
+    private volatile @Nullable BundleTracker<Long> preparser;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
 
     /**
@@ -114,6 +115,14 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         shell.put("osgi.command.scope", "js");
         shell.put("osgi.command.function", new String[] {"info"});
         context.registerService(JsShell.class, new JsShell(this), shell);
+        var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
+            @Override
+            public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
+                return preparse(bundle);
+            }
+        };
+        preparser = parsing;
+        parsing.open();
         var tracked = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker = tracked;
         tracked.open();
@@ -138,6 +147,10 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         ServiceTracker<Object, Object> conditions = readiness;
         if (conditions != null) {
             conditions.close();
+        }
+        BundleTracker<Long> parsing = preparser;
+        if (parsing != null) {
+            parsing.close();
         }
         BundleTracker<JsResource> tracked = tracker;
         if (tracked != null) {
@@ -196,6 +209,33 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             stop(bundle, name);
             return null;
         }
+    }
+
+    /**
+     * Parses a resolved JavaScript resource's server modules on a worker thread, before anything starts it: its start,
+     * on the game thread, then evaluates already parsed code. Client files are left out.
+     */
+    private @Nullable Long preparse(Bundle bundle) {
+        if (!support.serves(bundle, EXTENDER)) {
+            return null;
+        }
+        Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
+        if (descriptor.isEmpty()) {
+            return null;
+        }
+        var paths = new java.util.LinkedHashSet<String>(descriptor.get().serverScripts());
+        for (String pattern : List.of("*.js", "*.mjs")) {
+            var entries = bundle.findEntries("/", pattern, true);
+            while (entries != null && entries.hasMoreElements()) {
+                String path = entries.nextElement().getPath().replaceFirst("^/", "");
+                if (!path.startsWith("client/") && !descriptor.get().clientFiles().contains(path)) {
+                    paths.add(path);
+                }
+            }
+        }
+        var files = new BundleModuleFiles(bundle);
+        worker.execute(() -> engine.preparse(files, List.copyOf(paths)));
+        return bundle.getLastModified();
     }
 
     @Override
