@@ -67,8 +67,29 @@ public final class JsScript implements AutoCloseable {
         this.ticks = builder.ticks;
         this.onFatal = builder.onFatal;
         var fileSystem = new ModuleFileSystem(builder.roots);
-        this.context = SharedEngine.withPolyglotLoader(() -> Context.newBuilder("js")
-                .engine(builder.engine.engine())
+        this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.engine)
+                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
+                .resourceLimits(ResourceLimits.newBuilder()
+                        .statementLimit(limits.statementsPerTick(), source -> !source.isInternal())
+                        .build())
+                .build());
+        Value global = context.getBindings("js");
+        for (String name : HOST_GLOBALS) {
+            global.removeMember(name);
+        }
+    }
+
+    /**
+     * A context builder with the sandbox every context of the engine shares: no host classes, no polyglot access, no
+     * {@code load}, no threads, no native code, no process, no environment. The caller adds the file system and the
+     * limits. Every context of one engine must be built this way (GraalJS compares their host access).
+     *
+     * @param engine the shared engine
+     * @return the builder
+     */
+    static Context.Builder sandboxed(SharedEngine engine) {
+        return Context.newBuilder("js")
+                .engine(engine.engine())
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(name -> false)
                 .allowHostClassLoading(false)
@@ -78,20 +99,11 @@ public final class JsScript implements AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowInnerContextOptions(false)
-                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
                 .option("js.load", "false")
                 .option("js.print", "false")
                 .option("js.console", "false")
                 .option("js.graal-builtin", "false")
-                .option("js.esm-eval-returns-exports", "true")
-                .resourceLimits(ResourceLimits.newBuilder()
-                        .statementLimit(limits.statementsPerTick(), source -> !source.isInternal())
-                        .build())
-                .build());
-        Value global = context.getBindings("js");
-        for (String name : HOST_GLOBALS) {
-            global.removeMember(name);
-        }
+                .option("js.esm-eval-returns-exports", "true");
     }
 
     /**

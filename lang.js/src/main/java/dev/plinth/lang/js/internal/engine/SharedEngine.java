@@ -62,7 +62,7 @@ public final class SharedEngine implements AutoCloseable {
      */
     public void preparse(ModuleFiles files, java.util.List<String> paths) {
         withPolyglotLoader(() -> {
-            try (var context = org.graalvm.polyglot.Context.newBuilder("js").engine(engine).build()) {
+            try (var context = JsScript.sandboxed(this).allowIO(org.graalvm.polyglot.io.IOAccess.NONE).build()) {
                 for (String path : paths) {
                     try {
                         var bytes = files.read(path);
