@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plinth.testsupport.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,12 +75,12 @@ class LuaResourcesIT {
 
     @Test
     void escapesAndRunawayScriptsStopTheirResourceNotTheServer() throws Exception {
-        resource("escape-os", "print('escape-os starting')\nos.execute('touch " + home.resolve("pwned") + "')\n");
-        resource("escape-load", "local f = load('return 1')\n");
-        resource("escape-io", "io.open('/etc/passwd')\n");
-        resource("escape-require", "require('../../conf/server')\n");
-        resource("spinner", "mc.on('player_chat', function(event)\n  while true do end\nend)\n");
-        resource("hog", "mc.on('player_join', function(event)\n  local s = string.rep('x', 1e9)\nend)\n");
+        LuaFolders.write(home, "escape-os", "", "print('escape-os starting')\nos.execute('touch " + home.resolve("pwned") + "')\n");
+        LuaFolders.write(home, "escape-load", "", "local f = load('return 1')\n");
+        LuaFolders.write(home, "escape-io", "", "io.open('/etc/passwd')\n");
+        LuaFolders.write(home, "escape-require", "", "require('../../conf/server')\n");
+        LuaFolders.write(home, "spinner", "", "mc.on('player_chat', function(event)\n  while true do end\nend)\n");
+        LuaFolders.write(home, "hog", "", "mc.on('player_join', function(event)\n  local s = string.rep('x', 1e9)\nend)\n");
         serverJson("escape-os", "escape-load", "escape-io", "escape-require", "spinner", "hog");
         var run = PlinthInstance.at(home).script(
                 "sim:join Steve",
@@ -104,14 +105,13 @@ class LuaResourcesIT {
                 out);
         assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
         for (String name : List.of("escape-os", "escape-load", "escape-io", "escape-require", "spinner", "hog")) {
-            assertTrue(out.matches("(?s).*\n" + name + "\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
-                    name + " is in error:\n" + out);
+            LuaFolders.assertState(out, name, "error");
         }
     }
 
     @Test
     void aScriptThatFailsAtStartLeavesItsResourceInErrorWithFileAndLine() throws Exception {
-        resource("broken", "local greeting = 'starting'\nprint(greeting)\nundefined_function()\n");
+        LuaFolders.write(home, "broken", "", "local greeting = 'starting'\nprint(greeting)\nundefined_function()\n");
         serverJson();
         var run = PlinthInstance.at(home).script(
                 "resource:start broken",
@@ -125,8 +125,7 @@ class LuaResourcesIT {
         assertTrue(out.contains("ERROR: ERR_SCRIPT_EXECUTION: broken: main.lua:3: attempt to call"),
                 "resource:start failed with the file and the line:\n" + out);
         assertFalse(out.contains("Started broken"), out);
-        assertTrue(out.matches("(?s).*\nbroken\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
-                "resource:list shows it in error:\n" + out);
+        LuaFolders.assertState(out, "broken", "error");
         assertTrue(out.matches("(?s).*last error\\s+ERR_SCRIPT_EXECUTION: broken: main.lua:3: attempt to call.*"),
                 "resource:info shows the message:\n" + out);
         assertTrue(out.contains("its last failure: ERR_SCRIPT_EXECUTION: broken: main.lua:3: attempt to call"),
@@ -137,16 +136,10 @@ class LuaResourcesIT {
     private void deployExamples() throws IOException {
         Path examples = PlinthInstance.at(home).installDir().resolve("resources");
         for (String name : List.of("welcome", "admin-tools")) {
-            copy(examples.resolve(name), home.resolve("resources").resolve(name));
+            Folders.copy(examples.resolve(name), home.resolve("resources").resolve(name));
         }
     }
 
-    private void resource(String name, String main) throws IOException {
-        Path folder = Files.createDirectories(home.resolve("resources").resolve(name));
-        Files.writeString(folder.resolve("plugin.toml"),
-                "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
-        Files.writeString(folder.resolve("main.lua"), main);
-    }
 
     private void serverJson(String... startup) throws IOException {
         var names = String.join(", ", Stream.of(startup).map(n -> "\"" + n + "\"").toList());
@@ -158,18 +151,5 @@ class LuaResourcesIT {
                   "permissions": { "groups": { "default": ["mc-rs.command.spawn"] }, "members": {} }
                 }
                 """.formatted(names));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -8,12 +8,16 @@ import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
+import dev.plinth.core.sandbox.internal.account.AccountBook;
+import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
+import dev.plinth.core.sandbox.limits.SandboxLimits;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptFiles;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import dev.plinth.lang.lua.internal.mc.LuaEventHandler;
 import dev.plinth.lang.lua.internal.mc.PlayerType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -83,6 +88,7 @@ public class LuaBenchmark {
     private PlayerChatEvent event;
     private LuaEventHandler chatHandler;
     private LuaScript script;
+    private WatchdogService watchdog;
     private LuaValue hostCalls;
     private LuaValue rawCalls;
     private LuaValue fib;
@@ -92,14 +98,27 @@ public class LuaBenchmark {
     private LuaValue rawEmpty;
     private LuaValue rawFib;
 
+    /** Stops the watchdog thread. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        script.close();
+        watchdog.stop();
+    }
+
     /** Builds the Plinth state, the bus and the raw LuaJ state. */
     @Setup(Level.Trial)
     public void setUp() {
         boolean compiled = mode.equals("compiled");
-        var limits = new Limits(Long.MAX_VALUE / 4, Long.MAX_VALUE / 2, Long.MAX_VALUE / 4, 1L << 40, 3, 200, 16);
+        Duration hour = Duration.ofHours(1);
+        var limits = new Limits(Long.MAX_VALUE / 4, Long.MAX_VALUE / 2, Long.MAX_VALUE / 4, 200, 16,
+                SandboxLimits.DEFAULTS.withMaxCallAllocBytes(1L << 40).withTimeouts(hour, hour, hour));
+        watchdog = new WatchdogService(message -> { });
+        watchdog.start();
         script = LuaScript.builder("bench", ScriptFiles.of(Map.of("main.lua", SOURCE)))
                 .withCompiler(compiled ? new LuaJcCompiler() : ChunkCompiler.INTERPRETER)
                 .withLimits(limits)
+                .withWatchdog(watchdog)
+                .withAccount(new AccountBook().open("bench", "lua", limits.instructionsPerTick()))
                 .build();
         script.run("main.lua");
         Player player = new BenchPlayer("Steve");

@@ -25,7 +25,7 @@ class LuaInteropTest {
             AddEventHandler("lu:lifecycle", function(event)
               if event.payload.caller ~= "%1$s" then return end
               local err = Resource[event.payload.operation](event.payload.target)
-              mc.emit("lu:lifecycle-result", {caller = "%1$s", operation = event.payload.operation, err = err or "none"})
+              mc.emit("%1$s:lifecycle-result", {caller = "%1$s", operation = event.payload.operation, err = err or "none"})
             end)
             mc.on("player_chat", function(event)
               local err = Resource.Start("lu-target")
@@ -35,7 +35,8 @@ class LuaInteropTest {
 
     private final ResourceHome home = new ResourceHome();
     private final RuntimeServices runtime = new RuntimeServices(home.context);
-    private final EventLog events = new EventLog(home.context, "lu:sum", "lu:lifecycle-result");
+    private final EventLog events = new EventLog(home.context, "lu-app:sum", "lu-admin:lifecycle-result",
+            "lu-user:lifecycle-result");
 
     @AfterEach
     void cleanUp() throws IOException {
@@ -51,14 +52,14 @@ class LuaInteropTest {
                 local add = mc.import("lu-lib", "add")
                 mc.on("lu:add", function(event)
                   local ok, result = pcall(add, event.a, event.b)
-                  mc.emit("lu:sum", {ok = ok, result = tostring(result)})
+                  mc.emit("lu-app:sum", {ok = ok, result = tostring(result)})
                 end)
                 """);
         home.service.start("lu-lib");
         home.service.start("lu-app");
 
         events.bus().post("lu:add", Map.of("a", 2, "b", 3));
-        assertEquals("lu:sum {ok=true, result=5}", events.await("lu:sum"));
+        assertEquals("lu-app:sum {ok=true, result=5}", events.await("lu-app:sum"));
         assertEquals(1, home.context.getServiceReferences(ExportedFunction.class, "(plinth.export.resource=lu-lib)").size());
 
         home.service.stop("lu-lib");
@@ -67,7 +68,7 @@ class LuaInteropTest {
                 "the export went with its bundle");
         events.bus().post("lu:add", Map.of("a", 2, "b", 3));
         String failed = events.awaitCount(2).get(1);
-        assertTrue(failed.startsWith("lu:sum {ok=false, result=") && failed.contains("resource 'lu-lib' exports no "
+        assertTrue(failed.startsWith("lu-app:sum {ok=false, result=") && failed.contains("resource 'lu-lib' exports no "
                 + "function 'add' (is it started?)"), failed);
     }
 
@@ -117,7 +118,7 @@ class LuaInteropTest {
         int before = events.lines().size();
         events.bus().post("lu:lifecycle", Map.of("caller", caller, "operation", operation, "target", "lu-target"));
         String result = events.awaitCount(before + 1).get(before);
-        String prefix = "lu:lifecycle-result {caller=" + caller + ", err=";
+        String prefix = caller + ":lifecycle-result {caller=" + caller + ", err=";
         assertTrue(result.startsWith(prefix) && result.endsWith(", operation=" + operation + "}"), result);
         return result.substring(prefix.length(), result.length() - (", operation=" + operation + "}").length());
     }

@@ -26,21 +26,21 @@ import org.junit.jupiter.api.Test;
 class LuaLifecycleCallTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(3);
-    private static final String RESULT = "ll:result {err=";
+    private static final String RESULT = "ll-admin:result {err=";
     private static final String WATCHER = """
             function on_disable() end
             for _, name in ipairs({"resource:started", "resource:stopped"}) do
               AddEventHandler(name, function(event)
-                mc.emit("ll:seen", {seen = event.name .. " " .. event.payload.resourceName})
+                mc.emit("ll-admin:seen", {seen = event.name .. " " .. event.payload.resourceName})
               end)
             end
             AddEventHandler("ll:call", function(event)
-              mc.emit("ll:result", {err = Resource[event.payload.operation](event.payload.target) or "none"})
+              mc.emit("ll-admin:result", {err = Resource[event.payload.operation](event.payload.target) or "none"})
             end)
             """;
 
     private final ResourceHome home = new ResourceHome();
-    private final EventLog events = new EventLog(home.context, "ll:seen", "ll:result");
+    private final EventLog events = new EventLog(home.context, "ll-admin:seen", "ll-admin:result");
 
     @BeforeEach
     void deploy() throws IOException {
@@ -71,8 +71,9 @@ class LuaLifecycleCallTest {
 
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         assertTrue(took.compareTo(START_TIMEOUT) < 0, "no call waited for its timeout: " + took);
-        assertEquals(List.of("ll:seen {seen=resource:started ll-admin}", "ll:seen {seen=resource:started ll-target}",
-                "ll:result {err=none}", "ll:seen {seen=resource:stopped ll-target}", "ll:result {err=none}"),
+        assertEquals(List.of("ll-admin:seen {seen=resource:started ll-admin}",
+                "ll-admin:seen {seen=resource:started ll-target}", "ll-admin:result {err=none}",
+                "ll-admin:seen {seen=resource:stopped ll-target}", "ll-admin:result {err=none}"),
                 events.lines(), "the script saw each event while its call waited, then the call returned");
     }
 
@@ -83,7 +84,7 @@ class LuaLifecycleCallTest {
         // The restart stops the calling script, so its call cannot report back: the new script's events tell.
         events.bus().post("ll:call", Map.of("operation", "Restart", "target", "ll-admin"));
 
-        String restarted = "ll:seen {seen=resource:started ll-admin}";
+        String restarted = "ll-admin:seen {seen=resource:started ll-admin}";
         ResourceHome.await(() -> events.lines().stream().filter(restarted::equals).count() == 2
                 ? Optional.of(true) : Optional.empty(), "ll-admin started again: " + events.lines());
         assertEquals(ResourceState.STARTED, home.service.info("ll-admin").state());

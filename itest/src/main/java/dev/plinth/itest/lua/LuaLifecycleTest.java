@@ -31,7 +31,7 @@ class LuaLifecycleTest {
 
     private final ResourceHome home = new ResourceHome();
     private final RuntimeServices runtime = new RuntimeServices(home.context);
-    private final EventLog events = new EventLog(home.context, "lu:pong", "lu:tick", "lu:version-is",
+    private final EventLog events = new EventLog(home.context, "lu-echo:pong", "lu-owner:tick", "lu-reload:version-is",
             "resource:started", "resource:start_error");
     private Simulation simulation;
 
@@ -53,14 +53,15 @@ class LuaLifecycleTest {
     void aStartedScriptHandlesAnEventPostedOnTheBus() throws IOException {
         LuaFolders.deploy(home, "lu-echo", """
                 mc.on("lu:ping", function(event)
-                  mc.emit("lu:pong", {value = event.value * 2})
+                  mc.emit("lu-echo:pong", {value = event.value * 2})
                 end)
                 """);
 
         home.service.start("lu-echo");
         events.bus().post("lu:ping", Map.of("value", 21));
 
-        assertEquals(List.of("lu:pong {value=42}"), events.lines().stream().filter(l -> l.startsWith("lu:")).toList());
+        assertEquals(List.of("lu-echo:pong {value=42}"),
+                events.lines().stream().filter(l -> l.startsWith("lu-echo:")).toList());
         assertEquals(ResourceState.STARTED, home.service.info("lu-echo").state());
         assertTrue(events.lines().contains("resource:started {resourceName=lu-echo}"), events.lines().toString());
     }
@@ -75,7 +76,7 @@ class LuaLifecycleTest {
                   description = "says hello",
                   execute = function(player, args) player:send_message("hello from lu-owner") end
                 })
-                mc.schedule_repeating(1, function() mc.emit("lu:tick", {}) end)
+                mc.schedule_repeating(1, function() mc.emit("lu-owner:tick", {}) end)
                 """);
         home.service.start("lu-owner");
         Commands commands = runtime.await(Commands.class);
@@ -135,7 +136,7 @@ class LuaLifecycleTest {
     void aRestartWhoseNewScriptFailsRollsBackToThePreviousOne() throws IOException {
         String answer = """
                 mc.on("lu:version", function(event)
-                  mc.emit("lu:version-is", {version = "%s"})
+                  mc.emit("lu-reload:version-is", {version = "%s"})
                 end)
                 """;
         LuaFolders.deploy(home, "lu-reload", "1.0.0", "", answer.formatted("1.0.0"));
@@ -149,7 +150,7 @@ class LuaLifecycleTest {
                 + "(version 1.0.0) was put back and started again"), refused.getMessage());
         assertEquals(ResourceState.STARTED, home.service.info("lu-reload").state());
         events.bus().post("lu:version", Map.of());
-        assertEquals("lu:version-is {version=1.0.0}", events.await("lu:version-is"));
+        assertEquals("lu-reload:version-is {version=1.0.0}", events.await("lu-reload:version-is"));
     }
 
     private long inboxLines(String player, String ending) {
@@ -157,6 +158,6 @@ class LuaLifecycleTest {
     }
 
     private long ticks() {
-        return events.lines().stream().filter(l -> l.startsWith("lu:tick")).count();
+        return events.lines().stream().filter(l -> l.startsWith("lu-owner:tick")).count();
     }
 }

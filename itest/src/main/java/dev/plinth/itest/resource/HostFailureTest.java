@@ -64,6 +64,21 @@ class HostFailureTest {
     }
 
     @Test
+    void aSecondStartThatFailsTheSameWayKeepsTheFileAndLine() throws IOException {
+        home.folder("hf-twice", Map.of("resource.toml", RESOURCE_TOML,
+                StandInHost.SCRIPT, "fail:hf-twice: main.lua:3: attempt to call a nil value (global 'oops')"));
+        home.awaitListed("hf-twice");
+        String message = "ERR_SCRIPT_EXECUTION: hf-twice: main.lua:3: attempt to call a nil value (global 'oops')";
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            var failed = assertCode(ResourceErrorCode.ERR_SCRIPT_EXECUTION, () -> home.service.start("hf-twice"));
+
+            assertEquals(message, failed.getMessage(), "attempt " + attempt);
+            assertEquals(Optional.of(message), home.service.info("hf-twice").lastError(), "attempt " + attempt);
+        }
+    }
+
+    @Test
     void aRestartWhoseNewContentTheHostFailsRollsBack() throws IOException {
         home.folder("hf-reload", Map.of("resource.toml", RESOURCE_TOML, StandInHost.SCRIPT, "run"));
         home.awaitListed("hf-reload");

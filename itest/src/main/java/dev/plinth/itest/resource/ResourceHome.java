@@ -7,6 +7,7 @@ import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.ResourceState;
 import dev.plinth.testsupport.Corpus;
+import dev.plinth.testsupport.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -118,17 +119,7 @@ public final class ResourceHome implements AutoCloseable {
 
     /** Copies a folder from outside the project (the Bedrock samples) into the resources folder. */
     Path copy(Path from, String relative) throws IOException {
-        Path to = resources.resolve(relative);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path to = Folders.copy(from, resources.resolve(relative));
         written.add(to);
         return to;
     }
@@ -159,6 +150,23 @@ public final class ResourceHome implements AutoCloseable {
 
     /** Writes a Java plugin bundle whose activator is a class of this test bundle. */
     Path plugin(String relative, String resourceName, Class<?> activator) throws IOException {
+        return plugin(relative, resourceName, "1.0.0", activator, "org.osgi.framework");
+    }
+
+    /**
+     * Writes a Java plugin bundle made of classes of this test bundle, the activator first.
+     *
+     * @param relative the jar, relative to {@code resources/}
+     * @param resourceName the resource it provides
+     * @param version its version
+     * @param activator its activator
+     * @param imports its {@code Import-Package}
+     * @param more the other classes it holds (nested classes included by name)
+     * @return the jar
+     * @throws IOException when it cannot be written
+     */
+    Path plugin(String relative, String resourceName, String version, Class<?> activator, String imports,
+            Class<?>... more) throws IOException {
         Path jar = resources.resolve(relative);
         Files.createDirectories(jar.getParent());
         var manifest = new Manifest();
@@ -166,23 +174,24 @@ public final class ResourceHome implements AutoCloseable {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", "itest." + resourceName);
-        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Version", version);
         main.putValue("Bundle-Activator", activator.getName());
-        main.putValue("Import-Package", "org.osgi.framework");
+        main.putValue("Import-Package", imports);
         main.putValue("Provide-Capability", "plinth.resource;plinth.resource=\"" + resourceName
-                + "\";version:Version=\"1.0.0\"");
-        String classFile = activator.getName().replace('.', '/') + ".class";
-        byte[] bytes;
-        try (InputStream in = FrameworkUtil.getBundle(activator).getEntry(classFile).openStream()) {
-            bytes = in.readAllBytes();
-        }
+                + "\";version:Version=\"" + version + "\"");
         Path partial = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(partial); var jarOut = new JarOutputStream(out, manifest)) {
-            jarOut.putNextEntry(new ZipEntry(classFile));
-            jarOut.write(bytes);
-            jarOut.closeEntry();
+            for (Class<?> type : Stream.concat(Stream.of(activator), Stream.of(more)).toList()) {
+                String classFile = type.getName().replace('.', '/') + ".class";
+                try (InputStream in = FrameworkUtil.getBundle(type).getEntry(classFile).openStream()) {
+                    jarOut.putNextEntry(new ZipEntry(classFile));
+                    jarOut.write(in.readAllBytes());
+                    jarOut.closeEntry();
+                }
+            }
         }
-        Files.move(partial, jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         written.add(jar);
         return jar;
     }

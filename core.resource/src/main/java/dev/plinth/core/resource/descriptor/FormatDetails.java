@@ -24,8 +24,13 @@ public sealed interface FormatDetails {
         }
     }
 
-    /** plugin.toml: every field has its place in the descriptor. */
-    record PluginToml() implements FormatDetails {}
+    /**
+     * plugin.toml: every field has its place in the descriptor, and this says whether its {@code [permissions]}
+     * section is there at all (a manifest without one gets the default grants; one with an empty section gets none).
+     *
+     * @param permissionsSection whether the manifest has a {@code [permissions]} section
+     */
+    record PluginToml(boolean permissionsSection) implements FormatDetails {}
 
     /**
      * meta.json's own fields.

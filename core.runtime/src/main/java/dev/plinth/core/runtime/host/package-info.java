@@ -1,6 +1,7 @@
 /**
- * The contract between the resource manager and the language hosts (the extenders that run Lua, JavaScript,
- * WebAssembly and Bedrock resources): how a host tells the manager that it failed a resource.
+ * The contract between the resource manager and what runs resources (the extenders that run Lua, JavaScript,
+ * WebAssembly and Bedrock resources, and core.runtime for Java plugins): how a host tells the manager that it failed
+ * a resource ({@link HostFailure}), and the service that does that bookkeeping for a host ({@link HostFailures}).
  */
 @Export
 @Version("0.1.0")

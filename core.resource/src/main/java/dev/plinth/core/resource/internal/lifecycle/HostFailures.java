@@ -4,6 +4,7 @@ import dev.plinth.core.runtime.host.HostFailure;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
@@ -19,11 +20,16 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * <p>Thread-safe. The tracker calls back synchronously on the thread that registers or unregisters a failure: the
  * server thread while a bundle starts, a host's own thread for a resource it stops later.
  */
-final class HostFailures implements ServiceTrackerCustomizer<HostFailure, HostFailure>, AutoCloseable {
+final class HostFailures implements ServiceTrackerCustomizer<HostFailure, HostFailure>, AutoCloseable,
+        HostFailureLookup {
+
+    /** A failure and its place in the order of registrations. */
+    private record Registered(HostFailure failure, long sequence) {}
 
     private final BundleContext context;
     private final Consumer<HostFailure> registered;
-    private final Map<Long, HostFailure> byBundle = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<Long, Registered> byBundle = new ConcurrentHashMap<>();
     private final ServiceTracker<HostFailure, HostFailure> tracker;
 
     /**
@@ -42,9 +48,15 @@ final class HostFailures implements ServiceTrackerCustomizer<HostFailure, HostFa
         tracker.open();
     }
 
-    /** The message of the latest failure a host registered for a bundle, while it is registered. */
-    Optional<String> message(long bundleId) {
-        return Optional.ofNullable(byBundle.get(bundleId)).map(HostFailure::message);
+    @Override
+    public Optional<String> message(long bundleId) {
+        return Optional.ofNullable(byBundle.get(bundleId)).map(r -> r.failure().message());
+    }
+
+    @Override
+    public long sequence(long bundleId) {
+        Registered latest = byBundle.get(bundleId);
+        return latest == null ? 0 : latest.sequence();
     }
 
     @Override
@@ -53,7 +65,7 @@ final class HostFailures implements ServiceTrackerCustomizer<HostFailure, HostFa
         if (failure == null) {
             return null;
         }
-        byBundle.put(failure.bundleId(), failure);
+        byBundle.put(failure.bundleId(), new Registered(failure, sequence.incrementAndGet()));
         registered.accept(failure);
         return failure;
     }
@@ -65,7 +77,9 @@ final class HostFailures implements ServiceTrackerCustomizer<HostFailure, HostFa
 
     @Override
     public void removedService(ServiceReference<HostFailure> reference, HostFailure failure) {
-        byBundle.remove(failure.bundleId(), failure);
+        // By identity: a host replaces a failure by registering the new one before it withdraws the old one, and the
+        // two may be equal records (the same script failing twice the same way).
+        byBundle.computeIfPresent(failure.bundleId(), (id, current) -> current.failure() == failure ? null : current);
         context.ungetService(reference);
     }
 

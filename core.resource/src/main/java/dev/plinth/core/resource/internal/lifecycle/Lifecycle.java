@@ -12,7 +12,6 @@ import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,14 +44,14 @@ final class Lifecycle {
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, LongFunction<Optional<String>> hostFailure, Logger log) {
+            BundleFactory factory, HostFailureLookup hostFailures, Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
         this.graph = new ResourceGraph(context, deployments);
         this.events = events;
         this.locks = locks;
-        this.transitions = new Transitions(serverThread, events, hostFailure);
+        this.transitions = new Transitions(serverThread, events, hostFailures);
         this.serverThread = serverThread;
         this.settings = settings;
         this.factory = factory;

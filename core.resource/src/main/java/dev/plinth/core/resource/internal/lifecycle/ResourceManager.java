@@ -136,7 +136,7 @@ public final class ResourceManager {
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures::message, log);
+                factory, hostFailures, log);
         hostFailures.open();
         deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,
                 states, this::settings, log);

@@ -4,13 +4,11 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -18,7 +16,9 @@ import org.osgi.framework.BundleException;
 /**
  * Starts and stops one resource bundle on the server thread, at a tick boundary, within a timeout. A transition
  * that outlives its timeout keeps its resource locked until it is over. A bundle that is not active once
- * {@code Bundle.start} returns was stopped again by its language host: the start failed, with the host's message.
+ * {@code Bundle.start} returns was stopped again by its language host: the start failed, with the host's message. A
+ * bundle whose host registered a failure while it started but could not stop it (a Java plugin failing in its
+ * activator, while the bundle is still starting) is stopped here: the start failed all the same.
  *
  * <p>Thread-safe.
  */
@@ -26,20 +26,19 @@ final class Transitions {
 
     private final Supplier<ServerThread> serverThread;
     private final ResourceEvents events;
-    private final LongFunction<Optional<String>> hostFailure;
+    private final HostFailureLookup hostFailures;
 
     /**
      * Creates the transitions.
      *
      * @param serverThread where transitions run
      * @param events where {@code resource:started} and {@code resource:stopped} are posted
-     * @param hostFailure the message of the failure a language host registered for a bundle id, if any
+     * @param hostFailures the failures the hosts registered, by bundle id
      */
-    Transitions(Supplier<ServerThread> serverThread, ResourceEvents events,
-            LongFunction<Optional<String>> hostFailure) {
+    Transitions(Supplier<ServerThread> serverThread, ResourceEvents events, HostFailureLookup hostFailures) {
         this.serverThread = serverThread;
         this.events = events;
-        this.hostFailure = hostFailure;
+        this.hostFailures = hostFailures;
     }
 
     /**
@@ -50,10 +49,15 @@ final class Transitions {
      */
     void start(String name, Bundle bundle, Duration timeout, TransitionLocks.Lock lock) {
         run(name, lock, timeout, ResourceErrorCode.ERR_START_TIMEOUT, "start", () -> {
+            long failuresBefore = hostFailures.sequence(bundle.getBundleId());
             bundle.start(Bundle.START_TRANSIENT);
+            if (bundle.getState() == Bundle.ACTIVE && hostFailures.sequence(bundle.getBundleId()) > failuresBefore) {
+                bundle.stop(Bundle.STOP_TRANSIENT); // its host failed it while it started, and left the stop to us
+            }
             if (bundle.getState() != Bundle.ACTIVE) {
                 throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
-                        hostFailure.apply(bundle.getBundleId()).orElse(name + " was stopped again while it started"));
+                        hostFailures.message(bundle.getBundleId())
+                                .orElse(name + " was stopped again while it started"));
             }
             events.post(ResourceEvents.STARTED, name);
             return null;

@@ -52,7 +52,7 @@ final class PluginTomlReader implements ManifestReader {
                 language, VersionSyntax.version(plugin.get("version")), plugin.get("author").text().orElse(""),
                 plugin.get("description").text().orElse(""), main, List.of(), List.of(), List.of(),
                 ManifestRules.dependencies(top.get("dependencies"), dependencies), permissions, limits,
-                new FormatDetails.PluginToml());
+                new FormatDetails.PluginToml(top.get("permissions").present()));
     }
 
     private static Language languageOf(ManifestNode field, String path) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,50 @@ class TransitionsTest {
     }
 
     @Test
+    void aBundleItsHostFailedWhileStartingButLeftActiveIsStoppedAndFails() {
+        var state = new AtomicInteger(Bundle.RESOLVED);
+        var failures = new AtomicLong();
+        var transitions = new Transitions(() -> serverThread, events, new HostFailureLookup() {
+            @Override
+            public Optional<String> message(long bundleId) {
+                return failures.get() == 0 ? Optional.empty()
+                        : Optional.of("plugin: PluginActivator.java:12: onEnable failed: IllegalStateException: no");
+            }
+
+            @Override
+            public long sequence(long bundleId) {
+                return failures.get();
+            }
+        });
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "start" -> {
+                        failures.incrementAndGet(); // the host failed it while it started, and could not stop it
+                        state.set(Bundle.ACTIVE);
+                        yield null;
+                    }
+                    case "stop" -> {
+                        state.set(Bundle.RESOLVED);
+                        yield null;
+                    }
+                    case "getState" -> state.get();
+                    case "getBundleId" -> BUNDLE_ID;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        var failed = assertThrows(ResourceException.class, () -> {
+            try (var lock = locks.acquire("plugin", "starting")) {
+                transitions.start("plugin", bundle, TIMEOUT, lock);
+            }
+        });
+
+        assertEquals("ERR_SCRIPT_EXECUTION: plugin: PluginActivator.java:12: onEnable failed: IllegalStateException: no",
+                failed.getMessage());
+        assertEquals(Bundle.RESOLVED, state.get(), "the manager stopped it");
+        assertEquals(List.of(), posted);
+    }
+
+    @Test
     void aQueuedPostRunsAfterTheWorkUnderWayOnTheServerThread() throws Exception {
         var transitions = transitions(id -> Optional.empty());
         var order = new CopyOnWriteArrayList<String>();
@@ -84,8 +130,19 @@ class TransitionsTest {
         assertEquals(List.of("work done", "posted"), order);
     }
 
+    /** What the hosts registered: a message that is there before the start (an old failure) or not at all. */
     private Transitions transitions(LongFunction<Optional<String>> hostFailure) {
-        return new Transitions(() -> serverThread, events, hostFailure);
+        return new Transitions(() -> serverThread, events, new HostFailureLookup() {
+            @Override
+            public Optional<String> message(long bundleId) {
+                return hostFailure.apply(bundleId);
+            }
+
+            @Override
+            public long sequence(long bundleId) {
+                return hostFailure.apply(bundleId).isPresent() ? 1 : 0;
+            }
+        });
     }
 
     /** Starts a bundle that is in the given state once its start returns. */

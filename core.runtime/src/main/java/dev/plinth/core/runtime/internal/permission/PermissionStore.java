@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,7 +26,11 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * Operators and grants, saved in {@code data/server/permissions.json} after every change, and the groups of
- * {@code conf/server.json}. Thread-safe: one lock around the state, held only for lookups and copies.
+ * {@code conf/server.json}. A saved file that cannot be read (empty, malformed, half-written) is reported with its
+ * line and never overwritten: the store stays up without what the file holds, and every change is refused with the
+ * file's problem until the file is fixed (it is read again at each change) or removed.
+ *
+ * <p>Thread-safe: one lock around the state, held only for lookups and copies.
  */
 @Component(immediate = true, service = Permissions.class)
 public final class PermissionStore implements Permissions {
@@ -39,6 +44,7 @@ public final class PermissionStore implements Permissions {
     private final Map<String, List<String>> memberships = new HashMap<>();
     private final Set<String> ops = new TreeSet<>();
     private final Map<String, Set<String>> grants = new TreeMap<>();
+    private @Nullable ConfigException unreadable;
 
     /**
      * Loads the groups and the saved operators and grants.
@@ -46,7 +52,6 @@ public final class PermissionStore implements Permissions {
      * @param settings the groups and the instance home
      * @param files the JSON reader and writer
      * @param logger where a malformed group or file is reported
-     * @throws ConfigException when the saved file is malformed (rather than overwrite it)
      */
     @Activate
     public PermissionStore(@Reference ServerSettings settings, @Reference ConfigFiles files,
@@ -54,7 +59,35 @@ public final class PermissionStore implements Permissions {
         this.files = files;
         this.file = settings.dataFolder(Owner.SERVER).map(folder -> folder.resolve("permissions.json"));
         loadGroups(settings.config().permissions(), logger);
+        try {
+            load();
+        } catch (ConfigException e) {
+            unreadable = e;
+            logger.error("{}; the operators and grants saved there are not in effect, and no change is saved until "
+                    + "the file is fixed or removed (it is never overwritten)", e.getMessage());
+        }
+    }
+
+    /** Reads the saved file, when there is one. */
+    private void load() {
         file.flatMap(f -> files.read(f, PermissionData.class, false)).ifPresent(this::loadData);
+    }
+
+    /**
+     * A change may be saved: the saved file was read, or reads now. Called with the lock held.
+     *
+     * @throws ConfigException the file's problem, when it still cannot be read
+     */
+    private void checkWritable() {
+        if (unreadable == null) {
+            return;
+        }
+        try {
+            load();
+            unreadable = null;
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + "; fix or remove the file: the change is not saved", e);
+        }
     }
 
     private void loadGroups(ServerConfig.Permissions config, Logger logger) {
@@ -123,11 +156,13 @@ public final class PermissionStore implements Permissions {
 
     @Override
     public synchronized boolean op(String player) {
+        checkWritable();
         return ops.add(key(player)) && save();
     }
 
     @Override
     public synchronized boolean deop(String player) {
+        checkWritable();
         return ops.remove(key(player)) && save();
     }
 
@@ -137,11 +172,13 @@ public final class PermissionStore implements Permissions {
             throw new IllegalArgumentException("'" + grant
                     + "' is not a permission node; write plugin.category.action, plugin.* or *");
         }
+        checkWritable();
         return grants.computeIfAbsent(key(player), p -> new TreeSet<>()).add(grant) && save();
     }
 
     @Override
     public synchronized boolean revoke(String player, String grant) {
+        checkWritable();
         Set<String> held = grants.get(key(player));
         if (held == null || !held.remove(grant)) {
             return false;

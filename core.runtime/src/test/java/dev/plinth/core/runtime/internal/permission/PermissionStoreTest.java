@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plinth.core.runtime.config.ConfigParseException;
+import dev.plinth.core.runtime.config.ConfigException;
 import dev.plinth.core.runtime.internal.config.ConfigFiles;
 import dev.plinth.core.runtime.internal.settings.ServerConfig;
 import dev.plinth.core.runtime.internal.settings.ServerSettings;
@@ -102,12 +102,51 @@ class PermissionStoreTest {
     }
 
     @Test
-    void aMalformedSavedFileIsReportedWithItsLineRatherThanOverwritten() throws Exception {
+    void aMalformedSavedFileIsReportedWithItsLineAndNeverOverwrittenWhileTheStoreStaysUp() throws Exception {
+        Path file = writeSaved("{\n  \"ops\": [\"alice\",\n}");
+
+        var store = store();
+
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("ERROR " + file + ":3:")), log.lines().toString());
+        assertFalse(store.has("alice", "hello.command.greet"), "nothing of a file that cannot be read is in effect");
+        var refused = assertThrows(ConfigException.class, () -> store.op("bob"));
+        assertTrue(refused.getMessage().startsWith(file + ":3:"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("fix or remove the file: the change is not saved"),
+                refused.getMessage());
+        assertFalse(store.isOp("bob"));
+        assertEquals("{\n  \"ops\": [\"alice\",\n}", Files.readString(file), "the file is never overwritten");
+    }
+
+    @Test
+    void anEmptyOrNullFilledSavedFileIsReportedAsWell() throws Exception {
+        for (String content : List.of("", "{\"grants\": {\"bob\": null}}", "{\"ops\": [null]}", "null")) {
+            Path file = writeSaved(content);
+
+            var store = store();
+
+            var refused = assertThrows(ConfigException.class, () -> store.grant("bob", "hello.*"), content);
+            assertTrue(refused.getMessage().startsWith(file + ":"), refused.getMessage());
+            assertEquals(content, Files.readString(file));
+        }
+    }
+
+    @Test
+    void aSavedFileFixedOnDiskIsReadAtTheNextChange() throws Exception {
+        Path file = writeSaved("{ broken");
+        var store = store();
+
+        Files.writeString(file, "{\"ops\": [\"alice\"]}");
+        assertTrue(store.op("bob"));
+
+        assertTrue(store.isOp("alice"), "the fixed file is read");
+        assertTrue(store.isOp("bob"));
+        assertTrue(Files.readString(file).contains("bob"));
+    }
+
+    private Path writeSaved(String content) throws Exception {
         Path file = home.resolve("data/server/permissions.json");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\n  \"ops\": [\"alice\",\n}");
-        var e = assertThrows(ConfigParseException.class, this::store);
-        assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith(file + ":3:"), e.getMessage());
+        Files.writeString(file, content);
+        return file;
     }
 }

@@ -1,5 +1,7 @@
 package dev.plinth.lang.lua.internal.binding;
 
+import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,9 @@ import org.luaj.vm2.lib.VarArgFunction;
  * A host type as Lua sees it: a userdata whose metatable offers hand-written methods ({@code player:name()}),
  * read-only fields ({@code event.player}) and writable fields ({@code event.message = "..."}). Built once per type;
  * no reflection, no coercion. The metatable is protected ({@code getmetatable} answers {@code false}) and the
- * wrapped Java object can only be reached through these functions.
+ * wrapped Java object can only be reached through these functions. A type may belong to a permission group: reading
+ * any of its methods or fields then needs the group granted to the calling resource. Whatever a method throws
+ * reaches the script as a Lua error.
  *
  * <p>Immutable once built: thread-safe.
  *
@@ -30,6 +34,7 @@ public final class HostType<T> {
 
     private final String name;
     private final Class<T> type;
+    private final @Nullable Permission permission;
     private final LuaTable metatable;
     private final LuaTable methods;
     private final LuaValue index;
@@ -37,6 +42,7 @@ public final class HostType<T> {
     private HostType(Builder<T> builder) {
         this.name = builder.name;
         this.type = builder.type;
+        this.permission = builder.permission;
         this.methods = new LuaTable();
         builder.methods.forEach(methods::rawset);
         this.metatable = new LuaTable();
@@ -176,12 +182,24 @@ public final class HostType<T> {
         private final Map<LuaValue, BiConsumer<T, LuaValue>> setters = new HashMap<>();
         private @Nullable BiFunction<T, LuaValue, LuaValue> fallback;
         private Function<T, String> describe;
+        private @Nullable Permission permission;
         private @Nullable HostType<T> built;
 
         private Builder(String name, Class<T> type) {
             this.name = Objects.requireNonNull(name, "name");
             this.type = Objects.requireNonNull(type, "type");
             this.describe = object -> name;
+        }
+
+        /**
+         * Puts the type in a permission group: its methods and fields are refused to resources without the grant.
+         *
+         * @param group the group
+         * @return this builder
+         */
+        public Builder<T> requires(Permission group) {
+            this.permission = Objects.requireNonNull(group, "group");
+            return this;
         }
 
         /**
@@ -195,7 +213,7 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new OneArgFunction() {
                 @Override
                 public LuaValue call(LuaValue self) {
-                    return body.call(unwrap(self, Builder.this.type, Builder.this.name));
+                    return HostCalls.call(() -> body.call(unwrap(self, Builder.this.type, Builder.this.name)));
                 }
             });
             return this;
@@ -212,7 +230,7 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new TwoArgFunction() {
                 @Override
                 public LuaValue call(LuaValue self, LuaValue arg) {
-                    return body.call(unwrap(self, Builder.this.type, Builder.this.name), arg);
+                    return HostCalls.call(() -> body.call(unwrap(self, Builder.this.type, Builder.this.name), arg));
                 }
             });
             return this;
@@ -229,7 +247,7 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new ThreeArgFunction() {
                 @Override
                 public LuaValue call(LuaValue self, LuaValue a, LuaValue b) {
-                    return body.call(unwrap(self, Builder.this.type, Builder.this.name), a, b);
+                    return HostCalls.call(() -> body.call(unwrap(self, Builder.this.type, Builder.this.name), a, b));
                 }
             });
             return this;
@@ -246,7 +264,8 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new VarArgFunction() {
                 @Override
                 public Varargs invoke(Varargs args) {
-                    return body.apply(unwrap(args.arg1(), Builder.this.type, Builder.this.name), args.subargs(2));
+                    return HostCalls.call(() -> body.apply(unwrap(args.arg1(), Builder.this.type, Builder.this.name),
+                            args.subargs(2)));
                 }
             });
             return this;
@@ -342,6 +361,12 @@ public final class HostType<T> {
 
         @Override
         public LuaValue get(LuaValue key) {
+            if (permission != null && !Meter.current().grants().allows(permission)) {
+                HostCalls.call(() -> {
+                    Meter.current().grants().check(permission, name + ":" + key.tojstring());
+                    return NIL;
+                });
+            }
             LuaValue method = methods.rawget(key);
             if (!method.isnil() || index == methods) {
                 return method;
@@ -372,9 +397,9 @@ public final class HostType<T> {
             }
             Function<T, LuaValue> getter = fields.get(key);
             if (getter != null) {
-                return getter.apply(type.self(self));
+                return HostCalls.call(() -> getter.apply(type.self(self)));
             }
-            return fallback == null ? NIL : fallback.apply(type.self(self), key);
+            return fallback == null ? NIL : HostCalls.call(() -> fallback.apply(type.self(self), key));
         }
     }
 
@@ -393,7 +418,10 @@ public final class HostType<T> {
             if (setter == null) {
                 return error("cannot set '" + key.tojstring() + "' of " + type.name);
             }
-            setter.accept(type.self(self), value);
+            HostCalls.call(() -> {
+                setter.accept(type.self(self), value);
+                return NONE;
+            });
             return NONE;
         }
     }

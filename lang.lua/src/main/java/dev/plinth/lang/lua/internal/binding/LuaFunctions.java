@@ -11,7 +11,7 @@ public final class LuaFunctions {
     private LuaFunctions() {}
 
     /**
-     * A Lua function.
+     * A Lua function; what its body throws reaches the script as a Lua error ({@link HostCalls}).
      *
      * @param body what it does with its arguments
      * @return the function
@@ -20,7 +20,7 @@ public final class LuaFunctions {
         return new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
-                return body.apply(args);
+                return HostCalls.call(() -> body.apply(args));
             }
         };
     }

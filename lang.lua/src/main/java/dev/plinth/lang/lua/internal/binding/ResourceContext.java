@@ -1,12 +1,21 @@
 package dev.plinth.lang.lua.internal.binding;
 
+import dev.plinth.core.runtime.scheduler.Task;
+import dev.plinth.core.sandbox.events.EmitPolicy;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.core.sandbox.values.ValueBudget;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
+import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
@@ -14,12 +23,11 @@ import org.luaj.vm2.Varargs;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.log.Logger;
 
 /**
- * What the Lua APIs of one resource work with: its name, its script, its logger, and the host services obtained
- * through the resource bundle's own context, so everything registered through them belongs to the resource and
- * goes away when its bundle stops.
+ * What the Lua APIs of one resource work with: its name, its script, its log, its grants, and the host services
+ * obtained through the resource bundle's own context, so everything registered through them belongs to the resource
+ * and goes away when its bundle stops.
  *
  * <p>Thread-safe.
  */
@@ -28,8 +36,10 @@ public final class ResourceContext {
     private final String name;
     private final Bundle bundle;
     private final LuaScript script;
-    private final Logger logger;
+    private final ScriptLog log;
+    private final EmitPolicy emits;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final Set<Task> tasks = ConcurrentHashMap.newKeySet();
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
     /**
@@ -38,13 +48,14 @@ public final class ResourceContext {
      * @param name the resource name
      * @param bundle the resource bundle
      * @param script its Lua state
-     * @param logger its logger (logging in the resource bundle's name)
+     * @param log its log (in the resource bundle's name)
      */
-    public ResourceContext(String name, Bundle bundle, LuaScript script, Logger logger) {
+    public ResourceContext(String name, Bundle bundle, LuaScript script, ScriptLog log) {
         this.name = Objects.requireNonNull(name, "name");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.script = Objects.requireNonNull(script, "script");
-        this.logger = Objects.requireNonNull(logger, "logger");
+        this.log = Objects.requireNonNull(log, "log");
+        this.emits = new EmitPolicy(name);
     }
 
     /** {@return the resource name} */
@@ -62,9 +73,48 @@ public final class ResourceContext {
         return script;
     }
 
-    /** {@return the resource's logger} */
-    public Logger logger() {
-        return logger;
+    /** {@return the resource's log} */
+    public ScriptLog log() {
+        return log;
+    }
+
+    /** {@return what the resource may emit} */
+    public EmitPolicy emits() {
+        return emits;
+    }
+
+    /** {@return the host APIs the resource may call} */
+    public Grants grants() {
+        return script.meter().grants();
+    }
+
+    /**
+     * The budget of one conversion of a value leaving the script ({@link PlainValues}): bounded by the resource's
+     * value limits, its work charged to the script running now (the caller).
+     *
+     * @param what what the value is, for messages ({@code the payload of mc.emit})
+     * @return the budget
+     */
+    public ValueBudget values(String what) {
+        return script.meter().limits().sandbox().values().budget(name, what, units -> {
+            if (Meter.CURRENT.isBound()) {
+                Meter.CURRENT.get().charge((int) Math.min(units, Integer.MAX_VALUE));
+            }
+        });
+    }
+
+    /**
+     * Refuses a call of the API when the resource's manifest does not grant its group.
+     *
+     * @param group the group
+     * @param api the call, as the script wrote it
+     * @throws LuaError naming the permission, when not granted
+     */
+    public void require(Permission group, String api) {
+        HostCalls.call(() -> {
+            grants().check(group, api);
+            return null;
+        });
     }
 
     /**
@@ -86,6 +136,29 @@ public final class ResourceContext {
     }
 
     /**
+     * Schedules a task of the resource, within its task limit ({@code sandbox.max_tasks}): tasks that ended or were
+     * cancelled make room again.
+     *
+     * @param api the call, for the error message ({@code mc.schedule_repeating})
+     * @param schedule schedules the task
+     * @return the task
+     * @throws LuaError when the resource has as many tasks as it may
+     */
+    public Task schedule(String api, Supplier<Task> schedule) {
+        int max = script.meter().limits().sandbox().maxTasks();
+        if (tasks.size() >= max) {
+            tasks.removeIf(task -> !task.isScheduled());
+            if (tasks.size() >= max) {
+                throw new LuaError(name + ": " + api + " refused: the resource has " + tasks.size()
+                        + " scheduled tasks, its limit (sandbox.max_tasks)");
+            }
+        }
+        Task task = schedule.get();
+        tasks.add(task);
+        return task;
+    }
+
+    /**
      * Calls back into the resource from the host (a task, a form answer), logging a failure with its traceback
      * instead of throwing it.
      *
@@ -98,7 +171,7 @@ public final class ResourceContext {
         try {
             return script.call(Budget.CALL, function, args);
         } catch (ScriptException e) {
-            logger.error("{} failed: {}", what, e.report());
+            log.error(what + " failed: " + e.report());
             return LuaValue.NONE;
         }
     }
@@ -117,6 +190,8 @@ public final class ResourceContext {
         }
         references.clear();
         services.clear();
+        tasks.clear();
+        log.close();
     }
 
     private synchronized Object lookUp(Class<?> type) {

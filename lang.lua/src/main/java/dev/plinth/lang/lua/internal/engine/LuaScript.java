@@ -1,11 +1,16 @@
 package dev.plinth.lang.lua.internal.engine;
 
-import dev.plinth.lang.lua.internal.limits.AllocationCounter;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.memory.AllocationCounter;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.watchdog.Overrun;
+import dev.plinth.core.sandbox.watchdog.Watch;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.limits.Limit;
 import dev.plinth.lang.lua.internal.limits.LimitExceededError;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.limits.Meter;
-import dev.plinth.lang.lua.internal.limits.ThreadAllocationCounter;
 import dev.plinth.lang.lua.internal.sandbox.GuardedCoroutines;
 import dev.plinth.lang.lua.internal.sandbox.SandboxGlobals;
 import java.io.ByteArrayInputStream;
@@ -26,10 +31,13 @@ import org.luaj.vm2.compiler.LuaC;
 /**
  * One Lua resource's state: its sandboxed globals, its meter, and the only way into its code, {@link #call}.
  *
- * <p>Every call is metered (instruction budget per call and per tick, memory per call), translated into a
- * {@link ScriptException} naming the resource, file and line when it fails, and counted: a memory limit, or
- * {@link Limits#maxOffences()} aborted calls, make the call's exception {@linkplain ScriptLimitException#fatal()
- * fatal} and tell the fatal handler, which stops the resource.
+ * <p>Every call is metered (instruction budget per call and per tick, memory per call, wall-clock bound), translated
+ * into a {@link ScriptException} naming the resource, file and line when it fails, and counted in the resource's
+ * account: a memory limit, or {@link Limits#maxOffences()} offences (its own, or those of calls it caused through
+ * exports and events, which spend its per-tick budget), make the call's exception
+ * {@linkplain ScriptLimitException#fatal() fatal} and tell the fatal handler, which stops the resource. A call the
+ * watchdog finds still running one bound after interrupting it (stuck where no checkpoint reaches) stops the
+ * resource too.
  *
  * <p>Threads: calls may come from any thread; they are serialized by a lock, except calls made from the resource's
  * own coroutine threads, which run while the resuming thread waits inside a call already. A host function that
@@ -44,20 +52,22 @@ public final class LuaScript {
     private final ScriptFiles files;
     private final ChunkCompiler compiler;
     private final Meter meter;
+    private final Watch watch;
+    private final Account account;
     private final Globals globals;
     private final GuardedCoroutines coroutines;
     private final Consumer<ScriptLimitException> onFatal;
     private final CallLock lock = new CallLock();
-    private int offences;
-    private long lastTickOffence = Long.MIN_VALUE;
     private volatile boolean closed;
 
-    private LuaScript(Builder builder) {
+    private LuaScript(Builder builder, Watchdog watchdog, Account account, AllocationCounter allocations) {
         this.resource = builder.resource;
         this.files = builder.files;
         this.compiler = builder.compiler;
         this.onFatal = builder.onFatal;
-        this.meter = new Meter(resource, builder.limits, builder.allocations, builder.ticks);
+        this.account = account;
+        this.watch = watchdog.watch(resource, this::interrupted);
+        this.meter = new Meter(resource, builder.limits, builder.grants, allocations, builder.ticks, watch, account);
         var sandbox = SandboxGlobals.create(resource, meter, builder.console, this::loadForRequire,
                 (prototype, chunkName, environment) -> compiler.compile(resource, chunkName, prototype, environment));
         this.globals = sandbox.globals();
@@ -135,6 +145,18 @@ public final class LuaScript {
     }
 
     /**
+     * Loads a file and runs it with the start budget, within a wall-clock bound shorter than the start's.
+     *
+     * @param file the path relative to the resource
+     * @param boundNanos what is left of the start's wall-clock bound
+     * @return what the chunk returned
+     * @throws ScriptException when it does not load or fails
+     */
+    public Varargs run(String file, long boundNanos) {
+        return call(Budget.START, boundNanos, load(file), LuaValue.NONE);
+    }
+
+    /**
      * Calls a function of the resource, metered.
      *
      * @param budget the instruction budget to use when this is not a nested call
@@ -145,6 +167,21 @@ public final class LuaScript {
      * @throws ScriptLimitException when it broke a limit
      */
     public Varargs call(Budget budget, LuaValue function, Varargs args) {
+        return call(budget, budget.boundNanos(meter.limits().sandbox()), function, args);
+    }
+
+    /**
+     * Calls a function of the resource, metered, within a given wall-clock bound.
+     *
+     * @param budget the instruction budget to use when this is not a nested call
+     * @param boundNanos the wall-clock bound when this is not a nested call
+     * @param function a function of this resource
+     * @param args its arguments
+     * @return what it returned
+     * @throws ScriptRuntimeException when it raised an error, or when the resource is stopped
+     * @throws ScriptLimitException when it broke a limit
+     */
+    public Varargs call(Budget budget, long boundNanos, LuaValue function, Varargs args) {
         if (closed) {
             throw new ScriptRuntimeException(new ScriptFailure(resource, "", 0, "the resource is stopped", ""), null);
         }
@@ -153,18 +190,20 @@ public final class LuaScript {
             lock.lock();
         }
         boolean nested = meter.active();
-        if (budget == Budget.START) {
-            meter.enter(meter.limits().instructionsPerStart(), false);
-        } else {
-            meter.enter(meter.limits().instructionsPerCall(), true);
-        }
+        meter.enter(budget.instructions(meter.limits()), budget == Budget.CALL, Math.max(1, boundNanos));
         Varargs result = null;
         RuntimeException failure = null;
         LimitExceededError broken;
         try {
-            result = Meter.CURRENT.isBound() && Meter.CURRENT.get() == meter
-                    ? function.invoke(args)
-                    : ScopedValue.where(Meter.CURRENT, meter).call(() -> function.invoke(args));
+            if (Meter.CURRENT.isBound() && Meter.CURRENT.get() == meter) {
+                result = function.invoke(args);
+            } else {
+                ScopedValue.Carrier scope = ScopedValue.where(Meter.CURRENT, meter);
+                if (!Payer.CURRENT.isBound()) {
+                    scope = scope.where(Payer.CURRENT, account);
+                }
+                result = scope.call(() -> function.invoke(args));
+            }
         } catch (LuaError e) {
             if (nested) {
                 throw e;
@@ -187,6 +226,9 @@ public final class LuaScript {
         }
         if (broken != null) {
             throw limitBroken(broken, failure);
+        }
+        if (!nested) {
+            offencesCaused();
         }
         if (failure != null) {
             throw new ScriptRuntimeException(ScriptFailure.of(resource, failure), failure);
@@ -230,6 +272,16 @@ public final class LuaScript {
         closed = true;
         meter.stop("the resource is stopped");
         coroutines.close();
+        watch.close();
+    }
+
+    /**
+     * The resource's account, which pays for its calls.
+     *
+     * @return the account
+     */
+    public Account account() {
+        return account;
     }
 
     /**
@@ -241,24 +293,62 @@ public final class LuaScript {
         return closed;
     }
 
+    /**
+     * Counts the offence of a call that broke a limit: the per-tick budget belongs to whoever paid for the call (the
+     * resource that caused it through an export or an event), every other limit to this resource.
+     */
     private ScriptLimitException limitBroken(LimitExceededError broken, @Nullable RuntimeException thrown) {
-        boolean sameTick = broken.limit() == Limit.TICK_INSTRUCTIONS && meter.tick() == lastTickOffence;
-        if (broken.limit() == Limit.TICK_INSTRUCTIONS) {
-            lastTickOffence = meter.tick();
-        }
-        if (!sameTick) {
-            offences++;
-        }
-        boolean stop = broken.limit() == Limit.MEMORY || offences >= meter.limits().maxOffences();
+        boolean perTick = broken.limit() == Limit.TICK_INSTRUCTIONS;
+        Account charged = perTick ? meter.payer() : account;
+        int offences = charged.offence(broken.limit().description(), perTick ? meter.tick() : Long.MIN_VALUE);
+        boolean stop = broken.limit().fatal() || (charged == account && offences >= meter.limits().maxOffences());
         LuaError located = thrown instanceof LuaError error ? error : broken;
-        var exception = new ScriptLimitException(ScriptFailure.of(resource, located), broken, broken.limit(), offences,
-                stop);
-        if (stop && !closed) {
-            closed = true;
-            meter.stop(broken.getMessage());
-            onFatal.accept(exception);
+        ScriptFailure failure = ScriptFailure.of(resource, located);
+        if (charged != account) {
+            failure = failure.withMessage(failure.message() + " (paid by " + charged.resource()
+                    + ", whose calls caused it)");
+        }
+        var exception = new ScriptLimitException(failure, broken, broken.limit(), offences, stop);
+        if (stop) {
+            fatal(exception);
         }
         return exception;
+    }
+
+    /**
+     * After an outermost call: stops the resource when the calls it caused in other resources (through exports and
+     * events, paid from its per-tick budget) gave it its last offence.
+     */
+    private void offencesCaused() {
+        int offences = account.offences();
+        if (offences >= meter.limits().maxOffences() && !closed) {
+            var broken = new LimitExceededError(Limit.TICK_INSTRUCTIONS, "the calls it caused in other resources "
+                    + "spent its budget in " + offences + " ticks");
+            fatal(new ScriptLimitException(new ScriptFailure(resource, "", 0, broken.getMessage(), ""), broken,
+                    broken.limit(), offences, true));
+        }
+    }
+
+    /**
+     * The watchdog found a call past its bound: the call fails at its next checkpoint (the meter asks the watch), and
+     * the resource stops when the call still runs one bound later (stuck where no checkpoint reaches).
+     */
+    private void interrupted(Overrun overrun) {
+        if (overrun.notice() > 1 && !closed) {
+            var broken = new LimitExceededError(Limit.WALL_CLOCK, overrun.describe()
+                    + ", and did not stop when interrupted");
+            fatal(new ScriptLimitException(new ScriptFailure(resource, "", 0, broken.getMessage(), ""), broken,
+                    broken.limit(), account.offences(), true));
+        }
+    }
+
+    private synchronized void fatal(ScriptLimitException exception) {
+        if (!closed) {
+            closed = true;
+            meter.stop(exception.limit().description() + " exceeded");
+            coroutines.close();
+            onFatal.accept(exception);
+        }
     }
 
     private @Nullable LuaFunction loadForRequire(String file) {
@@ -298,12 +388,49 @@ public final class LuaScript {
         private ChunkCompiler compiler = ChunkCompiler.INTERPRETER;
         private ScriptConsole console = line -> { };
         private @Nullable AllocationCounter allocations;
+        private @Nullable Watchdog watchdog;
+        private @Nullable Account account;
+        private Grants grants;
         private LongSupplier ticks = () -> 0;
         private Consumer<ScriptLimitException> onFatal = exception -> { };
 
         private Builder(String resource, ScriptFiles files) {
             this.resource = Objects.requireNonNull(resource, "resource");
             this.files = Objects.requireNonNull(files, "files");
+            this.grants = new Grants(resource, Grants.DEFAULT);
+        }
+
+        /**
+         * Sets the watchdog that bounds every call by the clock (required).
+         *
+         * @param watchdog the server's watchdog
+         * @return this builder
+         */
+        public Builder withWatchdog(Watchdog watchdog) {
+            this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+            return this;
+        }
+
+        /**
+         * Sets the resource's account (required): it pays for the resource's calls and holds its per-tick budget.
+         *
+         * @param account the account
+         * @return this builder
+         */
+        public Builder withAccount(Account account) {
+            this.account = Objects.requireNonNull(account, "account");
+            return this;
+        }
+
+        /**
+         * Sets the host APIs the resource may call (default {@link Grants#DEFAULT}).
+         *
+         * @param grants the grants
+         * @return this builder
+         */
+        public Builder withGrants(Grants grants) {
+            this.grants = Objects.requireNonNull(grants, "grants");
+            return this;
         }
 
         /**
@@ -363,8 +490,8 @@ public final class LuaScript {
 
         /**
          * Sets what happens when the resource must be stopped for breaking its limits (default nothing). Called once,
-         * on the thread of the failing call, after the call has ended; it must not stop the resource synchronously
-         * from within a call of that resource.
+         * on the thread of the failing call after the call has ended, or on the watchdog thread for a call that does
+         * not stop when interrupted; it must return quickly and must not stop the resource synchronously.
          *
          * @param onFatal the handler
          * @return this builder
@@ -375,15 +502,17 @@ public final class LuaScript {
         }
 
         /**
-         * Creates the state: the globals, the sandbox and the meter. Runs no Lua code.
+         * Creates the state: the globals, the sandbox, the meter and its watch. Runs no Lua code.
          *
          * @return the state
+         * @throws IllegalStateException without a watchdog or an account
          */
         public LuaScript build() {
-            if (allocations == null) {
-                allocations = ThreadAllocationCounter.platform();
+            if (watchdog == null || account == null) {
+                throw new IllegalStateException(resource + ": a Lua state needs a watchdog and an account");
             }
-            return new LuaScript(this);
+            return new LuaScript(this, watchdog, account,
+                    allocations == null ? AllocationCounter.platform() : allocations);
         }
     }
 }

@@ -70,6 +70,16 @@ public record ScriptFailure(String resource, String file, int line, String messa
     }
 
     /**
+     * This failure with another message.
+     *
+     * @param message the new message, without the location
+     * @return the failure
+     */
+    public ScriptFailure withMessage(String message) {
+        return new ScriptFailure(resource, file, line, message, traceback);
+    }
+
+    /**
      * The location as {@code file:line}.
      *
      * @return the location, or {@code ?} when unknown

@@ -1,49 +1,51 @@
 package dev.plinth.lang.lua.internal.host;
 
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Accounts;
+import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.limits.DeclaredLimits;
+import dev.plinth.core.sandbox.limits.ResolvedLimits;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
+import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
-import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LoggerFactory;
-import org.osgi.service.log.admin.LoggerAdmin;
-import org.osgi.service.log.admin.LoggerContext;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 /**
  * The Lua host: an extender that runs the started bundles requiring {@code osgi.extender=plinth.lua} (and wired to
  * this bundle). A bundle becoming active runs its server scripts and {@code on_enable}; a bundle stopping gets
- * {@code on_disable} and loses its state.
+ * {@code on_disable} and loses its state. The sandbox (core.sandbox) gives each resource its limits, grants, account
+ * and wall-clock watch, and does what every host repeats ({@link HostSupport}).
  *
- * <p>A script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, and a
- * {@link dev.plinth.core.runtime.host.HostFailure} service names the failure so the resource manager fails the
- * start with {@code ERR_SCRIPT_EXECUTION} and shows the resource in {@code error}. A resource that breaks its limits
- * for good is failed the same way, and stopped, from the host's own thread ({@code plinth-lua-stopper}).
+ * <p>A resource that fails while starting (a script error, a broken limit, an invalid {@code [resources]} or
+ * {@code [permissions]}, any failure of the host) has its bundle stopped again before {@code Bundle.start} returns,
+ * with a {@code HostFailure} naming the failure, so the resource manager fails the start with
+ * {@code ERR_SCRIPT_EXECUTION} and shows the resource in {@code error}. A resource that breaks its limits for good
+ * later is failed the same way, and stopped from the sandbox's stopper thread.
  *
  * <p>Threads: the tracker calls back on the thread that starts or stops a bundle, synchronously.
  */
@@ -52,92 +54,100 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
 
     /** The extender name resource bundles require. */
     public static final String EXTENDER = "plinth.lua";
-    private static final String EXTENDER_NAMESPACE = "osgi.extender";
-    private static final String HOME = "plinth.home";
-    private static final String SCRIPT_LOGGER = "lua";
+    private static final String LANGUAGE = "lua";
+    private static final String SERVER_JSON = "conf/server.json";
 
     private final BundleContext context;
     private final ResourceService resources;
-    private final LoggerFactory loggers;
-    private final LoggerAdmin loggerAdmin;
+    private final HostSupport support;
+    private final SandboxSettings sandbox;
+    private final Watchdog watchdog;
+    private final Accounts accounts;
     private final Logger log;
-    private final HostSettings settings;
     private final ChunkCompiler compiler;
-    private final HostFailures failures;
     private volatile @Nullable BundleTracker<LuaResource> tracker;
-    private volatile @Nullable ExecutorService stopper;
 
     /**
      * Creates the host; {@link #open()} starts tracking.
      *
      * @param context the host bundle's context
      * @param resources the resource manager, for the resources' descriptors
+     * @param support the sandbox's scaffolding for this host
+     * @param sandbox the sandbox settings ({@code conf/server.json})
+     * @param watchdog the wall-clock watchdog
+     * @param accounts the resources' accounts
      * @param loggers the log service
-     * @param loggerAdmin the log service's levels: a resource's {@code print} and {@code mc.log.info} are shown at
-     *     INFO whatever the default level is
      */
     @Activate
-    public LuaExtender(BundleContext context, @Reference ResourceService resources,
-            @Reference LoggerFactory loggers, @Reference LoggerAdmin loggerAdmin) {
+    public LuaExtender(BundleContext context, @Reference ResourceService resources, @Reference HostSupport support,
+            @Reference SandboxSettings sandbox, @Reference Watchdog watchdog, @Reference Accounts accounts,
+            @Reference LoggerFactory loggers) {
         this.context = context;
-        this.loggerAdmin = loggerAdmin;
         this.resources = resources;
-        this.loggers = loggers;
+        this.support = support;
+        this.sandbox = sandbox;
+        this.watchdog = watchdog;
+        this.accounts = accounts;
         this.log = loggers.getLogger(LuaExtender.class);
-        this.settings = settings(context, log);
-        this.compiler = settings.compiled()
+        this.compiler = settings().compiled()
                 ? new LuaJcCompiler().orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
                         log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource, file, cause.toString()))
                 : ChunkCompiler.INTERPRETER;
-        this.failures = new HostFailures(context);
     }
 
-    /** Starts the host's thread and tracks the resource bundles, starting those already active. */
+    /** Tracks the resource bundles, starting those already active. */
     @Activate
     void open() {
-        stopper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plinth-lua-stopper").daemon().factory());
-        failures.open();
+        HostSettings settings = settings();
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
-        log.info("Lua host ready: {} mode, {} instructions per call, {} per tick, {} MB per call",
+        log.info("Lua host ready: {} mode, {} instructions per call, {} per tick, {} ms per call",
                 settings.compiled() ? "LuaJC" : "interpreter", settings.limits().instructionsPerCall(),
-                settings.limits().instructionsPerTick(), settings.limits().maxMemoryBytes() / (1024 * 1024));
+                settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
     }
 
-    /** Stops every Lua resource's state and the host's thread. */
+    /** Stops every Lua resource's state. */
     @Deactivate
-    void close() throws InterruptedException {
-        if (tracker != null) {
-            tracker.close();
-        }
-        failures.close();
-        if (stopper != null) {
-            stopper.shutdown();
-            stopper.awaitTermination(10, TimeUnit.SECONDS);
+    void close() {
+        BundleTracker<LuaResource> running = tracker;
+        if (running != null) {
+            running.close();
         }
     }
 
     @Override
     public @Nullable LuaResource addingBundle(Bundle bundle, @Nullable BundleEvent event) {
-        if (!requiresThisHost(bundle)) {
+        if (!support.serves(bundle, EXTENDER)) {
             return null;
         }
         Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
         String name = descriptor.map(ResourceDescriptor::name).orElse(bundle.getSymbolicName());
-        List<String> scripts = descriptor.map(ResourceDescriptor::serverScripts).orElse(List.of("main.lua"));
-        ResourceLimits declared = descriptor.map(ResourceDescriptor::limits).orElse(ResourceLimits.NONE);
-        Logger logger = scriptLogger(bundle);
+        String manifest = descriptor.map(ResourceDescriptor::manifestPath).orElse("its manifest");
+        ScriptLog scriptLog = support.log(bundle, name, LANGUAGE, sandbox.defaults().logLinesPerSecond());
+        Account account = null;
         try {
+            List<String> scripts = descriptor.map(ResourceDescriptor::serverScripts).orElse(List.of("main.lua"));
             if (scripts.isEmpty()) {
                 throw new IllegalStateException(name + ": the manifest names no server script (main)");
             }
-            var resource = LuaResource.start(name, bundle, scripts, settings.limitsFor(declared), compiler, logger,
-                    new ServerTicks(bundle), exception -> stopForLimits(bundle, name, exception));
-            failures.clear(bundle);
+            ResolvedLimits resolved = sandbox.resolve(name, manifest, declared(descriptor));
+            resolved.notes().forEach(scriptLog::warn);
+            Limits limits = settings().limitsFor(resolved);
+            Grants grants = Grants.of(name, manifest, permissionsSection(descriptor));
+            account = accounts.open(name, LANGUAGE, limits.instructionsPerTick());
+            var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
+                    scriptLog, new ServerTicks(bundle));
+            var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
+            support.cleared(bundle);
             return resource;
-        } catch (ScriptException | IllegalStateException e) {
-            logger.error("ERR_SCRIPT_EXECUTION: {}", e instanceof ScriptException s ? s.report() : e.getMessage());
-            failures.record(bundle, name, Objects.requireNonNullElse(e.getMessage(), name + ": " + e));
+        } catch (RuntimeException | StackOverflowError e) {
+            String message = e instanceof ScriptException s ? s.getMessage() : messageOf(name, e);
+            scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + (e instanceof ScriptException s ? s.report() : message));
+            if (account != null) {
+                account.close();
+            }
+            scriptLog.close();
+            support.failed(bundle, name, message);
             stop(bundle, name);
             return null;
         }
@@ -153,34 +163,28 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         resource.stop();
     }
 
-    /** The logger of a resource's script, {@value #SCRIPT_LOGGER}, showing INFO and above. */
-    private Logger scriptLogger(Bundle bundle) {
-        LoggerContext levels = loggerAdmin.getLoggerContext(bundle.getSymbolicName());
-        var configured = new HashMap<>(levels.getLogLevels());
-        if (configured.putIfAbsent(SCRIPT_LOGGER, LogLevel.INFO) == null) {
-            levels.setLogLevels(configured);
+    /** The Lua settings, read again at each start: {@code conf/server.json} may have changed. */
+    private HostSettings settings() {
+        try {
+            return HostSettings.parse(sandbox.section(LANGUAGE), sandbox.defaults(), SERVER_JSON);
+        } catch (IllegalArgumentException e) {
+            log.error("{}; the Lua host uses its defaults", e.getMessage());
+            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()));
         }
-        return loggers.getLogger(bundle, SCRIPT_LOGGER, Logger.class);
     }
 
     /**
-     * Called on the thread whose call broke the limit, once its script is closed. A resource that broke it while
-     * starting is failed by {@link #addingBundle}; one that runs is failed and stopped on the host's thread.
+     * Called once the resource broke its limits for good (on the thread of the failing call, or the watchdog's):
+     * a resource that broke them while starting is failed by {@link #addingBundle}; one that runs is failed and
+     * stopped from the sandbox's stopper thread.
      */
-    private void stopForLimits(Bundle bundle, String name, ScriptLimitException exception) {
-        loggers.getLogger(bundle, SCRIPT_LOGGER, Logger.class).error("ERR_SCRIPT_EXECUTION: {} stopped for breaking "
-                + "its limits: {}", name, exception.report());
-        ExecutorService thread = stopper;
-        if (thread != null) {
-            thread.execute(() -> {
-                BundleTracker<LuaResource> running = tracker;
-                LuaResource resource = running == null ? null : running.getObject(bundle);
-                if (resource != null && resource.script().isClosed()) {
-                    failures.record(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage());
-                    stop(bundle, name);
-                }
-            });
-        }
+    private void stopForLimits(Bundle bundle, String name, ScriptLog scriptLog, ScriptLimitException exception) {
+        scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + name + " stopped for breaking its limits: " + exception.report());
+        support.stopLater(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage(), () -> {
+            BundleTracker<LuaResource> running = tracker;
+            LuaResource resource = running == null ? null : running.getObject(bundle);
+            return resource != null && resource.script().isClosed();
+        });
     }
 
     private void stop(Bundle bundle, String name) {
@@ -191,31 +195,27 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         }
     }
 
-    private boolean requiresThisHost(Bundle bundle) {
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring == null) {
-            return false;
+    private static String messageOf(String name, Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return name + ": " + failure;
         }
-        for (BundleWire wire : wiring.getRequiredWires(EXTENDER_NAMESPACE)) {
-            if (EXTENDER.equals(wire.getCapability().getAttributes().get(EXTENDER_NAMESPACE))
-                    && wire.getProvider().getBundle().equals(context.getBundle())) {
-                return true;
-            }
-        }
-        return false;
+        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
     }
 
-    private static HostSettings settings(BundleContext context, Logger log) {
-        String home = context.getProperty(HOME);
-        if (home == null) {
-            return HostSettings.DEFAULTS;
+    private static DeclaredLimits declared(Optional<ResourceDescriptor> descriptor) {
+        ResourceLimits limits = descriptor.map(ResourceDescriptor::limits).orElse(ResourceLimits.NONE);
+        return new DeclaredLimits(limits.maxMemoryMb(), limits.maxFuelPerTick());
+    }
+
+    /** The manifest's {@code [permissions]} section, or empty when it has none (a plugin.toml says which). */
+    private static Optional<Map<String, Boolean>> permissionsSection(Optional<ResourceDescriptor> descriptor) {
+        if (descriptor.isEmpty()) {
+            return Optional.empty();
         }
-        Path file = Path.of(home, "conf", "server.json");
-        try {
-            return HostSettings.read(file);
-        } catch (IOException | IllegalArgumentException e) {
-            log.error("{}: {}; the Lua host uses its defaults", file, e.getMessage());
-            return HostSettings.DEFAULTS;
-        }
+        ResourceDescriptor d = descriptor.get();
+        boolean declared = d.details() instanceof FormatDetails.PluginToml toml
+                ? toml.permissionsSection() : !d.permissions().isEmpty();
+        return declared ? Optional.of(d.permissions()) : Optional.empty();
     }
 }

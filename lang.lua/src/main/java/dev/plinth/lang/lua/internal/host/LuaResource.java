@@ -1,5 +1,9 @@
 package dev.plinth.lang.lua.internal.host;
 
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
@@ -14,13 +18,13 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.luaj.vm2.LuaValue;
 import org.osgi.framework.Bundle;
-import org.osgi.service.log.Logger;
 
 /**
  * One started Lua resource: its state, its APIs ({@code mc}, {@code Resource}, {@code AddEventHandler}), and its
- * lifecycle hooks. Starting runs the server scripts in order, then {@code on_enable()}; stopping calls
- * {@code on_disable()} (unless the resource was stopped for breaking its limits) and drops the state. What the
- * scripts registered goes away with the bundle, not through this class.
+ * lifecycle hooks. Starting runs the server scripts in order, then {@code on_enable()}, all within the start's
+ * wall-clock bound; stopping calls {@code on_disable()} within the stop's (unless the resource was stopped for
+ * breaking its limits) and drops the state. What the scripts registered goes away with the bundle, not through this
+ * class.
  *
  * <p>Thread-safe: lifecycle calls come from the thread that starts or stops the bundle.
  */
@@ -35,39 +39,53 @@ final class LuaResource {
     }
 
     /**
-     * Starts a resource.
+     * What a resource runs with.
      *
      * @param name the resource name
      * @param bundle its bundle
      * @param scripts its server scripts, main first
      * @param limits its limits
+     * @param grants the host APIs it may call
+     * @param account its account
+     * @param watchdog the server's watchdog
      * @param compiler how its chunks run
-     * @param logger its logger; {@code print} writes there
+     * @param log its log; {@code print} writes there
      * @param ticks the server's tick clock
+     */
+    record Setup(String name, Bundle bundle, List<String> scripts, Limits limits, Grants grants, Account account,
+            Watchdog watchdog, ChunkCompiler compiler, ScriptLog log, LongSupplier ticks) {}
+
+    /**
+     * Starts a resource.
+     *
+     * @param setup what it runs with
      * @param onFatal told when the resource broke its limits for good
      * @return the running resource
      * @throws ScriptException when a script fails to load or run, or {@code on_enable} fails
      */
-    static LuaResource start(String name, Bundle bundle, List<String> scripts, Limits limits, ChunkCompiler compiler,
-            Logger logger, LongSupplier ticks, Consumer<ScriptLimitException> onFatal) {
-        LuaScript script = LuaScript.builder(name, new BundleScriptFiles(bundle))
-                .withLimits(limits)
-                .withCompiler(compiler)
-                .withConsole(line -> logger.info("{}", line))
-                .withTicks(ticks)
+    static LuaResource start(Setup setup, Consumer<ScriptLimitException> onFatal) {
+        LuaScript script = LuaScript.builder(setup.name(), new BundleScriptFiles(setup.bundle()))
+                .withLimits(setup.limits())
+                .withGrants(setup.grants())
+                .withAccount(setup.account())
+                .withWatchdog(setup.watchdog())
+                .withCompiler(setup.compiler())
+                .withConsole(setup.log()::print)
+                .withTicks(setup.ticks())
                 .onFatal(onFatal)
                 .build();
-        var context = new ResourceContext(name, bundle, script, logger);
+        var context = new ResourceContext(setup.name(), setup.bundle(), script, setup.log());
         McLibrary.install(context);
         ResourceLibrary.install(context);
         dev.plinth.lang.lua.internal.locale.LocaleLibrary.install(context);
+        long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {
-            for (String file : scripts) {
-                script.run(file);
+            for (String file : setup.scripts()) {
+                script.run(file, deadline - System.nanoTime());
             }
             LuaValue onEnable = script.globals().get("on_enable");
             if (onEnable.isfunction()) {
-                script.call(Budget.START, onEnable, LuaValue.NONE);
+                script.call(Budget.START, deadline - System.nanoTime(), onEnable, LuaValue.NONE);
             }
         } catch (ScriptException e) {
             script.close();
@@ -82,13 +100,14 @@ final class LuaResource {
         try {
             LuaValue onDisable = script.globals().get("on_disable");
             if (onDisable.isfunction() && !script.isClosed()) {
-                script.call(Budget.START, onDisable, LuaValue.NONE);
+                script.call(Budget.STOP, onDisable, LuaValue.NONE);
             }
         } catch (ScriptException e) {
-            context.logger().error("on_disable failed: {}", e.report());
+            context.log().error("on_disable failed: " + e.report());
         } finally {
             script.close();
             context.close();
+            script.account().close();
         }
     }
 

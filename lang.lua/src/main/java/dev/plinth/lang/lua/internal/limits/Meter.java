@@ -1,20 +1,31 @@
 package dev.plinth.lang.lua.internal.limits;
 
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.memory.AllocationCounter;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.watchdog.Overrun;
+import dev.plinth.core.sandbox.watchdog.Watch;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 
 /**
- * The CPU and memory account of one Lua resource.
+ * The sandbox of one Lua resource's calls: its CPU budget, its per-call allocation, its wall-clock watch and its
+ * grants.
  *
  * <p>Every call into the resource is bracketed by {@link #enter} and {@link #exit}; the code in between reports its
  * progress through {@link #step()} (the interpreter's instruction hook, once per Lua instruction) or
- * {@link #charge(int)} (checkpoints compiled into LuaJC code at loop back-edges and function entries). Both only
- * count down a slice of {@value #SLICE} instructions; at the end of a slice the meter takes the slice off the
- * call's budget, reads the thread's allocation counter and checks the stop flag. A broken limit throws a
- * {@link LimitExceededError} and stays broken until the outermost {@link #exit}: every further checkpoint throws it
- * again, so a script cannot catch it and go on.
+ * {@link #charge(int)} (checkpoints compiled into LuaJC code at loop back-edges and function entries, and the
+ * metered library functions). Both only count down a slice of {@value #SLICE} instructions; at the end of a slice
+ * the meter takes the slice off the call's budget, reads the thread's allocation counter, checks the stop flag and
+ * whether the watchdog found the call past its wall-clock bound. A broken limit throws a {@link LimitExceededError}
+ * and stays broken until the outermost {@link #exit}: every further checkpoint throws it again, so a script cannot
+ * catch it and go on.
+ *
+ * <p>Who pays: the per-tick budget and the work of a call belong to the {@link Payer} bound when the call starts
+ * (the resource whose call made this one, through an export or an event), else to the resource's own account.
  *
  * <p>Threads: the code of one resource runs on one thread at a time (its coroutines run in lock-step with the thread
  * that resumed them), so the counters are plain fields. Only {@link #stop} may be called from any thread.
@@ -29,8 +40,11 @@ public final class Meter {
 
     private final String resource;
     private final Limits limits;
+    private final Grants grants;
     private final AllocationCounter allocations;
     private final LongSupplier ticks;
+    private final Watch watch;
+    private final Account account;
 
     private int depth;
     private boolean tickBound;
@@ -45,9 +59,9 @@ public final class Meter {
     private @Nullable LimitExceededError broken;
     private long lastInstructions;
     private long lastAllocated;
-
+    private long startedAt;
+    private Account payer;
     private long tick = Long.MIN_VALUE;
-    private long tickLeft;
 
     private volatile @Nullable String stopReason;
 
@@ -56,14 +70,22 @@ public final class Meter {
      *
      * @param resource the resource name, for messages
      * @param limits what it may spend
+     * @param grants the host APIs it may call
      * @param allocations the per-thread allocation counter
      * @param ticks the number of the server's current tick
+     * @param watch its wall-clock watch
+     * @param account its account, which pays for its own calls
      */
-    public Meter(String resource, Limits limits, AllocationCounter allocations, LongSupplier ticks) {
+    public Meter(String resource, Limits limits, Grants grants, AllocationCounter allocations, LongSupplier ticks,
+            Watch watch, Account account) {
         this.resource = Objects.requireNonNull(resource, "resource");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.grants = Objects.requireNonNull(grants, "grants");
         this.allocations = Objects.requireNonNull(allocations, "allocations");
         this.ticks = Objects.requireNonNull(ticks, "ticks");
+        this.watch = Objects.requireNonNull(watch, "watch");
+        this.account = Objects.requireNonNull(account, "account");
+        this.payer = account;
     }
 
     /**
@@ -86,16 +108,15 @@ public final class Meter {
      * @param instructions the budget of the call if it is the outermost one
      * @param tickBound whether the tick's remaining budget caps it and what it runs counts against the tick: true
      *     for calls made by the game (handlers, commands, tasks), false for starting and stopping the resource
+     * @param boundNanos the call's wall-clock bound if it is the outermost one
      */
-    public void enter(long instructions, boolean tickBound) {
+    public void enter(long instructions, boolean tickBound, long boundNanos) {
         if (depth++ > 0) {
             return;
         }
-        long now = ticks.getAsLong();
-        if (now != tick) {
-            tick = now;
-            tickLeft = limits.instructionsPerTick();
-        }
+        tick = ticks.getAsLong();
+        payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
+        long tickLeft = tickBound ? payer.tickLeft(tick) : Long.MAX_VALUE;
         this.tickBound = tickBound;
         budgetLimit = !tickBound || instructions <= tickLeft ? Limit.CALL_INSTRUCTIONS : Limit.TICK_INSTRUCTIONS;
         budget = tickBound ? Math.max(0, Math.min(instructions, tickLeft)) : instructions;
@@ -105,6 +126,8 @@ public final class Meter {
         Thread thread = Thread.currentThread();
         segmentThread = thread;
         segmentBase = allocations.allocatedBytes(thread);
+        startedAt = System.nanoTime();
+        watch.enter(boundNanos);
         startSlice();
     }
 
@@ -120,10 +143,12 @@ public final class Meter {
         }
         lastInstructions = Math.max(0, budget - (left + slice));
         if (tickBound) {
-            tickLeft -= lastInstructions;
+            payer.spend(tick, lastInstructions);
         }
         lastAllocated = allocatedSoFar();
         segmentThread = null;
+        watch.exit();
+        payer.charge(lastInstructions, System.nanoTime() - startedAt, lastAllocated);
         LimitExceededError result = broken;
         broken = null;
         return result;
@@ -160,9 +185,9 @@ public final class Meter {
             throw broken;
         }
         long total = allocatedSoFar() + bytes;
-        if (bytes < 0 || total > limits.maxMemoryBytes()) {
+        if (bytes < 0 || total > limits.maxCallAllocBytes()) {
             throw broken(Limit.MEMORY, "a single allocation of " + bytes + " bytes, limit "
-                    + limits.maxMemoryBytes() / Limits.MIB + " MB");
+                    + limits.maxCallAllocBytes() / Limits.MIB + " MB per call");
         }
     }
 
@@ -186,7 +211,8 @@ public final class Meter {
         if (depth == 0) {
             throw new IllegalStateException("no call of " + resource + " to pause");
         }
-        var paused = new Paused(depth, tickBound, budget, budgetLimit, left, slice, allocatedSoFar(), broken);
+        var paused = new Paused(depth, tickBound, budget, budgetLimit, left, slice, allocatedSoFar(), broken,
+                watch.suspend(), payer, tick, startedAt);
         depth = 0;
         segmentThread = null;
         broken = null;
@@ -212,9 +238,13 @@ public final class Meter {
         slice = paused.slice();
         allocated = paused.allocated();
         broken = paused.broken();
+        payer = paused.payer();
+        tick = paused.tick();
+        startedAt = paused.startedAt();
         Thread thread = Thread.currentThread();
         segmentThread = thread;
         segmentBase = allocations.allocatedBytes(thread);
+        watch.resume(paused.watch());
     }
 
     /**
@@ -228,9 +258,14 @@ public final class Meter {
      * @param slice what was left of its current slice
      * @param allocated what it allocated so far
      * @param broken the limit it broke, if any
+     * @param watch its wall-clock watch, suspended
+     * @param payer the account paying for it
+     * @param tick the tick it started in
+     * @param startedAt when it started, {@link System#nanoTime()}
      */
     public record Paused(int depth, boolean tickBound, long budget, Limit budgetLimit, long left, int slice,
-            long allocated, @Nullable LimitExceededError broken) {}
+            long allocated, @Nullable LimitExceededError broken, Watch.Suspended watch, Account payer, long tick,
+            long startedAt) {}
 
     /**
      * Whether a call is in progress (the next {@link #enter} is a nested one).
@@ -277,6 +312,42 @@ public final class Meter {
         return limits;
     }
 
+    /**
+     * The host APIs the resource may call.
+     *
+     * @return its grants
+     */
+    public Grants grants() {
+        return grants;
+    }
+
+    /**
+     * The account that pays for the current call (or paid for the last one).
+     *
+     * @return the payer: the calling resource's account, or this resource's own
+     */
+    public Account payer() {
+        return payer;
+    }
+
+    /**
+     * The resource's own account.
+     *
+     * @return the account
+     */
+    public Account account() {
+        return account;
+    }
+
+    /**
+     * The resource's wall-clock watch.
+     *
+     * @return the watch
+     */
+    public Watch watch() {
+        return watch;
+    }
+
     private void startSlice() {
         sliceSize = (int) Math.min(SLICE, left);
         left -= sliceSize;
@@ -291,10 +362,13 @@ public final class Meter {
         if (reason != null) {
             throw new LuaError(resource + " is stopping: " + reason);
         }
+        if (watch.overran()) {
+            throw broken(Limit.WALL_CLOCK, watch.overrun().map(Overrun::describe).orElse("the watchdog interrupted it"));
+        }
         long bytes = allocatedSoFar();
-        if (bytes > limits.maxMemoryBytes()) {
+        if (bytes > limits.maxCallAllocBytes()) {
             throw broken(Limit.MEMORY, bytes / Limits.MIB + " MB allocated in one call, limit "
-                    + limits.maxMemoryBytes() / Limits.MIB + " MB");
+                    + limits.maxCallAllocBytes() / Limits.MIB + " MB per call (sandbox.max_call_alloc_mb)");
         }
         left += slice;
         if (left < 0) {

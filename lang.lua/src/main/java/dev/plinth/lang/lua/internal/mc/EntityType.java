@@ -3,6 +3,7 @@ package dev.plinth.lang.lua.internal.mc;
 import dev.plinth.core.runtime.entity.DamageCause;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.player.Player;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.binding.HostType;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.luaj.vm2.LuaValue;
 final class EntityType {
 
     static final HostType<Entity> TYPE = HostType.builder("entity", Entity.class)
+            .requires(Permission.WORLD)
             .describedAs(entity -> "entity: " + entity.type() + "#" + entity.id())
             .method("id", entity -> LuaValue.valueOf(entity.id()))
             .method("type", entity -> LuaValue.valueOf(entity.type()))

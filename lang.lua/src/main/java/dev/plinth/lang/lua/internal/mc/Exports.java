@@ -35,7 +35,7 @@ final class Exports {
             properties.put(ExportedFunction.NAME, name);
             ExportedFunction exported = arguments -> {
                 Varargs results = context.script().call(Budget.CALL, function, PlainValues.toVarargs(arguments));
-                return PlainValues.toList(results);
+                return PlainValues.toList(results, context.values("the results of " + name));
             };
             bundleContext(context).registerService(ExportedFunction.class, exported, properties);
             return LuaValue.NONE;
@@ -43,7 +43,8 @@ final class Exports {
         mc.rawset("import", LuaFunctions.of(args -> {
             String resource = args.checkjstring(1);
             String name = args.checkjstring(2);
-            return LuaFunctions.of(callArgs -> call(context, resource, name, PlainValues.toList(callArgs)));
+            return LuaFunctions.of(callArgs -> call(context, resource, name,
+                    PlainValues.toList(callArgs, context.values("the arguments of " + resource + "." + name))));
         }));
     }
 

@@ -6,6 +6,7 @@ import dev.plinth.core.runtime.form.FormResponse;
 import dev.plinth.core.runtime.form.ModalForm;
 import dev.plinth.core.runtime.form.SimpleForm;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.binding.HostType;
 import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.binding.PlainValues;
@@ -35,6 +36,7 @@ final class FormDraft {
     }
 
     static final HostType<FormDraft> TYPE = HostType.builder("form", FormDraft.class)
+            .requires(Permission.PLAYER)
             .describedAs(draft -> "form: " + draft.form.title())
             .method("button", (draft, label) -> draft.change(draft.as(SimpleForm.class).withButton(label.checkjstring())))
             .method("buttons", (draft, yes, no) ->
@@ -62,16 +64,22 @@ final class FormDraft {
 
     static LuaTable library(ResourceContext context) {
         var form = new LuaTable();
-        form.rawset("simple", LuaFunctions.of(args -> TYPE.wrap(new FormDraft(context,
-                SimpleForm.of(args.checkjstring(1), args.optjstring(2, ""))))));
+        form.rawset("simple", LuaFunctions.of(args -> {
+            context.require(Permission.PLAYER, "mc.form.simple");
+            return TYPE.wrap(new FormDraft(context, SimpleForm.of(args.checkjstring(1), args.optjstring(2, ""))));
+        }));
         form.rawset("modal", LuaFunctions.of(args -> {
+            context.require(Permission.PLAYER, "mc.form.modal");
             var modal = ModalForm.of(args.checkjstring(1), args.optjstring(2, ""));
             if (!args.isnoneornil(3)) {
                 modal = modal.withButtons(args.checkjstring(3), args.checkjstring(4));
             }
             return TYPE.wrap(new FormDraft(context, modal));
         }));
-        form.rawset("custom", LuaFunctions.of(args -> TYPE.wrap(new FormDraft(context, CustomForm.of(args.checkjstring(1))))));
+        form.rawset("custom", LuaFunctions.of(args -> {
+            context.require(Permission.PLAYER, "mc.form.custom");
+            return TYPE.wrap(new FormDraft(context, CustomForm.of(args.checkjstring(1))));
+        }));
         return form;
     }
 

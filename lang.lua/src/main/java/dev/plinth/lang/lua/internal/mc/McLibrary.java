@@ -8,6 +8,7 @@ import dev.plinth.core.runtime.command.Commands;
 import dev.plinth.core.runtime.config.ConfigStore;
 import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.core.runtime.server.Server;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.binding.Locations;
 import dev.plinth.lang.lua.internal.binding.PlainValues;
@@ -22,7 +23,9 @@ import org.luaj.vm2.Varargs;
 /**
  * The MC-RS API of a Lua resource, the {@code mc} global: events ({@code mc.on}, {@code mc.emit}), messages
  * ({@code mc.broadcast}), commands, tasks, worlds and players, forms, config, logging and exports. Everything it
- * registers goes through the resource bundle's own services, so stopping the resource removes it.
+ * registers goes through the resource bundle's own services, so stopping the resource removes it. Players, worlds,
+ * commands and tasks need their permission group granted ({@code [permissions]}); a script emits only its own
+ * events ({@code name:event}).
  */
 public final class McLibrary {
 
@@ -39,34 +42,53 @@ public final class McLibrary {
         var mc = new LuaTable();
         mc.rawset("on", LuaFunctions.of(args -> on(context, args)));
         mc.rawset("emit", LuaFunctions.of(args -> {
+            String name = args.checkjstring(1);
+            context.emits().check(name, "mc.emit");
             var event = context.service(EventBus.class, "mc.emit")
-                    .post(args.checkjstring(1), PlainValues.toMap(args.arg(2), "the payload of mc.emit"));
+                    .post(name, PlainValues.toMap(args.arg(2), context.values("the payload of mc.emit"), "the payload of mc.emit"));
             return LuaValue.valueOf(event.isCancelled());
         }));
         mc.rawset("broadcast", LuaFunctions.of(args -> {
+            context.require(Permission.PLAYER, "mc.broadcast");
             context.service(Server.class, "mc.broadcast").broadcast(args.checkjstring(1));
             return LuaValue.NONE;
         }));
-        mc.rawset("register_command", LuaFunctions.of(args -> registerCommand(context, args)));
+        mc.rawset("register_command", LuaFunctions.of(args -> {
+            context.require(Permission.COMMANDS, "mc.register_command");
+            return registerCommand(context, args);
+        }));
         mc.rawset("schedule_task", LuaFunctions.of(args -> {
+            context.require(Permission.SCHEDULER, "mc.schedule_task");
             LuaValue task = args.checkfunction(2);
-            return LuaValue.valueOf(context.service(Scheduler.class, "mc.schedule_task")
-                    .runLater(args.checklong(1), () -> context.callBack("task", task, LuaValue.NONE)).id());
+            Scheduler scheduler = context.service(Scheduler.class, "mc.schedule_task");
+            return LuaValue.valueOf(context.schedule("mc.schedule_task", () -> scheduler
+                    .runLater(args.checklong(1), () -> context.callBack("task", task, LuaValue.NONE))).id());
         }));
         mc.rawset("schedule_repeating", LuaFunctions.of(args -> {
+            context.require(Permission.SCHEDULER, "mc.schedule_repeating");
             long period = args.checklong(1);
             LuaValue task = args.checkfunction(2);
-            return LuaValue.valueOf(context.service(Scheduler.class, "mc.schedule_repeating")
-                    .runRepeating(args.optlong(3, period), period, () -> context.callBack("task", task, LuaValue.NONE))
+            Scheduler scheduler = context.service(Scheduler.class, "mc.schedule_repeating");
+            return LuaValue.valueOf(context.schedule("mc.schedule_repeating", () -> scheduler
+                    .runRepeating(args.optlong(3, period), period, () -> context.callBack("task", task, LuaValue.NONE)))
                     .id());
         }));
-        mc.rawset("cancel_task", LuaFunctions.of(args ->
-                LuaValue.valueOf(context.service(Scheduler.class, "mc.cancel_task").cancel(args.checklong(1)))));
-        mc.rawset("get_world", LuaFunctions.of(args -> WorldType.TYPE.wrapOrNil(
-                context.service(Server.class, "mc.get_world").world(args.optjstring(1, "overworld")).orElse(null))));
-        mc.rawset("get_player", LuaFunctions.of(args -> PlayerType.TYPE.wrapOrNil(
-                context.service(Server.class, "mc.get_player").player(args.checkjstring(1)).orElse(null))));
+        mc.rawset("cancel_task", LuaFunctions.of(args -> {
+            context.require(Permission.SCHEDULER, "mc.cancel_task");
+            return LuaValue.valueOf(context.service(Scheduler.class, "mc.cancel_task").cancel(args.checklong(1)));
+        }));
+        mc.rawset("get_world", LuaFunctions.of(args -> {
+            context.require(Permission.WORLD, "mc.get_world");
+            return WorldType.TYPE.wrapOrNil(
+                    context.service(Server.class, "mc.get_world").world(args.optjstring(1, "overworld")).orElse(null));
+        }));
+        mc.rawset("get_player", LuaFunctions.of(args -> {
+            context.require(Permission.PLAYER, "mc.get_player");
+            return PlayerType.TYPE.wrapOrNil(
+                    context.service(Server.class, "mc.get_player").player(args.checkjstring(1)).orElse(null));
+        }));
         mc.rawset("get_players", LuaFunctions.of(args -> {
+            context.require(Permission.PLAYER, "mc.get_players");
             var list = new LuaTable();
             context.service(Server.class, "mc.get_players").onlinePlayers()
                     .forEach(player -> list.insert(0, PlayerType.TYPE.wrap(player)));
@@ -139,7 +161,8 @@ public final class McLibrary {
         config.rawset("save", LuaFunctions.of(args -> {
             boolean named = args.arg1().isstring();
             String file = named ? args.checkjstring(1) : DEFAULT_CONFIG;
-            var values = PlainValues.toMap(args.arg(named ? 2 : 1), "the value of mc.config.save");
+            var values = PlainValues.toMap(args.arg(named ? 2 : 1), context.values("the value of mc.config.save"),
+                    "the value of mc.config.save");
             context.service(ConfigStore.class, "mc.config.save").save(file, values);
             return LuaValue.NONE;
         }));
@@ -149,15 +172,15 @@ public final class McLibrary {
     private static LuaTable log(ResourceContext context) {
         var log = new LuaTable();
         log.rawset("info", LuaFunctions.of(args -> {
-            context.logger().info("{}", text(args));
+            context.log().info(text(args));
             return LuaValue.NONE;
         }));
         log.rawset("warn", LuaFunctions.of(args -> {
-            context.logger().warn("{}", text(args));
+            context.log().warn(text(args));
             return LuaValue.NONE;
         }));
         log.rawset("error", LuaFunctions.of(args -> {
-            context.logger().error("{}", text(args));
+            context.log().error(text(args));
             return LuaValue.NONE;
         }));
         return log;

@@ -7,6 +7,7 @@ import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.player.GameMode;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.world.Dimension;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.binding.HostType;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -20,6 +21,7 @@ import org.luaj.vm2.LuaValue;
 public final class PlayerType {
 
     static final HostType<Player> TYPE = HostType.builder("player", Player.class)
+            .requires(Permission.PLAYER)
             .describedAs(player -> "player: " + player.name())
             .methodsOf(EntityType.TYPE)
             .method("name", player -> LuaValue.valueOf(player.name()))

@@ -5,6 +5,7 @@ import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.Weather;
 import dev.plinth.core.runtime.world.World;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.binding.HostType;
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.luaj.vm2.LuaValue;
 final class WorldType {
 
     static final HostType<World> TYPE = HostType.builder("world", World.class)
+            .requires(Permission.WORLD)
             .describedAs(world -> "world: " + world.name())
             .method("name", world -> LuaValue.valueOf(world.name()))
             .method("get_spawn", world -> Positions.table(world.spawnPoint()))

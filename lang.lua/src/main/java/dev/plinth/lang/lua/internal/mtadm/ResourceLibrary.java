@@ -56,7 +56,8 @@ public final class ResourceLibrary {
         resource.rawset("WriteConfigAsset", LuaFunctions.of(args -> {
             String name = args.checkjstring(1);
             String path = args.checkjstring(2);
-            Object value = PlainValues.toJava(args.arg(3), "the value of Resource.WriteConfigAsset");
+            Object value = PlainValues.toJava(args.arg(3), context.values("the value of Resource.WriteConfigAsset"),
+                    "the value of Resource.WriteConfigAsset");
             return guarded(() -> LuaValue.valueOf(
                     service(context, "Resource.WriteConfigAsset").writeConfigAsset(name, path, value)));
         }));

@@ -1,5 +1,6 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
+import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,7 @@ import org.luaj.vm2.lib.VarArgFunction;
 /**
  * {@code coroutine.create} and {@code coroutine.wrap} for sandboxed code. LuaJ runs each coroutine on a Java thread
  * of its own, in lock-step with the thread that resumes it; this keeps their number bounded, binds the resource's
- * {@link Meter} on those threads (compiled code and the bounded library find it there), and lets the host end the
+ * {@link Meter} and its payer on those threads (compiled code and the bounded library find them there), and lets the host end the
  * threads of a stopped resource at once instead of when the garbage collector finds them.
  *
  * <p>Thread-safe: the set of threads is read by the host from any thread.
@@ -96,7 +97,8 @@ public final class GuardedCoroutines {
             Thread current = Thread.currentThread();
             threads.add(current);
             try {
-                return ScopedValue.where(Meter.CURRENT, meter).call(() -> function.invoke(args));
+                return ScopedValue.where(Meter.CURRENT, meter).where(Payer.CURRENT, meter.payer())
+                        .call(() -> function.invoke(args));
             } finally {
                 threads.remove(current);
                 alive.decrementAndGet();

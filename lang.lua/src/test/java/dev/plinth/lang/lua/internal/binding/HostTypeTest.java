@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptFiles;
+import dev.plinth.lang.lua.internal.engine.TestScripts;
 import dev.plinth.lang.lua.internal.engine.TestScripts.Mode;
+import dev.plinth.lang.lua.internal.limits.Limits;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +28,7 @@ class HostTypeTest {
             .build();
 
     private static String eval(Mode mode, String code) {
-        LuaScript script = LuaScript.builder("test", ScriptFiles.of(Map.of("main.lua", code)))
+        LuaScript script = TestScripts.builder("test", ScriptFiles.of(Map.of("main.lua", code)), Limits.defaults())
                 .withCompiler(mode.compiler()).build();
         script.globals().rawset("obj", TYPE.wrap(new Secret()));
         script.globals().rawset("other", TYPE.wrap(new Secret()));

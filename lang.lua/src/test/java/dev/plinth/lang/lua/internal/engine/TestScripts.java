@@ -1,5 +1,8 @@
 package dev.plinth.lang.lua.internal.engine;
 
+import dev.plinth.core.sandbox.internal.account.AccountBook;
+import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.util.ArrayList;
@@ -10,6 +13,11 @@ import java.util.function.LongSupplier;
 
 /** Builds Lua states for tests: files in memory, printed lines collected, both execution modes. */
 public final class TestScripts {
+
+    /** One watchdog for the tests of this JVM, its thread started. */
+    public static final Watchdog WATCHDOG = startedWatchdog();
+    /** The accounts of the tests' resources. */
+    public static final AccountBook ACCOUNTS = new AccountBook();
 
     /** The two ways a chunk runs. */
     public enum Mode {
@@ -61,12 +69,33 @@ public final class TestScripts {
      */
     public LuaScript script(Mode mode, Map<String, String> files, Limits limits, LongSupplier ticks) {
         Consumer<ScriptLimitException> onFatal = fatal::add;
-        return LuaScript.builder("test", ScriptFiles.of(files))
+        return builder("test", ScriptFiles.of(files), limits)
                 .withCompiler(mode.compiler())
                 .withLimits(limits)
                 .withTicks(ticks)
                 .withConsole(printed::add)
                 .onFatal(onFatal)
                 .build();
+    }
+
+    /**
+     * A builder with the test watchdog and a fresh account.
+     *
+     * @param resource the resource name
+     * @param files its files
+     * @param limits its limits
+     * @return the builder
+     */
+    public static LuaScript.Builder builder(String resource, ScriptFiles files, Limits limits) {
+        return LuaScript.builder(resource, files)
+                .withLimits(limits)
+                .withWatchdog(WATCHDOG)
+                .withAccount(ACCOUNTS.open(resource, "lua", limits.instructionsPerTick()));
+    }
+
+    private static Watchdog startedWatchdog() {
+        var watchdog = new WatchdogService(message -> { });
+        watchdog.start();
+        return watchdog;
     }
 }

@@ -132,7 +132,7 @@ class LimitsTest {
         LuaScript script = scripts.script(mode, Map.of("main.lua",
                 "function handler() local t = {} while true do t[#t + 1] = {1, 2, 3, 4} end end"),
                 SMALL.withInstructionsPerCall(Long.MAX_VALUE / 4).withInstructionsPerTick(Long.MAX_VALUE / 2)
-                        .withMaxMemoryMb(8), tick::get);
+                        .withMaxCallAllocMb(8), tick::get);
         script.run("main.lua");
         assertEquals(Limit.MEMORY, callHandler(script, "handler").limit());
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptFiles;
+import dev.plinth.lang.lua.internal.engine.TestScripts;
+import dev.plinth.lang.lua.internal.limits.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LuaJcCompilerTest {
 
     private static LuaScript script(ChunkCompiler compiler, String main) {
-        return LuaScript.builder("test", ScriptFiles.of(Map.of("main.lua", main))).withCompiler(compiler).build();
+        return TestScripts.builder("test", ScriptFiles.of(Map.of("main.lua", main)), Limits.defaults()).withCompiler(compiler).build();
     }
 
     @Test

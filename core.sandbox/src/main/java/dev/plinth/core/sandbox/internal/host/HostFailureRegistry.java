@@ -1,4 +1,4 @@
-package dev.plinth.lang.lua.internal.host;
+package dev.plinth.core.sandbox.internal.host;
 
 import dev.plinth.core.runtime.host.HostFailure;
 import java.util.Hashtable;
@@ -12,33 +12,22 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * The {@link HostFailure} services of the resources the host failed, registered through the host bundle as the
- * contract of core.resource asks: one per resource bundle, replaced by its next failure, removed when the bundle
- * starts again or is uninstalled, and when the host stops.
+ * The {@link HostFailure} services of the resources one host failed, registered through the host bundle as the
+ * contract of the resource manager asks: one per resource bundle, replaced by its next failure, removed when the
+ * bundle starts again or is uninstalled, and when the host stops.
  *
  * <p>Thread-safe. {@link #bundleChanged} is called by the framework, asynchronously.
  */
-final class HostFailures implements BundleListener {
+final class HostFailureRegistry implements BundleListener {
 
     private final BundleContext host;
     private final Map<Long, ServiceRegistration<HostFailure>> registrations = new ConcurrentHashMap<>();
 
-    HostFailures(BundleContext host) {
+    HostFailureRegistry(BundleContext host) {
         this.host = host;
-    }
-
-    /** Starts forgetting the failures of bundles as they are uninstalled. */
-    void open() {
         host.addBundleListener(this);
     }
 
-    /**
-     * Records why a resource failed.
-     *
-     * @param bundle the resource bundle
-     * @param resource the resource name
-     * @param message one line naming the resource, file and line, without the error code
-     */
     void record(Bundle bundle, String resource, String message) {
         long id = bundle.getBundleId();
         var properties = new Hashtable<String, Object>();
@@ -50,7 +39,6 @@ final class HostFailures implements BundleListener {
         unregister(previous);
     }
 
-    /** Forgets a resource's failure: it started. */
     void clear(Bundle bundle) {
         unregister(registrations.remove(bundle.getBundleId()));
     }
@@ -62,10 +50,13 @@ final class HostFailures implements BundleListener {
         }
     }
 
-    /** Forgets every failure: the host stops. */
     void close() {
-        host.removeBundleListener(this);
-        registrations.values().forEach(HostFailures::unregister);
+        try {
+            host.removeBundleListener(this);
+        } catch (IllegalStateException e) {
+            // the host bundle is stopping: its listeners go with it
+        }
+        registrations.values().forEach(HostFailureRegistry::unregister);
         registrations.clear();
     }
 

@@ -1,15 +1,14 @@
-package dev.plinth.lang.lua.internal.limits;
+package dev.plinth.core.sandbox.internal.memory;
 
+import dev.plinth.core.sandbox.memory.AllocationCounter;
 import java.lang.management.ManagementFactory;
 
-/**
- * The allocation counter of HotSpot's {@link com.sun.management.ThreadMXBean}: about 20 ns for the calling thread.
- */
-public final class ThreadAllocationCounter implements AllocationCounter {
+/** The allocation counter of HotSpot's {@link com.sun.management.ThreadMXBean}. */
+public final class ThreadAllocations implements AllocationCounter {
 
     private final com.sun.management.ThreadMXBean threads;
 
-    private ThreadAllocationCounter(com.sun.management.ThreadMXBean threads) {
+    private ThreadAllocations(com.sun.management.ThreadMXBean threads) {
         this.threads = threads;
     }
 
@@ -17,18 +16,18 @@ public final class ThreadAllocationCounter implements AllocationCounter {
      * The platform's counter, switched on if it is off.
      *
      * @return the counter
-     * @throws IllegalStateException when the JVM does not count allocations per thread
+     * @throws IllegalStateException when the JVM does not count allocated bytes per thread
      */
-    public static ThreadAllocationCounter platform() {
+    public static ThreadAllocations platform() {
         var threads = ManagementFactory.getPlatformMXBean(com.sun.management.ThreadMXBean.class);
         if (threads == null || !threads.isThreadAllocatedMemorySupported()) {
-            throw new IllegalStateException("this JVM does not count allocated bytes per thread: Lua memory limits "
-                    + "need com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes");
+            throw new IllegalStateException("this JVM does not count allocated bytes per thread: the sandbox's "
+                    + "allocation limits need com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes");
         }
         if (!threads.isThreadAllocatedMemoryEnabled()) {
             threads.setThreadAllocatedMemoryEnabled(true);
         }
-        return new ThreadAllocationCounter(threads);
+        return new ThreadAllocations(threads);
     }
 
     @Override

@@ -1,0 +1,33 @@
+package dev.plinth.bedrock.molang.internal.analysis;
+
+import dev.plinth.bedrock.molang.MolangDiagnostic;
+import dev.plinth.bedrock.molang.internal.tree.Node;
+import java.util.List;
+
+/**
+ * An expression ready for a backend: its tree with every name bound and constants folded.
+ *
+ * @param source the text
+ * @param program the bound tree
+ * @param temporaries its {@code temp.*} variables
+ * @param kind what it yields
+ * @param diagnostics unknown queries and arrays, once each
+ */
+public record Resolved(String source, Node.Program program, Temporaries temporaries, Kind kind,
+        List<MolangDiagnostic> diagnostics) {
+
+    /** Copies the diagnostics. */
+    public Resolved {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * The kind of a node of this expression.
+     *
+     * @param node a node of {@link #program()}
+     * @return what it yields
+     */
+    public Kind kindOf(Node node) {
+        return Kinds.of(node, temporaries);
+    }
+}

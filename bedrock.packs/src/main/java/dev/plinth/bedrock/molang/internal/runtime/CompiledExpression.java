@@ -1,0 +1,98 @@
+package dev.plinth.bedrock.molang.internal.runtime;
+
+import dev.plinth.bedrock.molang.MolangContext;
+import dev.plinth.bedrock.molang.MolangDiagnostic;
+import dev.plinth.bedrock.molang.MolangErrorCode;
+import dev.plinth.bedrock.molang.MolangException;
+import dev.plinth.bedrock.molang.MolangExpression;
+import dev.plinth.bedrock.molang.internal.syntax.Failures;
+import java.util.List;
+
+/**
+ * What both backends produce: an expression with its source and diagnostics, whose {@code evaluate} methods each
+ * backend implements. Generated classes extend it from the scope's class loader, so its members are public.
+ */
+public abstract class CompiledExpression implements MolangExpression {
+
+    /** The text. */
+    protected final String source;
+    /** The scope it belongs to. */
+    protected final ScopeImpl scope;
+    private final List<MolangDiagnostic> diagnostics;
+
+    /**
+     * Sets the common parts.
+     *
+     * @param source the text
+     * @param scope the scope it belongs to
+     * @param diagnostics the compiler's notes
+     */
+    protected CompiledExpression(String source, ScopeImpl scope, List<MolangDiagnostic> diagnostics) {
+        this.source = source;
+        this.scope = scope;
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    @Override
+    public final String source() {
+        return source;
+    }
+
+    @Override
+    public final List<MolangDiagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /**
+     * Checks that an expression may run against a context, at the start of each evaluation.
+     *
+     * @param expression the expression
+     * @param context the context given
+     * @return the context, as the runtime's own type
+     * @throws dev.plinth.bedrock.molang.MolangEvaluationException when the scope is closed or the context belongs to
+     *     another runtime
+     */
+    public static ContextImpl enter(CompiledExpression expression, MolangContext context) {
+        if (context instanceof ContextImpl c && c.engine == expression.scope.engine() && !expression.scope.closed) {
+            return c;
+        }
+        throw Failures.evaluation(MolangErrorCode.UNAVAILABLE, expression.source, 0,
+                expression.scope.closed ? "the scope '" + expression.scope.owner() + "' is closed"
+                        : "the context belongs to another Molang runtime", null);
+    }
+
+    /**
+     * Turns a query's exception into the evaluation's error, naming the query.
+     *
+     * @param failure what the query threw
+     * @param source the expression's text
+     * @param offset where the query is
+     * @param name the query name
+     * @return the error to throw
+     */
+    public static MolangException queryFailed(RuntimeException failure, String source, int offset, String name) {
+        if (failure instanceof MolangException molang) {
+            return molang;
+        }
+        return Failures.evaluation(MolangErrorCode.QUERY_FAILED, source, offset,
+                "query." + name + " failed: " + failure, failure);
+    }
+
+    /**
+     * The error of an evaluation that ran out of loop iterations.
+     *
+     * @param source the expression's text
+     * @param offset where the loop is
+     * @param limit the limit
+     * @return the error to throw
+     */
+    public static MolangException iterationLimit(String source, int offset, int limit) {
+        return Failures.evaluation(MolangErrorCode.ITERATION_LIMIT, source, offset,
+                "more than " + limit + " loop iterations in one evaluation", null);
+    }
+
+    @Override
+    public String toString() {
+        return "MolangExpression[" + source + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.plinth.bedrock.molang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Scopes own their expressions: a closed scope stops them, and runtimes do not mix. */
+class ScopeTest {
+
+    @Test
+    void aClosedScopeRefusesToCompileAndItsExpressionsStop() {
+        Molang molang = Molang.builder().build();
+        MolangScope scope = molang.scope("pack-a", Mob.queries());
+        MolangExpression expression = scope.compile("q.health * 2");
+        MolangContext context = molang.newContext(new Mob(), molang.newVariables());
+        assertEquals(30, expression.evaluate(context));
+
+        scope.close();
+        assertTrue(scope.isClosed());
+        MolangEvaluationException e = assertThrows(MolangEvaluationException.class,
+                () -> expression.evaluate(context));
+        assertEquals(MolangErrorCode.UNAVAILABLE, e.code());
+        assertEquals("molang: 1:1: the scope 'pack-a' is closed in \"q.health * 2\"", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> scope.compile("1"));
+        scope.close();
+    }
+
+    @Test
+    void eachScopeHasItsOwnQueriesButSharesTheEntitysVariables() {
+        Molang molang = Molang.builder().build();
+        MolangScope withHealth = molang.scope("a", Mob.queries());
+        MolangScope without = molang.scope("b", MolangQueries.none());
+        MolangContext context = molang.newContext(new Mob(), molang.newVariables());
+        withHealth.compile("v.hp = q.health;").evaluate(context);
+        assertEquals(15, without.compile("v.hp").evaluate(context));
+        assertEquals(0, without.compile("q.health").evaluate(context));
+        assertEquals("a", withHealth.owner());
+        assertEquals(MolangQueries.none(), without.queries());
+    }
+
+    @Test
+    void contextsAndVariablesBelongToOneRuntime() {
+        Molang one = Molang.builder().build();
+        Molang two = Molang.builder().build();
+        MolangContext context = two.newContext(new Object(), two.newVariables());
+        MolangEvaluationException e = assertThrows(MolangEvaluationException.class,
+                () -> one.compile("1").evaluate(context));
+        assertEquals(MolangErrorCode.UNAVAILABLE, e.code());
+        assertThrows(IllegalArgumentException.class, () -> one.newContext(new Object(), two.newVariables()));
+    }
+
+    @Test
+    void queryNamesAreCheckedWhenRegistered() {
+        assertThrows(IllegalArgumentException.class,
+                () -> MolangQueries.builder().withNumber("not a name", (c, a) -> 0));
+        var queries = MolangQueries.builder().withNumber("Query.Is_Baby", (c, a) -> 1).build();
+        assertTrue(queries.find("q.is_baby").isPresent());
+        assertTrue(queries.find("IS_BABY").isPresent());
+        var more = queries.toBuilder().withText("name", (c, a) -> "x").build();
+        assertEquals(2, more.queries().size());
+    }
+}

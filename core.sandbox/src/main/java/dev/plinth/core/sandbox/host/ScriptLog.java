@@ -1,0 +1,62 @@
+package dev.plinth.core.sandbox.host;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One resource's log, for what its script prints and logs and what its host reports about it. Each call is one
+ * console line: line breaks, escape sequences and other control or format characters are shown escaped
+ * (a line break as {@code \n}, the escape character as {@code \x1B}), so a script cannot forge other lines or drive the operator's terminal. Lines beyond
+ * the resource's rate are dropped and counted; the next line that passes (or {@link #close()}) says how many were.
+ * {@link #fatal} is never dropped.
+ *
+ * <p>Thread-safe.
+ */
+@ProviderType
+public interface ScriptLog extends AutoCloseable {
+
+    /**
+     * A line the script printed ({@code print}), at INFO.
+     *
+     * @param line the text
+     */
+    void print(String line);
+
+    /**
+     * An INFO line.
+     *
+     * @param message the text
+     */
+    void info(String message);
+
+    /**
+     * A WARN line.
+     *
+     * @param message the text
+     */
+    void warn(String message);
+
+    /**
+     * An ERROR line, rate-limited like the others (a handler failing at every event is one source of floods).
+     *
+     * @param message the text
+     */
+    void error(String message);
+
+    /**
+     * An ERROR line that is never dropped: why the resource failed or is stopped.
+     *
+     * @param message the text
+     */
+    void fatal(String message);
+
+    /**
+     * How many lines were dropped so far.
+     *
+     * @return the count
+     */
+    long dropped();
+
+    /** Reports the lines dropped since the last report. */
+    @Override
+    void close();
+}

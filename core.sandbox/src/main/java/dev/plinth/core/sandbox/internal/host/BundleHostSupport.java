@@ -1,0 +1,129 @@
+package dev.plinth.core.sandbox.internal.host;
+
+import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import java.util.HashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.log.admin.LoggerAdmin;
+import org.osgi.service.log.admin.LoggerContext;
+
+/**
+ * The {@link HostSupport} of one host bundle (a bundle-scoped service): its failure registry, its stopper thread
+ * ({@value #STOPPER}), and the logs of its resources. Released with the host: failures unregistered, the thread
+ * ended after the stops under way (at most 10 s).
+ *
+ * <p>Thread-safe.
+ */
+@Component(service = HostSupport.class, scope = ServiceScope.BUNDLE)
+public final class BundleHostSupport implements HostSupport {
+
+    /** The name of the stopper thread. */
+    public static final String STOPPER = "plinth-sandbox-stopper";
+    private static final String EXTENDER_NAMESPACE = "osgi.extender";
+
+    private final Bundle host;
+    private final LoggerFactory loggers;
+    private final LoggerAdmin loggerAdmin;
+    private final Logger log;
+    private final HostFailureRegistry failures;
+    private final ExecutorService stopper;
+
+    /**
+     * Creates the support of the host bundle that gets the service.
+     *
+     * @param context the component context, for the using (host) bundle
+     * @param loggers the log service
+     * @param loggerAdmin the log levels: a script's lines show at INFO whatever the default level
+     */
+    @Activate
+    public BundleHostSupport(ComponentContext context, @Reference LoggerFactory loggers,
+            @Reference LoggerAdmin loggerAdmin) {
+        this.host = context.getUsingBundle();
+        this.loggers = loggers;
+        this.loggerAdmin = loggerAdmin;
+        this.log = loggers.getLogger(BundleHostSupport.class);
+        BundleContext hostContext = host.getBundleContext();
+        this.failures = new HostFailureRegistry(hostContext);
+        this.stopper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(STOPPER).daemon().factory());
+    }
+
+    /** Forgets the host's failures and ends the stopper thread once the stops under way are done. */
+    @Deactivate
+    public void close() throws InterruptedException {
+        stopper.shutdown();
+        stopper.awaitTermination(10, TimeUnit.SECONDS);
+        failures.close();
+    }
+
+    @Override
+    public boolean serves(Bundle resource, String extender) {
+        BundleWiring wiring = resource.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        for (BundleWire wire : wiring.getRequiredWires(EXTENDER_NAMESPACE)) {
+            if (extender.equals(wire.getCapability().getAttributes().get(EXTENDER_NAMESPACE))
+                    && wire.getProvider().getBundle().equals(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void failed(Bundle resource, String name, String message) {
+        failures.record(resource, name, message);
+    }
+
+    @Override
+    public void cleared(Bundle resource) {
+        failures.clear(resource);
+    }
+
+    @Override
+    public void stopLater(Bundle resource, String name, String message, BooleanSupplier stillApplies) {
+        try {
+            stopper.execute(() -> {
+                if (stillApplies.getAsBoolean()) {
+                    failures.record(resource, name, message);
+                    try {
+                        resource.stop(Bundle.STOP_TRANSIENT);
+                    } catch (BundleException | IllegalStateException e) {
+                        log.error("could not stop the failed resource {}: {}", name, e.toString());
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("{} failed while its host stops: {}", name, message);
+        }
+    }
+
+    @Override
+    public ScriptLog log(Bundle resource, String name, String language, int linesPerSecond) {
+        LoggerContext levels = loggerAdmin.getLoggerContext(resource.getSymbolicName());
+        var configured = new HashMap<>(levels.getLogLevels());
+        if (configured.putIfAbsent(language, LogLevel.INFO) == null) {
+            levels.setLogLevels(configured);
+        }
+        return new RateLimitedLog(loggers.getLogger(resource, language, Logger.class), name, linesPerSecond,
+                System::nanoTime);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.plinth.core.sandbox.internal.host;
+
+import dev.plinth.core.sandbox.host.ScriptLog;
+import java.util.function.LongSupplier;
+import org.osgi.service.log.Logger;
+
+/**
+ * A {@link ScriptLog} on an OSGi logger: each line escaped into one console line, and a token bucket of
+ * {@code linesPerSecond} refilled continuously, holding at most four seconds' worth. Lines that find the bucket
+ * empty are dropped and counted; the next line that passes is preceded by one line saying how many were.
+ *
+ * <p>Thread-safe: the bucket is guarded by this object's monitor (never held while logging).
+ */
+final class RateLimitedLog implements ScriptLog {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final Logger logger;
+    private final String resource;
+    private final int linesPerSecond;
+    private final LongSupplier clock;
+    private final long capacity;
+    private long tokens;
+    private long refilledAt;
+    private long droppedTotal;
+    private long droppedUnreported;
+
+    RateLimitedLog(Logger logger, String resource, int linesPerSecond, LongSupplier clock) {
+        this.logger = logger;
+        this.resource = resource;
+        this.linesPerSecond = linesPerSecond;
+        this.clock = clock;
+        this.capacity = 4L * linesPerSecond * SECOND;
+        this.tokens = capacity;
+        this.refilledAt = clock.getAsLong();
+    }
+
+    @Override
+    public void print(String line) {
+        if (admit()) {
+            logger.info("{}", ConsoleLine.escape(line));
+        }
+    }
+
+    @Override
+    public void info(String message) {
+        print(message);
+    }
+
+    @Override
+    public void warn(String message) {
+        if (admit()) {
+            logger.warn("{}", ConsoleLine.escape(message));
+        }
+    }
+
+    @Override
+    public void error(String message) {
+        if (admit()) {
+            logger.error("{}", ConsoleLine.escape(message));
+        }
+    }
+
+    @Override
+    public void fatal(String message) {
+        reportDropped();
+        logger.error("{}", ConsoleLine.escape(message));
+    }
+
+    @Override
+    public synchronized long dropped() {
+        return droppedTotal;
+    }
+
+    @Override
+    public void close() {
+        reportDropped();
+    }
+
+    /** Takes a token; reports earlier drops first when there were some. */
+    private boolean admit() {
+        long unreported;
+        synchronized (this) {
+            long now = clock.getAsLong();
+            tokens = Math.min(capacity, tokens + Math.min(now - refilledAt, 4 * SECOND) * linesPerSecond);
+            refilledAt = now;
+            if (tokens < SECOND) {
+                droppedTotal++;
+                droppedUnreported++;
+                return false;
+            }
+            tokens -= SECOND;
+            unreported = droppedUnreported;
+            droppedUnreported = 0;
+        }
+        if (unreported > 0) {
+            warnDropped(unreported);
+        }
+        return true;
+    }
+
+    private void reportDropped() {
+        long unreported;
+        synchronized (this) {
+            unreported = droppedUnreported;
+            droppedUnreported = 0;
+        }
+        if (unreported > 0) {
+            warnDropped(unreported);
+        }
+    }
+
+    private void warnDropped(long count) {
+        logger.warn("{} line(s) of {} dropped: it logged more than {} lines per second (sandbox.log_lines_per_second)",
+                count, resource, linesPerSecond);
+    }
+}

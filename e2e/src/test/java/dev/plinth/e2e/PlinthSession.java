@@ -1,0 +1,99 @@
+package dev.plinth.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A conversation with a running instance: commands are written to its standard input one at a time, and the test
+ * waits for what they print (read from {@link PlinthInstance#consoleLog()}) before the next one, as an operator at
+ * the console would. For behaviour that completes on a thread of its own (a resource its host stops).
+ */
+final class PlinthSession implements AutoCloseable {
+
+    private final PlinthInstance instance;
+    private final Process process;
+    private final OutputStream input;
+
+    private PlinthSession(PlinthInstance instance) throws IOException {
+        this.instance = instance;
+        this.process = instance.start();
+        this.input = process.getOutputStream();
+    }
+
+    /** Starts the instance and waits until it runs piped commands (its startup resources are started). */
+    static PlinthSession open(PlinthInstance instance) throws IOException, InterruptedException {
+        var session = new PlinthSession(instance);
+        session.send("echo session-ready");
+        session.await(out -> out.contains("session-ready\n"), "the instance reads commands");
+        return session;
+    }
+
+    /** Writes one command. */
+    void send(String command) throws IOException {
+        input.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        input.flush();
+    }
+
+    /**
+     * Waits until the output so far satisfies a condition, at most {@link PlinthInstance#TIMEOUT}.
+     *
+     * @return the output so far
+     */
+    String await(Predicate<String> condition, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = output();
+            if (condition.test(out)) {
+                return out;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the instance exited before " + what + ":\n" + out);
+            }
+            Thread.sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError("timed out waiting until " + what + ":\n" + output());
+    }
+
+    /**
+     * Runs a command again and again until the output satisfies a condition (a state reached on another thread),
+     * at most {@link PlinthInstance#TIMEOUT}.
+     *
+     * @return the output so far
+     */
+    String poll(String command, Predicate<String> condition, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            send(command);
+            Thread.sleep(Duration.ofMillis(200));
+            String out = output();
+            if (condition.test(out)) {
+                return out;
+            }
+        }
+        throw new AssertionError("timed out waiting until " + what + ":\n" + output());
+    }
+
+    /** Everything the instance printed so far. */
+    String output() throws IOException {
+        return Files.readString(instance.consoleLog());
+    }
+
+    /** Ends the input and waits for the instance to shut down; returns its exit code. */
+    int finish() throws IOException, InterruptedException {
+        input.close();
+        if (!process.waitFor(PlinthInstance.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("plinth did not shut down within " + PlinthInstance.TIMEOUT + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
