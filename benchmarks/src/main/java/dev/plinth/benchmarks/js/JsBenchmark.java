@@ -9,14 +9,11 @@ import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.lang.js.internal.binding.HostObjects;
 import dev.plinth.lang.js.internal.engine.Budget;
-import dev.plinth.lang.js.internal.engine.CallWatch;
-import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsScript;
-import dev.plinth.lang.js.internal.engine.SharedEngine;
+import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.lang.js.internal.mc.EventView;
 import dev.plinth.lang.js.internal.mc.JsEventHandler;
 import dev.plinth.lang.js.internal.mc.GameObjects;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +65,7 @@ public class JsBenchmark {
             }
             """;
 
-    private SharedEngine engine;
-    private CallWatch watch;
+    private BenchRuntime runtime;
     private JsScript script;
     private EventBus chatBus;
     private PlayerChatEvent event;
@@ -83,19 +79,15 @@ public class JsBenchmark {
     /** Builds the engine, the resource's context, the bus. */
     @Setup(Level.Trial)
     public void setUp() {
-        engine = SharedEngine.create();
-        watch = new CallWatch();
-        watch.open();
-        script = JsScript.builder("bench", engine, new MemoryModules(Map.of("main.js", SOURCE)), watch)
-                .withLimits(JsLimits.defaults().withStatementsPerTick(Long.MAX_VALUE / 4)
-                        .withCallTimeout(Duration.ofSeconds(60)).withMaxMemoryMb(1L << 20))
-                .build();
+        runtime = new BenchRuntime();
+        script = runtime.script("bench", Map.of("main.js", SOURCE));
         Value exports = script.evalModule("main.js");
         chatFilter = script.call(Budget.CALL, c -> exports.getMember("chatFilter"));
         hostCalls = script.call(Budget.CALL, c -> exports.getMember("hostCalls"));
         rawHostCalls = script.call(Budget.CALL, c -> exports.getMember("rawHostCalls"));
         Player bench = new BenchPlayer("Steve");
-        objects = script.call(Budget.CALL, c -> HostObjects.create(c, GameObjects.ALL));
+        objects = script.call(Budget.CALL, c -> HostObjects.create(c, GameObjects.ALL,
+                new Grants("bench", Grants.DEFAULT)));
         player = script.call(Budget.CALL, c -> objects.wrap(GameObjects.PLAYER, bench));
         name = args -> bench.name();
         event = new PlayerChatEvent(bench, "hello everyone, nice server", PlayerChatEvent.DEFAULT_FORMAT, List.of());
@@ -122,8 +114,7 @@ public class JsBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         script.close();
-        watch.close();
-        engine.close();
+        runtime.close();
     }
 
     /** Plinth: a chat event through the bus to the JavaScript chat filter. */

@@ -1,11 +1,8 @@
 package dev.plinth.benchmarks.js;
 
 import dev.plinth.lang.js.internal.engine.Budget;
-import dev.plinth.lang.js.internal.engine.CallWatch;
-import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsScript;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Value;
@@ -32,8 +29,7 @@ public class JsFibBenchmark {
 
     static final String SOURCE = "export function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }";
 
-    private SharedEngine engine;
-    private CallWatch watch;
+    private BenchRuntime runtime;
     private JsScript script;
     private Value fib;
     private org.graalvm.polyglot.Engine interpretedEngine;
@@ -43,13 +39,8 @@ public class JsFibBenchmark {
     /** Builds the resource's context and the interpreter-only one. */
     @Setup(Level.Trial)
     public void setUp() {
-        engine = SharedEngine.create();
-        watch = new CallWatch();
-        watch.open();
-        script = JsScript.builder("bench", engine, new MemoryModules(Map.of("main.js", SOURCE)), watch)
-                .withLimits(JsLimits.defaults().withStatementsPerTick(Long.MAX_VALUE / 4)
-                        .withCallTimeout(Duration.ofSeconds(60)).withMaxMemoryMb(1L << 20))
-                .build();
+        runtime = new BenchRuntime();
+        script = runtime.script("bench", Map.of("main.js", SOURCE));
         Value exports = script.evalModule("main.js");
         fib = script.call(Budget.CALL, c -> exports.getMember("fib"));
         interpretedEngine = SharedEngine.withPolyglotLoader(() -> org.graalvm.polyglot.Engine.newBuilder("js")
@@ -67,8 +58,7 @@ public class JsFibBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         script.close();
-        watch.close();
-        engine.close();
+        runtime.close();
         interpreted.close();
         interpretedEngine.close();
     }

@@ -1,8 +1,6 @@
 package dev.plinth.benchmarks.js;
 
-import dev.plinth.lang.js.internal.engine.CallWatch;
 import dev.plinth.lang.js.internal.engine.JsScript;
-import dev.plinth.lang.js.internal.engine.SharedEngine;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,25 +22,22 @@ public final class JsFootprint {
      * @param args none
      */
     public static void main(String[] args) {
-        var engine = SharedEngine.create();
-        var watch = new CallWatch();
-        watch.open();
-        try (JsScript warm = JsScript.builder("warm", engine, new MemoryModules(JsStartBenchmark.FILES), watch).build()) {
+        var runtime = new BenchRuntime();
+        try (JsScript warm = runtime.script("warm", JsStartBenchmark.FILES)) {
             warm.evalModule("main.js");
         }
         long before = settledHeap();
         List<JsScript> resources = new ArrayList<>();
         for (int i = 0; i < RESOURCES; i++) {
-            var script = JsScript.builder("idle-" + i, engine, new MemoryModules(JsStartBenchmark.FILES), watch).build();
+            var script = runtime.script("idle-" + i, JsStartBenchmark.FILES);
             script.evalModule("main.js");
             resources.add(script);
         }
         long after = settledHeap();
         System.out.printf("JavaScript footprint: %d idle resources keep %.1f KiB each on the shared engine (%s)%n",
-                RESOURCES, (after - before) / 1024.0 / RESOURCES, engine.mode());
+                RESOURCES, (after - before) / 1024.0 / RESOURCES, runtime.engine().mode());
         resources.forEach(JsScript::close);
-        watch.close();
-        engine.close();
+        runtime.close();
     }
 
     private static long settledHeap() {

@@ -1,8 +1,6 @@
 package dev.plinth.benchmarks.js;
 
-import dev.plinth.lang.js.internal.engine.CallWatch;
 import dev.plinth.lang.js.internal.engine.JsScript;
-import dev.plinth.lang.js.internal.engine.SharedEngine;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,28 +36,24 @@ public class JsStartBenchmark {
                     }
                     """);
 
-    private SharedEngine engine;
-    private CallWatch watch;
+    private BenchRuntime runtime;
 
     /** Builds the shared engine. */
     @Setup(Level.Trial)
     public void setUp() {
-        engine = SharedEngine.create();
-        watch = new CallWatch();
-        watch.open();
+        runtime = new BenchRuntime();
     }
 
     /** Closes the engine. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        watch.close();
-        engine.close();
+        runtime.close();
     }
 
     /** One resource start and stop. */
     @Benchmark
     public boolean jsStart() {
-        try (JsScript script = JsScript.builder("bench", engine, new MemoryModules(FILES), watch).build()) {
+        try (JsScript script = runtime.script("bench", FILES)) {
             script.evalModule("main.js");
             return script.isClosed();
         }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -45,11 +47,13 @@ public final class HostClass<T> {
 
     private final String name;
     private final Class<T> type;
+    private final @Nullable Permission permission;
     private final Map<String, Method<T>> methods;
 
-    private HostClass(String name, Class<T> type, Map<String, Method<T>> methods) {
+    private HostClass(String name, Class<T> type, @Nullable Permission permission, Map<String, Method<T>> methods) {
         this.name = name;
         this.type = type;
+        this.permission = permission;
         this.methods = Map.copyOf(methods);
         this.order = List.copyOf(methods.keySet());
     }
@@ -110,10 +114,15 @@ public final class HostClass<T> {
      * @param objects the resource's host objects
      * @return the table
      */
-    ProxyObject functions(HostObjects objects) {
+    ProxyObject functions(HostObjects objects, Grants grants) {
         var table = new LinkedHashMap<String, Object>();
-        methods.forEach((method, body) -> table.put(method, (ProxyExecutable) args ->
-                body.call(objects, self(args), args.length <= 1 ? NONE : Arrays.copyOfRange(args, 1, args.length))));
+        String prefix = name.toLowerCase(java.util.Locale.ROOT) + ".";
+        methods.forEach((method, body) -> table.put(method, (ProxyExecutable) args -> {
+            if (permission != null && !grants.allows(permission)) {
+                grants.check(permission, prefix + method);
+            }
+            return body.call(objects, self(args), args.length <= 1 ? NONE : Arrays.copyOfRange(args, 1, args.length));
+        }));
         table.put("toString", (ProxyExecutable) args -> name.toLowerCase(java.util.Locale.ROOT) + ": " + self(args));
         return ProxyObject.fromMap(table);
     }
@@ -131,6 +140,7 @@ public final class HostClass<T> {
         private final String name;
         private final Class<T> type;
         private final Map<String, Method<T>> methods = new LinkedHashMap<>();
+        private @Nullable Permission permission;
 
         private Builder(String name, Class<T> type) {
             this.name = Objects.requireNonNull(name, "name");
@@ -150,6 +160,17 @@ public final class HostClass<T> {
         }
 
         /**
+         * Makes every method need a permission of the manifest ({@code world} for worlds and entities).
+         *
+         * @param needed the permission
+         * @return this builder
+         */
+        public Builder<T> requires(Permission needed) {
+            this.permission = needed;
+            return this;
+        }
+
+        /**
          * Adds every method of a supertype's class ({@code player} has the entity's methods).
          *
          * @param other the supertype's class
@@ -162,7 +183,7 @@ public final class HostClass<T> {
 
         /** {@return the class} */
         public HostClass<T> build() {
-            return new HostClass<>(name, type, methods);
+            return new HostClass<>(name, type, permission, methods);
         }
     }
 }

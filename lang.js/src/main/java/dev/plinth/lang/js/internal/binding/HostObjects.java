@@ -3,6 +3,7 @@ package dev.plinth.lang.js.internal.binding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.plinth.core.sandbox.permission.Grants;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -26,13 +27,14 @@ public final class HostObjects {
      *
      * @param context the resource's context, entered
      * @param kinds the kinds of host objects
+     * @param grants what the resource's manifest grants: a method of a kind that needs a permission checks it
      * @return the host objects
      */
-    public static HostObjects create(Context context, List<HostClass<?>> kinds) {
+    public static HostObjects create(Context context, List<HostClass<?>> kinds, Grants grants) {
         var objects = new HostObjects();
         for (HostClass<?> kind : kinds) {
             Value factory = context.eval(Source.newBuilder("js", kind.source(), "plinth-" + kind.name() + ".js")
-                    .buildLiteral()).execute(kind.functions(objects));
+                    .buildLiteral()).execute(kind.functions(objects, grants));
             objects.classes.put(kind, new Value[] {factory.getMember("make"), factory.getMember("handle")});
         }
         return objects;

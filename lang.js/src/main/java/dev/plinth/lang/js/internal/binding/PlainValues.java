@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.plinth.core.sandbox.values.ValueBudget;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -13,15 +14,11 @@ import org.jspecify.annotations.Nullable;
  * JSON-like values between scripts and the host: {@code null}, booleans, numbers, strings, arrays and plain objects
  * become {@code null}, {@code Boolean}, {@code Long} / {@code Double}, {@code String}, {@code List} and
  * {@code Map} (string keys), and back. Anything else (a function, a class instance, a host object) is refused with a
- * message naming what was passed. The conversion is bounded: at most {@value #MAX_DEPTH} levels and
- * {@value #MAX_NODES} values (a value reached twice counts twice), so a shared-reference bomb fails fast.
+ * message naming what was passed. Every value leaving a script is counted in a core.sandbox {@link ValueBudget}: its
+ * depth, its number of values (a value reached twice counts twice, so a shared-reference bomb fails fast) and its
+ * bytes of strings are bounded.
  */
 public final class PlainValues {
-
-    /** The deepest nesting accepted. */
-    public static final int MAX_DEPTH = 64;
-    /** The most values one conversion visits. */
-    public static final int MAX_NODES = 100_000;
 
     private PlainValues() {}
 
@@ -29,28 +26,35 @@ public final class PlainValues {
      * Converts a script value to plain Java.
      *
      * @param value the value
+     * @param budget the conversion's budget
      * @param what what it is, for messages ({@code the payload of mc.emit})
      * @return the plain value
-     * @throws IllegalArgumentException when it is not JSON-like or too big
+     * @throws IllegalArgumentException when it is not JSON-like
+     * @throws dev.plinth.core.sandbox.values.ValueLimitException when it is too big or too deep
      */
-    public static @Nullable Object toJava(Value value, String what) {
-        return convert(value, what, 0, new int[1]);
+    public static @Nullable Object toJava(Value value, ValueBudget budget, String what) {
+        try {
+            return convert(value, budget, what);
+        } finally {
+            budget.finish();
+        }
     }
 
     /**
      * Converts a script object to a plain map.
      *
      * @param value the value; null or undefined give an empty map
+     * @param budget the conversion's budget
      * @param what what it is, for messages
      * @return the map
      * @throws IllegalArgumentException when it is not a plain object
      */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> toMap(Value value, String what) {
+    public static Map<String, Object> toMap(Value value, ValueBudget budget, String what) {
         if (value.isNull()) {
             return Map.of();
         }
-        if (convert(value, what, 0, new int[1]) instanceof Map<?, ?> map) {
+        if (toJava(value, budget, what) instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
         throw new IllegalArgumentException(what + " must be an object");
@@ -83,13 +87,8 @@ public final class PlainValues {
         };
     }
 
-    private static @Nullable Object convert(Value value, String what, int depth, int[] nodes) {
-        if (++nodes[0] > MAX_NODES) {
-            throw new IllegalArgumentException(what + " is too big: more than " + MAX_NODES + " values");
-        }
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException(what + " is nested deeper than " + MAX_DEPTH + " levels");
-        }
+    private static @Nullable Object convert(Value value, ValueBudget budget, String what) {
+        budget.node();
         if (value.isNull()) {
             return null;
         }
@@ -97,32 +96,36 @@ public final class PlainValues {
             return value.asBoolean();
         }
         if (value.isString()) {
-            return value.asString();
+            String text = value.asString();
+            budget.bytes(text.length());
+            return text;
         }
         if (value.isNumber()) {
             return value.fitsInLong() ? (Object) value.asLong() : (Object) value.asDouble();
-        }
-        if (value.hasArrayElements()) {
-            long size = value.getArraySize();
-            if (size > MAX_NODES) {
-                throw new IllegalArgumentException(what + " is too big: an array of " + size + " elements");
-            }
-            var list = new ArrayList<@Nullable Object>((int) size);
-            for (long i = 0; i < size; i++) {
-                list.add(convert(value.getArrayElement(i), what, depth + 1, nodes));
-            }
-            return list;
         }
         if (value.canExecute() || value.isHostObject() || value.isProxyObject() && value.asProxyObject()
                 instanceof Members) {
             throw new IllegalArgumentException(what + " must be JSON-like (null, booleans, numbers, strings, arrays, "
                     + "objects), not " + (value.canExecute() ? "a function" : "a host object"));
         }
+        if (value.hasArrayElements()) {
+            budget.enter();
+            long size = value.getArraySize();
+            var list = new ArrayList<@Nullable Object>((int) Math.min(size, 1024));
+            for (long i = 0; i < size; i++) {
+                list.add(convert(value.getArrayElement(i), budget, what));
+            }
+            budget.exit();
+            return list;
+        }
         if (value.hasMembers()) {
+            budget.enter();
             var map = new LinkedHashMap<String, @Nullable Object>();
             for (String key : value.getMemberKeys()) {
-                map.put(key, convert(value.getMember(key), what, depth + 1, nodes));
+                budget.bytes(key.length());
+                map.put(key, convert(value.getMember(key), budget, what));
             }
+            budget.exit();
             return map;
         }
         throw new IllegalArgumentException(what + " must be JSON-like, not " + value);

@@ -12,10 +12,17 @@ import org.graalvm.polyglot.Value;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.log.Logger;
+import dev.plinth.core.runtime.scheduler.Scheduler;
+import dev.plinth.core.runtime.scheduler.Task;
+import dev.plinth.core.sandbox.events.EmitPolicy;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
+import dev.plinth.core.sandbox.values.ValueBudget;
 
 /**
- * What the JavaScript APIs of one resource work with: its name, its context, its logger, and the host services
+ * What the JavaScript APIs of one resource work with: its name, its context, its log, its grants, its emit policy,
+ * its value bounds and task limit (core.sandbox), and the host services
  * obtained through the resource bundle's own context, so everything registered through them belongs to the resource
  * and goes away when its bundle stops.
  *
@@ -26,7 +33,10 @@ public final class ResourceScope {
     private final String name;
     private final Bundle bundle;
     private final JsScript script;
-    private final Logger logger;
+    private final ScriptLog log;
+    private final Grants grants;
+    private final EmitPolicy emits;
+    private final java.util.Set<Task> tasks = ConcurrentHashMap.newKeySet();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final List<ServiceReference<?>> references = new ArrayList<>();
     private volatile @org.jspecify.annotations.Nullable HostObjects objects;
@@ -37,13 +47,16 @@ public final class ResourceScope {
      * @param name the resource name
      * @param bundle the resource bundle
      * @param script its context
-     * @param logger its logger (logging in the resource bundle's name)
+     * @param log its log (core.sandbox: one line per call, rate-limited)
+     * @param grants what its manifest's {@code [permissions]} grants
      */
-    public ResourceScope(String name, Bundle bundle, JsScript script, Logger logger) {
+    public ResourceScope(String name, Bundle bundle, JsScript script, ScriptLog log, Grants grants) {
         this.name = Objects.requireNonNull(name, "name");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.script = Objects.requireNonNull(script, "script");
-        this.logger = Objects.requireNonNull(logger, "logger");
+        this.log = Objects.requireNonNull(log, "log");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.emits = new EmitPolicy(name);
     }
 
     /** {@return the resource name} */
@@ -82,12 +95,82 @@ public final class ResourceScope {
      * @param kinds the kinds of host objects
      */
     public void install(org.graalvm.polyglot.Context context, List<HostClass<?>> kinds) {
-        objects = HostObjects.create(context, kinds);
+        objects = HostObjects.create(context, kinds, grants);
     }
 
-    /** {@return the resource's logger} */
-    public Logger logger() {
-        return logger;
+    /** {@return the resource's log} */
+    public ScriptLog log() {
+        return log;
+    }
+
+    /**
+     * Refuses a call of an API group the manifest does not grant.
+     *
+     * @param permission the group
+     * @param api the call, for the message ({@code mc.get_world})
+     * @throws dev.plinth.core.sandbox.permission.PermissionDeniedException when not granted
+     */
+    public void require(Permission permission, String api) {
+        grants.check(permission, api);
+    }
+
+    /**
+     * This scope, once a permission is checked: {@code new FormDraft(scope.requiring(...), ...)}.
+     *
+     * @param permission the group
+     * @param api the call, for the message
+     * @return this scope
+     * @throws dev.plinth.core.sandbox.permission.PermissionDeniedException when not granted
+     */
+    public ResourceScope requiring(Permission permission, String api) {
+        require(permission, api);
+        return this;
+    }
+
+    /** {@return what the manifest grants} */
+    public Grants grants() {
+        return grants;
+    }
+
+    /**
+     * Refuses an event name outside the resource's namespace.
+     *
+     * @param event the name
+     * @param api the call, for the message
+     * @throws dev.plinth.core.sandbox.events.EmitDeniedException when refused
+     */
+    public void checkEmit(String event, String api) {
+        emits.check(event, api);
+    }
+
+    /**
+     * The budget of one conversion of a script value for the host ({@code sandbox.max_value_*}).
+     *
+     * @param what what the value is, for messages
+     * @return the budget
+     */
+    public ValueBudget valueBudget(String what) {
+        return script.limits().sandbox().values().budget(name, what, units -> { });
+    }
+
+    /**
+     * Schedules a task of the resource, within its task limit ({@code sandbox.max_tasks}).
+     *
+     * @param api the call, for the message
+     * @param schedule what schedules it on the resource's scheduler
+     * @return the task
+     * @throws IllegalStateException when the resource has as many tasks as it may
+     */
+    public Task schedule(String api, java.util.function.Function<Scheduler, Task> schedule) {
+        tasks.removeIf(task -> !task.isScheduled());
+        int max = script.limits().sandbox().maxTasks();
+        if (tasks.size() >= max) {
+            throw new IllegalStateException(api + ": " + name + " has " + max + " scheduled tasks, its limit "
+                    + "(sandbox.max_tasks)");
+        }
+        Task task = schedule.apply(service(Scheduler.class, api));
+        tasks.add(task);
+        return task;
     }
 
     /**
@@ -134,7 +217,7 @@ public final class ResourceScope {
         try {
             script.call(Budget.CALL, function, args);
         } catch (JsException e) {
-            logger.error("{} failed: {}", what, e.report());
+            log.error(what + " failed: " + e.report());
         }
     }
 

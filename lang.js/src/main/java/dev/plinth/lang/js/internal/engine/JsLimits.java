@@ -1,52 +1,74 @@
 package dev.plinth.lang.js.internal.engine;
 
+import dev.plinth.core.sandbox.limits.SandboxLimits;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * What one JavaScript resource may spend. Defaults come from the {@code js} object of {@code conf/server.json}; a
- * resource's manifest may ask for its own ({@code [resources] max_memory_mb, max_fuel_per_tick}).
+ * What one JavaScript resource may spend: the limits every host enforces (core.sandbox's {@link SandboxLimits}, the
+ * {@code sandbox} object of {@code conf/server.json} with the resource's manifest over it) and the JavaScript host's
+ * own statement budget.
  *
+ * @param sandbox the wall-clock bounds, the per-call allocation limit, the offences, tasks, log rate and value bounds
  * @param statementsPerTick statements all the resource's calls within one server tick may run together, counted by
- *     GraalJS ({@code ResourceLimits}); the start (the entry module and the start hooks) has the same budget.
- *     Breaking it cancels the context: the resource is stopped at once
- * @param callTimeout how long one call (a handler, a command, a task, an export) may run on the wall clock before
- *     the watchdog interrupts it, however few statements it runs (a long regular expression, a huge sort)
- * @param startTimeout the same for the start and the stop hooks
- * @param maxCallAllocationBytes bytes one call may allocate ({@code max_memory_mb})
- * @param maxOffences aborted calls after which the resource is stopped
+ *     GraalJS ({@code ResourceLimits}); each start step and the stop hook have the same budget. Breaking it cancels
+ *     the context: the resource is stopped at once
  */
-public record JsLimits(long statementsPerTick, Duration callTimeout, Duration startTimeout,
-        long maxCallAllocationBytes, int maxOffences) {
+public record JsLimits(SandboxLimits sandbox, long statementsPerTick) {
 
     /** One mebibyte. */
-    public static final long MIB = 1024L * 1024L;
+    public static final long MIB = SandboxLimits.MIB;
 
     /** Validates the components. */
     public JsLimits {
-        if (statementsPerTick <= 0 || maxCallAllocationBytes <= 0 || maxOffences <= 0 || callTimeout.isNegative()
-                || callTimeout.isZero() || startTimeout.isNegative() || startTimeout.isZero()) {
-            throw new IllegalArgumentException("JavaScript limits must be positive: " + this);
+        Objects.requireNonNull(sandbox, "sandbox");
+        if (statementsPerTick <= 0) {
+            throw new IllegalArgumentException("statementsPerTick must be positive, not " + statementsPerTick);
         }
     }
 
     /**
-     * The defaults of a Plinth installation: 5 million statements per tick, 250 ms per call, 5 s for the start,
-     * 64 MiB allocated per call, three offences.
+     * The defaults of a Plinth installation: {@link SandboxLimits#DEFAULTS} and 5 million statements per tick.
      *
      * @return the default limits
      */
     public static JsLimits defaults() {
-        return new JsLimits(5_000_000, Duration.ofMillis(250), Duration.ofSeconds(5), 64 * MIB, 3);
+        return new JsLimits(SandboxLimits.DEFAULTS, 5_000_000);
+    }
+
+    /** {@return how long one call may run} */
+    public Duration callTimeout() {
+        return sandbox.callTimeout();
+    }
+
+    /** {@return how long the start (entry modules, start hooks) may run} */
+    public Duration startTimeout() {
+        return sandbox.startTimeout();
+    }
+
+    /** {@return how long the stop hook may run} */
+    public Duration stopTimeout() {
+        return sandbox.stopTimeout();
+    }
+
+    /** {@return the bytes one call may allocate} */
+    public long maxCallAllocationBytes() {
+        return sandbox.maxCallAllocBytes();
+    }
+
+    /** {@return the aborted calls after which the resource is stopped} */
+    public int maxOffences() {
+        return sandbox.maxOffences();
     }
 
     /**
      * These limits with another per-call allocation limit.
      *
-     * @param megabytes the new {@code max_memory_mb}
+     * @param megabytes the new limit
      * @return the new limits
      */
     public JsLimits withMaxMemoryMb(long megabytes) {
-        return new JsLimits(statementsPerTick, callTimeout, startTimeout, megabytes * MIB, maxOffences);
+        return new JsLimits(sandbox.withMaxCallAllocBytes(megabytes * MIB), statementsPerTick);
     }
 
     /**
@@ -56,7 +78,7 @@ public record JsLimits(long statementsPerTick, Duration callTimeout, Duration st
      * @return the new limits
      */
     public JsLimits withStatementsPerTick(long statements) {
-        return new JsLimits(statements, callTimeout, startTimeout, maxCallAllocationBytes, maxOffences);
+        return new JsLimits(sandbox, statements);
     }
 
     /**
@@ -66,6 +88,7 @@ public record JsLimits(long statementsPerTick, Duration callTimeout, Duration st
      * @return the new limits
      */
     public JsLimits withCallTimeout(Duration timeout) {
-        return new JsLimits(statementsPerTick, timeout, startTimeout, maxCallAllocationBytes, maxOffences);
+        return new JsLimits(sandbox.withTimeouts(timeout, sandbox.startTimeout(), sandbox.stopTimeout()),
+                statementsPerTick);
     }
 }

@@ -20,6 +20,10 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.watchdog.Overrun;
+import dev.plinth.core.sandbox.watchdog.Watch;
 
 /**
  * One JavaScript resource's context and the only way into its code, {@link #call}.
@@ -31,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every call is bounded: the tick's statement budget (GraalJS {@link ResourceLimits}, reset at the first call of
  * each tick and at each start step: breaking it cancels the context, so the resource is stopped), the wall-clock
- * bound and the allocation limit (the {@link CallWatch} interrupts the call: an offence; {@link
+ * bound (core.sandbox's watchdog) and the allocation limit ({@link AllocationWatch}) interrupt the call: an offence; {@link
  * JsLimits#maxOffences()} of them, or one allocation overrun, stop the resource). Failures become
  * {@link JsException}s naming the resource, file and line.
  *
@@ -50,12 +54,13 @@ public final class JsScript implements AutoCloseable {
     private final ModuleRoots roots;
     private final Context context;
     private final JsLimits limits;
-    private final CallWatch watch;
+    private final Watch watch;
+    private final AllocationWatch allocations;
+    private final Account account;
     private final LongSupplier ticks;
     private final Consumer<JsLimitException> onFatal;
     private final ReentrantLock lock = new ReentrantLock();
     private long budgetTick = Long.MIN_VALUE;
-    private int offences;
     private volatile boolean closed;
     private volatile boolean cancelledByWatchdog;
 
@@ -63,11 +68,12 @@ public final class JsScript implements AutoCloseable {
         this.resource = builder.resource;
         this.roots = builder.roots;
         this.limits = builder.limits;
-        this.watch = builder.watch;
+        this.allocations = builder.runtime.allocations();
+        this.account = builder.account;
         this.ticks = builder.ticks;
         this.onFatal = builder.onFatal;
         var fileSystem = new ModuleFileSystem(builder.roots);
-        this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.engine)
+        this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.runtime.engine())
                 .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
                 .resourceLimits(ResourceLimits.newBuilder()
                         .statementLimit(limits.statementsPerTick(), source -> !source.isInternal())
@@ -77,6 +83,7 @@ public final class JsScript implements AutoCloseable {
         for (String name : HOST_GLOBALS) {
             global.removeMember(name);
         }
+        this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
     }
 
     /**
@@ -110,13 +117,13 @@ public final class JsScript implements AutoCloseable {
      * Starts describing a resource's context.
      *
      * @param resource the resource name
-     * @param engine the shared engine
+     * @param runtime the engine, the watchdog and the allocation guard
      * @param roots where its modules come from
-     * @param watch the watchdog
+     * @param account the resource's account (core.sandbox): its offences and the work of its calls
      * @return the builder
      */
-    public static Builder builder(String resource, SharedEngine engine, ModuleRoots roots, CallWatch watch) {
-        return new Builder(resource, engine, roots, watch);
+    public static Builder builder(String resource, JsRuntime runtime, ModuleRoots roots, Account account) {
+        return new Builder(resource, runtime, roots, account);
     }
 
     /** {@return the resource name} */
@@ -222,7 +229,11 @@ public final class JsScript implements AutoCloseable {
         if (closed) {
             throw stopped();
         }
-        Duration timeout = budget == Budget.START ? limits.startTimeout() : limits.callTimeout();
+        Duration timeout = switch (budget) {
+            case START -> limits.startTimeout();
+            case STOP -> limits.stopTimeout();
+            case CALL -> limits.callTimeout();
+        };
         try {
             if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new JsRuntimeException(new JsFailure(resource, "", 0, "the resource is busy on another thread "
@@ -233,25 +244,36 @@ public final class JsScript implements AutoCloseable {
             throw new JsRuntimeException(new JsFailure(resource, "", 0, "interrupted while waiting to run", ""), e);
         }
         RuntimeException failure;
+        long started = System.nanoTime();
+        long allocated = 0;
         try {
             if (closed) {
                 throw stopped();
             }
             resetBudget(budget);
-            try (CallWatch.Watched watched = watch.watch(timeout.toNanos(), limits.maxCallAllocationBytes(),
-                    this::interrupt)) {
+            watch.enter(timeout.toNanos());
+            try (AllocationWatch.Watched memory = allocations.watch(limits.maxCallAllocationBytes(),
+                    () -> interruptLater(false))) {
                 try {
-                    return work.apply(context);
+                    return Payer.CURRENT.isBound() ? work.apply(context)
+                            : ScopedValue.where(Payer.CURRENT, account).call(() -> work.apply(context));
                 } catch (PolyglotException e) {
-                    failure = classify(e, watched.broken(), timeout);
+                    // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
+                    failure = classify(e, watch.overrun().orElse(null),
+                            memory.broken() || memory.allocated() > limits.maxCallAllocationBytes(), timeout);
                 } catch (IllegalStateException e) {
                     failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
                             String.valueOf(e.getMessage()), ""), e);
                 } catch (StackOverflowError e) {
                     failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
+                } finally {
+                    allocated = memory.allocated();
                 }
+            } finally {
+                watch.exit();
             }
         } finally {
+            account.charge(0, System.nanoTime() - started, allocated);
             lock.unlock();
         }
         if (failure instanceof JsLimitException limit && limit.fatal()) {
@@ -261,7 +283,7 @@ public final class JsScript implements AutoCloseable {
     }
 
     private void resetBudget(Budget budget) {
-        if (budget == Budget.START) {
+        if (budget != Budget.CALL) {
             context.resetLimits();
             budgetTick = Long.MIN_VALUE;
             return;
@@ -273,18 +295,20 @@ public final class JsScript implements AutoCloseable {
         }
     }
 
-    private RuntimeException classify(PolyglotException e, @Nullable JsLimit broken, Duration timeout) {
+    private RuntimeException classify(PolyglotException e, @Nullable Overrun overrun, boolean allocatedTooMuch,
+            Duration timeout) {
         if (e.isResourceExhausted()) {
             return limitBroken(JsLimit.STATEMENTS, e, "the resource ran more than " + limits.statementsPerTick()
                     + " statements in one tick (GraalJS stopped its context)", true);
         }
-        if (broken != null && (e.isInterrupted() || e.isCancelled())) {
-            String message = broken == JsLimit.TIME
-                    ? "the call ran longer than " + timeout.toMillis() + " ms and was interrupted"
-                    : "the call allocated more than " + limits.maxCallAllocationBytes() / JsLimits.MIB
-                            + " MB and was interrupted";
+        if ((overrun != null || allocatedTooMuch) && (e.isInterrupted() || e.isCancelled())) {
             // A call that did not stop when interrupted had its context cancelled: the resource cannot go on.
-            return limitBroken(broken, e, message, broken == JsLimit.MEMORY || cancelledByWatchdog);
+            if (allocatedTooMuch) {
+                return limitBroken(JsLimit.MEMORY, e, "the call allocated more than "
+                        + limits.maxCallAllocationBytes() / JsLimits.MIB + " MB and was interrupted", true);
+            }
+            return limitBroken(JsLimit.TIME, e, "the call " + overrun.describe() + " and was interrupted",
+                    cancelledByWatchdog);
         }
         if (e.isCancelled() || closed) {
             return stopped();
@@ -296,7 +320,7 @@ public final class JsScript implements AutoCloseable {
     }
 
     private JsLimitException limitBroken(JsLimit limit, PolyglotException e, String message, boolean alwaysFatal) {
-        offences++;
+        int offences = account.offence(limit.text(), limit == JsLimit.STATEMENTS ? budgetTick : Long.MIN_VALUE);
         boolean fatal = alwaysFatal || offences >= limits.maxOffences();
         JsFailure at = JsFailure.of(resource, e);
         var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message
@@ -304,30 +328,46 @@ public final class JsScript implements AutoCloseable {
         return new JsLimitException(failure, e, limit, offences, fatal);
     }
 
-    private void fatal(JsLimitException exception) {
+    private synchronized void fatal(JsLimitException exception) {
         if (!closed) {
             closed = true;
             closeContext();
+            watch.close();
             onFatal.accept(exception);
         }
     }
 
-    private void interrupt(JsLimit limit) {
-        try {
-            context.interrupt(Duration.ofSeconds(5));
-        } catch (TimeoutException | IllegalStateException e) {
-            // The code did not stop within five seconds (or the context is closing): cancel it for good.
-            cancelledByWatchdog = true;
-            try {
-                context.close(true);
-            } catch (IllegalStateException | PolyglotException ignored) {
-                // closed meanwhile
+    /**
+     * The watchdog found a call past its bound: it is interrupted (an offence when it returns); when it still runs one
+     * bound later, its context is cancelled and the resource stopped.
+     */
+    private void interrupted(Overrun overrun) {
+        interruptLater(overrun.notice() > 1);
+    }
+
+    /** Interrupts the running call from a thread of its own: the watchdog's and the guard's threads must not wait. */
+    private void interruptLater(boolean cancel) {
+        Thread.ofPlatform().name("plinth-js-interrupt").daemon().start(() -> {
+            if (!cancel) {
+                try {
+                    context.interrupt(Duration.ofSeconds(5));
+                    return;
+                } catch (TimeoutException | IllegalStateException e) {
+                    // did not stop within five seconds (or the context is closing): cancel it for good
+                }
             }
-        }
+            cancelledByWatchdog = true;
+            closeContext();
+        });
     }
 
     private JsRuntimeException stopped() {
         return new JsRuntimeException(new JsFailure(resource, "", 0, "the resource is stopped", ""), null);
+    }
+
+    /** {@return the resource's account (core.sandbox), which its host closes when it stops} */
+    public Account account() {
+        return account;
     }
 
     /** {@return whether the context is closed} */
@@ -342,6 +382,7 @@ public final class JsScript implements AutoCloseable {
     public void close() {
         closed = true;
         closeContext();
+        watch.close();
     }
 
     private void closeContext() {
@@ -355,18 +396,18 @@ public final class JsScript implements AutoCloseable {
     /** Describes a resource's context; {@link #build()} creates it. */
     public static final class Builder {
         private final String resource;
-        private final SharedEngine engine;
+        private final JsRuntime runtime;
         private final ModuleRoots roots;
-        private final CallWatch watch;
+        private final Account account;
         private JsLimits limits = JsLimits.defaults();
         private LongSupplier ticks = () -> 0;
         private Consumer<JsLimitException> onFatal = exception -> { };
 
-        private Builder(String resource, SharedEngine engine, ModuleRoots roots, CallWatch watch) {
+        private Builder(String resource, JsRuntime runtime, ModuleRoots roots, Account account) {
             this.resource = Objects.requireNonNull(resource, "resource");
-            this.engine = Objects.requireNonNull(engine, "engine");
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
             this.roots = Objects.requireNonNull(roots, "roots");
-            this.watch = Objects.requireNonNull(watch, "watch");
+            this.account = Objects.requireNonNull(account, "account");
         }
 
         /**

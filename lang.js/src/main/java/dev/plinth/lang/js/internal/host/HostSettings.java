@@ -1,39 +1,20 @@
 package dev.plinth.lang.js.internal.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plinth.core.resource.descriptor.ResourceLimits;
+import dev.plinth.core.sandbox.limits.ResolvedLimits;
 import dev.plinth.lang.js.internal.engine.JsLimits;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
- * The JavaScript host's settings, the {@code js} object of {@code conf/server.json}: the default limits of every
- * JavaScript resource. Missing keys keep their defaults.
+ * The JavaScript host's own settings, the {@code js} object of {@code conf/server.json}: the statement budget per
+ * tick ({@code statements_per_tick}). Everything every host shares (wall-clock bounds, allocation, offences, tasks,
+ * the log rate, value bounds) is the {@code sandbox} object's, read by core.sandbox.
  *
- * @param limits the default limits
+ * @param statementsPerTick the statements all of a resource's calls within one tick may run
  */
-public record HostSettings(JsLimits limits) {
+public record HostSettings(long statementsPerTick) {
 
-    /** The defaults: {@link JsLimits#defaults()}. */
-    public static final HostSettings DEFAULTS = new HostSettings(JsLimits.defaults());
-
-    /**
-     * Reads the {@code js} object of a {@code server.json}.
-     *
-     * @param file the file; a missing file gives the defaults
-     * @return the settings
-     * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when a value is not a positive whole number, naming the file and key
-     */
-    public static HostSettings read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return DEFAULTS;
-        }
-        return parse(new ObjectMapper().readTree(file.toFile()).path("js"), file.toString());
-    }
+    /** The default budget: 5 million statements per tick. */
+    public static final HostSettings DEFAULTS = new HostSettings(JsLimits.defaults().statementsPerTick());
 
     /**
      * Reads a {@code js} object.
@@ -41,44 +22,28 @@ public record HostSettings(JsLimits limits) {
      * @param js the object (a missing node gives the defaults)
      * @param source where it comes from, for messages
      * @return the settings
-     * @throws IllegalArgumentException when a value is not a positive whole number
+     * @throws IllegalArgumentException when a value is not a positive whole number, naming the file and key
      */
     public static HostSettings parse(JsonNode js, String source) {
-        JsLimits d = JsLimits.defaults();
-        return new HostSettings(new JsLimits(
-                number(js, "statements_per_tick", d.statementsPerTick(), source),
-                Duration.ofMillis(number(js, "call_timeout_ms", d.callTimeout().toMillis(), source)),
-                Duration.ofMillis(number(js, "start_timeout_ms", d.startTimeout().toMillis(), source)),
-                number(js, "max_memory_mb", d.maxCallAllocationBytes() / JsLimits.MIB, source) * JsLimits.MIB,
-                (int) number(js, "max_offences", d.maxOffences(), source)));
+        JsonNode value = js.path("statements_per_tick");
+        if (value.isMissingNode() || value.isNull()) {
+            return DEFAULTS;
+        }
+        if (!value.canConvertToLong() || value.asLong() <= 0) {
+            throw new IllegalArgumentException(source + ": js.statements_per_tick must be a positive whole number, not "
+                    + value);
+        }
+        return new HostSettings(value.asLong());
     }
 
     /**
-     * The limits of one resource: these defaults, with what its manifest asks for ({@code max_memory_mb},
-     * {@code max_fuel_per_tick} as the statement budget per tick).
+     * The limits of one resource: the sandbox's (its manifest's {@code max_memory_mb} and the caps applied), and the
+     * manifest's {@code max_fuel_per_tick} as its statement budget, else this default.
      *
-     * @param declared the manifest's limits
-     * @return the resource's limits
+     * @param resolved the resource's limits, resolved by core.sandbox
+     * @return its JavaScript limits
      */
-    public JsLimits limitsFor(ResourceLimits declared) {
-        JsLimits result = limits;
-        if (declared.maxMemoryMb().isPresent()) {
-            result = result.withMaxMemoryMb(declared.maxMemoryMb().getAsLong());
-        }
-        if (declared.maxFuelPerTick().isPresent()) {
-            result = result.withStatementsPerTick(declared.maxFuelPerTick().getAsLong());
-        }
-        return result;
-    }
-
-    private static long number(JsonNode js, String key, long fallback, String source) {
-        JsonNode value = js.path(key);
-        if (value.isMissingNode() || value.isNull()) {
-            return fallback;
-        }
-        if (!value.canConvertToLong() || value.asLong() <= 0) {
-            throw new IllegalArgumentException(source + ": js." + key + " must be a positive whole number, not " + value);
-        }
-        return value.asLong();
+    public JsLimits limitsFor(ResolvedLimits resolved) {
+        return new JsLimits(resolved.limits(), resolved.workPerTick().orElse(statementsPerTick));
     }
 }

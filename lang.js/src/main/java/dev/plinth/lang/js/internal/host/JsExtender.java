@@ -8,7 +8,20 @@ import dev.plinth.lang.js.BuiltinModule;
 import dev.plinth.lang.js.JsModuleException;
 import dev.plinth.lang.js.JsModuleHost;
 import dev.plinth.lang.js.JsModuleRun;
-import dev.plinth.lang.js.internal.engine.CallWatch;
+import dev.plinth.core.resource.descriptor.FormatDetails;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Accounts;
+import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.limits.DeclaredLimits;
+import dev.plinth.core.sandbox.limits.ResolvedLimits;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
+import dev.plinth.core.sandbox.memory.AllocationCounter;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
+import dev.plinth.lang.js.internal.engine.AllocationWatch;
+import dev.plinth.lang.js.internal.engine.JsLimits;
+import dev.plinth.lang.js.internal.engine.JsRuntime;
 import dev.plinth.lang.js.internal.engine.JsException;
 import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
@@ -42,7 +55,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
-import org.osgi.service.log.admin.LoggerAdmin;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.osgi.util.tracker.ServiceTracker;
@@ -66,17 +78,21 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
 
     /** The extender name resource bundles require. */
     public static final String EXTENDER = "plinth.js";
-    private static final String HOME = "plinth.home";
     private static final String READY = "(&(objectClass=org.osgi.service.condition.Condition)"
             + "(osgi.condition.id=plinth.resources.ready))";
+
+    private static final String LANGUAGE = "js";
+    private static final String SERVER_JSON = "conf/server.json";
 
     private final BundleContext context;
     private final ResourceService resources;
     private final Logger log;
-    private final HostSettings settings;
-    private final InterimHostSupport support;
+    private final HostSupport support;
+    private final SandboxSettings sandbox;
+    private final Accounts accounts;
     private final SharedEngine engine;
-    private final CallWatch watch = new CallWatch();
+    private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
+    private final JsRuntime runtime;
     private final SystemEventRegistry events = new SystemEventRegistry();
     private final Map<String, JsResource> started = new ConcurrentHashMap<>();
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
@@ -84,6 +100,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private final ExecutorService worker =
             Executors.newCachedThreadPool(Thread.ofPlatform().name("plinth-js-worker-", 0).daemon().factory());
     private volatile boolean ready;
+    private volatile boolean closing;
     private volatile @Nullable BundleTracker<JsResource> tracker;
     private volatile @Nullable BundleTracker<Long> preparser;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
@@ -93,24 +110,30 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
      *
      * @param context the host bundle's context
      * @param resources the resource manager, for the resources' descriptors
+     * @param support the sandbox's scaffolding for this host
+     * @param sandbox the sandbox settings ({@code conf/server.json})
+     * @param watchdog the wall-clock watchdog
+     * @param accounts the resources' accounts
      * @param loggers the log service
-     * @param loggerAdmin the log service's levels: a resource's {@code console.log} is shown at INFO
      */
     @Activate
-    public JsExtender(BundleContext context, @Reference ResourceService resources, @Reference LoggerFactory loggers,
-            @Reference LoggerAdmin loggerAdmin) {
+    public JsExtender(BundleContext context, @Reference ResourceService resources, @Reference HostSupport support,
+            @Reference SandboxSettings sandbox, @Reference Watchdog watchdog, @Reference Accounts accounts,
+            @Reference LoggerFactory loggers) {
         this.context = context;
         this.resources = resources;
+        this.support = support;
+        this.sandbox = sandbox;
+        this.accounts = accounts;
         this.log = loggers.getLogger(JsExtender.class);
-        this.settings = settings(context, log);
-        this.support = new InterimHostSupport(context, loggers, loggerAdmin);
         this.engine = SharedEngine.create();
+        this.runtime = new JsRuntime(engine, watchdog, allocations);
     }
 
     /** Starts the watchdog, tracks the resource bundles and says which mode GraalJS runs in. */
     @Activate
     void open() throws InvalidSyntaxException {
-        watch.open();
+        allocations.open();
         var shell = new Hashtable<String, Object>();
         shell.put("osgi.command.scope", "js");
         shell.put("osgi.command.function", new String[] {"info"});
@@ -137,13 +160,14 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         readiness = conditions;
         conditions.open();
         log.info("JavaScript host ready: GraalJS {}, {}; {} statements per tick, {} ms per call, {} MB per call",
-                engine.version(), engine.mode(), settings.limits().statementsPerTick(),
-                settings.limits().callTimeout().toMillis(), settings.limits().maxCallAllocationBytes() / (1024 * 1024));
+                engine.version(), engine.mode(), settings().statementsPerTick(),
+                sandbox.defaults().callTimeout().toMillis(), sandbox.defaults().maxCallAllocBytes() / (1024 * 1024));
     }
 
     /** Stops every JavaScript resource, the engine and the host's threads. */
     @Deactivate
-    void close() {
+    void close() throws InterruptedException {
+        closing = true;
         ServiceTracker<Object, Object> conditions = readiness;
         if (conditions != null) {
             conditions.close();
@@ -156,20 +180,24 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (tracked != null) {
             tracked.close();
         }
+        // Pre-parsing contexts must be gone before the engine closes: closing it waits for their threads.
         worker.shutdown();
-        support.close();
-        watch.close();
+        if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            log.warn("JavaScript workers still busy after 30 s; the engine is closed anyway");
+        }
+        allocations.close();
         engine.close();
     }
 
     /** {@return a line about the engine, for {@code js:info}} */
     String info() {
+        var defaults = sandbox.defaults();
         return "GraalJS " + engine.version() + ", " + engine.mode() + "; " + started.size()
                 + " JavaScript resources running: " + String.join(", ", started.keySet().stream().sorted().toList())
-                + "; limits: " + settings.limits().statementsPerTick() + " statements per tick, "
-                + settings.limits().callTimeout().toMillis() + " ms per call, "
-                + settings.limits().maxCallAllocationBytes() / (1024 * 1024) + " MB allocated per call, "
-                + settings.limits().maxOffences() + " offences";
+                + "; limits: " + settings().statementsPerTick() + " statements per tick, "
+                + defaults.callTimeout().toMillis() + " ms per call, "
+                + defaults.maxCallAllocBytes() / (1024 * 1024) + " MB allocated per call, "
+                + defaults.maxOffences() + " offences";
     }
 
     @Override
@@ -179,7 +207,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         }
         Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
         String name = descriptor.map(ResourceDescriptor::name).orElse(bundle.getSymbolicName());
-        Logger logger = support.log(bundle);
+        String manifest = descriptor.map(ResourceDescriptor::manifestPath).orElse("its manifest");
+        ScriptLog scriptLog = support.log(bundle, name, LANGUAGE, sandbox.defaults().logLinesPerSecond());
+        Account account = null;
         try {
             if (descriptor.isEmpty()) {
                 throw new IllegalStateException(name + ": the resource has no manifest Plinth can read");
@@ -190,8 +220,13 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (modules.isEmpty()) {
                 throw new IllegalStateException(name + ": the manifest names no server JavaScript module (main)");
             }
-            JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, logger, Map.of(),
-                    true));
+            ResolvedLimits resolved = sandbox.resolve(name, manifest, declared(descriptor.get()));
+            resolved.notes().forEach(scriptLog::warn);
+            JsLimits limits = settings().limitsFor(resolved);
+            Grants grants = Grants.of(name, manifest, permissionsSection(descriptor.get()));
+            account = accounts.open(name, LANGUAGE, limits.statementsPerTick());
+            JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, limits, account,
+                    scriptLog, grants, Map.of(), true));
             started.put(name, resource);
             startOrder.put(name, starts.incrementAndGet());
             if (ready && resource.awaitsBootstrap()) {
@@ -199,13 +234,18 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             }
             support.cleared(bundle);
             return resource;
-        } catch (JsException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             JsResource failed = started.remove(name);
             if (failed != null) {
                 failed.stop();
             }
-            logger.error("ERR_SCRIPT_EXECUTION: {}", e instanceof JsException s ? s.report() : e.getMessage());
-            support.failed(bundle, name, Objects.requireNonNullElse(e.getMessage(), name + ": " + e));
+            String message = e instanceof JsException s ? s.getMessage() : messageOf(name, e);
+            scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + (e instanceof JsException s ? s.report() : message));
+            if (account != null) {
+                account.close();
+            }
+            scriptLog.close();
+            support.failed(bundle, name, message);
             stop(bundle, name);
             return null;
         }
@@ -234,7 +274,11 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             }
         }
         var files = new BundleModuleFiles(bundle);
-        worker.execute(() -> engine.preparse(files, List.copyOf(paths)));
+        worker.execute(() -> {
+            if (!closing) {
+                engine.preparse(files, List.copyOf(paths));
+            }
+        });
         return bundle.getLastModified();
     }
 
@@ -247,6 +291,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     public void removedBundle(Bundle bundle, @Nullable BundleEvent event, JsResource resource) {
         started.remove(resource.name(), resource);
         resource.stop();
+        resource.scope().script().account().close();
+        resource.scope().log().close();
     }
 
     @Override
@@ -257,20 +303,31 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         var declared = new LinkedHashMap<String, JsResource.Builtin>();
         builtins.forEach((name, module) -> declared.put(name, new JsResource.Builtin(module.exportNames(),
                 scope -> module.exports(run))));
+        ScriptLog scriptLog = support.log(bundle, resource, LANGUAGE, sandbox.defaults().logLinesPerSecond());
+        Account account = null;
         try {
-            run.resource = JsResource.start(launch(resource, bundle, descriptor, List.of(entry), support.log(bundle),
+            ResolvedLimits resolved = sandbox.resolve(resource, descriptor.manifestPath(), declared(descriptor));
+            resolved.notes().forEach(scriptLog::warn);
+            JsLimits limits = settings().limitsFor(resolved);
+            account = accounts.open(resource, LANGUAGE, limits.statementsPerTick());
+            run.resource = JsResource.start(launch(resource, bundle, descriptor, List.of(entry), limits, account,
+                    scriptLog, Grants.of(resource, descriptor.manifestPath(), permissionsSection(descriptor)),
                     declared, false));
             return run;
-        } catch (JsException e) {
-            throw new JsModuleException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (account != null) {
+                account.close();
+            }
+            scriptLog.close();
+            throw new JsModuleException(e instanceof JsException s ? s.getMessage() : messageOf(resource, e), e);
         }
     }
 
     private JsResource.Launch launch(String name, Bundle bundle, ResourceDescriptor descriptor, List<String> modules,
-            Logger logger, Map<String, JsResource.Builtin> builtins, boolean hooks) {
-        ResourceLimits declared = descriptor.limits();
-        return new JsResource.Launch(name, bundle, descriptor, modules, settings.limitsFor(declared), engine, watch,
-                logger, ticks(bundle), exception -> stopForLimits(bundle, name, exception), resources, events,
+            JsLimits limits, Account account, ScriptLog scriptLog, Grants grants,
+            Map<String, JsResource.Builtin> builtins, boolean hooks) {
+        return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
+                ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception), resources, events,
                 mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks);
     }
 
@@ -284,7 +341,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 resource.bootstrap();
             } catch (JsException e) {
                 Bundle bundle = resource.scope().bundle();
-                resource.scope().logger().error("ERR_SCRIPT_EXECUTION: {}", e.report());
+                resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: " + e.report());
                 support.stopLater(bundle, resource.name(), Objects.requireNonNullElse(e.getMessage(), "onBootstrap"),
                         () -> started.get(resource.name()) == resource);
             }
@@ -292,9 +349,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     }
 
     /** Called on the thread whose call broke the limit, once the context is closed. */
-    private void stopForLimits(Bundle bundle, String name, JsLimitException exception) {
-        support.log(bundle).error("ERR_SCRIPT_EXECUTION: {} stopped for breaking its limits: {}", name,
-                exception.report());
+    private void stopForLimits(Bundle bundle, String name, ScriptLog scriptLog, JsLimitException exception) {
+        scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + name + " stopped for breaking its limits: " + exception.report());
         support.stopLater(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage(), () -> {
             JsResource resource = started.get(name);
             return resource != null && resource.scope().script().isClosed();
@@ -326,18 +382,34 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         };
     }
 
-    private static HostSettings settings(BundleContext context, Logger log) {
-        String home = context.getProperty(HOME);
-        if (home == null) {
-            return HostSettings.DEFAULTS;
-        }
-        Path file = Path.of(home, "conf", "server.json");
+    /** The JavaScript settings, read again at each start: {@code conf/server.json} may have changed. */
+    private HostSettings settings() {
         try {
-            return HostSettings.read(file);
-        } catch (IOException | IllegalArgumentException e) {
-            log.error("{}: {}; the JavaScript host uses its defaults", file, e.getMessage());
+            return HostSettings.parse(sandbox.section(LANGUAGE), SERVER_JSON);
+        } catch (IllegalArgumentException e) {
+            log.error("{}; the JavaScript host uses its defaults", e.getMessage());
             return HostSettings.DEFAULTS;
         }
+    }
+
+    private static String messageOf(String name, Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return name + ": " + failure;
+        }
+        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
+    }
+
+    private static DeclaredLimits declared(ResourceDescriptor descriptor) {
+        ResourceLimits limits = descriptor.limits();
+        return new DeclaredLimits(limits.maxMemoryMb(), limits.maxFuelPerTick());
+    }
+
+    /** The manifest's {@code [permissions]} section, or empty when it has none (a plugin.toml says which). */
+    private static Optional<Map<String, Boolean>> permissionsSection(ResourceDescriptor descriptor) {
+        boolean declared = descriptor.details() instanceof FormatDetails.PluginToml toml
+                ? toml.permissionsSection() : !descriptor.permissions().isEmpty();
+        return declared ? Optional.of(descriptor.permissions()) : Optional.empty();
     }
 
     /** A module run for another host. */

@@ -6,15 +6,13 @@ import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.runtime.config.ConfigStore;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
 import dev.plinth.lang.js.internal.engine.Budget;
-import dev.plinth.lang.js.internal.engine.CallWatch;
 import dev.plinth.lang.js.internal.engine.JsException;
 import dev.plinth.lang.js.internal.engine.JsFailure;
 import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsRuntimeException;
 import dev.plinth.lang.js.internal.engine.JsScript;
-import dev.plinth.lang.js.internal.engine.SharedEngine;
-import dev.plinth.lang.js.internal.mc.ConsoleLine;
+import dev.plinth.lang.js.internal.engine.JsRuntime;
 import dev.plinth.lang.js.internal.mc.Exports;
 import dev.plinth.lang.js.internal.mc.GameObjects;
 import dev.plinth.lang.js.internal.mc.McApi;
@@ -42,7 +40,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
-import org.osgi.service.log.Logger;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
 
 /**
  * One started JavaScript resource: its context, its APIs ({@code mc}, {@code Resource}, {@code AddEventHandler},
@@ -82,7 +83,7 @@ final class JsResource {
 
     /** What a start needs from the host. */
     record Launch(String name, Bundle bundle, ResourceDescriptor descriptor, List<String> modules, JsLimits limits,
-            SharedEngine engine, CallWatch watch, Logger logger, LongSupplier ticks,
+            JsRuntime runtime, Account account, ScriptLog log, Grants grants, LongSupplier ticks,
             Consumer<JsLimitException> onFatal, ResourceService resources, SystemEventRegistry events,
             Function<String, Boolean> bootstrapped, Executor worker, Map<String, Builtin> builtins,
             boolean runHooks) {}
@@ -108,12 +109,12 @@ final class JsResource {
         launch.builtins().forEach((name, builtin) -> builtinSources.put(name, builtinSource(name, builtin.names())));
         var roots = new ResourceModules(launch.name(), launch.bundle(), launch.descriptor(), launch.resources(),
                 builtinSources, () -> scopeRef[0]);
-        JsScript script = JsScript.builder(launch.name(), launch.engine(), roots, launch.watch())
+        JsScript script = JsScript.builder(launch.name(), launch.runtime(), roots, launch.account())
                 .withLimits(launch.limits())
                 .withTicks(launch.ticks())
                 .onFatal(launch.onFatal())
                 .build();
-        var scope = new ResourceScope(launch.name(), launch.bundle(), script, launch.logger());
+        var scope = new ResourceScope(launch.name(), launch.bundle(), script, launch.log(), launch.grants());
         scopeRef[0] = scope;
         var timers = new JsTimers(scope);
         try {
@@ -130,7 +131,7 @@ final class JsResource {
             resource.helpers = helpers;
             resource.exportEntry();
             if (launch.runHooks()) {
-                resource.hook("onAttach");
+                resource.hook("onAttach", Budget.START);
             }
             return resource;
         } catch (JsException | IllegalStateException | IllegalArgumentException e) {
@@ -177,7 +178,7 @@ final class JsResource {
     void bootstrap() {
         if (bootstrapMod && !bootstrapped) {
             bootstrapped = true;
-            hook("onBootstrap");
+            hook("onBootstrap", Budget.START);
         }
     }
 
@@ -185,10 +186,10 @@ final class JsResource {
     void stop() {
         try {
             if (!scope.script().isClosed()) {
-                hook("onDetach");
+                hook("onDetach", Budget.STOP);
             }
         } catch (JsException e) {
-            scope.logger().error("onDetach failed: {}", e.report());
+            scope.log().error("onDetach failed: " + e.report());
         } finally {
             timers.close();
             events.forget(scope);
@@ -198,10 +199,10 @@ final class JsResource {
     }
 
     /** Calls a hook of the entry module, if it exports one, and waits for its promise. */
-    private void hook(String name) {
+    private void hook(String name, Budget budget) {
         JsScript script = scope.script();
         var settled = new CompletableFuture<@Nullable Object>();
-        boolean pending = script.call(Budget.START, context -> {
+        boolean pending = script.call(budget, context -> {
             Value hook = entry.getMember(name);
             if (hook == null || !hook.canExecute()) {
                 return false;
@@ -279,17 +280,20 @@ final class JsResource {
         JsScript script = scope.script();
         return script.call(Budget.START, context -> {
             var host = new LinkedHashMap<String, Object>();
-            Logger logger = scope.logger();
+            ScriptLog log = scope.log();
             host.put("log", (ProxyExecutable) args -> {
-                String line = ConsoleLine.escape(args[1].asString());
+                String line = args[1].asString();
                 switch (args[0].asString()) {
-                    case "warn" -> logger.warn("{}", line);
-                    case "error" -> logger.error("{}", line);
-                    default -> logger.info("{}", line);
+                    case "warn" -> log.warn(line);
+                    case "error" -> log.error(line);
+                    default -> log.print(line);
                 }
                 return null;
             });
-            host.put("timer", (ProxyExecutable) args -> timers.add(args[0].asLong(), args[1].asLong(), args[2]));
+            host.put("timer", (ProxyExecutable) args -> {
+                scope.require(Permission.SCHEDULER, args[1].asLong() > 0 ? "setInterval" : "setTimeout");
+                return timers.add(args[0].asLong(), args[1].asLong(), args[2]);
+            });
             host.put("cancel", (ProxyExecutable) args -> {
                 if (args[0].isNumber() && args[0].fitsInLong()) {
                     timers.cancel(args[0].asLong());

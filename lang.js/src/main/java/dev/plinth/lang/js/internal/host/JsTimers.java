@@ -1,6 +1,5 @@
 package dev.plinth.lang.js.internal.host;
 
-import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +36,14 @@ final class JsTimers {
     /** Adds a timer; called from the resource's code. */
     long add(long delayTicks, long periodTicks, Value callback) {
         if (driven.compareAndSet(false, true)) {
-            scope.service(Scheduler.class, "setTimeout").runRepeating(1, 1, this::runDue);
+            scope.schedule("setTimeout", scheduler -> scheduler.runRepeating(1, 1, this::runDue));
         }
         synchronized (queue) {
+            int max = scope.script().limits().sandbox().maxTasks();
+            if (byId.size() >= max) {
+                throw new IllegalStateException("setTimeout: " + scope.name() + " has " + max + " timers, its limit "
+                        + "(sandbox.max_tasks)");
+            }
             long id = ++next;
             var timer = new Timer(id, System.nanoTime() + delayTicks * TICK_NANOS, periodTicks * TICK_NANOS, callback);
             queue.add(timer);

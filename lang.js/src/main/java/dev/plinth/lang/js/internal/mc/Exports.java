@@ -44,7 +44,8 @@ public final class Exports {
             Object[] args = arguments.stream().map(PlainValues::toScript).toArray();
             Value result = function.execute(args);
             List<@Nullable Object> results = new ArrayList<>(1);
-            results.add(PlainValues.toJava(result, "the result of " + scope.name() + "." + name));
+            results.add(PlainValues.toJava(result, scope.valueBudget("the result of " + scope.name() + "." + name),
+                    "the result of " + scope.name() + "." + name));
             return results;
         });
         scope.bundleContext().registerService(ExportedFunction.class, exported, properties);
@@ -62,7 +63,8 @@ public final class Exports {
         return args -> {
             var arguments = new ArrayList<@Nullable Object>(args.length);
             for (Value arg : args) {
-                arguments.add(PlainValues.toJava(arg, "an argument of " + resource + "." + name));
+                arguments.add(PlainValues.toJava(arg, scope.valueBudget("an argument of " + resource + "." + name),
+                        "an argument of " + resource + "." + name));
             }
             List<@Nullable Object> results = call(scope, resource, name, arguments);
             return results.isEmpty() ? null : PlainValues.toScript(results.getFirst());

@@ -7,6 +7,7 @@ import dev.plinth.core.runtime.form.ModalForm;
 import dev.plinth.core.runtime.form.SimpleForm;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.js.internal.binding.Args;
 import dev.plinth.lang.js.internal.binding.Members;
 import dev.plinth.lang.js.internal.binding.PlainValues;
@@ -40,16 +41,18 @@ final class FormDraft extends Members {
 
     static ProxyObject library(ResourceScope scope) {
         var form = new LinkedHashMap<String, Object>();
-        form.put("simple", (ProxyExecutable) args -> new FormDraft(scope,
+        form.put("simple", (ProxyExecutable) args -> new FormDraft(scope.requiring(Permission.PLAYER, "mc.form.simple"),
                 SimpleForm.of(Args.string(args, 0, "mc.form.simple"), Args.string(args, 1, "", "mc.form.simple"))));
         form.put("modal", (ProxyExecutable) args -> {
+            scope.require(Permission.PLAYER, "mc.form.modal");
             var modal = ModalForm.of(Args.string(args, 0, "mc.form.modal"), Args.string(args, 1, "", "mc.form.modal"));
             if (!Args.absent(args, 2)) {
                 modal = modal.withButtons(Args.string(args, 2, "mc.form.modal"), Args.string(args, 3, "mc.form.modal"));
             }
             return new FormDraft(scope, modal);
         });
-        form.put("custom", (ProxyExecutable) args -> new FormDraft(scope, CustomForm.of(Args.string(args, 0,
+        form.put("custom", (ProxyExecutable) args -> new FormDraft(scope.requiring(Permission.PLAYER, "mc.form.custom"),
+                CustomForm.of(Args.string(args, 0,
                 "mc.form.custom"))));
         return ProxyObject.fromMap(form);
     }

@@ -13,6 +13,7 @@ import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Weather;
 import dev.plinth.core.runtime.world.World;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.js.internal.binding.Args;
 import dev.plinth.lang.js.internal.binding.HostClass;
 import dev.plinth.lang.js.internal.binding.HostObjects;
@@ -39,6 +40,7 @@ public final class GameObjects {
 
     /** Entities. */
     public static final HostClass<Entity> ENTITY = HostClass.builder("Entity", Entity.class)
+            .requires(Permission.WORLD)
             .method("id", (o, entity, args) -> entity.id())
             .method("type", (o, entity, args) -> entity.type())
             .method("position", (o, entity, args) -> Positions.object(entity.position()))
@@ -65,6 +67,7 @@ public final class GameObjects {
     /** Players: the entity's methods and the player's own. */
     public static final HostClass<Player> PLAYER = HostClass.builder("Player", Player.class)
             .methodsOf(ENTITY)
+            .requires(Permission.PLAYER)
             .method("name", (o, player, args) -> player.name())
             .method("uuid", (o, player, args) -> player.uuid().toString())
             .method("xuid", (o, player, args) -> player.xuid())
@@ -150,6 +153,7 @@ public final class GameObjects {
 
     /** Worlds. */
     public static final HostClass<World> WORLD = HostClass.builder("World", World.class)
+            .requires(Permission.WORLD)
             .method("name", (o, world, args) -> world.name())
             .method("get_spawn", (o, world, args) -> Positions.object(world.spawnPoint()))
             .method("set_spawn", (o, world, args) -> {

@@ -8,6 +8,7 @@ import dev.plinth.core.runtime.command.Commands;
 import dev.plinth.core.runtime.config.ConfigStore;
 import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.core.runtime.server.Server;
+import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.js.internal.binding.Args;
 import dev.plinth.lang.js.internal.binding.PlainValues;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
@@ -43,59 +44,57 @@ public final class McApi {
         mc.put("on", (ProxyExecutable) args -> on(scope, args));
         mc.put("emit", (ProxyExecutable) args -> {
             String name = Args.string(args, 0, "mc.emit");
-            checkNamespace(scope, name);
-            var payload = PlainValues.toMap(args.length > 1 ? args[1] : Value.asValue(null), "the payload of mc.emit");
+            scope.checkEmit(name, "mc.emit");
+            var payload = PlainValues.toMap(args.length > 1 ? args[1] : Value.asValue(null),
+                    scope.valueBudget("the payload of mc.emit"), "the payload of mc.emit");
             return scope.service(EventBus.class, "mc.emit").post(name, payload).isCancelled();
         });
         mc.put("broadcast", (ProxyExecutable) args -> {
+            scope.require(Permission.PLAYER, "mc.broadcast");
             scope.service(Server.class, "mc.broadcast").broadcast(Args.string(args, 0, "mc.broadcast"));
             return null;
         });
         mc.put("register_command", (ProxyExecutable) args -> registerCommand(scope, args));
         mc.put("schedule_task", (ProxyExecutable) args -> {
+            scope.require(Permission.SCHEDULER, "mc.schedule_task");
             long delay = Args.integer(args, 0, "mc.schedule_task");
             Value task = Args.function(args, 1, "mc.schedule_task");
-            return scope.service(Scheduler.class, "mc.schedule_task")
-                    .runLater(delay, () -> scope.callBack("task", task)).id();
+            return scope.schedule("mc.schedule_task", scheduler -> scheduler.runLater(delay,
+                    () -> scope.callBack("task", task))).id();
         });
         mc.put("schedule_repeating", (ProxyExecutable) args -> {
+            scope.require(Permission.SCHEDULER, "mc.schedule_repeating");
             long period = Args.integer(args, 0, "mc.schedule_repeating");
             Value task = Args.function(args, 1, "mc.schedule_repeating");
             long delay = Args.integer(args, 2, period, "mc.schedule_repeating");
-            return scope.service(Scheduler.class, "mc.schedule_repeating")
-                    .runRepeating(delay, period, () -> scope.callBack("task", task)).id();
+            return scope.schedule("mc.schedule_repeating", scheduler -> scheduler.runRepeating(delay, period,
+                    () -> scope.callBack("task", task))).id();
         });
-        mc.put("cancel_task", (ProxyExecutable) args ->
-                scope.service(Scheduler.class, "mc.cancel_task").cancel(Args.integer(args, 0, "mc.cancel_task")));
-        mc.put("get_world", (ProxyExecutable) args -> scope.service(Server.class, "mc.get_world")
+        mc.put("cancel_task", (ProxyExecutable) args -> {
+            scope.require(Permission.SCHEDULER, "mc.cancel_task");
+            return scope.service(Scheduler.class, "mc.cancel_task").cancel(Args.integer(args, 0, "mc.cancel_task"));
+        });
+        mc.put("get_world", (ProxyExecutable) args -> {
+            scope.require(Permission.WORLD, "mc.get_world");
+            return scope.service(Server.class, "mc.get_world")
                 .world(Args.string(args, 0, "overworld", "mc.get_world"))
-                .map(w -> (Object) scope.objects().wrap(GameObjects.WORLD, w)).orElse(null));
-        mc.put("get_player", (ProxyExecutable) args -> scope.service(Server.class, "mc.get_player")
-                .player(Args.string(args, 0, "mc.get_player"))
-                .map(p -> (Object) scope.objects().wrap(GameObjects.PLAYER, p)).orElse(null));
-        mc.put("get_players", (ProxyExecutable) args -> ProxyArray.fromList(scope.service(Server.class,
-                "mc.get_players").onlinePlayers().stream()
-                .map(p -> (Object) scope.objects().wrap(GameObjects.PLAYER, p)).toList()));
+                .map(w -> (Object) scope.objects().wrap(GameObjects.WORLD, w)).orElse(null);
+        });
+        mc.put("get_player", (ProxyExecutable) args -> {
+            scope.require(Permission.PLAYER, "mc.get_player");
+            return scope.service(Server.class, "mc.get_player").player(Args.string(args, 0, "mc.get_player"))
+                    .map(p -> (Object) scope.objects().wrap(GameObjects.PLAYER, p)).orElse(null);
+        });
+        mc.put("get_players", (ProxyExecutable) args -> {
+            scope.require(Permission.PLAYER, "mc.get_players");
+            return ProxyArray.fromList(scope.service(Server.class, "mc.get_players").onlinePlayers().stream()
+                    .map(p -> (Object) scope.objects().wrap(GameObjects.PLAYER, p)).toList());
+        });
         mc.put("form", FormDraft.library(scope));
         mc.put("config", config(scope));
         mc.put("log", log(scope));
         Exports.install(scope, mc);
         return ProxyObject.fromMap(mc);
-    }
-
-    /**
-     * Refuses an event name outside the resource's own namespace: standard, {@code resource:} and {@code system:}
-     * events are the server's.
-     *
-     * @param scope the resource
-     * @param name the event name
-     * @throws IllegalArgumentException when the name is not {@code <resource>:event}
-     */
-    static void checkNamespace(ResourceScope scope, String name) {
-        if (!name.startsWith(scope.name() + ":") || name.length() == scope.name().length() + 1) {
-            throw new IllegalArgumentException("mc.emit: '" + name + "' is not in this resource's namespace: emit '"
-                    + scope.name() + ":<event>' (standard, resource: and system: events are the server's)");
-        }
     }
 
     private static Object on(ResourceScope scope, Value[] args) {
@@ -133,6 +132,7 @@ public final class McApi {
     }
 
     private static Object registerCommand(ResourceScope scope, Value[] args) {
+        scope.require(Permission.COMMANDS, "mc.register_command");
         String name = Args.string(args, 0, "mc.register_command");
         if (args.length < 2 || !args[1].hasMembers()) {
             throw new IllegalArgumentException("mc.register_command: argument 2 must be {description, permission, "
@@ -145,8 +145,9 @@ public final class McApi {
         }
         var script = scope.script();
         var definition = CommandDefinition.of(name, (sender, words) ->
-                script.call(Budget.CALL, execute, GameObjects.sender(scope.objects(), sender), ProxyArray.fromList(
-                        words.stream().map(w -> (Object) w).toList())))
+                // The player object is made inside the call: only the thread holding the context may touch it.
+                script.call(Budget.CALL, context -> execute.execute(GameObjects.sender(scope.objects(), sender),
+                        ProxyArray.fromList(words.stream().map(w -> (Object) w).toList()))))
                 .withDescription(text(spec, "description", ""));
         String usage = text(spec, "usage", null);
         if (usage != null) {
@@ -174,7 +175,7 @@ public final class McApi {
             boolean named = args.length > 0 && args[0].isString();
             String file = named ? args[0].asString() : DEFAULT_CONFIG;
             Map<String, Object> values = PlainValues.toMap(args.length > (named ? 1 : 0) ? args[named ? 1 : 0]
-                    : Value.asValue(null), "the value of mc.config.save");
+                    : Value.asValue(null), scope.valueBudget("the value of mc.config.save"), "the value of mc.config.save");
             scope.service(ConfigStore.class, "mc.config.save").save(file, values);
             return null;
         });
@@ -184,15 +185,15 @@ public final class McApi {
     private static ProxyObject log(ResourceScope scope) {
         var log = new LinkedHashMap<String, Object>();
         log.put("info", (ProxyExecutable) args -> {
-            scope.logger().info("{}", ConsoleLine.join(args));
+            scope.log().info(ConsoleLine.join(args));
             return null;
         });
         log.put("warn", (ProxyExecutable) args -> {
-            scope.logger().warn("{}", ConsoleLine.join(args));
+            scope.log().warn(ConsoleLine.join(args));
             return null;
         });
         log.put("error", (ProxyExecutable) args -> {
-            scope.logger().error("{}", ConsoleLine.join(args));
+            scope.log().error(ConsoleLine.join(args));
             return null;
         });
         return ProxyObject.fromMap(log);

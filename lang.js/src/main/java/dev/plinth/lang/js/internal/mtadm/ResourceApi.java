@@ -64,7 +64,7 @@ public final class ResourceApi {
             String name = Args.string(args, 0, "Resource.WriteConfigAsset");
             String path = Args.string(args, 1, "Resource.WriteConfigAsset");
             Object value = PlainValues.toJava(args.length > 2 ? args[2] : Value.asValue(null),
-                    "the value of Resource.WriteConfigAsset");
+                    scope.valueBudget("the value of Resource.WriteConfigAsset"), "the value of Resource.WriteConfigAsset");
             return guarded(() -> service(scope, "Resource.WriteConfigAsset").writeConfigAsset(name, path, value));
         });
         resource.put("MAX_NAME_LENGTH", ResourceService.MAX_NAME_LENGTH);
@@ -140,7 +140,7 @@ public final class ResourceApi {
                         error = e.code().name();
                     } catch (RuntimeException e) {
                         error = "ERR_SCRIPT_EXECUTION";
-                        scope.logger().error("{} {} failed: {}", api, name, e.toString());
+                        scope.log().error(api + " " + name + " failed: " + e);
                     }
                     String result = error;
                     game.execute(() -> scope.callBack(api, resolve, result));

@@ -36,7 +36,7 @@ public final class LocaleApi {
         var locale = new LinkedHashMap<String, Object>();
         locale.put("get", (ProxyExecutable) args -> translations.get().get(Args.string(args, 0, "locale.get")));
         ProxyExecutable withArgs = args -> translations.get().get(Args.string(args, 0, "locale.get_with_args"),
-                arguments(args));
+                arguments(scope, args));
         locale.put("get_with_args", withArgs);
         locale.put("getWithArgs", withArgs);
         ProxyExecutable forPlayer = args -> {
@@ -51,7 +51,8 @@ public final class LocaleApi {
         return ProxyObject.fromMap(locale);
     }
 
-    private static Map<String, Object> arguments(Value[] args) {
-        return args.length > 1 ? PlainValues.toMap(args[1], "the arguments of locale.get_with_args") : Map.of();
+    private static Map<String, Object> arguments(ResourceScope scope, Value[] args) {
+        return args.length > 1 ? PlainValues.toMap(args[1], scope.valueBudget("the arguments of locale.get_with_args"),
+                "the arguments of locale.get_with_args") : Map.of();
     }
 }

@@ -66,7 +66,8 @@ public final class SystemApi {
             String event = eventName(args, "system.sendEvent");
             var plain = new ArrayList<@Nullable Object>();
             for (int i = 1; i < args.length; i++) {
-                plain.add(PlainValues.toJava(args[i], "an argument of system.sendEvent"));
+                plain.add(PlainValues.toJava(args[i], scope.valueBudget("an argument of system.sendEvent"),
+                        "an argument of system.sendEvent"));
             }
             return PlainValues.toScript(events.send(scope, event, plain));
         };

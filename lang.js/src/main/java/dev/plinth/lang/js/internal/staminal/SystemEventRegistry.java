@@ -96,10 +96,11 @@ public final class SystemEventRegistry {
                     Object script = PlainValues.toScript(current);
                     Value response = context.asValue(script);
                     registration.handler().execute(PlainValues.toScript(req), response);
-                    return PlainValues.toMap(response, "the response of event '" + event + "'");
+                    return PlainValues.toMap(response, registration.scope().valueBudget("the response of event '"
+                            + event + "'"), "the response of event '" + event + "'");
                 });
             } catch (JsException e) {
-                registration.scope().logger().error("system event '{}' handler failed: {}", event, e.report());
+                registration.scope().log().error("system event '" + event + "' handler failed: " + e.report());
             }
         }
         return res;

@@ -23,20 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class JsSandboxTest {
 
-    static SharedEngine engine;
-    static CallWatch watch;
+    static TestRuntime runtime;
+    static final dev.plinth.core.sandbox.values.ValueBounds BOUNDS = dev.plinth.core.sandbox.values.ValueBounds.DEFAULTS;
 
     @BeforeAll
     static void engine() {
-        engine = SharedEngine.create();
-        watch = new CallWatch();
-        watch.open();
+        runtime = new TestRuntime();
     }
 
     @AfterAll
     static void close() {
-        watch.close();
-        engine.close();
+        runtime.close();
     }
 
     static JsScript script(String main, JsLimits limits) {
@@ -44,7 +41,7 @@ class JsSandboxTest {
     }
 
     static JsScript script(TestModules modules, JsLimits limits, java.util.function.LongSupplier ticks) {
-        return JsScript.builder("attacker", engine, modules, watch).withLimits(limits).withTicks(ticks).build();
+        return runtime.builder("attacker", modules).withLimits(limits).withTicks(ticks).build();
     }
 
     static JsLimits roomy() {
@@ -186,8 +183,8 @@ class JsSandboxTest {
         @Test
         void spinningLoopBreaksTheStatementBudgetAndStopsTheResource() {
             var fatal = new AtomicInteger();
-            try (var s = JsScript.builder("attacker", engine, new TestModules().file("main.js",
-                    "export function spin() { for (;;) {} }"), watch)
+            try (var s = runtime.builder("attacker", new TestModules().file("main.js",
+                    "export function spin() { for (;;) {} }"))
                     .withLimits(JsLimits.defaults().withStatementsPerTick(100_000)).onFatal(e -> fatal.incrementAndGet())
                     .build()) {
                 var ns = s.evalModule("main.js");
@@ -266,8 +263,8 @@ class JsSandboxTest {
         @Test
         void theThirdInterruptedCallStopsTheResource() {
             var fatal = new AtomicInteger();
-            try (var s = JsScript.builder("attacker", engine, new TestModules().file("main.js",
-                    "export const f = () => { for (;;) {} };"), watch).withLimits(roomy()).onFatal(e -> fatal.incrementAndGet())
+            try (var s = runtime.builder("attacker", new TestModules().file("main.js",
+                    "export const f = () => { for (;;) {} };")).withLimits(roomy()).onFatal(e -> fatal.incrementAndGet())
                     .build()) {
                 var ns = s.evalModule("main.js");
                 for (int i = 1; i <= 3; i++) {
@@ -332,9 +329,9 @@ class JsSandboxTest {
             try (var s = script("export const f = () => { let v = {}; for (let i = 0; i < 1000; i++) v = { v }; "
                     + "return v; };", roomy())) {
                 var ns = s.evalModule("main.js");
-                var e = assertThrows(IllegalArgumentException.class, () -> s.call(Budget.CALL, c ->
-                        PlainValues.toJava(ns.getMember("f").execute(), "the payload")));
-                assertTrue(e.getMessage().contains("nested deeper than 64"), e.getMessage());
+                var e = assertThrows(RuntimeException.class, () -> s.call(Budget.CALL, c ->
+                        PlainValues.toJava(ns.getMember("f").execute(), BOUNDS.budget("attacker", "the payload", units -> { }), "the payload")));
+                assertTrue(e.getMessage().contains("deep"), e.getMessage());
             }
         }
 
@@ -343,10 +340,9 @@ class JsSandboxTest {
             try (var s = script("export const f = () => { let v = [1]; for (let i = 0; i < 40; i++) v = [v, v]; "
                     + "return v; };", roomy())) {
                 var ns = s.evalModule("main.js");
-                var e = assertThrows(IllegalArgumentException.class, () -> s.call(Budget.CALL, c ->
-                        PlainValues.toJava(ns.getMember("f").execute(), "the payload")));
-                assertTrue(e.getMessage().contains("nested deeper") || e.getMessage().contains("too big"),
-                        e.getMessage());
+                var e = assertThrows(RuntimeException.class, () -> s.call(Budget.CALL, c ->
+                        PlainValues.toJava(ns.getMember("f").execute(), BOUNDS.budget("attacker", "the payload", units -> { }), "the payload")));
+                assertTrue(e.getMessage().contains("values") || e.getMessage().contains("deep"), e.getMessage());
             }
         }
 
@@ -355,7 +351,7 @@ class JsSandboxTest {
             try (var s = script("export const f = () => ({ run: () => 1 });", roomy())) {
                 var ns = s.evalModule("main.js");
                 var e = assertThrows(IllegalArgumentException.class, () -> s.call(Budget.CALL, c ->
-                        PlainValues.toJava(ns.getMember("f").execute(), "the payload")));
+                        PlainValues.toJava(ns.getMember("f").execute(), BOUNDS.budget("attacker", "the payload", units -> { }), "the payload")));
                 assertTrue(e.getMessage().contains("JSON-like"), e.getMessage());
             }
         }

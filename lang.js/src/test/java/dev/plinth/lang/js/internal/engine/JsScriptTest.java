@@ -13,24 +13,20 @@ import org.junit.jupiter.api.Test;
 
 class JsScriptTest {
 
-    static SharedEngine engine;
-    static CallWatch watch;
+    static TestRuntime runtime;
 
     @BeforeAll
     static void engine() {
-        engine = SharedEngine.create();
-        watch = new CallWatch();
-        watch.open();
+        runtime = new TestRuntime();
     }
 
     @AfterAll
     static void close() {
-        watch.close();
-        engine.close();
+        runtime.close();
     }
 
     JsScript script(TestModules modules) {
-        return JsScript.builder("demo", engine, modules, watch).build();
+        return runtime.builder("demo", modules).build();
     }
 
     @Test
@@ -123,7 +119,7 @@ class JsScriptTest {
     @Test
     void spinningCallIsInterruptedAndTheResourceKeepsWorking() {
         var modules = new TestModules().file("main.js", "export function spin() { while (true) {} } export const ok = () => 7;");
-        try (JsScript script = JsScript.builder("demo", engine, modules, watch)
+        try (JsScript script = runtime.builder("demo", modules)
                 .withLimits(JsLimits.defaults().withStatementsPerTick(Long.MAX_VALUE / 2)
                         .withCallTimeout(Duration.ofMillis(100))).build()) {
             var ns = script.evalModule("main.js");

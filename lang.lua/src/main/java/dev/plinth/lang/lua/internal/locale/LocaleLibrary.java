@@ -29,10 +29,11 @@ public final class LocaleLibrary {
      * @param context the resource
      */
     public static void install(ResourceContext context) {
-        context.script().globals().rawset("locale", table(() -> context.service(Translations.class, "locale")));
+        context.script().globals().rawset("locale", table(context,
+                () -> context.service(Translations.class, "locale")));
     }
 
-    private static LuaTable table(Supplier<Translations> translations) {
+    private static LuaTable table(ResourceContext context, Supplier<Translations> translations) {
         var locale = new LuaTable();
         locale.rawset("get", LuaFunctions.of(all -> {
             Varargs args = withoutSelf(all);
@@ -41,13 +42,14 @@ public final class LocaleLibrary {
         locale.rawset("get_with_args", LuaFunctions.of(all -> {
             Varargs args = withoutSelf(all);
             Map<String, Object> values = args.isnoneornil(2) ? Map.of()
-                    : PlainValues.toMap(args.arg(2), "the arguments of locale.get_with_args");
+                    : PlainValues.toMap(args.arg(2), context.values("the arguments of locale.get_with_args"),
+                            "the arguments of locale.get_with_args");
             return LuaValue.valueOf(translations.get().get(args.checkjstring(1), values));
         }));
         locale.rawset("for_player", LuaFunctions.of(all -> {
             Player player = PlayerType.player(withoutSelf(all).arg1());
             Translations own = translations.get().forPlayer(player);
-            return table(() -> own);
+            return table(context, () -> own);
         }));
         locale.rawset("language", LuaFunctions.of(args -> LuaValue.valueOf(translations.get().language())));
         return locale;
