@@ -1,5 +1,6 @@
 package dev.plinth.benchmarks;
 
+import dev.plinth.benchmarks.molang.MolangTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,7 @@ public final class BenchMain {
         new Runner(options).run();
         System.out.println();
         System.out.println(RatioTable.from(result).render());
+        System.out.println(MolangTable.from(result).render());
         System.out.println("Raw results: " + result);
     }
 }

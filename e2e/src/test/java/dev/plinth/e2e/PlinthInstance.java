@@ -2,8 +2,12 @@ package dev.plinth.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +23,12 @@ import java.util.concurrent.TimeUnit;
  *
  * @param installDir the built distribution
  * @param home the instance home
+ * @param httpPort the port its HTTP server listens on, 0 to leave {@code conf/server.json} alone
  */
-record PlinthInstance(Path installDir, Path home) {
+record PlinthInstance(Path installDir, Path home, int httpPort) {
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one run printed (standard output and error, interleaved) and its exit code. */
     record Run(int exitCode, String output) {
@@ -33,12 +39,52 @@ record PlinthInstance(Path installDir, Path home) {
         }
     }
 
-    /** The distribution under test, from the {@code plinth.distribution} system property set by the build. */
+    /**
+     * The distribution under test ({@code plinth.distribution}, set by the build) for a home whose HTTP server
+     * listens on a free loopback port, never the default one (other instances may run on this machine): the home's
+     * {@code conf/server.json}, the installation's default when the test wrote none, gets {@code http.port} set
+     * when the instance starts.
+     */
     static PlinthInstance at(Path home) {
+        return new PlinthInstance(distribution(), home, freePort());
+    }
+
+    /** A home left exactly as the test made it, for the tests of what a new home gets by itself. */
+    static PlinthInstance fresh(Path home) {
+        return new PlinthInstance(distribution(), home, 0);
+    }
+
+    private static Path distribution() {
         Path dist = Path.of(System.getProperty("plinth.distribution", "../distribution/target/plinth"));
         assertTrue(Files.isExecutable(dist.resolve("bin/plinth")),
                 "the distribution is built at " + dist.toAbsolutePath() + " (run ./plinthw verify from the root)");
-        return new PlinthInstance(dist, home);
+        return dist;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return the base URL of the instance's HTTP server} */
+    String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Sets {@code http.port} in the home's {@code conf/server.json} (the installation's default when missing). */
+    private void bindHttp() throws IOException {
+        if (httpPort == 0) {
+            return;
+        }
+        Path file = home.resolve("conf/server.json");
+        Files.createDirectories(file.getParent());
+        Path source = Files.exists(file) ? file : installDir.resolve("conf/server.json");
+        ObjectNode settings = (ObjectNode) JSON.readTree(source.toFile());
+        settings.putObject("http").put("port", httpPort).put("host", "127.0.0.1");
+        JSON.writeValue(file.toFile(), settings);
     }
 
     /** Starts the instance, writes the commands to its standard input, closes it and waits for the exit. */
@@ -62,7 +108,27 @@ record PlinthInstance(Path installDir, Path home) {
      */
     Process start() throws IOException {
         Files.createDirectories(home);
+        bindHttp();
         return builder(List.of()).redirectOutput(consoleLog().toFile()).start();
+    }
+
+    /** Writes lines to a started instance's standard input, as a server owner types them. */
+    static void send(Process process, String... lines) throws IOException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** Waits until a started instance has printed the text, at most {@link #TIMEOUT}. */
+    void awaitOutput(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(consoleLog()) && Files.readString(consoleLog()).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the instance did not print '" + text + "':\n" + Files.readString(consoleLog()));
     }
 
     /** Where {@link #start()} writes the output. */
@@ -76,6 +142,7 @@ record PlinthInstance(Path installDir, Path home) {
 
     private Run run(List<String> args, String stdin, java.util.Map<String, String> env)
             throws IOException, InterruptedException {
+        bindHttp();
         ProcessBuilder builder = builder(args);
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -102,8 +102,8 @@ class ResourceShellIT {
         var instance = PlinthInstance.at(home);
         Process process = instance.start();
         try (OutputStream stdin = process.getOutputStream()) {
-            send(stdin, "resource:info chat-demo");
-            awaitOutput(instance, "dependents    -");
+            PlinthInstance.send(process, "resource:info chat-demo");
+            instance.awaitOutput("dependents    -");
 
             write("resources/[demo]/chat-demo/plugin.toml", """
                     [plugin]
@@ -114,9 +114,9 @@ class ResourceShellIT {
                     core = "[1.0,2.0)"
                     moderation = ">=1.0"
                     """);
-            send(stdin, "resource:restart chat-demo");
-            awaitOutput(instance, "ERR_RESTART_ROLLBACK_APPLIED");
-            send(stdin, "resource:info chat-demo");
+            PlinthInstance.send(process, "resource:restart chat-demo");
+            instance.awaitOutput("ERR_RESTART_ROLLBACK_APPLIED");
+            PlinthInstance.send(process, "resource:info chat-demo");
 
             write("resources/[demo]/chat-demo/plugin.toml", """
                     [plugin]
@@ -126,8 +126,8 @@ class ResourceShellIT {
                     [dependencies]
                     core = "[1.0,2.0)"
                     """);
-            send(stdin, "resource:restart chat-demo");
-            send(stdin, "resource:list");
+            PlinthInstance.send(process, "resource:restart chat-demo");
+            PlinthInstance.send(process, "resource:list");
         }
         assertTrue(process.waitFor(PlinthInstance.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the instance exits");
         String output = Files.readString(instance.consoleLog());
@@ -148,19 +148,5 @@ class ResourceShellIT {
         Files.writeString(file, content);
     }
 
-    private static void send(OutputStream stdin, String command) throws IOException {
-        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-    }
 
-    private static void awaitOutput(PlinthInstance instance, String text) throws Exception {
-        long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(instance.consoleLog()) && Files.readString(instance.consoleLog()).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the instance did not print '" + text + "':\n" + Files.readString(instance.consoleLog()));
-    }
 }

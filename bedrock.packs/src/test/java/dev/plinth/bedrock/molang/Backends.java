@@ -3,6 +3,7 @@ package dev.plinth.bedrock.molang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.bedrock.molang.internal.closure.TreeBackend;
+import dev.plinth.bedrock.molang.internal.jvm.BytecodeBackend;
 import dev.plinth.bedrock.molang.internal.runtime.Backend;
 import dev.plinth.bedrock.molang.internal.runtime.MolangEngine;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class Backends {
 
     static {
         ALL.put("tree", new TreeBackend());
+        ALL.put("bytecode", new BytecodeBackend());
     }
 
     private final List<Molang> runtimes = new ArrayList<>();

@@ -295,8 +295,10 @@ class LanguageTest {
 
         @Test
         void forEachWalksAnArrayOfEntities() {
-            mob.nearby.add(other(3));
-            mob.nearby.add(other(4));
+            for (int i = 0; i < molang.runtimes().size(); i++) {
+                Molang runtime = molang.runtimes().get(i);
+                mob.nearby.put(molang.contexts().get(i), List.of(other(runtime, 3), other(runtime, 4)));
+            }
             assertEquals(7, eval("t.sum = 0; for_each(t.e, q.get_nearby_entities(8), { t.sum = t.sum + t.e->q.health; });"
                     + " return t.sum;"));
             assertEquals(4, eval("v.last = 0; for_each(v.e, q.get_nearby_entities(8), { v.last = v.e->q.health; });"
@@ -325,8 +327,7 @@ class LanguageTest {
             assertEquals(0, eval("v.number = 3; return v.number->q.health;"));
         }
 
-        private MolangContext other(double health) {
-            Molang runtime = molang.runtimes().getFirst();
+        private MolangContext other(Molang runtime, double health) {
             Mob other = new Mob();
             other.health = health;
             return runtime.newContext(other, runtime.newVariables());

@@ -1,7 +1,8 @@
 package dev.plinth.bedrock.molang;
 
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A test entity whose fields the test queries read. */
 final class Mob {
@@ -11,7 +12,8 @@ final class Mob {
     boolean angry = true;
     String mainHand = "bow";
     String offHand = "shield";
-    final List<MolangContext> nearby = new ArrayList<>();
+    /** The entities near this one, as each caller's runtime sees them (one list per calling context). */
+    final Map<MolangContext, List<MolangContext>> nearby = new IdentityHashMap<>();
     int queriesAsked;
 
     /** The queries of a {@link Mob}: what a host registers. */
@@ -34,7 +36,8 @@ final class Mob {
                     default -> null;
                 })
                 .withValue("get_nearby_entities", (c, a) -> new MolangValue.Array(
-                        mob(c).nearby.stream().<MolangValue>map(MolangValue.Entity::new).toList()))
+                        mob(c).nearby.getOrDefault(c, List.of()).stream().<MolangValue>map(MolangValue.Entity::new)
+                                .toList()))
                 .withNumber("explodes", (c, a) -> {
                     throw new IllegalStateException("boom");
                 })

@@ -136,4 +136,13 @@ public interface EventBus {
      * @return a snapshot
      */
     List<HandlerStats> statistics();
+
+    /**
+     * How many events of each name were posted since the bus started, handled or not, for the metrics. Typed events
+     * count under their name; named events nobody subscribes to count together under {@code other}. Counts are
+     * kept without synchronization on the posting path: under concurrent posts of one name a count may be short.
+     *
+     * @return event name to posts, sorted by name
+     */
+    Map<String, Long> posts();
 }

@@ -124,6 +124,14 @@ public interface ResourceService {
     Optional<ResourceDescriptor> descriptor(Bundle bundle);
 
     /**
+     * The bundle of a resource, for the tools that work per bundle (its log level, its log file, its services).
+     *
+     * @param name the resource
+     * @return its bundle, deployed or system; empty when it has none (not found, or its manifest failed)
+     */
+    Optional<Bundle> bundle(String name);
+
+    /**
      * Reads one JSON config asset the resource's manifest declares.
      *
      * @param name the resource

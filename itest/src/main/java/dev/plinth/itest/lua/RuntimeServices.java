@@ -11,12 +11,17 @@ import org.osgi.framework.ServiceReference;
  * The services of the simulated server a Lua test drives or checks, each obtained once it is registered (the
  * runtime's components may still be activating when a test starts) and released when the test ends.
  */
-final class RuntimeServices implements AutoCloseable {
+public final class RuntimeServices implements AutoCloseable {
 
     private final BundleContext context;
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
-    RuntimeServices(BundleContext context) {
+    /**
+     * Starts with no service.
+     *
+     * @param context the test bundle's context
+     */
+    public RuntimeServices(BundleContext context) {
         this.context = context;
     }
 
@@ -27,7 +32,7 @@ final class RuntimeServices implements AutoCloseable {
      * @param type the service type
      * @return the service
      */
-    <T> T await(Class<T> type) {
+    public <T> T await(Class<T> type) {
         ServiceReference<T> reference = ResourceHome.await(() -> Optional.ofNullable(context.getServiceReference(type)),
                 type.getSimpleName() + " is registered");
         references.add(reference);

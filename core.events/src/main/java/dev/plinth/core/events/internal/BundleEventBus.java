@@ -127,6 +127,11 @@ public final class BundleEventBus implements EventBus {
     }
 
     @Override
+    public Map<String, Long> posts() {
+        return dispatcher.posts();
+    }
+
+    @Override
     public String toString() {
         return "event bus of " + owner.label();
     }

@@ -10,6 +10,7 @@ import dev.plinth.core.events.MutableEvent;
 import dev.plinth.core.events.NamedEvent;
 import dev.plinth.core.events.Subscription;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
@@ -161,15 +162,25 @@ public final class EventDispatcher {
 
     /** Dispatches an event on this thread. */
     <E extends Event> E post(E event, Owner source, @Nullable String target) {
-        HandlerList list = handlers(event, source);
+        Slot slot = slot(event, source);
+        HandlerList list = slot.list;
+        if (list == null) {
+            list = registry.bake(slot, event);
+        }
+        slot.posts++;
         if (list.handlers.length != 0) {
             dispatch(list, event, source, target);
         }
         return event;
     }
 
-    /** The baked list of an event: by name for a named event, else by class (the poster's last class first). */
-    private HandlerList handlers(Event event, Owner source) {
+    /** How many events of each name were posted. */
+    Map<String, Long> posts() {
+        return registry.posts();
+    }
+
+    /** The slot of an event: by name for a named event, else by class (the poster's last class first). */
+    private Slot slot(Event event, Owner source) {
         Class<? extends Event> type = event.getClass();
         Slot slot;
         if (type == NamedEvent.class) {
@@ -181,8 +192,7 @@ public final class EventDispatcher {
                 source.recentSlot = slot;
             }
         }
-        HandlerList list = slot.list;
-        return list != null ? list : registry.bake(slot, event);
+        return slot;
     }
 
     private void dispatch(HandlerList list, Event event, Owner source, @Nullable String target) {

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,13 @@ final class HandlerRegistry {
     /** Slots of the names someone subscribed to. */
     private final Map<String, Slot> names = new ConcurrentHashMap<>();
     /** The slot of every other name: only {@link NamedEvent} subscribers. */
+    /** The name under which {@link #posts()} counts the named events nobody subscribes to. */
+    static final String OTHER_NAMES = "other";
     private final Slot otherNames = Slot.forName(null);
+    /** Every slot posted through since it was created; guarded by {@code lock}. */
+    private final Set<Slot> posted = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The post counts of name slots that were dropped (their last handler went away); guarded by {@code lock}. */
+    private final Map<String, Long> droppedPosts = new HashMap<>();
 
     // Guarded by lock.
     private final Map<Class<?>, List<Handler>> byClass = new HashMap<>();
@@ -104,6 +111,7 @@ final class HandlerRegistry {
                 list = new HandlerList(collect(slot), slot.type, sampleMask);
                 slot.list = list;
                 baked.add(slot);
+                posted.add(slot);
             }
             return list;
         }
@@ -220,7 +228,10 @@ final class HandlerRegistry {
                     case Class<?> type -> removeFrom(byClass, type, handler);
                     case String name -> {
                         if (removeFrom(byName, name, handler)) {
-                            names.remove(name);
+                            Slot dropped = names.remove(name);
+                            if (dropped != null && posted.remove(dropped)) {
+                                droppedPosts.merge(name, dropped.posts, Long::sum);
+                            }
                         }
                     }
                     default -> throw new AssertionError(handler.key);
@@ -302,6 +313,21 @@ final class HandlerRegistry {
                     .thenComparing(HandlerStats::event)
                     .thenComparing(HandlerStats::location));
             return stats;
+        }
+    }
+
+    /**
+     * How many events of each name were posted since the bus started, whether anyone handled them or not; named
+     * events nobody subscribes to are counted together under {@value #OTHER_NAMES}.
+     */
+    Map<String, Long> posts() {
+        synchronized (lock) {
+            var posts = new TreeMap<>(droppedPosts);
+            for (Slot slot : posted) {
+                String name = slot == otherNames ? OTHER_NAMES : slot.name != null ? slot.name : slot.type.getName();
+                posts.merge(name, slot.posts, Long::sum);
+            }
+            return posts;
         }
     }
 

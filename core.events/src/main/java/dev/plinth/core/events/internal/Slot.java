@@ -22,6 +22,11 @@ final class Slot {
     /** Why the class may be neither subscribed to nor posted, {@code null} while nothing is wrong with it. */
     volatile @Nullable String refusal;
     volatile @Nullable HandlerList list;
+    /**
+     * How many events were posted through this slot, with or without handlers. A plain field, like
+     * {@link HandlerList#dispatches}: two threads posting at the same instant may lose one count.
+     */
+    long posts;
 
     private Slot(Class<?> type, @Nullable String declared, @Nullable String name, @Nullable String refusal) {
         this.type = type;

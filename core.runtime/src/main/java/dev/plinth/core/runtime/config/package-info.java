@@ -1,8 +1,8 @@
 /**
- * Each resource's data folder and its JSON and TOML config files.
+ * Each resource's data folder and its JSON and TOML config files, and the server's own {@code conf/server.json}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.config;
 

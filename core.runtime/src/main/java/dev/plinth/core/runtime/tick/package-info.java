@@ -2,7 +2,7 @@
  * The game thread that owns game state, and the statistics of its ticks.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.tick;
 

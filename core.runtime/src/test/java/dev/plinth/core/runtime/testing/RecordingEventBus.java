@@ -90,4 +90,9 @@ public final class RecordingEventBus implements EventBus {
     public List<HandlerStats> statistics() {
         return bus.statistics();
     }
+
+    @Override
+    public Map<String, Long> posts() {
+        return bus.posts();
+    }
 }

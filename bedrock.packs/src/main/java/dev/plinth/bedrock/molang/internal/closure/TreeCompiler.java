@@ -380,7 +380,7 @@ final class TreeCompiler {
             }
             default -> {
                 Code.OfValue v = value(node);
-                yield f -> v.run(f) instanceof MolangValue.Text(String t) ? t : null;
+                yield f -> Values.text(v.run(f));
             }
         };
     }
@@ -414,10 +414,7 @@ final class TreeCompiler {
                 }
                 case TEXT -> {
                     Code.OfText t = text(node);
-                    yield f -> {
-                        String s = t.run(f);
-                        return s != null && !s.isEmpty();
-                    };
+                    yield f -> Values.truth(t.run(f));
                 }
                 case VALUE -> {
                     Code.OfValue v = value(node);

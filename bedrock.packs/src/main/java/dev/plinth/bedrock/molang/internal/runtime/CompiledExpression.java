@@ -5,6 +5,7 @@ import dev.plinth.bedrock.molang.MolangDiagnostic;
 import dev.plinth.bedrock.molang.MolangErrorCode;
 import dev.plinth.bedrock.molang.MolangException;
 import dev.plinth.bedrock.molang.MolangExpression;
+import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.syntax.Failures;
 import java.util.List;
 
@@ -41,6 +42,12 @@ public abstract class CompiledExpression implements MolangExpression {
     @Override
     public final List<MolangDiagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** An expression that yields only numbers: its number, as a value. */
+    @Override
+    public MolangValue evaluateValue(MolangContext context) {
+        return Values.box(evaluate(context));
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangQueries;
 import dev.plinth.bedrock.molang.MolangScope;
 import dev.plinth.bedrock.molang.MolangVariables;
-import dev.plinth.bedrock.molang.internal.closure.TreeBackend;
+import dev.plinth.bedrock.molang.internal.jvm.BytecodeBackend;
 
 /**
  * The runtime behind {@link Molang}: the slot tables shared by its scopes, stores and contexts, the iteration limit,
@@ -30,7 +30,7 @@ public final class MolangEngine implements Molang {
      * @param iterationLimit the loop iterations one evaluation may run
      */
     public MolangEngine(String owner, MolangQueries queries, int iterationLimit) {
-        this(owner, queries, iterationLimit, new TreeBackend());
+        this(owner, queries, iterationLimit, new BytecodeBackend());
     }
 
     /**

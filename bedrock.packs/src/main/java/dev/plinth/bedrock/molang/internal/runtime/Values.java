@@ -40,6 +40,26 @@ public final class Values {
     }
 
     /**
+     * Whether a string counts as true.
+     *
+     * @param text the string
+     * @return {@code true} when it is not empty; {@code false} for nothing
+     */
+    public static boolean truth(@Nullable String text) {
+        return text != null && !text.isEmpty();
+    }
+
+    /**
+     * A value as a string, for a {@code ==} between strings.
+     *
+     * @param value the value
+     * @return a string's characters, or null for anything else
+     */
+    public static @Nullable String text(@Nullable MolangValue value) {
+        return value instanceof MolangValue.Text(String text) ? text : null;
+    }
+
+    /**
      * {@code ==} between two values: numbers by value, strings by their characters (case kept), entities by
      * identity, arrays element by element; nothing equals 0; values of different kinds differ.
      *

@@ -137,6 +137,30 @@ public final class VariableStore implements MolangVariables {
         kinds[slot] = value == null ? UNSET : VALUE;
     }
 
+    /**
+     * Sets a slot to a number and yields it, for an assignment whose value is used.
+     *
+     * @param slot the slot
+     * @param number the number
+     * @return the number
+     */
+    public double assignNumber(int slot, double number) {
+        setNumber(slot, number);
+        return number;
+    }
+
+    /**
+     * Sets a slot to a value and yields it, for an assignment whose value is used.
+     *
+     * @param slot the slot
+     * @param value the value, null to unset
+     * @return the value
+     */
+    public @Nullable MolangValue assignValue(int slot, @Nullable MolangValue value) {
+        setValue(slot, value);
+        return value;
+    }
+
     private void grow(int slot) {
         int size = Math.max(slot + 1, Math.max(8, kinds.length * 2));
         numbers = Arrays.copyOf(numbers, size);

@@ -131,6 +131,7 @@ final class Lifecycle {
             try {
                 List<String> started = startAgain(current, lock, dependents, deadline);
                 factory.discard(previous.bundleFile());
+                states.restarted();
                 transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
                 return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name + " "
                         + current.descriptor().version() + " with its new content"
@@ -151,6 +152,7 @@ final class Lifecycle {
             List<String> stopped, long deadline) {
         String name = deployment.name();
         List<String> started = startAgain(deployment, lock, dependents, deadline);
+        states.restarted();
         transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
         return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name
                 + (dependents.isEmpty() ? "" : " (and its dependents: " + join(dependents) + ")"));
@@ -161,6 +163,7 @@ final class Lifecycle {
             ResourceException failure, List<String> dependents, boolean wasActive, long deadline) {
         String name = previous.name();
         log.warn("{}: the new content failed to start ({}); putting the previous content back", name, failure.getMessage());
+        states.rolledBack();
         try {
             stopQuietly(failed, lock);
             updates.restore(failed, previous);

@@ -68,7 +68,7 @@ final class ResourceInfos {
             current.merge(state, 1, Integer::sum);
         }
         current.merge(ResourceState.ERROR, deployments.failures().size(), Integer::sum);
-        return new ResourceStatistics(states.transitions(), current);
+        return new ResourceStatistics(states.transitions(), current, states.restarts(), states.rollbacks());
     }
 
     private Optional<ResourceInfo> deployed(Deployment deployment, DependencyGraph dependencies) {

@@ -360,6 +360,17 @@ public final class ResourceManager {
     }
 
     /**
+     * The bundle of a resource.
+     *
+     * @param name the resource
+     * @return its bundle, deployed or system; empty when there is none (unknown, or its manifest failed)
+     */
+    public Optional<Bundle> bundle(String name) {
+        return deployments.byName(name).map(d -> context.getBundle(d.bundleId()))
+                .or(() -> SystemResources.find(context, name, deployments));
+    }
+
+    /**
      * Reads a declared config asset.
      *
      * @param name the resource

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongFunction;
 import org.osgi.framework.Bundle;
@@ -27,6 +28,8 @@ final class StateTable implements SynchronousBundleListener {
     private final LongFunction<Optional<String>> resourceName;
     private final Map<Long, Marks> marks = new ConcurrentHashMap<>();
     private final AtomicLongArray transitions = new AtomicLongArray(ResourceState.values().length);
+    private final AtomicLong restarts = new AtomicLong();
+    private final AtomicLong rollbacks = new AtomicLong();
 
     /**
      * Creates the table.
@@ -109,6 +112,24 @@ final class StateTable implements SynchronousBundleListener {
             counts.put(state, transitions.get(state.ordinal()));
         }
         return counts;
+    }
+
+    /** A restart succeeded. */
+    void restarted() {
+        restarts.incrementAndGet();
+    }
+
+    /** A restart put the previous content back. */
+    void rolledBack() {
+        rollbacks.incrementAndGet();
+    }
+
+    long restarts() {
+        return restarts.get();
+    }
+
+    long rollbacks() {
+        return rollbacks.get();
     }
 
     private void count(ResourceState state) {

@@ -91,6 +91,11 @@ public final class ResourceServiceView implements ResourceService {
     }
 
     @Override
+    public Optional<Bundle> bundle(String name) {
+        return manager.bundle(name);
+    }
+
+    @Override
     public Optional<Object> readConfigAsset(String name, String path) {
         return manager.readConfigAsset(name, path);
     }

@@ -3,6 +3,7 @@ package dev.plinth.core.runtime.internal.tick;
 import dev.plinth.core.runtime.HostException;
 import dev.plinth.core.runtime.internal.settings.ServerSettings;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.runtime.tick.TickObserver;
 import dev.plinth.core.runtime.tick.TickStatistics;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
@@ -43,6 +46,7 @@ public final class GameLoop implements GameThread {
     private final TickRecorder recorder = new TickRecorder();
     private final BlockingQueue<Runnable> mailbox = new LinkedBlockingQueue<>();
     private volatile TickPhase[] phases = new TickPhase[0];
+    private volatile TickObserver[] observers = new TickObserver[0];
     private volatile boolean paused;
     private volatile boolean running;
     private volatile long tick;
@@ -303,8 +307,36 @@ public final class GameLoop implements GameThread {
             }
         } finally {
             deterministicDepth--;
-            recorder.record(start, System.nanoTime() - start);
+            long duration = System.nanoTime() - start;
+            recorder.record(start, duration);
+            tellObservers(number, duration);
         }
+    }
+
+    private void tellObservers(long number, long duration) {
+        for (TickObserver observer : observers) {
+            try {
+                observer.tickEnded(number, duration);
+            } catch (RuntimeException e) {
+                logger.error("tick {}: the tick observer {} failed", number, observer.getClass().getName(), e);
+            }
+        }
+    }
+
+    /**
+     * A tick observer is registered: told from the next tick on.
+     *
+     * @param observer the observer
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addObserver(TickObserver observer) {
+        var more = Arrays.copyOf(observers, observers.length + 1);
+        more[observers.length] = observer;
+        observers = more;
+    }
+
+    synchronized void removeObserver(TickObserver observer) {
+        observers = Arrays.stream(observers).filter(o -> o != observer).toArray(TickObserver[]::new);
     }
 
     private void runWork(Runnable work) {

@@ -1,0 +1,107 @@
+package dev.plinth.bedrock.molang.internal.jvm;
+
+import static java.lang.constant.ConstantDescs.CD_String;
+import static java.lang.constant.ConstantDescs.INIT_NAME;
+
+import dev.plinth.bedrock.molang.internal.analysis.Kind;
+import dev.plinth.bedrock.molang.internal.analysis.Resolved;
+import dev.plinth.bedrock.molang.internal.closure.TreeBackend;
+import dev.plinth.bedrock.molang.internal.runtime.Backend;
+import dev.plinth.bedrock.molang.internal.runtime.CompiledExpression;
+import dev.plinth.bedrock.molang.internal.runtime.MolangEngine;
+import dev.plinth.bedrock.molang.internal.runtime.ScopeImpl;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodHandles;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The backend that compiles each expression to a JVM class with the JDK's {@code java.lang.classfile}: a hidden
+ * class of the scope's own {@link ScopeClassLoader}, extending {@link CompiledExpression}, whose
+ * {@code evaluate} and {@code evaluateValue} are the expression in bytecode. What this backend does not take (a
+ * {@code break} inside an operand, a method past 64 KiB) is compiled by the {@link TreeBackend} instead.
+ */
+public final class BytecodeBackend implements Backend {
+
+    private static final ClassDesc EXPRESSION = ClassDesc.of(ScopeClassLoader.PACKAGE, "Expression");
+
+    private final TreeBackend fallback = new TreeBackend();
+    private final ClassFile classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.defaultResolver().orElse(
+                    ClassHierarchyResolver.ofClassLoading(BytecodeBackend.class.getClassLoader())).cached(
+                            ConcurrentHashMap::new)));
+    private final AtomicInteger fallbacks = new AtomicInteger();
+
+    /** Creates the backend. */
+    public BytecodeBackend() {
+        // stateless but for the fallback counter
+    }
+
+    @Override
+    public Compiler open(ScopeImpl scope) {
+        MethodHandles.Lookup anchor = new ScopeClassLoader(scope.owner(), MolangEngine.class.getClassLoader())
+                .anchor();
+        Compiler trees = fallback.open(scope);
+        int iterationLimit = scope.engine().iterationLimit();
+        return resolved -> {
+            try {
+                return define(anchor, resolved, scope, iterationLimit);
+            } catch (Unsupported | IllegalArgumentException e) {
+                fallbacks.incrementAndGet();
+                return trees.compile(resolved);
+            }
+        };
+    }
+
+    /**
+     * How many expressions went to the tree backend instead.
+     *
+     * @return the count since this backend was made
+     */
+    public int fallbacks() {
+        return fallbacks.get();
+    }
+
+    private CompiledExpression define(MethodHandles.Lookup anchor, Resolved resolved, ScopeImpl scope,
+            int iterationLimit) {
+        var data = new ClassData(EXPRESSION);
+        var made = new CompiledExpression[1];
+        byte[] bytes = classFile.build(EXPRESSION, type -> {
+            type.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
+                    .withSuperclass(Descriptors.COMPILED)
+                    .withMethodBody(INIT_NAME, Descriptors.CONSTRUCTOR, ClassFile.ACC_PRIVATE, code -> code
+                            .aload(0).aload(1).aload(2).aload(3)
+                            .invokespecial(Descriptors.COMPILED, INIT_NAME, Descriptors.CONSTRUCTOR)
+                            .return_())
+                    .withMethodBody("evaluate", Descriptors.EVALUATE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                            code -> Emitter.write(resolved, data, code, false, iterationLimit));
+            if (resolved.kind() != Kind.NUMBER) {
+                // an expression that yields only numbers inherits evaluateValue (its number, boxed)
+                type.withMethodBody("evaluateValue", Descriptors.EVALUATE_VALUE,
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                        code -> Emitter.write(resolved, data, code, true, iterationLimit));
+            }
+            // the initializer makes the class's one instance: cheaper than looking its constructor up
+            data.register(made, Descriptors.COMPILED.arrayType());
+            data.register(resolved.source(), CD_String);
+            data.register(scope, Descriptors.SCOPE);
+            data.register(resolved.diagnostics(), Descriptors.LIST);
+            data.finish(type, code -> {
+                data.load(code, made, Descriptors.COMPILED.arrayType());
+                code.iconst_0().new_(EXPRESSION).dup();
+                data.load(code, resolved.source(), CD_String);
+                data.load(code, scope, Descriptors.SCOPE);
+                data.load(code, resolved.diagnostics(), Descriptors.LIST);
+                code.invokespecial(EXPRESSION, INIT_NAME, Descriptors.CONSTRUCTOR).aastore().return_();
+            });
+        });
+        try {
+            anchor.defineHiddenClassWithClassData(bytes, data.values(), true);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot load the compiled expression " + resolved.source(), e);
+        }
+        return made[0];
+    }
+}

@@ -1,0 +1,698 @@
+package dev.plinth.bedrock.molang.internal.jvm;
+
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.API_ARGUMENTS;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.API_CONTEXT;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.ARGUMENTS;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.COMPILED;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.CONTEXT;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.ENGINE;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.ITERATIONS;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.LIST;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.RANDOM;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.STORE;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.VALUE;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.VALUES;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.desc;
+import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.method;
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_String;
+import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_double;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.plinth.bedrock.molang.MolangQuery;
+import dev.plinth.bedrock.molang.MolangValue;
+import dev.plinth.bedrock.molang.internal.analysis.Kind;
+import dev.plinth.bedrock.molang.internal.analysis.Resolved;
+import dev.plinth.bedrock.molang.internal.math.MathFunction;
+import dev.plinth.bedrock.molang.internal.tree.Namespace;
+import dev.plinth.bedrock.molang.internal.tree.Node;
+import dev.plinth.bedrock.molang.internal.tree.Operator;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleSupplier;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Writes the body of one evaluation method ({@code evaluate}, yielding a double, or {@code evaluateValue},
+ * yielding a value) from a bound tree. Numbers stay on the operand stack as doubles; conditions become branches;
+ * temporaries are locals; {@code return} returns; {@code break} and {@code continue} jump; queries, functions and
+ * constants are loaded from the class data.
+ */
+final class Emitter {
+
+    private static final ClassDesc NUMBER_QUERY = desc(MolangQuery.OfNumber.class);
+    private static final ClassDesc TEXT_QUERY = desc(MolangQuery.OfText.class);
+    private static final ClassDesc VALUE_QUERY = desc(MolangQuery.OfValue.class);
+
+    private record LoopLabels(Label next, Label exit) {
+    }
+
+    private final Resolved resolved;
+    private final ClassData data;
+    private final CodeBuilder code;
+    private final boolean yieldsValue;
+    private final int iterationLimit;
+    private final int call;
+    private final int[] temporaries;
+    private final int budget;
+    private final Deque<LoopLabels> loops = new ArrayDeque<>();
+    private int entity;
+
+    private Emitter(Resolved resolved, ClassData data, CodeBuilder code, boolean yieldsValue, int iterationLimit) {
+        this.resolved = resolved;
+        this.data = data;
+        this.code = code;
+        this.yieldsValue = yieldsValue;
+        this.iterationLimit = iterationLimit;
+        this.call = code.allocateLocal(TypeKind.REFERENCE);
+        this.entity = call;
+        this.temporaries = new int[resolved.temporaries().size()];
+        for (int i = 0; i < temporaries.length; i++) {
+            temporaries[i] = code.allocateLocal(isNumber(i) ? TypeKind.DOUBLE : TypeKind.REFERENCE);
+        }
+        this.budget = code.allocateLocal(TypeKind.INT);
+    }
+
+    /**
+     * Writes a whole evaluation method.
+     *
+     * @param resolved the bound expression
+     * @param data the class data the method's constants go to
+     * @param code the method's code
+     * @param yieldsValue {@code true} for {@code evaluateValue}, {@code false} for {@code evaluate}
+     * @param iterationLimit the loop iterations one evaluation may run
+     * @throws Unsupported when the expression is beyond this backend
+     */
+    static void write(Resolved resolved, ClassData data, CodeBuilder code, boolean yieldsValue, int iterationLimit) {
+        new Emitter(resolved, data, code, yieldsValue, iterationLimit).writeMethod();
+    }
+
+    private void writeMethod() {
+        code.aload(0).aload(1).invokestatic(COMPILED, "enter", Descriptors.ENTER).astore(call);
+        for (int i = 0; i < temporaries.length; i++) {
+            if (isNumber(i)) {
+                code.dconst_0().dstore(temporaries[i]);
+            } else {
+                code.aconst_null().astore(temporaries[i]);
+            }
+        }
+        code.loadConstant(iterationLimit).istore(budget);
+        Node.Program program = resolved.program();
+        if (!program.complex() && program.statements().size() == 1) {
+            returning(program.statements().getFirst());
+            return;
+        }
+        for (Node statement : program.statements()) {
+            statement(statement);
+        }
+        if (yieldsValue) {
+            code.getstatic(VALUE, "ZERO", VALUE).areturn();
+        } else {
+            code.dconst_0().dreturn();
+        }
+    }
+
+    private void returning(Node node) {
+        if (yieldsValue) {
+            value(node);
+            code.invokestatic(VALUES, "orZero", method(VALUE, VALUE)).areturn();
+        } else {
+            number(node);
+            code.dreturn();
+        }
+    }
+
+    private boolean isNumber(int temporary) {
+        return resolved.temporaries().kind(temporary) == Kind.NUMBER;
+    }
+
+    private Kind kind(Node node) {
+        return resolved.kindOf(node);
+    }
+
+    private void load(Object constant, ClassDesc type) {
+        data.load(code, constant, type);
+    }
+
+    // ---- statements
+
+    private void statement(Node node) {
+        switch (node) {
+            case Node.Assign a -> assign(a, false);
+            case Node.Block b -> b.statements().forEach(this::statement);
+            case Node.Loop l -> loop(l);
+            case Node.ForEach e -> forEach(e);
+            case Node.Conditional c -> {
+                Label otherwise = code.newLabel();
+                Label end = code.newLabel();
+                truth(c.condition(), otherwise);
+                statement(c.then());
+                code.goto_(end).labelBinding(otherwise);
+                if (c.otherwise() != null) {
+                    statement(c.otherwise());
+                }
+                code.labelBinding(end);
+            }
+            case Node.Break b -> code.goto_(innermostLoop().exit());
+            case Node.Continue c -> code.goto_(innermostLoop().next());
+            case Node.Return r -> returning(r.value());
+            default -> {
+                switch (kind(node)) {
+                    case NUMBER -> {
+                        number(node);
+                        code.pop2();
+                    }
+                    case TEXT -> {
+                        text(node);
+                        code.pop();
+                    }
+                    case VALUE -> {
+                        value(node);
+                        code.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    private LoopLabels innermostLoop() {
+        LoopLabels labels = loops.peek();
+        if (labels == null) {
+            throw new AssertionError("the resolver keeps break and continue inside loops");
+        }
+        return labels;
+    }
+
+    private void loop(Node.Loop l) {
+        int remaining = code.allocateLocal(TypeKind.INT);
+        number(l.count());
+        code.invokestatic(ITERATIONS, "count", method(CD_int, CD_double)).istore(remaining);
+        Label next = code.newLabel();
+        Label exit = code.newLabel();
+        code.labelBinding(next).iload(remaining).ifle(exit).iinc(remaining, -1);
+        charge(l.offset(), 1);
+        body(l.body(), next, exit);
+        code.goto_(next).labelBinding(exit);
+    }
+
+    private void forEach(Node.ForEach e) {
+        int elements = code.allocateLocal(TypeKind.REFERENCE);
+        int index = code.allocateLocal(TypeKind.INT);
+        value(e.array());
+        code.invokestatic(VALUES, "elements", method(LIST, VALUE)).astore(elements).iconst_0().istore(index);
+        Label next = code.newLabel();
+        Label exit = code.newLabel();
+        code.labelBinding(next).iload(index).aload(elements).invokeinterface(LIST, "size", method(CD_int))
+                .if_icmpge(exit);
+        charge(e.offset(), 1);
+        Node.Variable variable = e.variable();
+        if (variable.namespace() == Namespace.TEMP) {
+            code.aload(elements).iload(index).invokeinterface(LIST, "get", method(CD_Object, CD_int))
+                    .checkcast(VALUE).astore(temporaries[variable.slot()]);
+        } else {
+            store(variable.namespace());
+            code.loadConstant(variable.slot()).aload(elements).iload(index)
+                    .invokeinterface(LIST, "get", method(CD_Object, CD_int)).checkcast(VALUE)
+                    .invokevirtual(STORE, "setValue", method(CD_void, CD_int, VALUE));
+        }
+        code.iinc(index, 1);
+        body(e.body(), next, exit);
+        code.goto_(next).labelBinding(exit);
+    }
+
+    private void body(Node body, Label next, Label exit) {
+        loops.push(new LoopLabels(next, exit));
+        statement(body);
+        loops.pop();
+    }
+
+    /** Takes iterations (an int on the stack when {@code count} is 0, else that constant) from the budget. */
+    private void charge(int offset, int count) {
+        Label ok = code.newLabel();
+        if (count > 0) {
+            code.iinc(budget, -count).iload(budget);
+        } else {
+            code.iload(budget).swap().isub().dup().istore(budget);
+        }
+        code.ifge(ok).ldc(resolved.source()).loadConstant(offset).loadConstant(iterationLimit)
+                .invokestatic(COMPILED, "iterationLimit", Descriptors.ITERATION_LIMIT).athrow().labelBinding(ok);
+    }
+
+    // ---- numbers
+
+    private void number(Node node) {
+        switch (node) {
+            case Node.Number(double v) -> code.loadConstant(v);
+            case Node.Text t -> code.dconst_0();
+            case Node.Constant(MolangValue v) -> code.loadConstant(v.asNumber());
+            case Node.This t -> code.aload(call).getfield(CONTEXT, "thisValue", CD_double);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfNumber query -> query(q, query,
+                    NUMBER_QUERY, CD_double);
+            case Node.Variable v when v.namespace() != Namespace.TEMP -> {
+                store(v.namespace());
+                code.loadConstant(v.slot()).invokevirtual(STORE, "number", method(CD_double, CD_int));
+            }
+            case Node.Variable v when isNumber(v.slot()) -> code.dload(temporaries[v.slot()]);
+            case Node.MathCall m -> math(m);
+            case Node.Negate(Node operand) -> {
+                number(operand);
+                code.dneg();
+            }
+            case Node.Binary b when b.operator().isArithmetic() -> {
+                number(b.left());
+                number(b.right());
+                switch (b.operator()) {
+                    case ADD -> code.dadd();
+                    case SUBTRACT -> code.dsub();
+                    case MULTIPLY -> code.dmul();
+                    case DIVIDE -> code.ddiv();
+                    default -> throw new AssertionError(b.operator());
+                }
+            }
+            case Node.Binary b when b.operator() == Operator.COALESCE -> coalesceNumber(b);
+            case Node.Not n -> truthAsNumber(node);
+            case Node.Binary b -> truthAsNumber(node);
+            case Node.Conditional c -> {
+                Label otherwise = code.newLabel();
+                Label end = code.newLabel();
+                truth(c.condition(), otherwise);
+                number(c.then());
+                code.goto_(end).labelBinding(otherwise);
+                if (c.otherwise() == null) {
+                    code.dconst_0();
+                } else {
+                    number(c.otherwise());
+                }
+                code.labelBinding(end);
+            }
+            case Node.Assign a -> {
+                if (assign(a, true) != Kind.NUMBER) {
+                    code.invokestatic(VALUES, "number", method(CD_double, VALUE));
+                }
+            }
+            case Node.Arrow a -> arrow(a, true);
+            case Node.Block b -> effect(node);
+            case Node.Loop l -> effect(node);
+            case Node.ForEach e -> effect(node);
+            case Node.Break b -> throw new Unsupported("'break' inside an operand");
+            case Node.Continue c -> throw new Unsupported("'continue' inside an operand");
+            case Node.Return r -> {
+                returning(r.value());
+                code.dconst_0(); // not reached: keeps the operand's shape for the code after it
+            }
+            default -> {
+                value(node);
+                code.invokestatic(VALUES, "number", method(CD_double, VALUE));
+            }
+        }
+    }
+
+    /** A statement where a number is expected: it runs, and yields 0. */
+    private void effect(Node node) {
+        statement(node);
+        code.dconst_0();
+    }
+
+    private void truthAsNumber(Node node) {
+        Label no = code.newLabel();
+        Label end = code.newLabel();
+        truth(node, no);
+        code.dconst_1().goto_(end).labelBinding(no).dconst_0().labelBinding(end);
+    }
+
+    private void store(Namespace namespace) {
+        if (namespace == Namespace.CONTEXT) {
+            code.aload(call).getfield(CONTEXT, "context", STORE);
+        } else {
+            code.aload(entity).getfield(CONTEXT, "variables", STORE);
+        }
+    }
+
+    private void coalesceNumber(Node.Binary b) {
+        Label otherwise = code.newLabel();
+        Label end = code.newLabel();
+        if (kind(b.left()) == Kind.NUMBER) {
+            number(b.left());
+            return;
+        }
+        if (b.left() instanceof Node.Variable v && v.namespace() != Namespace.TEMP) {
+            store(v.namespace());
+            code.loadConstant(v.slot()).invokevirtual(STORE, "isSet", method(CD_boolean, CD_int)).ifeq(otherwise);
+            store(v.namespace());
+            code.loadConstant(v.slot()).invokevirtual(STORE, "number", method(CD_double, CD_int)).goto_(end);
+            code.labelBinding(otherwise);
+            number(b.right());
+            code.labelBinding(end);
+            return;
+        }
+        Label none = code.newLabel();
+        value(b.left());
+        code.dup().ifnull(none).invokestatic(VALUES, "number", method(CD_double, VALUE)).goto_(end);
+        code.labelBinding(none).pop();
+        number(b.right());
+        code.labelBinding(end);
+    }
+
+    private void math(Node.MathCall m) {
+        List<Node> arguments = m.arguments();
+        Object implementation = m.function().implementation();
+        switch (implementation) {
+            case DoubleSupplier s -> code.loadConstant(s.getAsDouble());
+            case DoubleUnaryOperator op -> {
+                load(op, desc(DoubleUnaryOperator.class));
+                number(arguments.get(0));
+                code.invokeinterface(desc(DoubleUnaryOperator.class), "applyAsDouble", method(CD_double, CD_double));
+            }
+            case DoubleBinaryOperator op -> {
+                load(op, desc(DoubleBinaryOperator.class));
+                number(arguments.get(0));
+                number(arguments.get(1));
+                code.invokeinterface(desc(DoubleBinaryOperator.class), "applyAsDouble",
+                        method(CD_double, CD_double, CD_double));
+            }
+            case MathFunction.Ternary op -> {
+                load(op, desc(MathFunction.Ternary.class));
+                number(arguments.get(0));
+                number(arguments.get(1));
+                number(arguments.get(2));
+                code.invokeinterface(desc(MathFunction.Ternary.class), "apply",
+                        method(CD_double, CD_double, CD_double, CD_double));
+            }
+            case MathFunction.RandomBinary op -> {
+                load(op, desc(MathFunction.RandomBinary.class));
+                code.aload(call).getfield(CONTEXT, "random", RANDOM);
+                number(arguments.get(0));
+                number(arguments.get(1));
+                code.invokeinterface(desc(MathFunction.RandomBinary.class), "apply",
+                        method(CD_double, RANDOM, CD_double, CD_double));
+            }
+            case MathFunction.RandomTernary op -> {
+                int count = code.allocateLocal(TypeKind.DOUBLE);
+                number(arguments.get(0));
+                code.dup2().dstore(count).invokestatic(ITERATIONS, "count", method(CD_int, CD_double));
+                charge(m.offset(), 0);
+                load(op, desc(MathFunction.RandomTernary.class));
+                code.aload(call).getfield(CONTEXT, "random", RANDOM).dload(count);
+                number(arguments.get(1));
+                number(arguments.get(2));
+                code.invokeinterface(desc(MathFunction.RandomTernary.class), "apply",
+                        method(CD_double, RANDOM, CD_double, CD_double, CD_double));
+            }
+            default -> throw new AssertionError(m.function());
+        }
+    }
+
+    /**
+     * Stores into a variable or temporary.
+     *
+     * @param keep whether the assigned value stays on the stack
+     * @return the kind of what stays on the stack: {@link Kind#NUMBER} (a double) or {@link Kind#VALUE}
+     */
+    private Kind assign(Node.Assign a, boolean keep) {
+        Node.Variable target = a.target();
+        int slot = target.slot();
+        boolean numeric = kind(a.value()) == Kind.NUMBER;
+        if (target.namespace() == Namespace.TEMP) {
+            int local = temporaries[slot];
+            if (isNumber(slot)) {
+                number(a.value());
+                if (keep) {
+                    code.dup2();
+                }
+                code.dstore(local);
+                return Kind.NUMBER;
+            }
+            value(a.value());
+            if (keep) {
+                code.dup();
+            }
+            code.astore(local);
+            return Kind.VALUE;
+        }
+        store(target.namespace());
+        code.loadConstant(slot);
+        if (numeric) {
+            number(a.value());
+            code.invokevirtual(STORE, "assignNumber", method(CD_double, CD_int, CD_double));
+            if (!keep) {
+                code.pop2();
+            }
+            return Kind.NUMBER;
+        }
+        value(a.value());
+        code.invokevirtual(STORE, "assignValue", method(VALUE, CD_int, VALUE));
+        if (!keep) {
+            code.pop();
+        }
+        return Kind.VALUE;
+    }
+
+    /** {@code target->expression}: the expression with another entity's context; 0 or nothing when there is none. */
+    private void arrow(Node.Arrow a, boolean asNumber) {
+        Label none = code.newLabel();
+        Label end = code.newLabel();
+        int other = code.allocateLocal(TypeKind.REFERENCE);
+        value(a.target());
+        code.aload(call).getfield(CONTEXT, "engine", ENGINE)
+                .invokestatic(VALUES, "entity", method(CONTEXT, VALUE, ENGINE)).dup().ifnull(none).astore(other);
+        int saved = entity;
+        entity = other;
+        if (asNumber) {
+            number(a.expression());
+        } else {
+            value(a.expression());
+        }
+        entity = saved;
+        code.goto_(end).labelBinding(none).pop();
+        if (asNumber) {
+            code.dconst_0();
+        } else {
+            code.aconst_null();
+        }
+        code.labelBinding(end);
+    }
+
+    // ---- values
+
+    private void value(Node node) {
+        switch (node) {
+            case Node.Number(double v) -> load(new MolangValue.Number(v), VALUE);
+            case Node.Text(String t) -> load(new MolangValue.Text(t), VALUE);
+            case Node.Constant(MolangValue c) -> load(c, VALUE);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfValue query -> query(q, query,
+                    VALUE_QUERY, VALUE);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfText -> {
+                text(q);
+                code.invokestatic(VALUES, "box", method(VALUE, CD_String));
+            }
+            case Node.Variable v when v.namespace() != Namespace.TEMP -> {
+                store(v.namespace());
+                code.loadConstant(v.slot()).invokevirtual(STORE, "value", method(VALUE, CD_int));
+            }
+            case Node.Variable v when !isNumber(v.slot()) -> code.aload(temporaries[v.slot()]);
+            case Node.Index i -> {
+                value(i.target());
+                number(i.index());
+                code.invokestatic(VALUES, "element", method(VALUE, VALUE, CD_double));
+            }
+            case Node.Binary b when b.operator() == Operator.COALESCE -> {
+                Label end = code.newLabel();
+                value(b.left());
+                code.dup().ifnonnull(end).pop();
+                value(b.right());
+                code.labelBinding(end);
+            }
+            case Node.Conditional c -> {
+                Label otherwise = code.newLabel();
+                Label end = code.newLabel();
+                truth(c.condition(), otherwise);
+                value(c.then());
+                code.goto_(end).labelBinding(otherwise);
+                if (c.otherwise() == null) {
+                    code.getstatic(VALUE, "ZERO", VALUE);
+                } else {
+                    value(c.otherwise());
+                }
+                code.labelBinding(end);
+            }
+            case Node.Assign a -> {
+                if (assign(a, true) == Kind.NUMBER) {
+                    code.invokestatic(VALUES, "box", method(VALUE, CD_double));
+                }
+            }
+            case Node.Arrow a -> arrow(a, false);
+            case Node.Return r -> {
+                returning(r.value());
+                code.aconst_null(); // not reached: keeps the operand's shape for the code after it
+            }
+            default -> {
+                number(node);
+                code.invokestatic(VALUES, "box", method(VALUE, CD_double));
+            }
+        }
+    }
+
+    private void text(Node node) {
+        switch (node) {
+            case Node.Text(String t) -> code.ldc(t);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfText query -> query(q, query, TEXT_QUERY,
+                    CD_String);
+            case Node.Conditional c when c.otherwise() != null && kind(c.then()) == Kind.TEXT
+                    && kind(c.otherwise()) == Kind.TEXT -> {
+                Label otherwise = code.newLabel();
+                Label end = code.newLabel();
+                truth(c.condition(), otherwise);
+                text(c.then());
+                code.goto_(end).labelBinding(otherwise);
+                text(c.otherwise());
+                code.labelBinding(end);
+            }
+            default -> {
+                value(node);
+                code.invokestatic(VALUES, "text", method(CD_String, VALUE));
+            }
+        }
+    }
+
+    // ---- conditions: jump to the label when false, fall through when true
+
+    private void truth(Node node, Label whenFalse) {
+        switch (node) {
+            case Node.Not(Node operand) -> {
+                Label whenTrue = code.newLabel();
+                truth(operand, whenTrue);
+                code.goto_(whenFalse).labelBinding(whenTrue);
+            }
+            case Node.Binary b when b.operator() == Operator.AND -> {
+                truth(b.left(), whenFalse);
+                truth(b.right(), whenFalse);
+            }
+            case Node.Binary b when b.operator() == Operator.OR -> {
+                Label right = code.newLabel();
+                Label end = code.newLabel();
+                truth(b.left(), right);
+                code.goto_(end).labelBinding(right);
+                truth(b.right(), whenFalse);
+                code.labelBinding(end);
+            }
+            case Node.Binary b when b.operator().isRelational() -> {
+                number(b.left());
+                number(b.right());
+                switch (b.operator()) {
+                    case LESS -> code.dcmpg().ifge(whenFalse);
+                    case LESS_EQUAL -> code.dcmpg().ifgt(whenFalse);
+                    case GREATER -> code.dcmpl().ifle(whenFalse);
+                    case GREATER_EQUAL -> code.dcmpl().iflt(whenFalse);
+                    default -> throw new AssertionError(b.operator());
+                }
+            }
+            case Node.Binary b when b.operator() == Operator.EQUAL -> equality(b, whenFalse, true);
+            case Node.Binary b when b.operator() == Operator.NOT_EQUAL -> equality(b, whenFalse, false);
+            default -> {
+                switch (kind(node)) {
+                    case NUMBER -> {
+                        number(node);
+                        code.dconst_0().dcmpl().ifeq(whenFalse);
+                    }
+                    case TEXT -> {
+                        text(node);
+                        code.invokestatic(VALUES, "truth", method(CD_boolean, CD_String)).ifeq(whenFalse);
+                    }
+                    case VALUE -> {
+                        value(node);
+                        code.invokestatic(VALUES, "truth", method(CD_boolean, VALUE)).ifeq(whenFalse);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code ==} (or {@code !=} when {@code equal} is false), jumping to the label when the test fails. */
+    private void equality(Node.Binary b, Label whenFalse, boolean equal) {
+        Kind left = kind(b.left());
+        Kind right = kind(b.right());
+        if (left == Kind.NUMBER && right == Kind.NUMBER) {
+            number(b.left());
+            number(b.right());
+            code.dcmpl();
+            if (equal) {
+                code.ifne(whenFalse);
+            } else {
+                code.ifeq(whenFalse);
+            }
+            return;
+        }
+        if (left == Kind.TEXT && right == Kind.TEXT) {
+            text(b.left());
+            text(b.right());
+            code.invokestatic(desc(java.util.Objects.class), "equals", method(CD_boolean, CD_Object, CD_Object));
+        } else if (left == Kind.NUMBER && right == Kind.VALUE || left == Kind.VALUE && right == Kind.NUMBER) {
+            Node valueSide = left == Kind.VALUE ? b.left() : b.right();
+            Node numberSide = left == Kind.VALUE ? b.right() : b.left();
+            if (valueSide instanceof Node.Variable v && v.namespace() == Namespace.VARIABLE) {
+                store(v.namespace());
+                code.loadConstant(v.slot());
+                number(numberSide);
+                code.invokevirtual(STORE, "numberEquals", method(CD_boolean, CD_int, CD_double));
+            } else {
+                value(valueSide);
+                number(numberSide);
+                code.invokestatic(VALUES, "equalNumber", method(CD_boolean, VALUE, CD_double));
+            }
+        } else if (left == Kind.TEXT && right == Kind.VALUE || left == Kind.VALUE && right == Kind.TEXT) {
+            value(left == Kind.VALUE ? b.left() : b.right());
+            text(left == Kind.TEXT ? b.left() : b.right());
+            code.invokestatic(VALUES, "equalText", method(CD_boolean, VALUE, CD_String));
+        } else {
+            value(b.left());
+            value(b.right());
+            code.invokestatic(VALUES, "equal", method(CD_boolean, VALUE, VALUE));
+        }
+        if (equal) {
+            code.ifeq(whenFalse);
+        } else {
+            code.ifne(whenFalse);
+        }
+    }
+
+    // ---- queries
+
+    /** Calls a query: its result (of the given type) on the stack; a throw becomes the evaluation's error. */
+    private void query(Node.QueryCall q, MolangQuery query, ClassDesc queryType, ClassDesc result) {
+        load(query, queryType);
+        code.aload(entity);
+        if (q.constantArguments() != null) {
+            load(q.constantArguments(), API_ARGUMENTS);
+        } else {
+            List<Node> arguments = q.arguments();
+            code.new_(ARGUMENTS).dup().loadConstant(arguments.size()).anewarray(VALUE);
+            for (int i = 0; i < arguments.size(); i++) {
+                code.dup().loadConstant(i);
+                value(arguments.get(i));
+                code.aastore();
+            }
+            code.invokespecial(ARGUMENTS, "<init>", method(CD_void, VALUE.arrayType()));
+        }
+        Label start = code.newLabel();
+        Label end = code.newLabel();
+        Label handler = code.newLabel();
+        Label after = code.newLabel();
+        code.labelBinding(start)
+                .invokeinterface(queryType, "get", method(result, API_CONTEXT, API_ARGUMENTS))
+                .labelBinding(end)
+                .goto_(after)
+                .labelBinding(handler)
+                .ldc(resolved.source()).loadConstant(q.offset()).ldc(q.name())
+                .invokestatic(COMPILED, "queryFailed", Descriptors.QUERY_FAILED).athrow()
+                .labelBinding(after)
+                .exceptionCatch(start, end, handler, Descriptors.RUNTIME_EXCEPTION);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.plinth.benchmarks.startup;
+
+import dev.plinth.benchmarks.startup.ResourceFarm.Kind;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Startup and footprint of the distribution, as whole processes, in one run ({@code ./plinthw -pl benchmarks -am
+ * -Pstartup verify}):
+ * <ol>
+ *   <li>raw Felix with the distribution's framework-level bundles ({@link RawFelix}) against Plinth on an empty home
+ *       ({@code bin/plinth}, no resources), start to ready to exit (goal: Plinth ≤ 1.2× raw Felix);</li>
+ *   <li>Plinth with 100 mixed resources (25 each of Lua, resource packs, assets-only and Java plugin bundles; JS and
+ *       WASM when their hosts are in the distribution), all in {@code StartupResources}: spawn to
+ *       {@code plinth.resources.ready} (the console prints the first piped command's output only then), cold (a new
+ *       home) and again on the same home (goals: ≤ 2 s cold, ≤ 1 s from the framework cache);</li>
+ *   <li>the heap each idle resource of a kind retains: 100 of a kind started, a full GC ({@code jcmd GC.run}), heap
+ *       used from {@code /metrics}, minus the same for an empty home, divided by 100 (goals: Lua ≤ 64 KiB).</li>
+ * </ol>
+ * Each process measurement is the median of {@code runs}; the machine must be quiet for figures worth keeping.
+ * Prints a table and writes it as JSON.
+ */
+public final class StartupHarness {
+
+    /** The line every measured process prints once it is ready. */
+    static final String READY_MARKER = "plinth-bench-ready";
+    private static final int FOOTPRINT_COUNT = 100;
+
+    private final Path distribution;
+    private final Path work;
+    private final int runs;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    private StartupHarness(Path distribution, Path work, int runs) {
+        this.distribution = distribution;
+        this.work = work;
+        this.runs = runs;
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args the distribution folder ({@code distribution/target/plinth}), the JSON result file, and optionally
+     *     the number of runs per measurement (3)
+     * @throws Exception when a process cannot be run
+     */
+    public static void main(String[] args) throws Exception {
+        check(args);
+        Path distribution = Path.of(args[0]);
+        Path output = Path.of(args[1]);
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "startup-");
+        var harness = new StartupHarness(distribution, work, runs);
+        harness.startup();
+        harness.manyResources();
+        harness.footprint();
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(harness.results);
+        Files.writeString(output, json);
+        System.out.println("written to " + output);
+    }
+
+    private void startup() throws Exception {
+        List<ProcessRun> raw = new ArrayList<>();
+        List<ProcessRun> plinth = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Path storage = Files.createDirectories(work.resolve("raw-" + i));
+            raw.add(ProcessRun.run(List.of(java(), "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", "-cp",
+                    System.getProperty("java.class.path"), RawFelix.class.getName(),
+                    distribution.resolve("bundle").toString(), storage.toString()), "", null));
+            plinth.add(plinth(home("empty-" + i, List.of()), "echo " + READY_MARKER + "\n"));
+        }
+        ProcessRun rawMedian = median(raw);
+        ProcessRun plinthMedian = median(plinth);
+        print("raw Felix, same framework bundles", rawMedian);
+        print("Plinth, empty home", plinthMedian);
+        double ratio = (double) plinthMedian.totalMillis() / rawMedian.totalMillis();
+        System.out.printf(Locale.ROOT, "Plinth / raw Felix, whole process: %.2fx (goal <= 1.2x)%n", ratio);
+        results.put("rawFelix", rawMedian);
+        results.put("plinthEmpty", plinthMedian);
+        results.put("plinthOverRawFelix", ratio);
+    }
+
+    private void manyResources() throws Exception {
+        Path home = home("mixed", List.of());
+        List<String> names = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            names.addAll(ResourceFarm.write(home.resolve("resources"), kind, 100 / Kind.values().length));
+        }
+        writeSettings(home, names, 0);
+        ProcessRun cold = plinth(home, "echo " + READY_MARKER + "\n");
+        List<ProcessRun> again = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            again.add(plinth(home, "echo " + READY_MARKER + "\n"));
+        }
+        print("Plinth, 100 mixed resources, cold (new home)", cold);
+        print("Plinth, 100 mixed resources, same home again", median(again));
+        System.out.println("  goals: ready <= 2000 ms cold, <= 1000 ms from the framework cache (the distribution "
+                + "rebuilds its framework cache at every start: org.osgi.framework.storage.clean=onFirstInit)");
+        results.put("mixed100Cold", cold);
+        results.put("mixed100Again", median(again));
+    }
+
+    private void footprint() throws Exception {
+        long baseline = heapAfterGc(home("heap-empty", List.of()));
+        Map<String, Long> perResource = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            Path home = home("heap-" + kind, List.of());
+            List<String> names = ResourceFarm.write(home.resolve("resources"), kind, FOOTPRINT_COUNT);
+            writeSettings(home, names, freePort());
+            long used = heapAfterGc(home);
+            perResource.put(kind.name().toLowerCase(Locale.ROOT), (used - baseline) / FOOTPRINT_COUNT);
+        }
+        System.out.println("retained heap per idle resource (" + FOOTPRINT_COUNT + " of a kind started, after a full "
+                + "GC, minus an empty home; goals: Lua <= 64 KiB, JS <= 256 KiB, WASM <= 64 KiB + linear memory):");
+        perResource.forEach((kind, bytes) -> System.out.printf(Locale.ROOT, "  %-7s %8.1f KiB%n", kind,
+                bytes / 1024.0));
+        results.put("heapBaselineBytes", baseline);
+        results.put("retainedBytesPerIdleResource", perResource);
+    }
+
+    /** Starts Plinth on a home, waits until ready, forces a full GC and reads the heap used from /metrics. */
+    private long heapAfterGc(Path home) throws Exception {
+        int port = readPort(home);
+        long[] used = {-1};
+        ProcessRun run = ProcessRun.run(plinthCommand(home), "echo " + READY_MARKER + "\n", process -> {
+            try {
+                new ProcessBuilder(jcmd(), Long.toString(process.pid()), "GC.run")
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                used[0] = scrapeHeapUsed(port);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (used[0] < 0 || run.exitCode() != 0) {
+            throw new IllegalStateException("no heap figure from " + home + " (exit " + run.exitCode() + ")");
+        }
+        return used[0];
+    }
+
+    private static long scrapeHeapUsed(int port) throws IOException, InterruptedException {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        double sum = 0;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) sum;
+    }
+
+    private ProcessRun plinth(Path home, String stdin) throws IOException, InterruptedException {
+        return ProcessRun.run(plinthCommand(home), stdin, null);
+    }
+
+    private List<String> plinthCommand(Path home) {
+        return List.of(distribution.resolve("bin/plinth").toString(), "--home", home.toString());
+    }
+
+    /** A home with the given startup resources and HTTP on a free port; the ready line comes from stdin. */
+    private Path home(String name, List<String> startup) throws IOException {
+        Path home = work.resolve(name);
+        Files.createDirectories(home.resolve("resources"));
+        writeSettings(home, startup, freePort());
+        return home;
+    }
+
+    private static void writeSettings(Path home, List<String> startup, int port) throws IOException {
+        Files.createDirectories(home.resolve("conf"));
+        int httpPort = port != 0 ? port : freePort();
+        String list = String.join(", ", startup.stream().map(n -> "\"" + n + "\"").toList());
+        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [" + list + "], "
+                + "\"http\": {\"port\": " + httpPort + "}}");
+    }
+
+    private static int readPort(Path home) throws IOException {
+        String json = Files.readString(home.resolve("conf/server.json"));
+        String tail = json.substring(json.indexOf("\"port\":") + 7).strip();
+        return Integer.parseInt(tail.substring(0, tail.indexOf('}')).strip());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static ProcessRun median(List<ProcessRun> runs) {
+        var sorted = runs.stream().sorted(java.util.Comparator.comparingLong(ProcessRun::totalMillis)).toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void print(String what, ProcessRun run) {
+        System.out.printf(Locale.ROOT, "%-48s ready %6d ms, exit %6d ms, peak RSS %6.1f MiB%s%n", what,
+                run.readyMillis(), run.totalMillis(), run.peakRssKib() / 1024.0,
+                run.exitCode() == 0 ? "" : " (exit code " + run.exitCode() + ")");
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String jcmd() {
+        return Path.of(java()).resolveSibling("jcmd").toString();
+    }
+
+    /** Refuses a command line without the two required arguments. */
+    static void check(String[] args) {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: StartupHarness DISTRIBUTION RESULT.json [RUNS]; "
+                    + Arrays.toString(args));
+        }
+    }
+}
