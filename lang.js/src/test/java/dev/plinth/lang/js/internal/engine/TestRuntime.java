@@ -25,9 +25,10 @@ final class TestRuntime implements AutoCloseable {
         return accounts.open(resource, "js", statementsPerTick);
     }
 
-    /** A resource's context builder with a fresh account. */
+    /** A resource's context builder with a fresh account, and room for a slow first call on a loaded machine. */
     JsScript.Builder builder(String resource, ModuleRoots roots) {
-        return JsScript.builder(resource, runtime, roots, account(resource, Long.MAX_VALUE / 4));
+        return JsScript.builder(resource, runtime, roots, account(resource, Long.MAX_VALUE / 4))
+                .withLimits(JsLimits.defaults().withCallTimeout(java.time.Duration.ofSeconds(10)));
     }
 
     @Override
