@@ -52,7 +52,7 @@ class MetricsIT {
                     values(before, "mtadm_server_resources_state", "loaded", "starting", "stopping", "unknown"));
 
             PlinthInstance.send(process, "resource:stop chat-demo", "resource:start chat-demo", "resource:stop server",
-                    "sim:join alice", "echo step-done");
+                    "sim:join alice", "resource:top", "echo step-done");
             instance.awaitOutput("step-done");
             Thread.sleep(500); // the player count is read at the end of each tick
             Map<String, MetricFamily> after = scrape(instance);
@@ -68,6 +68,13 @@ class MetricsIT {
             assertEquals(1.0, ((Gauge) after.get("plinth_players_online").getMetrics().getFirst()).getValue());
             assertEquals(MetricType.HISTOGRAM, after.get("plinth_tick_duration_seconds").getType());
             assertEquals(MetricType.COUNTER, after.get("plinth_handler_seconds_total").getType());
+            assertEquals(MetricType.COUNTER, after.get("plinth_resource_work_total").getType());
+            assertTrue(after.get("plinth_resource_work_total").getMetrics().stream()
+                            .anyMatch(m -> "admin-tools".equals(m.getLabels().get("resource"))),
+                    "the Lua examples have accounts: " + after.get("plinth_resource_work_total").getMetrics());
+            String top = Files.readString(instance.consoleLog());
+            assertTrue(top.lines().anyMatch(l -> l.startsWith("welcome ") && l.contains(" lua ")),
+                    "resource:top lists the Lua example:\n" + top);
             assertTrue(after.get("plinth_handler_seconds_total").getMetrics().stream()
                             .anyMatch(m -> "welcome".equals(m.getLabels().get("resource"))
                                     && "lua".equals(m.getLabels().get("language"))),

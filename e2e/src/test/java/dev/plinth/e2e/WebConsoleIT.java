@@ -82,6 +82,10 @@ class WebConsoleIT {
             for (String name : List.of("hello", "welcome", "admin-tools", "chat-demo", "core", "starter-pack")) {
                 assertFalse(browserDriver.findElements(By.id("resource-" + name)).isEmpty(), name + " is listed");
             }
+            String welcomeMs = browserDriver.findElement(By.cssSelector("#resource-welcome td.ms")).getText();
+            assertTrue(welcomeMs.matches("\\d+\\.\\d{3}"), "the Lua example's ms per tick: " + welcomeMs);
+            assertEquals("-", browserDriver.findElement(By.cssSelector("#resource-hello td.ms")).getText(),
+                    "a Java plugin is not measured");
             assertNoServerError(browserDriver);
             screenshot(browserDriver, "02-resources.png");
 
@@ -100,6 +104,7 @@ class WebConsoleIT {
             PlinthInstance.send(process, "sim:join alice");
             browserDriver.get(console + "/plinth-server");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("server-players"), "alice"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resmon-welcome")));
             WebElement tps = browserDriver.findElement(By.id("server-tps"));
             assertTrue(tps.getText().contains("(last 5 s)"), tps.getText());
             assertNoServerError(browserDriver);

@@ -42,7 +42,8 @@ public final class RawFelix {
         config.put("felix.log.level", "1");
         // As in the distribution: Felix HTTP waits for its configuration (which only Plinth gives), the console
         // for Plinth's login: neither opens a port here.
-        config.put("org.apache.felix.http.require.configuration", "true");
+        config.put("org.apache.felix.http.require.config", "true");
+        config.put("org.apache.felix.http.enable", "false");
         config.put("felix.webconsole.security.providers", "plinth");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(config);
         framework.init();

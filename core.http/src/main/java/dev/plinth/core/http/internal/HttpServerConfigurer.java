@@ -17,9 +17,9 @@ import org.osgi.service.log.LoggerFactory;
  * The one place that decides where the HTTP server listens: reads {@code http} of {@code conf/server.json} when it
  * activates (when the framework starts, or this bundle is restarted) and hands Felix HTTP its configuration (PID
  * {@value #PID}) through Configuration Admin. Felix HTTP waits for that configuration before it opens a port (the
- * framework property {@code org.apache.felix.http.require.configuration=true}), so it never listens anywhere else,
- * not even for a moment. A malformed {@code http} key is reported with the file and the defaults apply (the loopback
- * address).
+ * framework property {@code org.apache.felix.http.require.config=true}, and its own defaults have HTTP off:
+ * {@code org.apache.felix.http.enable=false}), so it never listens anywhere else, not even for a moment. A
+ * malformed {@code http} key is reported with the file and the defaults apply (the loopback address).
  *
  * <p>Runs on the Declarative Services thread that activates it.
  */

@@ -5,6 +5,8 @@ import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.ops.internal.resmon.ResourceCost;
+import dev.plinth.ops.internal.resmon.ResourceMonitor;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +15,8 @@ import java.io.Serial;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,7 +25,7 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * The console's Resources page ({@code /system/console/plinth-resources}): every resource with its type, language,
- * version, state, last error and dependencies, refreshed every two seconds from {@code data.json}; Start, Stop and
+ * version, state, last error, dependencies and milliseconds per tick ({@link ResourceMonitor}), refreshed every two seconds from {@code data.json}; Start, Stop and
  * Restart buttons POST to {@code action} (CSRF-checked), which calls the same {@link ResourceService} as the shell
  * (this bundle is the system context: the console's user is the server owner), so the checks and error codes are
  * the same and the page shows them ({@code ERR_SYSTEM_RESOURCE: server is a system resource...}).
@@ -39,17 +43,21 @@ public final class ResourcesPage extends ConsolePage {
             "start", ResourceService::start, "stop", ResourceService::stop, "restart", ResourceService::restart);
 
     private final transient ResourceService resources;
+    private final transient ResourceMonitor monitor;
     private final transient Logger logger;
 
     /**
      * Creates the page.
      *
      * @param resources the lifecycle, as the system context
+     * @param monitor what each running script resource costs per tick
      * @param logger where the console's lifecycle actions are recorded
      */
     @Activate
-    public ResourcesPage(@Reference ResourceService resources, @Reference(service = LoggerFactory.class) Logger logger) {
+    public ResourcesPage(@Reference ResourceService resources, @Reference ResourceMonitor monitor,
+            @Reference(service = LoggerFactory.class) Logger logger) {
         this.resources = resources;
+        this.monitor = monitor;
         this.logger = logger;
     }
 
@@ -96,7 +104,9 @@ public final class ResourcesPage extends ConsolePage {
     }
 
     private List<Row> rows() {
-        return resources.list().stream().map(Row::of).toList();
+        Map<String, Double> msPerTick = monitor.costs().stream()
+                .collect(Collectors.toMap(ResourceCost::resource, ResourceCost::msPerTickMean));
+        return resources.list().stream().map(info -> Row.of(info, msPerTick.get(info.name()))).toList();
     }
 
     /**
@@ -110,14 +120,16 @@ public final class ResourcesPage extends ConsolePage {
      * @param system whether it is a system resource
      * @param lastError its last error, or empty
      * @param dependencies what it needs, {@code name range} each
+     * @param msPerTick the mean time of its calls per tick over the last 100 ticks, {@code null} when it has no
+     *     account (not running, or a Java plugin: not measured)
      */
     record Row(String name, String type, String language, String version, String state, boolean system,
-            String lastError, List<String> dependencies) {
+            String lastError, List<String> dependencies, @Nullable Double msPerTick) {
 
-        static Row of(ResourceInfo info) {
+        static Row of(ResourceInfo info, @Nullable Double msPerTick) {
             return new Row(info.name(), info.type().id(), info.language().id(), info.version().toString(),
                     info.state().id(), info.system(), info.lastError().orElse(""),
-                    info.dependencies().stream().map(Dependency::toString).toList());
+                    info.dependencies().stream().map(Dependency::toString).toList(), msPerTick);
         }
     }
 
@@ -130,7 +142,7 @@ public final class ResourcesPage extends ConsolePage {
             <p id="plinth-message" role="status"></p>
             <table id="plinth-resources" class="tablelayout">
               <thead><tr><th>Name</th><th>Type</th><th>Language</th><th>Version</th><th>State</th>
-                <th>Dependencies</th><th>Last error</th><th>Actions</th></tr></thead>
+                <th>Dependencies</th><th>ms/tick</th><th>Last error</th><th>Actions</th></tr></thead>
               <tbody></tbody>
             </table>
             """;
@@ -165,6 +177,7 @@ public final class ResourcesPage extends ConsolePage {
                 plinthCell(row, r.version);
                 plinthCell(row, r.state, 'state state-' + r.state);
                 plinthCell(row, r.dependencies.join(', '));
+                plinthCell(row, r.msPerTick === null ? '-' : r.msPerTick.toFixed(3), 'ms');
                 plinthCell(row, r.lastError, 'error');
                 const actions = row.insertCell();
                 for (const action of ['start', 'stop', 'restart']) {

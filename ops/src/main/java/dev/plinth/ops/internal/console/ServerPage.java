@@ -4,6 +4,8 @@ import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.runtime.tick.TickStatistics;
+import dev.plinth.ops.internal.resmon.ResourceCost;
+import dev.plinth.ops.internal.resmon.ResourceMonitor;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The console's Server page ({@code /system/console/plinth-server}): ticks per second and milliseconds per tick
- * (as {@code server:mspt} shows them), a chart of the last 600 ticks' durations against the 50 ms budget, and the
- * players online; refreshed every second from {@code data.json}.
+ * (as {@code server:mspt} shows them), a chart of the last 600 ticks' durations against the 50 ms budget, the
+ * players online, and the {@code resource:top} table; refreshed every second from {@code data.json}.
  *
  * <p>Called on HTTP threads; the player list is read on the game thread (at most 2 s of waiting).
  */
@@ -35,6 +37,7 @@ public final class ServerPage extends ConsolePage {
     private final transient GameThread game;
     private final transient Server server;
     private final transient TickHistory ticks;
+    private final transient ResourceMonitor monitor;
 
     /**
      * Creates the page.
@@ -42,12 +45,15 @@ public final class ServerPage extends ConsolePage {
      * @param game the game loop, for the tick statistics and to read the players
      * @param server the server, for its name and players
      * @param ticks the recent ticks
+     * @param monitor what each running script resource costs
      */
     @Activate
-    public ServerPage(@Reference GameThread game, @Reference Server server, @Reference TickHistory ticks) {
+    public ServerPage(@Reference GameThread game, @Reference Server server, @Reference TickHistory ticks,
+            @Reference ResourceMonitor monitor) {
         this.game = game;
         this.server = server;
         this.ticks = ticks;
+        this.monitor = monitor;
     }
 
     @Override
@@ -65,7 +71,7 @@ public final class ServerPage extends ConsolePage {
     private Data data() {
         TickStatistics stats = game.statistics();
         return new Data(server.name(), stats.tick(), stats.paused(), stats.last5s(), stats.last1m(),
-                stats.overruns(), ticks.recent(), players());
+                stats.overruns(), ticks.recent(), players(), monitor.costs());
     }
 
     private List<String> players() {
@@ -91,9 +97,10 @@ public final class ServerPage extends ConsolePage {
      * @param overruns ticks over 50 ms since the start
      * @param recent tick number and milliseconds of the last 600 ticks
      * @param players the players online
+     * @param resmon what each running script resource costs, slowest first
      */
     record Data(String name, long tick, boolean paused, TickStatistics.Window last5s, TickStatistics.Window last1m,
-            long overruns, double[][] recent, List<String> players) {}
+            long overruns, double[][] recent, List<String> players, List<ResourceCost> resmon) {}
 
     private static final String MARKUP = """
             <style>#plinth-server dt{font-weight:bold} #plinth-server dd{margin:0 0 .5em 0}</style>
@@ -107,6 +114,13 @@ public final class ServerPage extends ConsolePage {
               </dl>
               <canvas id="server-chart" width="900" height="200" style="border:1px solid #ccc"
                 aria-label="tick durations of the last 600 ticks"></canvas>
+              <h3>What each resource costs (resource:top)</h3>
+              <table id="server-resmon" class="tablelayout">
+                <thead><tr><th>Resource</th><th>Language</th><th>ms/tick</th><th>max ms</th><th>tick %</th>
+                  <th>Calls</th><th>Work</th><th>Allocated</th><th>Retained</th><th>Offences</th></tr></thead>
+                <tbody></tbody>
+              </table>
+              <p>Java plugins are not measured here (event:stats shows their event handlers).</p>
             </div>
             """;
 
@@ -143,6 +157,23 @@ public final class ServerPage extends ConsolePage {
               document.getElementById('server-players').textContent =
                   d.players.length === 0 ? 'none' : d.players.length + ': ' + d.players.join(', ');
               draw(d.recent);
+              const body = document.querySelector('#server-resmon tbody');
+              body.replaceChildren();
+              const kib = b => b === 0 ? '-' : (b / 1024).toFixed(1) + ' KiB';
+              for (const c of d.resmon) {
+                const row = body.insertRow();
+                row.id = 'resmon-' + c.resource;
+                plinthCell(row, c.resource);
+                plinthCell(row, c.language);
+                plinthCell(row, c.msPerTickMean.toFixed(3));
+                plinthCell(row, c.msPerTickMax.toFixed(3));
+                plinthCell(row, (c.tickShare * 100).toFixed(2));
+                plinthCell(row, c.calls);
+                plinthCell(row, c.work);
+                plinthCell(row, kib(c.allocatedBytes));
+                plinthCell(row, kib(c.retainedBytes));
+                plinthCell(row, c.offences);
+              }
             }
             refresh();
             setInterval(refresh, 1000);

@@ -19,6 +19,11 @@ public final class TickHistory implements TickObserver {
     private int next;
     private int filled;
 
+    /** Creates an empty history. */
+    public TickHistory() {
+        // filled as ticks end
+    }
+
     @Override
     public synchronized void tickEnded(long tick, long durationNanos) {
         ticks[next] = tick;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,15 @@ import org.osgi.service.log.LogReaderService;
  * anything. Rotation follows {@code logs} of {@code conf/server.json} ({@link LogSettings}), read when this
  * component activates.
  *
- * <p>Entries arrive on the Log Service's delivery thread; every method is synchronized. A file that cannot be
+ * <p>At most {@value #MAX_OPEN} files are open at once; the others are closed and reopened at their next entry.
+ * Entries arrive on the Log Service's delivery thread; every method is synchronized. A file that cannot be
  * written is reported once on standard error (not to the log, which would feed it back here).
  */
 @Component(immediate = true, service = ResourceLogFiles.class)
 public final class ResourceLogFiles implements LogListener, BundleListener {
 
+    /** How many resources' files stay open at once (a server may run hundreds of resources). */
+    static final int MAX_OPEN = 32;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -50,6 +54,8 @@ public final class ResourceLogFiles implements LogListener, BundleListener {
     private final LogSettings settings;
     private final Optional<Path> dataRoot;
     private final Map<Long, Optional<RotatingLogFile>> files = new HashMap<>();
+    /** The files with an open writer, least recently written first: at most {@value #MAX_OPEN} stay open. */
+    private final Map<Long, RotatingLogFile> open = new LinkedHashMap<>(16, 0.75f, true);
 
     /**
      * Starts listening.
@@ -77,6 +83,7 @@ public final class ResourceLogFiles implements LogListener, BundleListener {
         context.removeBundleListener(this);
         files.values().forEach(f -> f.ifPresent(ResourceLogFiles::closeQuietly));
         files.clear();
+        open.clear();
     }
 
     /**
@@ -101,6 +108,12 @@ public final class ResourceLogFiles implements LogListener, BundleListener {
         }
         try {
             file.get().append(format(entry));
+            open.put(bundle.getBundleId(), file.get());
+            if (open.size() > MAX_OPEN) {
+                var eldest = open.entrySet().iterator();
+                closeQuietly(eldest.next().getValue()); // reopened (appending) at its next entry
+                eldest.remove();
+            }
         } catch (IOException e) {
             System.err.println("plinth: cannot write " + file.get().latest() + ": " + e.getMessage());
             closeQuietly(file.get());
@@ -113,6 +126,7 @@ public final class ResourceLogFiles implements LogListener, BundleListener {
     public synchronized void bundleChanged(BundleEvent event) {
         if (event.getType() == BundleEvent.UPDATED || event.getType() == BundleEvent.UNINSTALLED
                 || event.getType() == BundleEvent.UNRESOLVED) {
+            open.remove(event.getBundle().getBundleId());
             Optional<RotatingLogFile> file = files.remove(event.getBundle().getBundleId());
             if (file != null) {
                 file.ifPresent(ResourceLogFiles::closeQuietly);

@@ -15,6 +15,9 @@ import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import dev.plinth.core.resource.internal.settings.SettingsFile;
+import dev.plinth.core.runtime.progress.Progress;
+import dev.plinth.core.runtime.progress.ProgressTask;
+import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import java.nio.file.Path;
@@ -103,6 +106,10 @@ public final class ResourceManager {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Server server;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Progress progress;
 
     /**
      * Creates the manager; nothing is scanned or started until activation.
@@ -216,15 +223,22 @@ public final class ResourceManager {
         var started = new ArrayList<String>();
         var failed = new ArrayList<String>();
         var missing = new ArrayList<String>();
-        for (String name : names) {
-            try {
-                started.addAll(lifecycle.start(name, true).started());
-            } catch (ResourceException e) {
-                if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
-                    missing.add(name);
-                } else {
-                    failed.add(name);
-                    log.error("startup resource {} did not start: {}", name, e.getMessage());
+        Progress reporter = progress;
+        try (ProgressTask task = reporter == null ? null
+                : reporter.begin("starting the startup resources", names.size(), ProgressUnit.ITEMS)) {
+            for (String name : names) {
+                try {
+                    started.addAll(lifecycle.start(name, true).started());
+                } catch (ResourceException e) {
+                    if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
+                        missing.add(name);
+                    } else {
+                        failed.add(name);
+                        log.error("startup resource {} did not start: {}", name, e.getMessage());
+                    }
+                }
+                if (task != null) {
+                    task.advance(1);
                 }
             }
         }

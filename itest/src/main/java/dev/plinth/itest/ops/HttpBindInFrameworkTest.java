@@ -1,0 +1,60 @@
+package dev.plinth.itest.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.plinth.itest.resource.ResourceHome;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+
+/**
+ * Felix HTTP never listens before core.http configured it: with core.http stopped and no configuration, the HTTP
+ * server does not run at all (its defaults would be 0.0.0.0:8080); once core.http starts, it runs where
+ * {@code conf/server.json} says.
+ */
+class HttpBindInFrameworkTest {
+
+    private final ResourceHome home = new ResourceHome();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        bundle("dev.plinth.core.http").start();
+        home.close();
+    }
+
+    @Test
+    void withoutCoreHttpsConfigurationNothingListens() throws Exception {
+        bundle("dev.plinth.core.http").stop();
+        ConfigurationAdmin admin = home.context.getService(home.context.getServiceReference(ConfigurationAdmin.class));
+        Configuration[] existing = admin.listConfigurations("(service.pid=org.apache.felix.http)");
+        if (existing != null) {
+            for (Configuration configuration : existing) {
+                configuration.delete();
+            }
+        }
+        Bundle jetty = bundle("org.apache.felix.http.jetty12");
+        jetty.stop();
+        jetty.start();
+        Thread.sleep(1000); // Felix HTTP would start Jetty on its own thread
+
+        assertNull(home.context.getServiceReference(HttpServiceRuntime.class),
+                "no HTTP server runs without core.http's configuration");
+
+        HttpPort http = HttpPort.bind(home, "");
+        Object endpoint = home.context.getServiceReference(HttpServiceRuntime.class)
+                .getProperty("osgi.http.endpoint");
+        String endpoints = endpoint instanceof String[] all ? String.join(",", all) : String.valueOf(endpoint);
+        assertEquals(200, http.get("/metrics", null).statusCode());
+        assertEquals(true, endpoints.contains(":" + http.uri("/").getPort() + "/"), endpoints);
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(home.context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+    }
+}
