@@ -273,11 +273,13 @@ class JsSandboxTest {
                     "export const f = () => { for (;;) {} };")).withLimits(tight()).onFatal(e -> fatal.incrementAndGet())
                     .build()) {
                 var ns = s.evalModule("main.js");
-                for (int i = 1; i <= 3; i++) {
+                // The third offence stops it at the latest (earlier when a call does not stop when interrupted: on a
+                // loaded machine the watchdog's second notice may come first).
+                for (int i = 1; i <= 3 && fatal.get() == 0; i++) {
                     var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, c -> ns.getMember("f")
                             .execute()));
                     assertEquals(i, e.offences());
-                    assertEquals(i == 3, e.fatal());
+                    assertTrue(e.fatal() || i < 3, "the third offence is fatal");
                 }
                 assertEquals(1, fatal.get());
                 assertTrue(s.isClosed());
