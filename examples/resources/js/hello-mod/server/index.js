@@ -27,7 +27,7 @@ mc.on("player_join", (event) => {
     event.player.send_message(greeter.welcome(event.player, count));
 });
 
-mc.register_command("hello", {
-    description: "Says hello in your language",
+mc.register_command("greet", {
+    description: "Greets you in your language",
     execute: (player, args) => player.send_message(locale.for_player(player).get_with_args("hello", { name: player.name() })),
 });

@@ -30,7 +30,7 @@ class JsResourcesIT {
         serverJson("\"locale\": \"it-IT\"", "hello-mod");
         var run = PlinthInstance.at(home).script(
                 "sim:join Mario",
-                "sim:command Mario hello",
+                "sim:command Mario greet",
                 "js:info",
                 "sim:inbox Mario",
                 "resource:stop js-helper");
@@ -164,7 +164,7 @@ class JsResourcesIT {
         js("spinner", "mc.on('player_chat', (event) => { while (true) {} });\n");
         js("counter", "mc.on('player_join', () => { let x = 0; for (;;) { x++; } });\n");
         js("regex", "mc.on('player_chat', () => /^(a+)+\\1$/.test('a'.repeat(26) + 'b'));\n");
-        js("hog", "mc.on('player_join', () => { const keep = []; for (;;) keep.push('x'.repeat(1 << 24) + keep.length); });\n");
+        js("hog", "mc.on('player_join', () => { const keep = []; for (;;) keep.push(new Array(1 << 20).fill(keep.length)); });\n");
         write("resources/counter/plugin.toml", "[plugin]\nname = \"counter\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
                 + "[resources]\nmax_fuel_per_tick = 100000\nmax_memory_mb = 512\n");
         js("no-players", "mc.broadcast('hello');\n");
