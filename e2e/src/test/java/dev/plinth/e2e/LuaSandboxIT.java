@@ -61,6 +61,32 @@ class LuaSandboxIT {
     }
 
     @Test
+    void aResourceThatKeepsGrowingIsStoppedForWhatItKeeps() throws Exception {
+        LuaFolders.write(home, "hoarder", "", """
+                local kept = {}
+                mc.schedule_repeating(1, function() kept[#kept + 1] = string.rep('x', 4 * 1024 * 1024) end)
+                """);
+        LuaFolders.write(home, "modest", "", "local few = {} for i = 1, 100 do few[i] = i end\n");
+        serverJson("\"sandbox\": {\"memory_check_ms\": 200}", "hoarder", "modest");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            session.await(o -> o.contains("ERR_SCRIPT_EXECUTION: hoarder stopped for breaking its limits"),
+                    "the hoarder is stopped");
+            session.poll("resource:list", o -> o.matches("(?s).*\nhoarder\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
+                    "the hoarder is in error");
+            session.send("server:tps");
+            exit = session.finish();
+            out = session.output();
+        }
+
+        assertEquals(0, exit, out);
+        assertTrue(out.matches("(?s).*hoarder stopped for breaking its limits: hoarder: retained memory limit exceeded "
+                + "\\(it keeps \\d+\\.\\d MB, more than its limit of 16\\.0 MB \\(max_memory_mb\\)\\).*"), out);
+        LuaFolders.assertState(out, "modest", "started");
+    }
+
+    @Test
     void permissionsEventsManifestLimitsAndTheConsoleHold() throws Exception {
         LuaFolders.write(home, "no-world", "[permissions]\nplayer = true\n", """
                 local ok, err = pcall(mc.get_world, 'overworld')
@@ -94,8 +120,12 @@ class LuaSandboxIT {
                 for level = 1, 27 do t = {t, t} end
                 print('dag', pcall(mc.emit, 'dag:big', {tree = t}))
                 """);
+        LuaFolders.write(home, "meta-globals", "", """
+                setmetatable(_G, {__index = function(t, key) while true do end end})
+                print('meta-globals set its trap')
+                """);
         serverJson("\"sandbox\": {\"max_tasks\": 100, \"log_lines_per_second\": 20}", "no-world", "no-tasks",
-                "spoofer", "zero-mem", "greedy", "forger", "catcher", "flooder", "dag");
+                "spoofer", "zero-mem", "greedy", "forger", "catcher", "flooder", "dag", "meta-globals");
         var run = PlinthInstance.at(home).script("sim:join Steve", "sim:inbox Steve", "resource:list",
                 "resource:info zero-mem");
 
@@ -127,6 +157,8 @@ class LuaSandboxIT {
         assertTrue(out.lines().filter(line -> line.contains("tick of task")).count() < 1000,
                 "at most its rate reached the console");
         assertTrue(out.contains("[dag] dag\tfalse\tdag: the payload of mc.emit holds more than 100000 values"), out);
+        assertTrue(out.contains("[meta-globals] meta-globals set its trap"), out);
+        LuaFolders.assertState(out, "meta-globals", "started");
         LuaFolders.assertState(out, "no-world", "started");
         LuaFolders.assertState(out, "no-tasks", "error");
         LuaFolders.assertState(out, "zero-mem", "error");

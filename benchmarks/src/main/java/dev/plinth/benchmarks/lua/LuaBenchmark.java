@@ -123,12 +123,14 @@ public class LuaBenchmark {
         script.run("main.lua");
         Player player = new BenchPlayer("Steve");
         event = new PlayerChatEvent(player, "hello everyone, nice server", PlayerChatEvent.DEFAULT_FORMAT, List.of());
-        chatHandler = new LuaEventHandler(script, script.globals().get("chat_filter"), EventPriority.NORMAL);
+        chatHandler = new LuaEventHandler(script, script.globals().get("chat_filter"), EventPriority.NORMAL, false,
+                QuietLog.INSTANCE);
         chatBus = new EventDispatcher(EventDispatcher.DEFAULT_TIMING_RATE).open("bench");
         chatBus.subscribe(PlayerChatEvent.class, HandlerOptions.defaults(), chatHandler);
         emptyBus = new EventDispatcher(EventDispatcher.DEFAULT_TIMING_RATE).open("bench");
         emptyBus.subscribe(PlayerChatEvent.class, HandlerOptions.defaults(),
-                new LuaEventHandler(script, script.globals().get("empty_handler"), EventPriority.NORMAL));
+                new LuaEventHandler(script, script.globals().get("empty_handler"), EventPriority.NORMAL, false,
+                        QuietLog.INSTANCE));
         hostCalls = script.globals().get("host_calls");
         rawCalls = script.globals().get("raw_calls");
         fib = script.globals().get("fib");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Bundle;
 
 /**
  * The event bus every resource shares, obtained as a bundle-scoped OSGi service: each bundle gets its own view,
@@ -95,6 +96,19 @@ public interface EventBus {
      * @throws EventException when the event's class carries an {@link EventName} other than its {@code name()}
      */
     <E extends Event> E post(E event, String target);
+
+    /**
+     * Dispatches a typed event to the handlers one bundle subscribed, and to no other, with the usual order,
+     * cancellation and MONITOR rules: how the server gives a reloaded resource what it would otherwise have missed
+     * (a {@code player_join} for each player already online). Not for ordinary posts, which every handler sees.
+     *
+     * @param <E> the event type
+     * @param event the event
+     * @param bundle the bundle whose handlers receive it (while it is started)
+     * @return the same event
+     * @throws EventException when the event's class carries an {@link EventName} other than its {@code name()}
+     */
+    <E extends Event> E replay(E event, Bundle bundle);
 
     /**
      * Posts an event by name, as scripts do.

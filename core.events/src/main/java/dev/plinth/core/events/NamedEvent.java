@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
  */
 public final class NamedEvent extends CancellableEvent {
 
-    /** What an event name looks like: lower-case words, optionally behind a {@code namespace:}. */
-    public static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+(:[a-z0-9_.-]+)?");
+    /**
+     * What an event name looks like: words of letters, digits, {@code _ . -}, separated by {@code :} (a namespace
+     * first): {@code player_join}, {@code myplugin:my_event}, {@code core:hotReload:start}. Case matters.
+     */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)*");
+
+    /** The rule of {@link #NAME} in words, for the messages that refuse a name. */
+    public static final String NAME_RULE = "an event name is words of letters, digits, '_', '.' and '-' separated by "
+            + "':', such as myplugin:my_event or core:hotReload:start";
 
     private final String name;
     private final Map<String, Object> payload;
@@ -37,7 +44,7 @@ public final class NamedEvent extends CancellableEvent {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(payload, "payload");
         if (!NAME.matcher(name).matches()) {
-            throw new EventException("invalid event name '" + name + "': use lower-case words such as myplugin:my_event");
+            throw new EventException("invalid event name '" + name + "': " + NAME_RULE);
         }
         @SuppressWarnings("unchecked")
         var copy = (Map<String, Object>) plain(name, "payload", payload);

@@ -83,6 +83,26 @@ public interface ResourceService {
     LifecycleResult restart(String name);
 
     /**
+     * Puts a resource in development mode, or takes it out: in development mode, a change of its files reloads it
+     * as soon as they settle (its state handed over, its dependents restarted with it, at one tick boundary), as
+     * {@code DevResources} in {@code conf/server.json} does from the start. Lasts until the server stops.
+     *
+     * @param name the resource
+     * @param on {@code true} to watch it, {@code false} to stop
+     * @return a sentence saying what was done, for the shell
+     * @throws ResourceException {@code ERR_NOT_FOUND}, {@code ERR_SYSTEM_RESOURCE}, {@code ERR_PERMISSION_DENIED}
+     */
+    String watch(String name, boolean on);
+
+    /**
+     * Whether a resource is in development mode, and what put it there.
+     *
+     * @param name the resource
+     * @return {@code resource:watch}, {@code DevResources} or {@code ResourceHotReload}; empty when it is not watched
+     */
+    Optional<String> watchedBy(String name);
+
+    /**
      * The names of every resource, deployed or system, sorted.
      *
      * @return the names

@@ -37,6 +37,13 @@ class LuaLifecycleCallTest {
             AddEventHandler("ll:call", function(event)
               mc.emit("ll-admin:result", {err = Resource[event.payload.operation](event.payload.target) or "none"})
             end)
+            AddEventHandler("ll:task-coroutine", function(event)
+              mc.schedule_task(1, function()
+                coroutine.wrap(function()
+                  mc.emit("ll-admin:result", {err = Resource.Restart(event.payload.target) or "none"})
+                end)()
+              end)
+            end)
             """;
 
     private final ResourceHome home = new ResourceHome();
@@ -89,6 +96,18 @@ class LuaLifecycleCallTest {
                 ? Optional.of(true) : Optional.empty(), "ll-admin started again: " + events.lines());
         assertEquals(ResourceState.STARTED, home.service.info("ll-admin").state());
         assertEquals("none", call("Stop", "ll-target"), "the restarted script runs its handlers");
+    }
+
+    @Test
+    void aLifecycleCallFromACoroutineOfAGameThreadTaskIsRefusedWithoutADeadlock() {
+        assertEquals("none", call("Start", "ll-target"));
+        int before = events.lines().size();
+
+        events.bus().post("ll:task-coroutine", Map.of("target", "ll-target"));
+
+        // Without the refusal the call waits for the game thread, which waits for the coroutine: ERR_START_TIMEOUT.
+        assertEquals(RESULT + "ERR_DETERMINISTIC_POLICY}", events.awaitCount(before + 1).get(before));
+        assertEquals(ResourceState.STARTED, home.service.info("ll-target").state(), "nothing was restarted");
     }
 
     /** Has the script call {@code Resource.<operation>(target)} from this thread; returns the error code it got. */

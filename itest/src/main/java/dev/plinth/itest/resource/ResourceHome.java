@@ -165,7 +165,7 @@ public final class ResourceHome implements AutoCloseable {
      * @return the jar
      * @throws IOException when it cannot be written
      */
-    Path plugin(String relative, String resourceName, String version, Class<?> activator, String imports,
+    public Path plugin(String relative, String resourceName, String version, Class<?> activator, String imports,
             Class<?>... more) throws IOException {
         Path jar = resources.resolve(relative);
         Files.createDirectories(jar.getParent());

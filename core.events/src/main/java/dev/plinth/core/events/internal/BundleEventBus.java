@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.osgi.framework.Bundle;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -81,7 +82,7 @@ public final class BundleEventBus implements EventBus {
         Objects.requireNonNull(handler, "handler");
         if (!NamedEvent.NAME.matcher(name).matches()) {
             throw new EventException("cannot subscribe to event '" + name
-                    + "': an event name is lower-case words such as myplugin:my_event");
+                    + "': " + NamedEvent.NAME_RULE);
         }
         return dispatcher.subscribe(owner, Registration.of(name, options, handler));
     }
@@ -99,6 +100,11 @@ public final class BundleEventBus implements EventBus {
     @Override
     public <E extends Event> E post(E event, String target) {
         return dispatcher.post(Objects.requireNonNull(event, "event"), owner, Objects.requireNonNull(target, "target"));
+    }
+
+    @Override
+    public <E extends Event> E replay(E event, Bundle bundle) {
+        return dispatcher.replay(Objects.requireNonNull(event, "event"), owner, Objects.requireNonNull(bundle, "bundle"));
     }
 
     @Override

@@ -110,8 +110,7 @@ public final class EventCommands {
      */
     public String listen(String name) {
         if (!NamedEvent.NAME.matcher(name).matches()) {
-            throw new EventException("invalid event name '" + name
-                    + "': use lower-case words such as myplugin:my_event");
+            throw new EventException("invalid event name '" + name + "': " + NamedEvent.NAME_RULE);
         }
         if (listening.containsKey(name)) {
             return "Already listening to " + name + ".";

@@ -174,6 +174,28 @@ public final class EventDispatcher {
         return event;
     }
 
+    /**
+     * Dispatches an event on this thread to the handlers one bundle subscribed, and to no other.
+     *
+     * @param event the event
+     * @param source who posts it
+     * @param bundle whose handlers receive it
+     * @return the event
+     */
+    <E extends Event> E replay(E event, Owner source, Bundle bundle) {
+        Slot slot = slot(event, source);
+        HandlerList list = slot.list;
+        HandlerList only = registry.only(list != null ? list : registry.bake(slot, event), bundle, event.getClass());
+        if (only.handlers.length != 0) {
+            try {
+                dispatch(only, event, source, null);
+            } finally {
+                registry.retire(only);
+            }
+        }
+        return event;
+    }
+
     /** How many events of each name were posted. */
     Map<String, Long> posts() {
         return registry.posts();

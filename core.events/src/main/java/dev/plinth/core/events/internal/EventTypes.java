@@ -2,6 +2,7 @@ package dev.plinth.core.events.internal;
 
 import dev.plinth.core.events.Event;
 import dev.plinth.core.events.EventException;
+import dev.plinth.core.events.NamedEvent;
 import java.lang.reflect.Modifier;
 
 /** What the bus accepts as an event class to subscribe to, and what it says about a wrong {@code @EventName}. */
@@ -32,8 +33,7 @@ final class EventTypes {
 
     /** Why a class whose {@code @EventName} is not an event name is refused. */
     static String malformedName(String declared) {
-        return "its @EventName(\"" + declared + "\") is not an event name: use lower-case words such as "
-                + "myplugin:my_event";
+        return "its @EventName(\"" + declared + "\") is not an event name: " + NamedEvent.NAME_RULE;
     }
 
     /** Why a class whose {@code @EventName} differs from what its instances' {@code name()} returns is refused. */

@@ -6,6 +6,7 @@ import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.HandlerStats;
 import dev.plinth.core.events.NamedEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -114,6 +115,29 @@ final class HandlerRegistry {
                 posted.add(slot);
             }
             return list;
+        }
+    }
+
+    /**
+     * The handlers of a baked list that one bundle subscribed, as a list of their own for one dispatch; its
+     * dispatches are folded into their handlers by {@link #retire}.
+     */
+    HandlerList only(HandlerList list, Bundle bundle, Class<?> eventType) {
+        Handler[] owned = Arrays.stream(list.handlers).filter(h -> owns(h.owner, bundle)).toArray(Handler[]::new);
+        var only = new HandlerList(owned, eventType, list.sampleMask);
+        only.stale = true; // a handler may be closed while it runs: the loop checks
+        return only;
+    }
+
+    private static boolean owns(Owner owner, Bundle bundle) {
+        Bundle own = owner.bundle();
+        return own != null && own.getBundleId() == bundle.getBundleId();
+    }
+
+    /** Folds the dispatches of a list made by {@link #only} into its handlers' call counts. */
+    void retire(HandlerList list) {
+        synchronized (lock) {
+            list.retire();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.plinth.core.events.EventException;
 import dev.plinth.core.events.EventPriority;
 import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.events.HandlerStats;
+import dev.plinth.core.events.NamedEvent;
 import dev.plinth.core.events.internal.TestEvents.BadlyNamed;
 import dev.plinth.core.events.internal.TestEvents.Bus;
 import dev.plinth.core.events.internal.TestEvents.Mislabelled;
@@ -94,7 +95,7 @@ class DeclaredEventNameTest {
             var refused = assertThrows(EventException.class, () -> view.subscribe(BadlyNamed.class, e -> { }));
 
             assertEquals("cannot subscribe to " + BadlyNamed.class.getName() + ": its @EventName(\"Not A Name\") is "
-                    + "not an event name: use lower-case words such as myplugin:my_event", refused.getMessage());
+                    + "not an event name: " + NamedEvent.NAME_RULE, refused.getMessage());
         }
 
         @Test

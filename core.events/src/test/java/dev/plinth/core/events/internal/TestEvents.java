@@ -6,9 +6,11 @@ import dev.plinth.core.events.Event;
 import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.EventName;
 import dev.plinth.core.events.MutableEvent;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.osgi.framework.Bundle;
 
 /** Event fixtures and a dispatcher with its views, as the tests use them. */
 final class TestEvents {
@@ -152,6 +154,23 @@ final class TestEvents {
         /** A view owned by {@code label}, after every view opened before. */
         EventBus open(String label) {
             return dispatcher.open(label);
+        }
+
+        /** A view owned by a bundle, as the DS runtime makes one for the bundle that gets the service. */
+        EventBus open(String label, Bundle bundle) {
+            return new BundleEventBus(dispatcher, dispatcher.join(label, bundle));
+        }
+
+        /** A stand-in bundle that only knows its id: what the bus asks of the bundles that own handlers. */
+        static Bundle bundle(long id) {
+            return (Bundle) Proxy.newProxyInstance(Bus.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "getBundleId" -> id;
+                        case "hashCode" -> Long.hashCode(id);
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> "bundle " + id;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
         }
 
         /** What the DS runtime does when the owner's bundle ungets the service. */

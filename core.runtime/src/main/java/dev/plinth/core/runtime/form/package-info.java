@@ -2,7 +2,7 @@
  * Forms a player answers on screen: simple (buttons), modal (yes / no) and custom (inputs), and their outcomes.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.form;
 

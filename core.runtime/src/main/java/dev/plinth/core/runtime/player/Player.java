@@ -129,7 +129,8 @@ public interface Player extends Entity, CommandSender {
     /**
      * Shows a form. The future completes on the game thread with the answer, with {@link FormResponse.Closed}
      * when the player closes it or leaves, or with {@link FormResponse.TimedOut} when they do not answer in time;
-     * it never completes exceptionally.
+     * it never completes exceptionally. The form belongs to no resource: a resource's forms go through its
+     * {@link dev.plinth.core.runtime.form.Forms} service, which closes them when the resource stops or reloads.
      *
      * @param form the form
      * @return the outcome

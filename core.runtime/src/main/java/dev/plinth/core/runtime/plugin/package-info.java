@@ -3,7 +3,7 @@
  * disable callbacks.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.plugin;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.Bundle;
 
 /**
  * The real event bus (core.events' dispatcher, outside OSGi, owned by {@code server}) that also records every
@@ -64,6 +65,12 @@ public final class RecordingEventBus implements EventBus {
     public <E extends Event> E post(E event, String target) {
         posted.add(event);
         return bus.post(event, target);
+    }
+
+    @Override
+    public <E extends Event> E replay(E event, Bundle bundle) {
+        posted.add(event);
+        return bus.replay(event, bundle);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.plinth.core.sandbox.host;
 
+import dev.plinth.core.sandbox.internal.host.ConsoleLine;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -59,4 +60,15 @@ public interface ScriptLog extends AutoCloseable {
     /** Reports the lines dropped since the last report. */
     @Override
     void close();
+
+    /**
+     * Text from a script as one line, escaped the way this log writes it: for messages that reach the console or a
+     * resource's last error by other ways (an error message the script raised, for example).
+     *
+     * @param text any text
+     * @return the text with its control and format characters escaped
+     */
+    static String oneLine(String text) {
+        return ConsoleLine.escape(text);
+    }
 }

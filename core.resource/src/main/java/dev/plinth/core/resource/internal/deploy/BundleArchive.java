@@ -70,7 +70,9 @@ public final class BundleArchive {
     private static void copyFolder(Path folder, JarOutputStream jar, Budget budget) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !EditorTemporaries.isTemporaryPath(folder.relativize(file).toString().replace('\\', '/')))
+                    .sorted().toList();
         }
         for (Path file : files) {
             budget.claim(Files.size(file)); // a sparse file of 3 GiB is refused before any of it is copied

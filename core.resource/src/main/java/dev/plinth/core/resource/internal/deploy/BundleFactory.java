@@ -5,11 +5,17 @@ import dev.plinth.core.resource.descriptor.ManifestException;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
 import dev.plinth.core.resource.internal.manifest.Manifests;
+import dev.plinth.core.sandbox.files.FileBoundary;
+import dev.plinth.core.sandbox.files.FileBoundaryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Builds the bundle file of a resource source: reads its manifest and writes a bundle with the generated headers,
@@ -28,8 +34,16 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
      * @param descriptor the manifest read; empty for a jar, whose descriptor comes from the installed bundle
      * @param file the bundle file
      * @param fingerprint the source's fingerprint at the time of the build
+     * @param files the source's files at the time of the build ({@link ResourceScanner#snapshot})
      */
-    public record Built(Optional<ResourceDescriptor> descriptor, Path file, String fingerprint) {}
+    public record Built(Optional<ResourceDescriptor> descriptor, Path file, String fingerprint,
+            SortedMap<String, String> files) {
+
+        /** Copies the files. */
+        public Built {
+            files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        }
+    }
 
     /**
      * Builds the bundle of a source.
@@ -40,13 +54,17 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
      * @throws UncheckedIOException when the source cannot be read or the file written
      */
     public Built build(ResourceSource source) {
-        String fingerprint = ResourceScanner.fingerprint(source);
+        SortedMap<String, String> files = ResourceScanner.snapshot(source);
+        String fingerprint = ResourceScanner.fingerprint(files);
         Path file = workFolder.resolve(source.relative().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + (fingerprint.isEmpty() ? "gone" : fingerprint) + "-" + System.nanoTime() + ".jar");
         try {
             if (source.kind() == ResourceSource.Kind.JAR) {
                 BundleArchive.write(source, java.util.Map.of(), file, limits);
-                return new Built(Optional.empty(), file, fingerprint);
+                return new Built(Optional.empty(), file, fingerprint, files);
+            }
+            if (source.kind() == ResourceSource.Kind.FOLDER) {
+                refuseLinks(source);
             }
             ResourceDescriptor descriptor;
             try (var open = source.open()) {
@@ -55,11 +73,29 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
                         "no manifest (resource.toml, plugin.toml, meta.json or manifest.json) in it"));
             }
             BundleArchive.write(source, BundleHeaders.of(descriptor, source.relative()), file, limits);
-            return new Built(Optional.of(descriptor), file, fingerprint);
+            return new Built(Optional.of(descriptor), file, fingerprint, files);
         } catch (FileTooLargeException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the bundle of " + source.relative() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a folder that holds symbolic links: what a link points at is outside the resource (another resource,
+     * the server's data), so a resource never reaches it, neither in its bundle nor through its config assets.
+     */
+    private static void refuseLinks(ResourceSource source) {
+        List<String> links;
+        try {
+            links = new FileBoundary(source.fileName(), source.path()).links();
+        } catch (FileBoundaryException e) {
+            throw new UncheckedIOException(e.getMessage(), new IOException(e));
+        }
+        if (!links.isEmpty()) {
+            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(), source.relative(), 0,
+                    "", "it holds symbolic links (" + String.join(", ", links) + "): a resource's files must be in its "
+                            + "folder, not links to elsewhere; copy them in instead");
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -87,31 +89,56 @@ public final class ResourceScanner {
     }
 
     /**
-     * A digest of what the source holds now: every file's path, size and modification time. It changes when a
-     * file is added, removed or written.
+     * What the source holds now: every file's path (relative, with {@code /}), size and modification time, editor
+     * temporaries left out. For a zip or a jar, the one file.
+     *
+     * @param source the resource
+     * @return path to {@code size|modified}, sorted by path; empty when the source is gone or cannot be read
+     */
+    public static SortedMap<String, String> snapshot(ResourceSource source) {
+        var files = new TreeMap<String, String>();
+        try (Stream<Path> walk = Files.walk(source.path())) {
+            for (Path file : walk.toList()) {
+                var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                String relative = source.path().relativize(file).toString().replace('\\', '/');
+                if (attributes.isRegularFile() && !EditorTemporaries.isTemporaryPath(relative)) {
+                    files.put(relative, attributes.size() + "|" + attributes.lastModifiedTime().toMillis());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return new TreeMap<>();
+        }
+        return files;
+    }
+
+    /**
+     * A digest of what the source holds now ({@link #snapshot}): it changes when a file is added, removed or written,
+     * not when an editor's temporary comes and goes.
      *
      * @param source the resource
      * @return a hex digest; empty when the source is gone
      */
     public static String fingerprint(ResourceSource source) {
+        return fingerprint(snapshot(source));
+    }
+
+    /**
+     * The digest of a snapshot.
+     *
+     * @param snapshot what {@link #snapshot} returned
+     * @return a hex digest; empty for an empty snapshot
+     */
+    public static String fingerprint(SortedMap<String, String> snapshot) {
+        if (snapshot.isEmpty()) {
+            return "";
+        }
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("every JDK has SHA-256", e);
         }
-        try (Stream<Path> files = Files.walk(source.path())) {
-            for (Path file : files.sorted().toList()) {
-                var attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (attributes.isRegularFile()) {
-                    String line = source.path().relativize(file) + "|" + attributes.size() + "|"
-                            + attributes.lastModifiedTime().toMillis() + "\n";
-                    digest.update(line.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            return "";
-        }
+        snapshot.forEach((path, stamp) -> digest.update((path + "|" + stamp + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(digest.digest(), 0, 12);
     }
 }

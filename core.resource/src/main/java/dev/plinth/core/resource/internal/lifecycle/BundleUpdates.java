@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -58,26 +59,39 @@ final class BundleUpdates {
                     source.relative() + " cannot be installed as a bundle: " + e.getMessage(), e);
         }
         var deployment = new Deployment(descriptor(built, bundle), source, bundle.getBundleId(), built.file(),
-                built.fingerprint());
+                built.fingerprint(), built.files());
         states.loaded(bundle.getBundleId());
         return deployment;
     }
 
     /** Replaces a stopped resource's content with a new build, and registers the new deployment. */
     Deployment apply(Deployment previous, BundleFactory.Built built) {
+        try {
+            checkName(previous, built);
+        } catch (ResourceException e) {
+            factory.discard(built.file());
+            throw e;
+        }
+        Bundle bundle = update(previous, built.file());
+        var deployment = new Deployment(descriptor(built, bundle), previous.source(), previous.bundleId(),
+                built.file(), built.fingerprint(), built.files());
+        deployments.put(deployment);
+        states.loaded(bundle.getBundleId());
+        return deployment;
+    }
+
+    /**
+     * Refuses a new content that renames its resource.
+     *
+     * @throws ResourceException ERR_INVALID_NAME when the new manifest names another resource
+     */
+    void checkName(Deployment previous, BundleFactory.Built built) {
         String newName = built.descriptor().map(ResourceDescriptor::name).orElse(previous.name());
         if (!newName.equals(previous.name())) {
-            factory.discard(built.file());
             throw new ResourceException(ResourceErrorCode.ERR_INVALID_NAME, previous.name(), previous.name()
                     + "'s manifest now names it " + newName + ": a renamed resource is deployed anew when its "
                     + "folder is scanned, not restarted under its old name");
         }
-        Bundle bundle = update(previous, built.file());
-        var deployment = new Deployment(descriptor(built, bundle), previous.source(), previous.bundleId(),
-                built.file(), built.fingerprint());
-        deployments.put(deployment);
-        states.loaded(bundle.getBundleId());
-        return deployment;
     }
 
     /** Puts the previous content back after a failed update. */
@@ -102,6 +116,19 @@ final class BundleUpdates {
             refresh(List.of(bundle));
         }
         factory.discard(deployment.bundleFile());
+    }
+
+    /**
+     * The bundles a refresh of this one takes along: those wired to it, directly or not (its dependents, and bundles
+     * importing its packages).
+     *
+     * @param bundle the bundle to be refreshed
+     * @return the others, in no order
+     */
+    Collection<Bundle> refreshedWith(Bundle bundle) {
+        var closure = new ArrayList<>(wiring().getDependencyClosure(List.of(bundle)));
+        closure.remove(bundle);
+        return closure;
     }
 
     /** Resolves a bundle and what it needs; false when the resolver cannot. */

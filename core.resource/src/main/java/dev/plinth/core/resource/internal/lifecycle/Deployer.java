@@ -6,7 +6,10 @@ import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.BundleHeaders;
 import dev.plinth.core.resource.internal.deploy.ResourceScanner;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
-import dev.plinth.core.resource.internal.settings.ResourceSettings;
+import dev.plinth.core.resource.internal.reload.ChangeBursts;
+import dev.plinth.core.resource.internal.reload.DevMode;
+import dev.plinth.core.resource.internal.reload.FileChanges;
+import dev.plinth.core.resource.internal.reload.ServerFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,10 +31,14 @@ import org.osgi.service.log.Logger;
 /**
  * Keeps the bundles in step with the instance's {@code resources/} folder: a resource that appears is built and
  * installed (not started), one that disappears is stopped (its dependents first) and uninstalled, and one whose
- * files change gets the new content: at once when it is not started; at its next {@code resource:restart} when it
- * is, or at once when {@code ResourceHotReload} is on. A change is acted upon once the files have stayed the same
- * for one scan, so a folder being copied is not deployed half-way. A source that cannot be deployed is reported
- * once per change, with its error.
+ * files change gets the new content: at once when it is not started; when it is, it is reloaded at once in
+ * development mode ({@link DevMode}: {@code resource:watch}, {@code DevResources}, {@code ResourceHotReload}), else at
+ * its next {@code resource:restart}. A change to files the server does not run ({@link ServerFiles}: client files,
+ * assets) restarts nothing. A change is acted upon once the files have stayed the same for one scan, or, for the
+ * changes the file watcher reported, once they stayed the same for the debounce delay, so a folder being copied is
+ * not deployed half-way and a burst of writes is one reload. A source that cannot be deployed is reported once per
+ * change, with its error. What Plinth writes into a resource's folder itself (its config assets) is no change to act
+ * upon.
  *
  * <p>Not thread-safe: {@link #sync} runs on the deployer thread only.
  */
@@ -42,21 +50,22 @@ final class Deployer {
     private final Lifecycle lifecycle;
     private final BundleFactory factory;
     private final StateTable states;
-    private final Supplier<ResourceSettings> settings;
+    private final DevMode devMode;
     private final Logger log;
     private final Map<String, String> observed = new HashMap<>();
     private final Map<String, String> announced = new HashMap<>();
+    private final Map<String, String> ownWrites = new ConcurrentHashMap<>();
     private final Set<String> reportedIgnored = new HashSet<>();
 
     Deployer(BundleContext context, Optional<Path> folder, Deployments deployments, Lifecycle lifecycle,
-            BundleFactory factory, StateTable states, Supplier<ResourceSettings> settings, Logger log) {
+            BundleFactory factory, StateTable states, DevMode devMode, Logger log) {
         this.context = context;
         this.folder = folder;
         this.deployments = deployments;
         this.lifecycle = lifecycle;
         this.factory = factory;
         this.states = states;
-        this.settings = settings;
+        this.devMode = devMode;
         this.log = log;
     }
 
@@ -65,8 +74,10 @@ final class Deployer {
      * reported and listed in error, and the others are deployed all the same.
      *
      * @param initial whether this is the first scan, acted upon without waiting for the files to settle
+     * @param settled the sources whose changes the watcher reported and which stayed the same since: acted upon
+     *     without waiting for another scan ({@link ChangeBursts#EVERYTHING} for all of them)
      */
-    void sync(boolean initial) {
+    void sync(boolean initial, Set<String> settled) {
         if (folder.isEmpty()) {
             return;
         }
@@ -89,7 +100,8 @@ final class Deployer {
         var arrivals = new ArrayList<Arrival>();
         for (ResourceSource source : current.values()) {
             try {
-                visit(source, initial, arrivals);
+                visit(source, initial || settled.contains(source.relative())
+                        || settled.contains(ChangeBursts.EVERYTHING), arrivals);
             } catch (RuntimeException | Error e) {
                 refuse(new Arrival(source, ""), unexpected(source, e), e);
             }
@@ -103,10 +115,11 @@ final class Deployer {
     /** A source whose bundle is installed but not yet registered: its name is checked first. */
     private record Candidate(Arrival arrival, Deployment deployment) {}
 
-    private void visit(ResourceSource source, boolean initial, List<Arrival> arrivals) {
-        String fingerprint = ResourceScanner.fingerprint(source);
+    private void visit(ResourceSource source, boolean settled, List<Arrival> arrivals) {
+        SortedMap<String, String> files = ResourceScanner.snapshot(source);
+        String fingerprint = ResourceScanner.fingerprint(files);
         String before = observed.put(source.relative(), fingerprint);
-        if (!initial && !fingerprint.equals(before)) {
+        if (!settled && !fingerprint.equals(before)) {
             return; // still changing: wait for it to settle
         }
         Optional<Deployment> deployment = deployments.bySource(source.relative());
@@ -115,9 +128,21 @@ final class Deployer {
                 arrivals.add(new Arrival(source, fingerprint));
             }
         } else if (!fingerprint.equals(deployment.get().fingerprint())
-                && !fingerprint.equals(announced.get(source.relative()))) {
-            changed(deployment.get(), fingerprint);
+                && !fingerprint.equals(announced.get(source.relative()))
+                && !fingerprint.equals(ownWrites.get(source.relative()))) {
+            changed(deployment.get(), fingerprint, files);
         }
+    }
+
+    /**
+     * Plinth itself just wrote into a resource's folder (a config asset): the change is data, not code, and is no
+     * reason to restart it, even with {@code ResourceHotReload}; its next restart takes the new content in. Any
+     * thread.
+     *
+     * @param source the resource's folder, as it is now
+     */
+    void wroteItself(ResourceSource source) {
+        ownWrites.put(source.relative(), ResourceScanner.fingerprint(source));
     }
 
     private void removeGone(Map<String, ResourceSource> current) {
@@ -125,6 +150,7 @@ final class Deployer {
             if (!current.containsKey(deployment.source().relative())) {
                 try {
                     List<String> stopped = lifecycle.undeploy(deployment);
+                    devMode.forget(deployment.name());
                     log.info("removed {} (its folder resources/{} is gone){}", deployment.name(),
                             deployment.source().relative(), stopped.isEmpty() ? "" : "; stopped " + String.join(", ", stopped));
                     retryClaimsOf(deployment.name());
@@ -141,6 +167,7 @@ final class Deployer {
         }
         observed.keySet().retainAll(current.keySet());
         announced.keySet().retainAll(current.keySet());
+        ownWrites.keySet().retainAll(current.keySet());
     }
 
     /** A name was freed: the sources refused for claiming it are tried again at this scan. */
@@ -265,15 +292,21 @@ final class Deployer {
                 "resources/" + source.relative() + " cannot be deployed: " + what, failure);
     }
 
-    private void changed(Deployment deployment, String fingerprint) {
+    private void changed(Deployment deployment, String fingerprint, SortedMap<String, String> files) {
         String name = deployment.name();
         Bundle bundle = context.getBundle(deployment.bundleId());
         boolean started = bundle != null && bundle.getState() == Bundle.ACTIVE;
         try {
-            if (started && settings.get().hotReload()) {
-                log.info("{}", lifecycle.restart(name).message());
+            List<String> changedFiles = FileChanges.between(deployment.files(), files);
+            if (started && !changedFiles.isEmpty()
+                    && ServerFiles.of(deployment.descriptor()).served(changedFiles).isEmpty()) {
+                log.info("{}: {} changed, which the server does not run (client files, assets): not restarted", name,
+                        String.join(", ", changedFiles));
+            } else if (started && devMode.watched(name)) {
+                lifecycle.restart(name); // the reload tells the console, the operators and the bus how it went
             } else if (started) {
-                log.info("{} changed on disk: resource:restart {} applies the change", name, name);
+                log.info("{} changed on disk: resource:restart {} applies the change (resource:watch {} reloads it as "
+                        + "soon as its files change)", name, name, name);
             } else {
                 var updated = lifecycle.update(deployment);
                 log.info("updated {} to {} from resources/{}", name, updated.descriptor().version(),
@@ -288,7 +321,9 @@ final class Deployer {
                 observed.remove(deployment.source().relative());
                 return;
             }
-            log.error("{}", e.getMessage());
+            if (!started) {
+                log.error("{}", e.getMessage()); // a reload has said it already
+            }
         } catch (UncheckedIOException e) {
             log.error("{}: its new content is not deployed: {}", name, e.getMessage());
         } catch (RuntimeException | Error e) {

@@ -4,6 +4,7 @@ import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /**
  * A resource deployed from {@code resources/}: its source, its manifest as read, and the bundle built from it.
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param bundleId the bundle
  * @param bundleFile the bundle file installed, kept to put it back if a new version fails to start
  * @param fingerprint the source's fingerprint when the bundle was built
+ * @param files the source's files when the bundle was built (path to size and time), to tell what changed since
  */
 record Deployment(ResourceDescriptor descriptor, ResourceSource source, long bundleId, Path bundleFile,
-        String fingerprint) {
+        String fingerprint, SortedMap<String, String> files) {
 
     Deployment {
         Objects.requireNonNull(descriptor, "descriptor");

@@ -9,6 +9,9 @@ import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
+import dev.plinth.core.resource.internal.reload.ContextReplay;
+import dev.plinth.core.resource.internal.reload.ReloadFeedback;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +43,13 @@ final class Lifecycle {
     private final Supplier<ResourceSettings> settings;
     private final BundleFactory factory;
     private final BundleUpdates updates;
+    private final Reloads reloads;
     private final Logger log;
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, HostFailureLookup hostFailures, Logger log) {
+            BundleFactory factory, HostFailureLookup hostFailures, ReloadParticipants participants,
+            ContextReplay replay, ReloadFeedback feedback, Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
@@ -57,6 +62,8 @@ final class Lifecycle {
         this.factory = factory;
         this.updates = new BundleUpdates(context, deployments, states, factory);
         this.log = log;
+        this.reloads = new Reloads(this, locks, factory, updates, participants, replay, feedback, serverThread, settings,
+                log);
     }
 
     ResourceGraph graph() {
@@ -110,34 +117,29 @@ final class Lifecycle {
     }
 
     /**
-     * Restarts a resource with the content of its source now. Its dependents that were started are started again;
-     * a resource that was stopped is started.
+     * Restarts a resource with the content of its source now. A started resource is reloaded ({@link Reloads}): its
+     * state is handed over, its dependents restart with it, all at one tick boundary. A resource that was stopped is
+     * started (with its new content, rolled back when that fails).
      */
     LifecycleResult restart(String name) {
         Deployment previous = require(name);
         var lock = locks.acquire(name, "restarting");
         try (lock) {
-            long deadline = System.nanoTime() + settings.get().timeouts().restartTimeout().toNanos();
-            Optional<BundleFactory.Built> next = updates.changed(previous)
-                    ? Optional.of(factory.build(previous.source())) : Optional.empty();
-            Bundle bundle = bundle(previous);
-            boolean wasActive = bundle.getState() == Bundle.ACTIVE;
-            List<String> stopped = wasActive ? stopWithDependents(previous, lock) : List.of();
-            List<String> dependents = stopped.isEmpty() ? List.of() : stopped.subList(0, stopped.size() - 1);
-            if (next.isEmpty()) {
-                return restartUnchanged(previous, lock, dependents, stopped, deadline);
+            if (isActive(previous)) {
+                return reloads.reload(previous, lock);
             }
-            Deployment current = updates.apply(previous, next.get());
+            if (!updates.changed(previous)) {
+                return restartUnchanged(previous, lock);
+            }
+            Deployment current = updates.apply(previous, factory.build(previous.source()));
             try {
-                List<String> started = startAgain(current, lock, dependents, deadline);
+                List<String> started = startChain(current, lock);
                 factory.discard(previous.bundleFile());
-                states.restarted();
-                transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
-                return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name + " "
-                        + current.descriptor().version() + " with its new content"
-                        + (dependents.isEmpty() ? "" : " (and its dependents: " + join(dependents) + ")"));
+                postRestarted(name);
+                return new LifecycleResult(name, ResourceState.STARTED, started, List.of(), "restarted " + name + " "
+                        + current.descriptor().version() + " with its new content");
             } catch (ResourceException failure) {
-                throw rollback(previous, current, lock, failure, dependents, wasActive, deadline);
+                throw rollback(previous, current, lock, failure);
             }
         } catch (ResourceException e) {
             if (e.code() != ResourceErrorCode.ERR_RESTART_ROLLBACK_APPLIED
@@ -148,35 +150,34 @@ final class Lifecycle {
         }
     }
 
-    private LifecycleResult restartUnchanged(Deployment deployment, TransitionLocks.Lock lock, List<String> dependents,
-            List<String> stopped, long deadline) {
-        String name = deployment.name();
-        List<String> started = startAgain(deployment, lock, dependents, deadline);
+    /** Counts a restart and posts {@code resource:restart} on the server thread, without waiting for its handlers. */
+    void postRestarted(String name) {
         states.restarted();
         transitions.postLater(() -> events.post(ResourceEvents.RESTART, name));
-        return new LifecycleResult(name, ResourceState.STARTED, started, stopped, "restarted " + name
-                + (dependents.isEmpty() ? "" : " (and its dependents: " + join(dependents) + ")"));
     }
 
-    /** Puts the previous content back after the new one failed, and starts it as it was. */
+    private LifecycleResult restartUnchanged(Deployment deployment, TransitionLocks.Lock lock) {
+        String name = deployment.name();
+        List<String> started = startChain(deployment, lock);
+        postRestarted(name);
+        return new LifecycleResult(name, ResourceState.STARTED, started, List.of(), "restarted " + name);
+    }
+
+    /** Puts the previous content back after the new content of a stopped resource failed to start. */
     private ResourceException rollback(Deployment previous, Deployment failed, TransitionLocks.Lock lock,
-            ResourceException failure, List<String> dependents, boolean wasActive, long deadline) {
+            ResourceException failure) {
         String name = previous.name();
         log.warn("{}: the new content failed to start ({}); putting the previous content back", name, failure.getMessage());
         states.rolledBack();
         try {
             stopQuietly(failed, lock);
             updates.restore(failed, previous);
-            if (wasActive) {
-                startAgain(previous, lock, dependents, deadline);
-            }
-            String detail = name + ": the new content failed to start (" + failure.getMessage()
-                    + "); the previous content (version " + previous.descriptor().version() + ") was put back"
-                    + (wasActive ? " and started again" : "");
             postStartError(name, failure.getMessage());
-            return new ResourceException(ResourceErrorCode.ERR_RESTART_ROLLBACK_APPLIED, name, detail, failure);
+            return new ResourceException(ResourceErrorCode.ERR_RESTART_ROLLBACK_APPLIED, name, name
+                    + ": the new content failed to start (" + failure.getMessage() + "); the previous content (version "
+                    + previous.descriptor().version() + ") was put back", failure);
         } catch (RuntimeException rollbackFailure) {
-            deployments.byName(name).ifPresent(d -> states.failed(d.bundleId(), rollbackFailure.getMessage()));
+            markFailed(name, rollbackFailure.getMessage());
             postStartError(name, failure.getMessage());
             return new ResourceException(ResourceErrorCode.ERR_RESTART_ROLLBACK_FAILED, name, name
                     + ": the new content failed to start (" + failure.getMessage()
@@ -185,27 +186,8 @@ final class Lifecycle {
         }
     }
 
-    /** Starts a resource (dependencies first) and then the dependents given, in start order. */
-    private List<String> startAgain(Deployment deployment, TransitionLocks.Lock lock, List<String> dependents,
-            long deadline) {
-        List<String> started = new ArrayList<>(startChain(deployment, lock));
-        for (String dependent : dependents.reversed()) {
-            if (System.nanoTime() > deadline) {
-                throw new ResourceException(ResourceErrorCode.ERR_START_TIMEOUT, deployment.name(), deployment.name()
-                        + " did not restart within " + Transitions.seconds(settings.get().timeouts().restartTimeout()));
-            }
-            Deployment d = require(dependent);
-            if (bundle(d).getState() != Bundle.ACTIVE) {
-                try (var dependentLock = locks.acquire(dependent, "restarting with " + deployment.name())) {
-                    started.addAll(startChain(d, dependentLock));
-                }
-            }
-        }
-        return started;
-    }
-
     /** Resolves a resource, checks its dependencies, and starts those not started, then itself. */
-    private List<String> startChain(Deployment deployment, TransitionLocks.Lock lock) {
+    List<String> startChain(Deployment deployment, TransitionLocks.Lock lock) {
         String name = deployment.name();
         DependencyGraph dependencies = graph.graph();
         dependencies.cycleFrom(name).ifPresent(cycle -> {
@@ -270,7 +252,7 @@ final class Lifecycle {
         return stopped;
     }
 
-    private void stopOne(Deployment deployment, TransitionLocks.Lock lock, java.time.Duration timeout) {
+    void stopOne(Deployment deployment, TransitionLocks.Lock lock, Duration timeout) {
         Bundle bundle = bundle(deployment);
         try {
             transitions.stop(deployment.name(), bundle, timeout, lock);
@@ -282,7 +264,7 @@ final class Lifecycle {
         }
     }
 
-    private void stopQuietly(Deployment deployment, TransitionLocks.Lock lock) {
+    void stopQuietly(Deployment deployment, TransitionLocks.Lock lock) {
         Bundle bundle = context.getBundle(deployment.bundleId());
         if (bundle != null && bundle.getState() == Bundle.ACTIVE) {
             try {
@@ -414,6 +396,50 @@ final class Lifecycle {
                 + " is deployed (resource:list shows those that are)");
     }
 
+    /** {@return the stop timeout now in force} */
+    Duration stopTimeout() {
+        return settings.get().timeouts().stopTimeout();
+    }
+
+    /**
+     * The started resources a reload of a resource takes along, each before what it needs (the order they stop in):
+     * those that need it, and any other resource the framework's refresh would restart with it (a plugin importing a
+     * package of it), first, so that every one of them stops and starts on the server thread, never on the
+     * framework's refresh thread.
+     */
+    List<Deployment> startedDependents(String name) {
+        List<Deployment> needing = graph.graph().dependentsStopOrder(name).stream().map(deployments::byName)
+                .flatMap(Optional::stream).filter(this::isActive).toList();
+        var taken = new ArrayList<Deployment>();
+        for (Bundle wired : updates.refreshedWith(bundle(require(name)))) {
+            deployments.byBundle(wired.getBundleId()).filter(d -> !needing.contains(d) && isActive(d))
+                    .ifPresent(taken::add);
+        }
+        taken.addAll(needing);
+        return taken;
+    }
+
+    /** A deployed resource by name, if any. */
+    Optional<Deployment> deployment(String name) {
+        return deployments.byName(name);
+    }
+
+    /** Whether a resource's bundle is started. */
+    boolean isActive(Deployment deployment) {
+        Bundle bundle = context.getBundle(deployment.bundleId());
+        return bundle != null && bundle.getState() == Bundle.ACTIVE;
+    }
+
+    /** Counts a restart whose new content was rolled back. */
+    void rolledBack() {
+        states.rolledBack();
+    }
+
+    /** Puts a resource in error with a message. */
+    void markFailed(String name, String error) {
+        deployments.byName(name).ifPresent(d -> states.failed(d.bundleId(), error));
+    }
+
     Bundle bundle(Deployment deployment) {
         Bundle bundle = context.getBundle(deployment.bundleId());
         if (bundle == null) {
@@ -439,7 +465,7 @@ final class Lifecycle {
         postStartError(name, e.getMessage());
     }
 
-    private void postStartError(String name, String error) {
+    void postStartError(String name, String error) {
         transitions.postLater(() -> events.postError(ResourceEvents.START_ERROR, name, error));
     }
 

@@ -10,6 +10,11 @@ import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.DeployLimits;
 import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
+import dev.plinth.core.resource.internal.reload.ChangeBursts;
+import dev.plinth.core.resource.internal.reload.ContextReplay;
+import dev.plinth.core.resource.internal.reload.DevMode;
+import dev.plinth.core.resource.internal.reload.ReloadFeedback;
+import dev.plinth.core.resource.internal.reload.SourceWatcher;
 import dev.plinth.core.resource.internal.runtime.GameThreadAdapter;
 import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
@@ -20,6 +25,7 @@ import dev.plinth.core.runtime.progress.ProgressTask;
 import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -27,10 +33,15 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -83,14 +94,18 @@ public final class ResourceManager {
     private final Deployments deployments = new Deployments();
     private final TransitionLocks locks = new TransitionLocks();
     private final StateTable states = new StateTable(id -> deployments.byBundle(id).map(Deployment::name));
-    private final ConfigAssets configAssets = new ConfigAssets();
+    private final ConfigAssets configAssets;
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
+    private ReloadParticipants participants;
     private Deployer deployer;
     private ResourceInfos infos;
     private Diagnosis diagnosis;
     private ScheduledExecutorService scanner;
+    private DevMode devMode;
+    private Optional<Path> resourcesFolder = Optional.empty();
+    private volatile @Nullable SourceWatcher watcher;
     private SynchronousBundleListener shutdownHook;
     private volatile ServiceRegistration<Condition> ready;
 
@@ -116,12 +131,15 @@ public final class ResourceManager {
      *
      * @param context the core.resource bundle's context
      * @param log where deployments, changes and failures are reported
+     * @param loggerAdmin the log levels, to show the manager's INFO lines
+     * @param sandbox the sandbox settings: the size quota of the config files a resource writes
      */
     @Activate
     public ResourceManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
-            @Reference LoggerAdmin loggerAdmin) {
+            @Reference LoggerAdmin loggerAdmin, @Reference SandboxSettings sandbox) {
         this.context = context;
         this.log = log;
+        this.configAssets = new ConfigAssets(() -> sandbox.defaults().maxConfigBytes());
         showInfo(loggerAdmin.getLoggerContext(context.getBundle().getSymbolicName()));
     }
 
@@ -142,16 +160,26 @@ public final class ResourceManager {
         var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits());
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
+        participants = new ReloadParticipants(context, log);
+        Supplier<Optional<EventBus>> bus = () -> Optional.ofNullable(eventBus);
+        Supplier<Optional<Server>> running = () -> Optional.ofNullable(server);
+        var feedback = new ReloadFeedback(log, bus, running, () -> work -> serverThread().submit(() -> {
+            work.run();
+            return null;
+        }));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, log);
+                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, log);
         hostFailures.open();
-        deployer = new Deployer(context, home.map(h -> h.resolve("resources")), deployments, lifecycle, factory,
-                states, this::settings, log);
+        participants.open();
+        devMode = new DevMode(this::settings);
+        resourcesFolder = home.map(h -> h.resolve("resources"));
+        deployer = new Deployer(context, resourcesFolder, deployments, lifecycle, factory, states, devMode, log);
         infos = new ResourceInfos(context, deployments, states, lifecycle.graph());
         diagnosis = new Diagnosis(context, deployments, lifecycle, locks, states, this::settings);
         context.addBundleListener(states);
         shutdownHook = event -> {
             if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                stopWatching();
                 scanner.shutdownNow();
                 lifecycle.stopAll();
             }
@@ -174,6 +202,7 @@ public final class ResourceManager {
 
     @Deactivate
     void deactivate() {
+        stopWatching();
         scanner.shutdownNow();
         context.removeBundleListener(shutdownHook);
         var registration = ready;
@@ -182,6 +211,7 @@ public final class ResourceManager {
         }
         lifecycle.stopAll();
         hostFailures.close();
+        participants.close();
         context.removeBundleListener(states);
         ownThread.close();
     }
@@ -189,7 +219,9 @@ public final class ResourceManager {
     /** Deploys the folder, waits for the framework to finish starting, starts the startup resources. */
     private void startup() {
         try {
-            deployer.sync(true);
+            resourcesFolder.ifPresent(folder -> watcher = SourceWatcher.start(folder,
+                    new ChangeBursts(scanner, () -> settings().debounce(), this::scan), log).orElse(null));
+            deployer.sync(true, Set.of());
             awaitFrameworkStarted();
             startStartupResources();
         } catch (RuntimeException | Error e) {
@@ -199,15 +231,23 @@ public final class ResourceManager {
             if (!scanner.isShutdown()) {
                 long interval = Optional.ofNullable(context.getProperty(SCAN_INTERVAL)).map(Long::parseLong)
                         .orElse(DEFAULT_SCAN_INTERVAL_MS);
-                scanner.scheduleWithFixedDelay(this::scan, interval, interval, TimeUnit.MILLISECONDS);
+                scanner.scheduleWithFixedDelay(() -> scan(Set.of()), interval, interval, TimeUnit.MILLISECONDS);
             }
         }
     }
 
-    private void scan() {
+    private void stopWatching() {
+        SourceWatcher running = watcher;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** Scans the folder; the sources named have settled (the watcher saw them change, then nothing for a while). */
+    private void scan(Set<String> settled) {
         long begin = System.nanoTime();
         try {
-            deployer.sync(false);
+            deployer.sync(false, settled);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
             if (millis > SLOW_SCAN_MS) {
                 log.warn("scanning the resources folder took {} ms", millis);
@@ -336,6 +376,32 @@ public final class ResourceManager {
         return lifecycle.restart(name);
     }
 
+    /**
+     * Restarts a resource on the deployer's thread, after the scan under way: how the in-game {@code /reload} asks,
+     * from the game thread, which must not wait for it.
+     *
+     * @param caller who asks
+     * @param name the resource
+     * @return completes with what {@link #restart} returns or throws
+     */
+    public CompletableFuture<LifecycleResult> restartLater(Caller caller, String name) {
+        checkGrant(caller, name, "restart");
+        var result = new CompletableFuture<LifecycleResult>();
+        try {
+            scanner.execute(() -> {
+                try {
+                    result.complete(lifecycle.restart(name));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new ResourceException(ResourceErrorCode.ERR_RESOURCE_LOCKED, name,
+                    "the server is stopping: " + name + " is not reloaded"));
+        }
+        return result;
+    }
+
     /** {@return every resource, sorted by name} */
     public List<ResourceInfo> list() {
         return infos.list();
@@ -410,7 +476,44 @@ public final class ResourceManager {
         if (!caller.resource().map(name::equals).orElse(false)) {
             checkGrant(caller, name, "write the config assets of");
         }
-        return configAssets.write(lifecycle.require(name), path, value);
+        Deployment deployment = lifecycle.require(name);
+        String written = configAssets.write(deployment, path, value);
+        deployer.wroteItself(deployment.source());
+        return written;
+    }
+
+    /**
+     * Turns development mode on or off for a resource: on, it is reloaded as soon as its files change.
+     *
+     * @param caller who asks
+     * @param name the resource
+     * @param on whether to watch it
+     * @return what was done, for the shell
+     * @throws ResourceException ERR_NOT_FOUND, ERR_SYSTEM_RESOURCE, ERR_PERMISSION_DENIED
+     */
+    public String watch(Caller caller, String name, boolean on) {
+        checkGrant(caller, name, on ? "watch" : "unwatch");
+        Deployment deployment = lifecycle.require(name);
+        boolean before = devMode.set(name, on);
+        if (!on) {
+            return before ? name + " is no longer watched: a change of its files applies at its next resource:restart"
+                    : name + " was not watched";
+        }
+        String folder = "resources/" + deployment.source().relative();
+        String how = watcher == null ? "the scan finds changes within two seconds"
+                : "file notifications, changes settle for " + settings().debounce().toMillis() + " ms";
+        return (before ? name + " was already watched" : "watching " + name) + ": a change of " + folder
+                + " reloads it (" + how + ")";
+    }
+
+    /**
+     * Whether a resource is in development mode, and why.
+     *
+     * @param name the resource
+     * @return what turned it on ({@code resource:watch}, {@code DevResources}, {@code ResourceHotReload}), or empty
+     */
+    public Optional<String> watched(String name) {
+        return devMode.watched(name) ? devMode.reason(name) : Optional.empty();
     }
 
     /** {@return the lifecycle counters} */

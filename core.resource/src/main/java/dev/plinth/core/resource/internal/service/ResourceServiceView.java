@@ -66,6 +66,16 @@ public final class ResourceServiceView implements ResourceService {
     }
 
     @Override
+    public String watch(String name, boolean on) {
+        return manager.watch(caller(), name, on);
+    }
+
+    @Override
+    public Optional<String> watchedBy(String name) {
+        return manager.watched(name);
+    }
+
+    @Override
     public List<String> names() {
         return manager.list().stream().map(ResourceInfo::name).toList();
     }

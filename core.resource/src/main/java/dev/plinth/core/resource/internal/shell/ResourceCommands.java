@@ -16,8 +16,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps and why. They act as
- * the system context. A failed command throws the resource exception, whose message starts with the error code
+ * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps, why, watch and
+ * unwatch. They act as the system context. {@code watch} and {@code unwatch} without a name print their usage. A failed command throws the resource exception, whose message starts with the error code
  * ({@code ERR_DEPENDENCY_MISSING: chat-demo needs core [1.0.0,2.0.0), none installed}); the console prints it after
  * {@code ERROR:}.
  *
@@ -27,8 +27,12 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=resource",
         "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=start",
         "osgi.command.function=stop", "osgi.command.function=restart", "osgi.command.function=ensure",
-        "osgi.command.function=deps", "osgi.command.function=why"})
+        "osgi.command.function=deps", "osgi.command.function=why", "osgi.command.function=watch",
+        "osgi.command.function=unwatch"})
 public final class ResourceCommands {
+
+    private static final String WATCH_USAGE = "usage: resource:watch NAME (reload NAME as soon as its files change)";
+    private static final String UNWATCH_USAGE = "usage: resource:unwatch NAME (stop reloading NAME when its files change)";
 
     private final ResourceService resources;
 
@@ -83,6 +87,9 @@ public final class ResourceCommands {
                 : String.join(", ", info.dependencies().stream().map(Dependency::toString).toList()));
         lines.row("dependents", info.dependents().isEmpty() ? "-" : String.join(", ", info.dependents()));
         lines.row("files", info.files().isEmpty() ? "-" : String.join(", ", info.files()));
+        if (!info.system()) {
+            lines.row("watched", resources.watchedBy(name).map(by -> "yes (" + by + ")").orElse("no"));
+        }
         info.lastError().ifPresent(error -> lines.row("last error", error));
         return lines.withoutHeader();
     }
@@ -129,6 +136,50 @@ public final class ResourceCommands {
     @Descriptor("start a resource unless it is started")
     public String ensure(@Descriptor("the resource name") String name) {
         return capitalize(resources.ensure(name).message());
+    }
+
+    /**
+     * {@code resource:watch} without a name.
+     *
+     * @return never
+     * @throws IllegalArgumentException always, with the usage
+     */
+    @Descriptor("reload a resource as soon as its files change (development mode)")
+    public String watch() {
+        throw new IllegalArgumentException(WATCH_USAGE);
+    }
+
+    /**
+     * {@code resource:watch NAME}.
+     *
+     * @param name the resource
+     * @return what was done
+     */
+    @Descriptor("reload a resource as soon as its files change (development mode)")
+    public String watch(@Descriptor("the resource name") String name) {
+        return capitalize(resources.watch(name, true));
+    }
+
+    /**
+     * {@code resource:unwatch} without a name.
+     *
+     * @return never
+     * @throws IllegalArgumentException always, with the usage
+     */
+    @Descriptor("stop reloading a resource when its files change")
+    public String unwatch() {
+        throw new IllegalArgumentException(UNWATCH_USAGE);
+    }
+
+    /**
+     * {@code resource:unwatch NAME}.
+     *
+     * @param name the resource
+     * @return what was done
+     */
+    @Descriptor("stop reloading a resource when its files change")
+    public String unwatch(@Descriptor("the resource name") String name) {
+        return capitalize(resources.watch(name, false));
     }
 
     /**

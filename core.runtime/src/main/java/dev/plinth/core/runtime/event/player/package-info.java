@@ -2,7 +2,7 @@
  * The standard player events: join, quit, chat, move, break and place blocks, interact, command, death, respawn, change dimension. Each is a final class whose {@code NAME} is the name scripts subscribe to.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.event.player;
 

@@ -52,6 +52,7 @@ public final class PluginTracker implements ServiceTrackerCustomizer<Plugin, Plu
     private final PluginFailures diagnosis;
     private final StartupReadiness readiness;
     private final Map<Plugin, Owner> enabled = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final PluginReloadHooks reloadHooks = new PluginReloadHooks();
     private @Nullable FailureRegistry failures;
     private @Nullable ExecutorService stopper;
     private @Nullable ServiceTracker<Plugin, Plugin> tracker;
@@ -147,6 +148,7 @@ public final class PluginTracker implements ServiceTrackerCustomizer<Plugin, Plu
         try {
             plugin.onEnable();
             enabled.put(plugin, owner);
+            reloadHooks.enabled(plugin, bundle, owner);
             FailureRegistry registry = failures;
             if (registry != null) {
                 registry.clear(bundle);
@@ -210,6 +212,7 @@ public final class PluginTracker implements ServiceTrackerCustomizer<Plugin, Plu
         if (owner == null) {
             return;
         }
+        reloadHooks.disabled(plugin);
         try {
             plugin.onDisable();
             logger.info("plugin '{}' disabled", owner);

@@ -3,17 +3,19 @@ package dev.plinth.core.runtime.internal.scheduler;
 import dev.plinth.core.runtime.internal.owner.Owner;
 import dev.plinth.core.runtime.scheduler.Task;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task in the {@link TaskQueue}: its schedule and state. The schedule ({@link #due}) is only touched on the game
- * thread; the cancellation flag is volatile so any thread may cancel.
+ * thread; the cancellation flag is volatile so any thread may cancel. A cancelled task lets go of what it runs at
+ * once: the queue may keep the task itself until its due tick, never the resource behind it.
  */
 final class ScheduledTask implements Task {
 
     private final long id;
     private final Owner owner;
     private final long period;
-    private final Runnable body;
+    private volatile @Nullable Runnable body;
     private final Consumer<ScheduledTask> onDone;
     private volatile boolean scheduled = true;
     private long due;
@@ -53,6 +55,7 @@ final class ScheduledTask implements Task {
             return false;
         }
         scheduled = false;
+        body = null; // what the task runs (a script's whole state, often) goes now, not at its next due tick
         onDone.accept(this);
         return true;
     }
@@ -72,8 +75,11 @@ final class ScheduledTask implements Task {
      * @return {@code true} when the task runs again
      */
     boolean runOnce() {
+        Runnable current = body;
         try {
-            body.run();
+            if (current != null) {
+                current.run();
+            }
         } finally {
             if (period > 0 && scheduled) {
                 due += period;

@@ -179,6 +179,8 @@ public final class SimPlayer extends SimEntity implements Player {
                 server.tick() + server.config().forms().timeoutTicks());
         openForms.put(pending.id(), pending);
         inbox.add(new InboxEntry.FormShown(pending));
+        // ended elsewhere (its resource stopped): no longer open for the player
+        response.whenComplete((outcome, failure) -> openForms.remove(pending.id(), pending));
         return response;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.core.runtime.testing.TestServer;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -120,5 +121,32 @@ class SchedulerTest {
     void negativeDelaysAndZeroPeriodsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> scheduler.runLater(-1, () -> {}));
         assertThrows(IllegalArgumentException.class, () -> scheduler.runRepeating(0, 0, () -> {}));
+    }
+
+    /** What a script's task holds: its whole state. */
+    private static final class ScriptState {
+        final byte[] globals = new byte[1 << 20];
+    }
+
+    @Test
+    void aCancelledOrOwnerStoppedRepeatingTaskLetsGoOfWhatItRunsAtOnce() throws InterruptedException {
+        WeakReference<ScriptState> cancelled = schedule(scheduler);
+        var other = test.scheduler("other");
+        WeakReference<ScriptState> stopped = schedule(other);
+        tick(1);
+        scheduler.tasks().getFirst().cancel();
+        other.close();
+        for (int i = 0; i < 50 && (cancelled.get() != null || stopped.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, cancelled.get(), "the cancelled task's state is collectable before its next due tick");
+        assertEquals(null, stopped.get(), "so is the task of a resource that stopped");
+    }
+
+    private static WeakReference<ScriptState> schedule(BundleScheduler owner) {
+        var state = new ScriptState();
+        owner.runRepeating(1000, 1000, () -> state.globals[0]++);
+        return new WeakReference<>(state);
     }
 }

@@ -1,5 +1,6 @@
 package dev.plinth.core.sandbox.internal.host;
 
+import dev.plinth.core.runtime.host.HostFailures;
 import dev.plinth.core.sandbox.host.HostSupport;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.ComponentContext;
@@ -26,9 +28,10 @@ import org.osgi.service.log.admin.LoggerAdmin;
 import org.osgi.service.log.admin.LoggerContext;
 
 /**
- * The {@link HostSupport} of one host bundle (a bundle-scoped service): its failure registry, its stopper thread
- * ({@value #STOPPER}), and the logs of its resources. Released with the host: failures unregistered, the thread
- * ended after the stops under way (at most 10 s).
+ * The {@link HostSupport} of one host bundle (a bundle-scoped service): the host's own {@link HostFailures} (core.runtime's
+ * bundle-scoped service, obtained through the host's context so the failures are the host's), its stopper thread
+ * ({@value #STOPPER}), and the logs of its resources. Released with the host: failures withdrawn, the thread ended
+ * after the stops under way (at most 10 s).
  *
  * <p>Thread-safe.
  */
@@ -43,34 +46,50 @@ public final class BundleHostSupport implements HostSupport {
     private final LoggerFactory loggers;
     private final LoggerAdmin loggerAdmin;
     private final Logger log;
-    private final HostFailureRegistry failures;
+    private final ServiceReference<HostFailures> failuresReference;
+    private final HostFailures failures;
     private final ExecutorService stopper;
 
     /**
      * Creates the support of the host bundle that gets the service.
      *
      * @param context the component context, for the using (host) bundle
+     * @param failuresReference core.runtime's {@code HostFailures}, obtained here through the host's own context
      * @param loggers the log service
      * @param loggerAdmin the log levels: a script's lines show at INFO whatever the default level
      */
     @Activate
-    public BundleHostSupport(ComponentContext context, @Reference LoggerFactory loggers,
-            @Reference LoggerAdmin loggerAdmin) {
+    public BundleHostSupport(ComponentContext context,
+            @Reference(service = HostFailures.class) ServiceReference<HostFailures> failuresReference,
+            @Reference LoggerFactory loggers, @Reference LoggerAdmin loggerAdmin) {
         this.host = context.getUsingBundle();
         this.loggers = loggers;
         this.loggerAdmin = loggerAdmin;
         this.log = loggers.getLogger(BundleHostSupport.class);
         BundleContext hostContext = host.getBundleContext();
-        this.failures = new HostFailureRegistry(hostContext);
+        this.failuresReference = failuresReference;
+        HostFailures hostFailures = hostContext.getService(failuresReference);
+        if (hostFailures == null) {
+            throw new IllegalStateException("core.runtime provides no HostFailures service to " + host);
+        }
+        this.failures = hostFailures;
         this.stopper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(STOPPER).daemon().factory());
     }
 
-    /** Forgets the host's failures and ends the stopper thread once the stops under way are done. */
+    /**
+     * Forgets the host's failures and ends the stopper thread once the stops under way are done.
+     *
+     * @throws InterruptedException when interrupted while waiting for the stops under way
+     */
     @Deactivate
     public void close() throws InterruptedException {
         stopper.shutdown();
         stopper.awaitTermination(10, TimeUnit.SECONDS);
-        failures.close();
+        try {
+            host.getBundleContext().ungetService(failuresReference);
+        } catch (IllegalStateException | NullPointerException e) {
+            // the host is stopping: the framework releases its services
+        }
     }
 
     @Override

@@ -5,11 +5,17 @@ package dev.plinth.core.sandbox.internal.host;
  * and every invisible format character (bidirectional overrides) is written as an escape, so the line cannot end
  * early, forge another line or drive the terminal.
  */
-final class ConsoleLine {
+public final class ConsoleLine {
 
     private ConsoleLine() {}
 
-    static String escape(String text) {
+    /**
+     * Escapes a text into one line.
+     *
+     * @param text any text
+     * @return the line
+     */
+    public static String escape(String text) {
         StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -11,10 +11,12 @@ import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.luaj.vm2.LuaError;
@@ -40,6 +42,7 @@ public final class ResourceContext {
     private final EmitPolicy emits;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final Set<Task> tasks = ConcurrentHashMap.newKeySet();
+    private final Set<LuaValue> held = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final List<ServiceReference<?>> references = new ArrayList<>();
 
     /**
@@ -133,6 +136,34 @@ public final class ResourceContext {
             throw new LuaError(api + " is not available: the server provides no " + type.getSimpleName());
         }
         return type.cast(service);
+    }
+
+    /**
+     * Notes a function the host holds for the resource (a handler, a command, a task, an export, a form's answer):
+     * what it keeps counts as the resource's retained memory. Held weakly: a function the host lets go of is
+     * forgotten here too.
+     *
+     * @param <V> the value's type
+     * @param function the function
+     * @return the function
+     */
+    public <V extends LuaValue> V hold(V function) {
+        held.add(function);
+        return function;
+    }
+
+    /**
+     * Where the resource's values hang from: its globals and the functions the host holds for it.
+     *
+     * @return a snapshot
+     */
+    public List<LuaValue> roots() {
+        var roots = new ArrayList<LuaValue>();
+        roots.add(script.globals());
+        synchronized (held) {
+            roots.addAll(held);
+        }
+        return roots;
     }
 
     /**

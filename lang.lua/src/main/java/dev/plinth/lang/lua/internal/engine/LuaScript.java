@@ -265,6 +265,46 @@ public final class LuaScript {
     }
 
     /**
+     * Runs host work while no call of the resource runs, holding its call lock: the resource's calls wait meanwhile,
+     * so keep the work short (the memory measurement takes its steps this way). Not from a call of this resource.
+     *
+     * @param <T> the work's result
+     * @param work what to do
+     * @return its result
+     */
+    public <T> T whileIdle(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the resource for a limit measured outside its calls (the memory it keeps): the fatal handler is told, as
+     * for a limit a call broke. Any thread; nothing happens when the resource is stopped already.
+     *
+     * @param limit the limit
+     * @param detail what was measured, for the message
+     */
+    public void breakLimit(Limit limit, String detail) {
+        var broken = new LimitExceededError(limit, detail);
+        fatal(new ScriptLimitException(new ScriptFailure(resource, "", 0, broken.getMessage(), ""), broken, limit,
+                account.offences(), true));
+    }
+
+    /**
+     * Whether the calling thread is one of the resource's coroutine threads: the thread that resumed the coroutine
+     * (perhaps the game thread, inside a tick) waits for it, so the coroutine must not wait for that thread in turn.
+     *
+     * @return {@code true} inside a coroutine of this resource
+     */
+    public boolean inCoroutine() {
+        return coroutines.owns(Thread.currentThread());
+    }
+
+    /**
      * Stops the resource's code: running code fails at its next checkpoint, coroutine threads end, and further
      * calls are refused. Any thread; idempotent.
      */
@@ -322,10 +362,8 @@ public final class LuaScript {
     private void offencesCaused() {
         int offences = account.offences();
         if (offences >= meter.limits().maxOffences() && !closed) {
-            var broken = new LimitExceededError(Limit.TICK_INSTRUCTIONS, "the calls it caused in other resources "
-                    + "spent its budget in " + offences + " ticks");
-            fatal(new ScriptLimitException(new ScriptFailure(resource, "", 0, broken.getMessage(), ""), broken,
-                    broken.limit(), offences, true));
+            breakLimit(Limit.TICK_INSTRUCTIONS, "the calls it caused in other resources spent its budget in "
+                    + offences + " ticks");
         }
     }
 
@@ -335,10 +373,7 @@ public final class LuaScript {
      */
     private void interrupted(Overrun overrun) {
         if (overrun.notice() > 1 && !closed) {
-            var broken = new LimitExceededError(Limit.WALL_CLOCK, overrun.describe()
-                    + ", and did not stop when interrupted");
-            fatal(new ScriptLimitException(new ScriptFailure(resource, "", 0, broken.getMessage(), ""), broken,
-                    broken.limit(), account.offences(), true));
+            breakLimit(Limit.WALL_CLOCK, overrun.describe() + ", and did not stop when interrupted");
         }
     }
 

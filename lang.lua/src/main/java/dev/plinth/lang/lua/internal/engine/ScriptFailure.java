@@ -1,6 +1,7 @@
 package dev.plinth.lang.lua.internal.engine;
 
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
+import dev.plinth.core.sandbox.host.ScriptLog;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaError;
@@ -19,11 +20,14 @@ public record ScriptFailure(String resource, String file, int line, String messa
     private static final String TRACEBACK = "\nstack traceback:";
     private static final Pattern LOCATION = Pattern.compile("([^\\s:]+\\.lua):(\\d+):? (.*)", Pattern.DOTALL);
 
-    /** Validates the components. */
+    /**
+     * Validates the components; the message, which the script may have written ({@code error("...")}), is made one
+     * line with its control characters escaped, so it cannot forge console lines wherever it is shown.
+     */
     public ScriptFailure {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(message, "message");
+        message = ScriptLog.oneLine(Objects.requireNonNull(message, "message"));
         Objects.requireNonNull(traceback, "traceback");
     }
 

@@ -4,21 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.core.sandbox.limits.ResolvedLimits;
 import dev.plinth.core.sandbox.limits.SandboxLimits;
 import dev.plinth.lang.lua.internal.limits.Limits;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * The Lua host's own settings, the {@code lua} object of {@code conf/server.json}: how chunks run ({@code compiler}:
  * {@code luajc} or {@code interpreter}) and the Lua budgets of every resource ({@code instructions_per_call},
- * {@code instructions_per_tick}, {@code instructions_per_start}, {@code max_call_depth}, {@code max_coroutines}).
+ * {@code instructions_per_tick}, {@code instructions_per_start}, {@code max_call_depth}, {@code max_coroutines}) and
+ * the bounds of LuaJC ({@code compile_timeout_ms}, {@code max_compiled_function_size}).
  * The limits every host shares are the {@code sandbox} object's. Missing keys keep their defaults.
  *
  * @param compiled whether chunks are compiled with LuaJC (falling back to the interpreter where that fails)
  * @param limits the default limits
+ * @param compileTimeout how long LuaJC may take for one chunk
+ * @param maxCompiledFunctionSize the longest function, in Lua instructions, LuaJC is given
  */
-public record HostSettings(boolean compiled, Limits limits) {
+public record HostSettings(boolean compiled, Limits limits, Duration compileTimeout, int maxCompiledFunctionSize) {
 
-    /** The defaults: LuaJC and {@link Limits#defaults()}. */
-    public static final HostSettings DEFAULTS = new HostSettings(true, Limits.defaults());
+    /** The defaults: LuaJC, {@link Limits#defaults()}, 2 s per chunk, functions of up to 1,000 instructions. */
+    public static final HostSettings DEFAULTS = new HostSettings(true, Limits.defaults(), Duration.ofSeconds(2), 1000);
 
     /**
      * Reads a {@code lua} object.
@@ -43,7 +47,10 @@ public record HostSettings(boolean compiled, Limits limits) {
                 (int) Math.min(Integer.MAX_VALUE, number(lua, "max_call_depth", d.maxCallDepth(), source)),
                 (int) Math.min(Integer.MAX_VALUE, number(lua, "max_coroutines", d.maxCoroutines(), source)),
                 sandbox);
-        return new HostSettings(compiler.equals("luajc"), limits);
+        return new HostSettings(compiler.equals("luajc"), limits,
+                Duration.ofMillis(number(lua, "compile_timeout_ms", DEFAULTS.compileTimeout().toMillis(), source)),
+                (int) Math.min(Integer.MAX_VALUE, number(lua, "max_compiled_function_size",
+                        DEFAULTS.maxCompiledFunctionSize(), source)));
     }
 
     /**

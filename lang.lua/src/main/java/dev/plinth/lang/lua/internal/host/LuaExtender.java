@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
+import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
@@ -17,15 +18,21 @@ import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
+import dev.plinth.lang.lua.internal.luajc.BoundedCompiler;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
+import dev.plinth.lang.lua.internal.reload.CompiledChunks;
+import dev.plinth.lang.lua.internal.reload.LuaPreparation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,7 +71,11 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Watchdog watchdog;
     private final Accounts accounts;
     private final Logger log;
+    private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
+    private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private final ExecutorService compilerThreads =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name(BoundedCompiler.THREAD, 1).daemon().factory());
     private volatile @Nullable BundleTracker<LuaResource> tracker;
 
     /**
@@ -89,10 +100,13 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         this.watchdog = watchdog;
         this.accounts = accounts;
         this.log = loggers.getLogger(LuaExtender.class);
-        this.compiler = settings().compiled()
-                ? new LuaJcCompiler().orElse(ChunkCompiler.INTERPRETER, (resource, file, cause) ->
-                        log.warn("{}: {} runs interpreted, LuaJC cannot compile it: {}", resource, file, cause.toString()))
-                : ChunkCompiler.INTERPRETER;
+        HostSettings settings = settings();
+        this.chunks = settings.compiled() ? Optional.of(new CompiledChunks(new LuaJcCompiler(), luajc ->
+                new BoundedCompiler(luajc, compilerThreads, settings.maxCompiledFunctionSize(), settings.compileTimeout())))
+                : Optional.empty();
+        this.compiler = chunks.<ChunkCompiler>map(compiled -> compiled.orElse(ChunkCompiler.INTERPRETER,
+                (resource, file, cause) -> log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage())))
+                .orElse(ChunkCompiler.INTERPRETER);
     }
 
     /** Tracks the resource bundles, starting those already active. */
@@ -101,18 +115,24 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         HostSettings settings = settings();
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
+        preparation = context.registerService(ReloadPreparation.class, new LuaPreparation(chunks), null);
         log.info("Lua host ready: {} mode, {} instructions per call, {} per tick, {} ms per call",
                 settings.compiled() ? "LuaJC" : "interpreter", settings.limits().instructionsPerCall(),
                 settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
     }
 
-    /** Stops every Lua resource's state. */
+    /** Stops every Lua resource's state and the compiler threads. */
     @Deactivate
     void close() {
+        ServiceRegistration<ReloadPreparation> prepared = preparation;
+        if (prepared != null) {
+            prepared.unregister();
+        }
         BundleTracker<LuaResource> running = tracker;
         if (running != null) {
             running.close();
         }
+        compilerThreads.shutdownNow();
     }
 
     @Override
@@ -138,6 +158,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
                     scriptLog, new ServerTicks(bundle));
             var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
+            resource.measureMemory(context);
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
@@ -169,7 +190,8 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             return HostSettings.parse(sandbox.section(LANGUAGE), sandbox.defaults(), SERVER_JSON);
         } catch (IllegalArgumentException e) {
             log.error("{}; the Lua host uses its defaults", e.getMessage());
-            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()));
+            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()),
+                    HostSettings.DEFAULTS.compileTimeout(), HostSettings.DEFAULTS.maxCompiledFunctionSize());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.plinth.lang.lua.internal.host;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.memory.RetainedMemory;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;
@@ -13,15 +14,21 @@ import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.mc.McLibrary;
 import dev.plinth.lang.lua.internal.mtadm.ResourceLibrary;
+import dev.plinth.lang.lua.internal.reload.LuaReloadHooks;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaValue;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * One started Lua resource: its state, its APIs ({@code mc}, {@code Resource}, {@code AddEventHandler}), and its
- * lifecycle hooks. Starting runs the server scripts in order, then {@code on_enable()}, all within the start's
+ * lifecycle hooks, read from its globals without their metatable (the host runs no Lua outside a metered call).
+ * Starting runs the server scripts in order, then {@code on_enable()}, all within the start's
  * wall-clock bound; stopping calls {@code on_disable()} within the stop's (unless the resource was stopped for
  * breaking its limits) and drops the state. What the scripts registered goes away with the bundle, not through this
  * class.
@@ -32,10 +39,25 @@ final class LuaResource {
 
     private final LuaScript script;
     private final ResourceContext context;
+    private final LuaReloadHooks reload;
+    private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
-    private LuaResource(LuaScript script, ResourceContext context) {
+    private LuaResource(LuaScript script, ResourceContext context, LuaReloadHooks reload) {
         this.script = script;
         this.context = context;
+        this.reload = reload;
+    }
+
+    /**
+     * Has the sandbox's memory monitor measure what the resource keeps, from now until it stops.
+     *
+     * @param host the host bundle's context, through which the {@link RetainedMemory} service is registered
+     */
+    void measureMemory(BundleContext host) {
+        var properties = new Hashtable<String, Object>();
+        properties.put(RetainedMemory.RESOURCE, context.name());
+        memory = host.registerService(RetainedMemory.class,
+                new LuaRetainedMemory(context, script.meter().limits().sandbox().maxRetainedBytes()), properties);
     }
 
     /**
@@ -78,12 +100,13 @@ final class LuaResource {
         McLibrary.install(context);
         ResourceLibrary.install(context);
         dev.plinth.lang.lua.internal.locale.LocaleLibrary.install(context);
+        LuaReloadHooks reload = LuaReloadHooks.install(context);
         long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {
             for (String file : setup.scripts()) {
                 script.run(file, deadline - System.nanoTime());
             }
-            LuaValue onEnable = script.globals().get("on_enable");
+            LuaValue onEnable = script.globals().rawget("on_enable");
             if (onEnable.isfunction()) {
                 script.call(Budget.START, deadline - System.nanoTime(), onEnable, LuaValue.NONE);
             }
@@ -92,13 +115,23 @@ final class LuaResource {
             context.close();
             throw e;
         }
-        return new LuaResource(script, context);
+        reload.register();
+        return new LuaResource(script, context, reload);
     }
 
     /** Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state. */
     void stop() {
+        reload.unregister();
+        ServiceRegistration<RetainedMemory> measured = memory;
+        if (measured != null) {
+            try {
+                measured.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the host bundle
+            }
+        }
         try {
-            LuaValue onDisable = script.globals().get("on_disable");
+            LuaValue onDisable = script.globals().rawget("on_disable");
             if (onDisable.isfunction() && !script.isClosed()) {
                 script.call(Budget.STOP, onDisable, LuaValue.NONE);
             }

@@ -9,7 +9,9 @@ public enum Limit {
     /** The wall-clock bound of one call. */
     WALL_CLOCK("wall-clock bound", false),
     /** The bytes one call may allocate. */
-    MEMORY("memory limit", true);
+    MEMORY("memory limit", true),
+    /** The bytes the resource keeps, measured from its roots. */
+    RETAINED_MEMORY("retained memory limit", true);
 
     private final String description;
     private final boolean fatal;

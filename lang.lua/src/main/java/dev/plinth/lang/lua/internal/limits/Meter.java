@@ -374,7 +374,8 @@ public final class Meter {
         if (left < 0) {
             left = 0;
             slice = 0;
-            throw broken(budgetLimit, budget + " instructions");
+            throw broken(budgetLimit, budgetLimit == Limit.TICK_INSTRUCTIONS && budget == 0
+                    ? "the tick's budget is spent" : budget + " instructions");
         }
         startSlice();
     }

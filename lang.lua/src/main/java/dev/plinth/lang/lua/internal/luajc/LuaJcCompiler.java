@@ -21,13 +21,43 @@ public final class LuaJcCompiler implements ChunkCompiler {
 
     @Override
     public LuaFunction compile(String resource, String file, Prototype prototype, LuaValue environment) {
+        return instantiate(define(resource, file, prototype), file, environment);
+    }
+
+    /**
+     * Compiles a chunk to its main class, in a class loader of its own: the expensive part, which a class that
+     * shares no state between its instances lets happen once per content, for every Lua state that runs it.
+     *
+     * @param resource the resource the chunk belongs to
+     * @param file the chunk's file
+     * @param prototype the parsed chunk
+     * @return the chunk's main class
+     * @throws RuntimeException when LuaJC cannot compile the chunk
+     */
+    public Class<?> define(String resource, String file, Prototype prototype) {
         String className = className(file);
         var generated = new JavaGen(prototype, className, file, false);
         var classes = new HashMap<String, byte[]>();
         collect(generated, classes);
-        var loader = new ChunkClassLoader(resource, classes);
         try {
-            var function = (LuaFunction) loader.loadClass(className).getDeclaredConstructor().newInstance();
+            return new ChunkClassLoader(resource, classes).loadClass(className);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("LuaJC output for " + file + " does not load: " + e, e);
+        }
+    }
+
+    /**
+     * A chunk's main function for one Lua state.
+     *
+     * @param chunk the class {@link #define} made
+     * @param file the chunk's file, for the message
+     * @param environment the state's globals
+     * @return the function
+     * @throws IllegalStateException when the class cannot be instantiated
+     */
+    public static LuaFunction instantiate(Class<?> chunk, String file, LuaValue environment) {
+        try {
+            var function = (LuaFunction) chunk.getDeclaredConstructor().newInstance();
             function.initupvalue1(environment);
             return function;
         } catch (ReflectiveOperationException e) {

@@ -29,7 +29,7 @@ final class Exports {
     static void install(ResourceContext context, LuaTable mc) {
         mc.rawset("export", LuaFunctions.of(args -> {
             String name = args.checkjstring(1);
-            LuaValue function = args.checkfunction(2);
+            LuaValue function = context.hold(args.checkfunction(2));
             var properties = new Hashtable<String, Object>();
             properties.put(ExportedFunction.RESOURCE, context.name());
             properties.put(ExportedFunction.NAME, name);

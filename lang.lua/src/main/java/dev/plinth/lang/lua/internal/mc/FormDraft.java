@@ -3,6 +3,7 @@ package dev.plinth.lang.lua.internal.mc;
 import dev.plinth.core.runtime.form.CustomForm;
 import dev.plinth.core.runtime.form.Form;
 import dev.plinth.core.runtime.form.FormResponse;
+import dev.plinth.core.runtime.form.Forms;
 import dev.plinth.core.runtime.form.ModalForm;
 import dev.plinth.core.runtime.form.SimpleForm;
 import dev.plinth.core.runtime.tick.GameThread;
@@ -96,10 +97,15 @@ final class FormDraft {
     }
 
     private void send(dev.plinth.core.runtime.player.Player player, LuaValue callback) {
+        context.hold(callback);
         GameThread game = context.service(GameThread.class, "form:send");
-        player.sendForm(form).thenAccept(response -> {
-            if (callback.isfunction()) {
-                game.execute(() -> context.callBack("form answer", callback, response(response)));
+        context.service(Forms.class, "form:send").send(player, form).thenAccept(response -> {
+            if (callback.isfunction() && !context.script().isClosed()) {
+                game.execute(() -> {
+                    if (!context.script().isClosed()) { // its form closed as the resource stopped
+                        context.callBack("form answer", callback, response(response));
+                    }
+                });
             }
         });
     }

@@ -59,7 +59,7 @@ public final class McLibrary {
         }));
         mc.rawset("schedule_task", LuaFunctions.of(args -> {
             context.require(Permission.SCHEDULER, "mc.schedule_task");
-            LuaValue task = args.checkfunction(2);
+            LuaValue task = context.hold(args.checkfunction(2));
             Scheduler scheduler = context.service(Scheduler.class, "mc.schedule_task");
             return LuaValue.valueOf(context.schedule("mc.schedule_task", () -> scheduler
                     .runLater(args.checklong(1), () -> context.callBack("task", task, LuaValue.NONE))).id());
@@ -67,7 +67,7 @@ public final class McLibrary {
         mc.rawset("schedule_repeating", LuaFunctions.of(args -> {
             context.require(Permission.SCHEDULER, "mc.schedule_repeating");
             long period = args.checklong(1);
-            LuaValue task = args.checkfunction(2);
+            LuaValue task = context.hold(args.checkfunction(2));
             Scheduler scheduler = context.service(Scheduler.class, "mc.schedule_repeating");
             return LuaValue.valueOf(context.schedule("mc.schedule_repeating", () -> scheduler
                     .runRepeating(args.optlong(3, period), period, () -> context.callBack("task", task, LuaValue.NONE)))
@@ -103,19 +103,21 @@ public final class McLibrary {
 
     private static LuaValue on(ResourceContext context, Varargs args) {
         String name = args.checkjstring(1);
-        LuaValue handler = args.checkfunction(2);
+        LuaValue handler = context.hold(args.checkfunction(2));
         LuaValue settings = args.arg(3);
         var options = HandlerOptions.at(priority(settings.isnil() ? LuaValue.NIL : settings.checktable().get("priority")))
                 .withLocation(Locations.of(handler));
+        boolean cancelOnFailure = false;
         if (!settings.isnil()) {
             LuaValue ignore = settings.get("ignore_cancelled");
             LuaValue receive = settings.get("receive_cancelled");
             if ((!ignore.isnil() && !ignore.toboolean()) || receive.toboolean()) {
                 options = options.withReceiveCancelled();
             }
+            cancelOnFailure = settings.get("cancel_on_failure").toboolean();
         }
         context.service(EventBus.class, "mc.on").subscribe(name, options,
-                new LuaEventHandler(context.script(), handler, options.priority()));
+                new LuaEventHandler(context.script(), handler, options.priority(), cancelOnFailure, context.log()));
         return LuaValue.NONE;
     }
 
@@ -134,7 +136,7 @@ public final class McLibrary {
     private static LuaValue registerCommand(ResourceContext context, Varargs args) {
         String name = args.checkjstring(1);
         LuaTable spec = args.checktable(2);
-        LuaValue execute = spec.get("execute").checkfunction();
+        LuaValue execute = context.hold(spec.get("execute").checkfunction());
         var script = context.script();
         var definition = CommandDefinition.of(name, (sender, words) -> {
             var list = new LuaTable();

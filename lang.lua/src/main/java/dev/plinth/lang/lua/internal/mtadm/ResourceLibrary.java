@@ -3,6 +3,7 @@ package dev.plinth.lang.lua.internal.mtadm;
 import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.EventEnvelope;
 import dev.plinth.core.events.HandlerOptions;
+import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
@@ -22,7 +23,8 @@ import org.luaj.vm2.Varargs;
  * {@code WriteConfigAsset}, the constants) and {@code AddEventHandler(name, fn)}, whose handler receives the event
  * envelope. Failures come back as the error-code strings the shell shows ({@code "ERR_NOT_FOUND"}); lifecycle
  * calls are made through the resource's own view of the resource service, so its admin grant applies, and wait
- * for the game thread with the script released ({@code LuaScript.awaitReleased}).
+ * for the game thread with the script released ({@code LuaScript.awaitReleased}); from a coroutine they are refused
+ * with {@code ERR_DETERMINISTIC_POLICY}, since the thread that resumed it waits for it.
  */
 public final class ResourceLibrary {
 
@@ -72,7 +74,7 @@ public final class ResourceLibrary {
 
     private static LuaValue addEventHandler(ResourceContext context, Varargs args) {
         String name = args.checkjstring(1);
-        LuaValue handler = args.checkfunction(2);
+        LuaValue handler = context.hold(args.checkfunction(2));
         EventBus bus = context.service(EventBus.class, "AddEventHandler");
         var script = context.script();
         bus.subscribe(name, HandlerOptions.defaults().withLocation(Locations.of(handler)), event -> {
@@ -115,6 +117,12 @@ public final class ResourceLibrary {
         return LuaFunctions.of(args -> {
             String name = args.checkjstring(1);
             ResourceService service = service(context, api);
+            if (context.script().inCoroutine()) {
+                // The thread that resumed the coroutine (the game thread, in a task) waits for it: a lifecycle call
+                // waiting for the game thread from here would wait for itself.
+                context.log().warn(api + "(" + name + ") refused: lifecycle calls are not made from a coroutine");
+                return LuaValue.valueOf(ResourceErrorCode.ERR_DETERMINISTIC_POLICY.name());
+            }
             try {
                 // The call waits for the game thread, which may meanwhile deliver resource:* events to this script.
                 context.script().awaitReleased(() -> {

@@ -15,13 +15,20 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * {@code coroutine.create} and {@code coroutine.wrap} for sandboxed code. LuaJ runs each coroutine on a Java thread
- * of its own, in lock-step with the thread that resumes it; this keeps their number bounded, binds the resource's
+ * of its own, in lock-step with the thread that resumes it; this charges their creation to the budget
+ * ({@value #COST} instructions each), keeps their number bounded, binds the resource's
  * {@link Meter} and its payer on those threads (compiled code and the bounded library find them there), and lets the host end the
  * threads of a stopped resource at once instead of when the garbage collector finds them.
  *
  * <p>Thread-safe: the set of threads is read by the host from any thread.
  */
 public final class GuardedCoroutines {
+
+    /**
+     * What creating a coroutine is charged, in instructions: LuaJ runs each on a Java thread of its own, started at
+     * its first resume and ended at its last, tens of microseconds of work Lua code does not see.
+     */
+    static final int COST = 2000;
 
     private final Globals globals;
     private final Meter meter;
@@ -56,6 +63,7 @@ public final class GuardedCoroutines {
     }
 
     private LuaThread newThread(LuaValue function) {
+        meter.charge(COST);
         return new LuaThread(globals, new Body(function.checkfunction()));
     }
 

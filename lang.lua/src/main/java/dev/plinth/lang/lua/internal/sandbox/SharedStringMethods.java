@@ -1,5 +1,6 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
+import dev.plinth.lang.lua.internal.strings.MeteredStrings;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -10,7 +11,7 @@ import org.luaj.vm2.lib.StringLib;
  * The methods of Lua strings ({@code ("x"):upper()}). LuaJ keeps the string metatable in one static field for every
  * Lua state of the JVM, so resources would share, and could change, each other's string methods. Plinth installs
  * one metatable of its own before any resource runs: its {@code __index} is a table no script can reach
- * ({@code getmetatable("")} returns {@code false}), holding the bounded string functions. Each resource gets its own
+ * ({@code getmetatable("")} returns {@code false}), holding the metered string functions ({@link MeteredStrings}). Each resource gets its own
  * {@code string} table, a copy it may change for itself.
  */
 public final class SharedStringMethods {
@@ -48,8 +49,7 @@ public final class SharedStringMethods {
         scratch.load(new StringLib());
         LuaTable library = (LuaTable) scratch.get("string");
         library.rawset("dump", LuaValue.NIL);
-        library.rawset("rep", new BoundedRep());
-        library.rawset("byte", new BoundedByte(library.rawget("byte")));
+        MeteredStrings.install(library);
         var metatable = LuaValue.tableOf(new LuaValue[] {LuaValue.INDEX, library, LuaValue.METATABLE, PROTECTED});
         LuaString.s_metatable = metatable;
         return library;

@@ -225,4 +225,55 @@ class LimitsTest {
         var thrown = callFailing(script, "handler");
         assertTrue(thrown.getMessage().contains("stopped"), thrown.getMessage());
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void unpackRangesAreSizedWithoutOverflow(Mode mode) {
+        LuaScript script = script(mode, """
+                function huge() return table.unpack({}, -2^63, 2^32 + 1.5e8) end
+                function wrapped() return select('#', table.unpack({}, 2^31 - 2, 2^31 + 1)) end
+                function empty() return select('#', table.unpack({}, 5, 1)) end
+                """);
+        script.run("main.lua");
+        var thrown = callFailing(script, "huge");
+        assertTrue(thrown.getMessage().contains("too many results to unpack"), thrown.getMessage());
+        assertEquals(4, script.call(Budget.CALL, script.globals().get("wrapped"), LuaValue.NONE).toint(1));
+        assertEquals(0, script.call(Budget.CALL, script.globals().get("empty"), LuaValue.NONE).toint(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aHugeConcatRangeIsStoppedByTheBudget(Mode mode) {
+        LuaScript script = script(mode, "function concat() return table.concat({}, '', -2^62, 2^62) end");
+        script.run("main.lua");
+        var thrown = callFailing(script, "concat");
+        assertTrue(thrown.getMessage().contains("invalid value (at index"), thrown.getMessage());
+        LuaScript filled = script(mode, """
+                local t = setmetatable({}, {__index = function() return 'x' end})
+                function concat() return table.concat(t, '', 1, 2^40) end
+                """);
+        filled.run("main.lua");
+        assertEquals(Limit.CALL_INSTRUCTIONS, callHandler(filled, "concat").limit());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void doublingAStringIsRefusedBeforeTheAllocation(Mode mode) {
+        LuaScript twice = script(mode, "function grow() local s = string.rep('x', 1e6) while true do s = s .. s end end");
+        LuaScript thrice = script(mode, "function grow() local s = string.rep('x', 1e6) while true do s = s .. s .. s end end");
+        for (LuaScript script : new LuaScript[] {twice, thrice}) {
+            script.run("main.lua");
+            var stopped = callHandler(script, "grow");
+            assertEquals(Limit.MEMORY, stopped.limit());
+            assertTrue(stopped.getMessage().contains("a single allocation of "), stopped.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void creatingCoroutinesIsCharged(Mode mode) {
+        LuaScript script = script(mode, "function handler() for i = 1, 1e7 do coroutine.wrap(function() end)() end end");
+        script.run("main.lua");
+        assertEquals(Limit.CALL_INSTRUCTIONS, callHandler(script, "handler").limit());
+    }
 }

@@ -86,4 +86,14 @@ class WallClockTest {
         assertEquals(1, scripts.fatal.size());
         assertTrue(script.isClosed());
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theClockStopsLibraryCodeToo(Mode mode) {
+        LuaScript script = script(mode, "function handler() return ('a'):rep(20000):find('.-.-.-.-b') end");
+        script.run("main.lua");
+        var aborted = assertThrows(ScriptLimitException.class,
+                () -> script.call(Budget.CALL, script.globals().get("handler"), LuaValue.NONE));
+        assertEquals(Limit.WALL_CLOCK, aborted.limit());
+    }
 }

@@ -1,4 +1,4 @@
-package dev.plinth.lang.lua.internal.sandbox;
+package dev.plinth.lang.lua.internal.binding;
 
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -8,11 +8,16 @@ import org.luaj.vm2.lib.VarArgFunction;
  * A library function of LuaJ behind a check of its arguments: the check sizes what the call would allocate and
  * refuses it (or asks the meter) before LuaJ allocates anything.
  */
-abstract class GuardedFunction extends VarArgFunction {
+public abstract class GuardedFunction extends VarArgFunction {
 
     private final LuaValue delegate;
 
-    GuardedFunction(LuaValue delegate) {
+    /**
+     * Puts a check in front of a function.
+     *
+     * @param delegate LuaJ's function
+     */
+    protected GuardedFunction(LuaValue delegate) {
         this.delegate = delegate;
     }
 
@@ -22,7 +27,7 @@ abstract class GuardedFunction extends VarArgFunction {
      * @param args the call's arguments
      * @throws org.luaj.vm2.LuaError when the call would produce too much
      */
-    abstract void check(Varargs args);
+    protected abstract void check(Varargs args);
 
     @Override
     public final Varargs invoke(Varargs args) {

@@ -1,20 +1,22 @@
-package dev.plinth.lang.lua.internal.sandbox;
+package dev.plinth.lang.lua.internal.strings;
 
+import dev.plinth.lang.lua.internal.binding.GuardedFunction;
 import dev.plinth.lang.lua.internal.limits.Meter;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
 /** {@code string.byte(s, i, j)} that refuses ranges of more than a million results, like Lua's own stack limit. */
-final class BoundedByte extends GuardedFunction {
+public final class BoundedByte extends GuardedFunction {
 
-    static final int MAX_RESULTS = 1_000_000;
+    /** The most values one call may return, like Lua's own stack limit. */
+    public static final int MAX_RESULTS = 1_000_000;
 
     BoundedByte(LuaValue delegate) {
         super(delegate);
     }
 
     @Override
-    void check(Varargs args) {
+    protected void check(Varargs args) {
         int length = args.checkstring(1).length();
         long first = position(args.optlong(2, 1), length);
         long last = position(args.optlong(3, first), length);

@@ -1,0 +1,5 @@
+/**
+ * What the Lua host adds to LuaJ's own classes at build time ({@code src/build/PatchLuaJ.java}): the string hash and
+ * the checks before {@code ..} allocates. Public because LuaJ's classes call them.
+ */
+package dev.plinth.lang.lua.internal.luaj;
