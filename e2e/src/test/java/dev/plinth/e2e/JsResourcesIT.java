@@ -170,7 +170,7 @@ class JsResourcesIT {
         js("no-players", "mc.broadcast('hello');\n");
         write("resources/no-players/plugin.toml", "[plugin]\nname = \"no-players\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
                 + "[permissions]\nworld = true\n");
-        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000 }", "no-players", "escape-java", "escape-polyglot", "escape-load",
+        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 16 }", "no-players", "escape-java", "escape-polyglot", "escape-load",
                 "escape-import", "escape-package", "escape-mod", "escape-emit", "spinner", "counter", "regex", "hog");
         var run = PlinthInstance.at(home).script(
                 "sim:join Steve",
