@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
  * {@code q.NAME}) of an expression is looked up once, when it is compiled; a name that is not here evaluates to 0
  * and is listed in {@link MolangExpression#diagnostics()}, as Bedrock does, and never fails the compilation.
  *
+ * <p>A query that does much work per call (scans blocks or entities) declares a cost, in loop iterations: each call
+ * takes that many from the evaluation's iteration limit, so that no loop can call it without bound.
+ *
  * <p>Immutable and thread-safe. Extend a registry with {@link #toBuilder()}: the behavior-pack host adds its own
  * queries to the entity queries of the simulated world this way.
  *
  * @param queries name (lower case, without {@code query.}) to query
+ * @param costs name to the iterations one call costs, for the queries that cost more than nothing
  */
-public record MolangQueries(Map<String, MolangQuery> queries) {
+public record MolangQueries(Map<String, MolangQuery> queries, Map<String, Integer> costs) {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
     private static final MolangQueries NONE = new MolangQueries(Map.of());
@@ -27,8 +31,9 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
     /**
      * Validates and copies the registry, names in lower case.
      *
-     * @throws IllegalArgumentException when a name is not a Molang name or two names differ only in letter case
-     * @throws NullPointerException when a name or query is null
+     * @throws IllegalArgumentException when a name is not a Molang name, two names differ only in letter case, or
+     *     a cost is negative or names no query of the registry
+     * @throws NullPointerException when a name, query or cost is null
      */
     public MolangQueries {
         var copy = new TreeMap<String, MolangQuery>();
@@ -38,7 +43,30 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
                 throw new IllegalArgumentException("query '" + name + "' is registered twice");
             }
         }
+        var prices = new TreeMap<String, Integer>();
+        for (var entry : costs.entrySet()) {
+            String name = normalize(entry.getKey());
+            int cost = requireNonNull(entry.getValue(), "cost");
+            if (cost < 0 || !copy.containsKey(name)) {
+                throw new IllegalArgumentException("a cost of query '" + name + "' must be at least 0 and name a "
+                        + "registered query, not " + cost);
+            }
+            if (cost > 0) {
+                prices.put(name, cost);
+            }
+        }
         queries = Collections.unmodifiableMap(copy);
+        costs = Collections.unmodifiableMap(prices);
+    }
+
+    /**
+     * A registry whose queries cost nothing.
+     *
+     * @param queries name to query
+     * @throws IllegalArgumentException when a name is not a Molang name or two names differ only in letter case
+     */
+    public MolangQueries(Map<String, MolangQuery> queries) {
+        this(queries, Map.of());
     }
 
     /**
@@ -56,7 +84,7 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
      * @return a builder
      */
     public static Builder builder() {
-        return new Builder(Map.of());
+        return new Builder(Map.of(), Map.of());
     }
 
     /**
@@ -65,7 +93,7 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
      * @return a builder
      */
     public Builder toBuilder() {
-        return new Builder(queries);
+        return new Builder(queries, costs);
     }
 
     /**
@@ -76,6 +104,16 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
      */
     public Optional<MolangQuery> find(String name) {
         return Optional.ofNullable(queries.get(key(name)));
+    }
+
+    /**
+     * What one call of a query costs.
+     *
+     * @param name with or without {@code query.} / {@code q.}, any letter case
+     * @return the loop iterations it takes from the evaluation's limit, 0 for most
+     */
+    public int cost(String name) {
+        return costs.getOrDefault(key(name), 0);
     }
 
     private static String key(String name) {
@@ -99,13 +137,15 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
      */
     public static final class Builder {
         private final Map<String, MolangQuery> queries = new TreeMap<>();
+        private final Map<String, Integer> costs = new TreeMap<>();
 
-        Builder(Map<String, MolangQuery> start) {
+        Builder(Map<String, MolangQuery> start, Map<String, Integer> startCosts) {
             queries.putAll(start);
+            costs.putAll(startCosts);
         }
 
         /**
-         * Adds (or replaces) a query.
+         * Adds (or replaces) a query, which costs nothing until {@link #withCost} says otherwise.
          *
          * @param name the name, with or without {@code query.}
          * @param query the query
@@ -113,7 +153,9 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
          * @throws IllegalArgumentException when the name is not a Molang name
          */
         public Builder with(String name, MolangQuery query) {
-            queries.put(normalize(name), requireNonNull(query, "query"));
+            String key = normalize(name);
+            queries.put(key, requireNonNull(query, "query"));
+            costs.remove(key);
             return this;
         }
 
@@ -160,7 +202,27 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
          * @return this builder
          */
         public Builder withAll(MolangQueries others) {
+            for (String name : others.queries().keySet()) {
+                costs.remove(name);
+            }
             queries.putAll(others.queries());
+            costs.putAll(others.costs());
+            return this;
+        }
+
+        /**
+         * Sets what one call of a query costs: the loop iterations it takes from the evaluation's limit.
+         *
+         * @param name the name of a query registered in this builder
+         * @param iterations at least 0
+         * @return this builder
+         * @throws IllegalArgumentException when the cost is negative (the query is checked by {@link #build()})
+         */
+        public Builder withCost(String name, int iterations) {
+            if (iterations < 0) {
+                throw new IllegalArgumentException("a query's cost is at least 0, not " + iterations);
+            }
+            costs.put(normalize(name), iterations);
             return this;
         }
 
@@ -170,7 +232,7 @@ public record MolangQueries(Map<String, MolangQuery> queries) {
          * @return the queries collected so far
          */
         public MolangQueries build() {
-            return new MolangQueries(queries);
+            return new MolangQueries(queries, costs);
         }
     }
 }

@@ -31,7 +31,8 @@ public interface MolangScope extends AutoCloseable {
     MolangQueries queries();
 
     /**
-     * Compiles an expression or a program.
+     * Compiles an expression or a program. A text compiled before in this scope gives the same expression again
+     * (expressions hold no state), so a pack that repeats an expression in many files compiles it once.
      *
      * @param source the Molang text; several statements are separated by {@code ;}
      * @return the compiled expression

@@ -96,6 +96,23 @@ class ErrorsTest {
     }
 
     @Test
+    void costlyQueriesTakeTheirCostFromTheIterationLimit() {
+        var costly = Mob.queries().toBuilder().withCost("position", 100).build();
+        assertEquals(100, costly.cost("Query.Position"));
+        assertEquals(0, costly.cost("health"));
+        var molang = new Backends(costly, new Mob());
+        assertEquals(10, molang.number("q.position(1)"));
+        assertEquals(6_000, molang.number("t.s = 0; loop(600, { t.s = t.s + q.position(1); }); return t.s;"));
+        MolangException e = molang.failure("t.s = 0; loop(1000, { t.s = t.s + q.position(1); }); return t.s;");
+        assertEquals(MolangErrorCode.ITERATION_LIMIT, e.code());
+        assertEquals("more than 65536 loop iterations in one evaluation", e.detail());
+        assertEquals(0, costly.toBuilder().withNumber("position", (c, a) -> 1).build().cost("position"),
+                "a query registered again costs nothing until told");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MolangQueries.builder().withCost("nothing", 5).build());
+    }
+
+    @Test
     void theIterationLimitIsConfigurable() {
         Molang small = Molang.builder().withIterationLimit(10).build();
         MolangContext context = small.newContext(new Object(), small.newVariables());

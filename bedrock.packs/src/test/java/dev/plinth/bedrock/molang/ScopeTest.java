@@ -28,6 +28,17 @@ class ScopeTest {
     }
 
     @Test
+    void aTextCompiledBeforeInTheScopeGivesTheSameExpression() {
+        Molang molang = Molang.builder().build();
+        try (MolangScope scope = molang.scope("pack", Mob.queries())) {
+            MolangExpression first = scope.compile("q.health * 2");
+            assertTrue(first == scope.compile("q.health * 2"));
+            assertTrue(first != scope.compile("q.health * 3"));
+            assertTrue(first != molang.scope("other", Mob.queries()).compile("q.health * 2"));
+        }
+    }
+
+    @Test
     void eachScopeHasItsOwnQueriesButSharesTheEntitysVariables() {
         Molang molang = Molang.builder().build();
         MolangScope withHealth = molang.scope("a", Mob.queries());

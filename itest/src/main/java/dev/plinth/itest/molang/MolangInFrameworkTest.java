@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.bedrock.molang.MolangContext;
+import dev.plinth.bedrock.molang.MolangErrorCode;
+import dev.plinth.bedrock.molang.MolangEvaluationException;
 import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangQueries;
 import dev.plinth.bedrock.molang.MolangScope;
@@ -14,8 +16,12 @@ import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.simulation.Simulation;
 import dev.plinth.core.runtime.simulation.SimulationException;
 import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.runtime.item.Effect;
+import dev.plinth.core.runtime.world.BlockPos;
+import dev.plinth.core.runtime.world.BlockState;
 import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Position;
+import dev.plinth.core.runtime.world.Weather;
 import dev.plinth.core.runtime.world.World;
 import dev.plinth.itest.lua.RuntimeServices;
 import java.io.ByteArrayInputStream;
@@ -155,6 +161,65 @@ class MolangInFrameworkTest {
             });
         }
         assertThrows(WrongThreadException.class, () -> molang.context(zombie));
+        MolangExpression scan = scope.compile("loop(1024, { t.h = q.heightmap(t.h, 0); });");
+        var limit = assertThrows(MolangEvaluationException.class, () -> {
+            try {
+                onGameThread(() -> scan.evaluate(molang.context(zombie)));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause();
+            }
+        });
+        assertEquals(MolangErrorCode.ITERATION_LIMIT, limit.code(), "a column read costs as much as an iteration");
+    }
+
+    @Test
+    void waterRainAndEffectsAreReadFromTheWorld() throws Exception {
+        MolangWorld molang = service(MolangWorld.class);
+        Entity cow = spawn("minecraft:cow", 200.5, 4, 200.5);
+        MolangScope scope = molang.molang().scope("itest-water", molang.queries());
+        cleanUp.add(scope);
+        MolangExpression wet = scope.compile("q.is_in_water * 100 + q.is_in_lava * 10 + q.is_in_water_or_rain");
+        World overworld = onGameThread(() -> service(Server.class).world(Dimension.OVERWORLD));
+        BlockPos feet = new BlockPos(200, 4, 200);
+        BlockPos roof = new BlockPos(200, 10, 200);
+        try {
+            assertEquals(0, onGameThread(() -> wet.evaluate(molang.context(cow))));
+            assertEquals(1, onGameThread(() -> {
+                overworld.setWeather(Weather.RAIN);
+                return wet.evaluate(molang.context(cow));
+            }), "rain falls on the cow");
+            assertEquals(0, onGameThread(() -> {
+                overworld.setBlock(roof, BlockState.of("minecraft:stone"));
+                return wet.evaluate(molang.context(cow));
+            }), "a roof keeps the rain off");
+            assertEquals(101, onGameThread(() -> {
+                overworld.setBlock(feet, BlockState.of("minecraft:water"));
+                return wet.evaluate(molang.context(cow));
+            }));
+            assertEquals(10, onGameThread(() -> {
+                overworld.setBlock(feet, BlockState.of("minecraft:lava"));
+                return wet.evaluate(molang.context(cow));
+            }));
+        } finally {
+            onGameThread(() -> {
+                overworld.setWeather(Weather.CLEAR);
+                overworld.setBlock(feet, BlockState.AIR);
+                overworld.setBlock(roof, BlockState.AIR);
+                return null;
+            });
+        }
+        long id = join("molang_ghost");
+        CommandSession shell = shell();
+        assertEquals("0", shell.execute("molang:eval q.is_invisible entity " + id));
+        onGameThread(() -> {
+            service(Server.class).player("molang_ghost").orElseThrow()
+                    .addEffect(new Effect("minecraft:invisibility", 200, 0));
+            return null;
+        });
+        assertEquals("1", shell.execute("molang:eval q.is_invisible entity " + id));
+        long before = onGameThread(() -> service(Server.class).tick());
+        double stamp = Double.parseDouble(String.valueOf(shell.execute("molang:eval q.time_stamp")));
+        assertTrue(stamp >= before, "time_stamp is the server's tick: " + stamp + " >= " + before);
     }
 
     @Test

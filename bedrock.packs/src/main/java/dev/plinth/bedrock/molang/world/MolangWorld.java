@@ -44,7 +44,9 @@ public interface MolangWorld {
 
     /**
      * The context of an entity: its target is the entity, its variables are kept while the entity is valid (they
-     * are dropped when it dies, leaves or is removed).
+     * are dropped when it dies, leaves, respawns or is removed). Every host gets the same context for an entity, so
+     * a host that sets per-call values ({@code this}, {@code context.*}, a seeded random source) makes its own
+     * context over the same variables instead: {@code molang().newContext(entity, context(entity).variables())}.
      *
      * @param entity the entity
      * @return the same context for the same entity, until it goes

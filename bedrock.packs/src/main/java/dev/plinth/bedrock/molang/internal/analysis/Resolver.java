@@ -121,7 +121,7 @@ public final class Resolver {
         if (arguments.stream().allMatch(Folding::isConstant)) {
             constant = new Arguments(arguments.stream().map(Folding::constant).toArray(MolangValue[]::new));
         }
-        return new Node.QueryCall(q.name(), arguments, query, constant, q.offset());
+        return new Node.QueryCall(q.name(), arguments, query, constant, queries.cost(q.name()), q.offset());
     }
 
     private Node.Variable variable(Node.Variable v) {

@@ -145,7 +145,6 @@ final class TreeCompiler {
         Code.OfNumber b = arguments.size() > 1 ? number(arguments.get(1)) : null;
         Code.OfNumber c = arguments.size() > 2 ? number(arguments.get(2)) : null;
         int offset = m.offset();
-        int limit = engine.iterationLimit();
         return switch (m.function().implementation()) {
             case DoubleSupplier s -> {
                 double v = s.getAsDouble();
@@ -157,10 +156,7 @@ final class TreeCompiler {
             case MathFunction.RandomBinary op -> f -> op.apply(f.call.random, a.run(f), b.run(f));
             case MathFunction.RandomTernary op -> f -> {
                 double count = a.run(f);
-                f.budget -= Iterations.count(count);
-                if (f.budget < 0) {
-                    throw iterationLimit(source, offset, limit);
-                }
+                charge(f, Iterations.count(count), offset);
                 return op.apply(f.call.random, count, b.run(f), c.run(f));
             };
             default -> throw new AssertionError(m.function());
@@ -231,15 +227,21 @@ final class TreeCompiler {
         };
     }
 
+    /** Takes iterations from the evaluation's budget: a loop's turn, dice rolls, a costly query's call. */
+    private void charge(Frame f, int iterations, int offset) {
+        f.budget -= iterations;
+        if (f.budget < 0) {
+            throw iterationLimit(source, offset, engine.iterationLimit());
+        }
+    }
+
     /**
      * Runs one iteration of a loop's body, charged to the evaluation's budget.
      *
      * @return {@code false} when the body broke out of the loop
      */
     private boolean iterate(Frame f, Code.OfNumber body, int offset) {
-        if (--f.budget < 0) {
-            throw iterationLimit(source, offset, engine.iterationLimit());
-        }
+        charge(f, 1, offset);
         try {
             body.run(f);
             return true;
@@ -487,7 +489,9 @@ final class TreeCompiler {
         Function<Frame, MolangArguments> arguments = arguments(q);
         String name = q.name();
         int offset = q.offset();
+        int cost = q.cost();
         return f -> {
+            charge(f, cost, offset);
             MolangArguments args = arguments.apply(f);
             try {
                 return query.ask(f.entity, args);
@@ -499,7 +503,7 @@ final class TreeCompiler {
 
     private Code.OfNumber numberQuery(Node.QueryCall q, MolangQuery.OfNumber query) {
         MolangArguments constant = q.constantArguments();
-        if (constant != null) {
+        if (constant != null && q.cost() == 0) {
             String name = q.name();
             int offset = q.offset();
             return f -> {

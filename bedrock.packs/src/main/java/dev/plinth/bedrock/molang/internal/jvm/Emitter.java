@@ -667,6 +667,9 @@ final class Emitter {
 
     /** Calls a query: its result (of the given type) on the stack; a throw becomes the evaluation's error. */
     private void query(Node.QueryCall q, MolangQuery query, ClassDesc queryType, ClassDesc result) {
+        if (q.cost() > 0) {
+            charge(q.offset(), q.cost());
+        }
         load(query, queryType);
         code.aload(entity);
         if (q.constantArguments() != null) {

@@ -12,6 +12,7 @@ import dev.plinth.bedrock.molang.internal.syntax.Parser;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** A scope of {@link MolangEngine}: parses, binds and hands expressions to its backend's compiler. */
@@ -22,6 +23,7 @@ public final class ScopeImpl implements MolangScope {
     private final MolangEngine engine;
     private final String owner;
     private final MolangQueries queries;
+    private final Map<String, MolangExpression> compiled = new ConcurrentHashMap<>();
     private volatile Backend.@Nullable Compiler compiler;
     volatile boolean closed;
 
@@ -53,7 +55,13 @@ public final class ScopeImpl implements MolangScope {
 
     @Override
     public MolangExpression compile(String source) {
-        return compile(source, Map.of());
+        MolangExpression known = compiled.get(requireNonNull(source, "source"));
+        if (known != null && !closed) {
+            return known;
+        }
+        MolangExpression expression = compile(source, Map.of());
+        compiled.putIfAbsent(source, expression);
+        return expression;
     }
 
     @Override
@@ -79,6 +87,7 @@ public final class ScopeImpl implements MolangScope {
     public void close() {
         closed = true;
         compiler = null;
+        compiled.clear();
     }
 
     @Override

@@ -111,8 +111,11 @@ public final class VariableStore implements MolangVariables {
             grow(slot);
         }
         numbers[slot] = number;
-        values[slot] = null;
-        kinds[slot] = NUMBER;
+        if (kinds[slot] != NUMBER) {
+            // only when the kind changes: a reference store costs a GC barrier, a number store does not
+            values[slot] = null;
+            kinds[slot] = NUMBER;
+        }
     }
 
     /**

@@ -80,7 +80,8 @@ public final class Parser {
                 throw unexpected("';' or the end");
             }
         }
-        return new Node.Program(statements, complex);
+        // several statements (a block may be followed by one without ';') make a program, as ';' does
+        return new Node.Program(statements, complex || statements.size() > 1);
     }
 
     private Node statement() {
@@ -249,7 +250,7 @@ public final class Parser {
             case "true" -> new Node.Number(1);
             case "false" -> new Node.Number(0);
             case "this" -> new Node.This();
-            case "query", "q" -> new Node.QueryCall(member(), arguments(), null, null, token.offset());
+            case "query", "q" -> new Node.QueryCall(member(), arguments(), null, null, 0, token.offset());
             case "math" -> new Node.FunctionCall(member(), arguments(), token.offset());
             case "geometry", "material", "texture" -> new Node.Text(word + "." + member());
             case "array" -> new Node.ArrayReference(member(), token.offset());

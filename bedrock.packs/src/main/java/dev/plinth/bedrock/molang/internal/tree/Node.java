@@ -73,10 +73,11 @@ public sealed interface Node {
      * @param arguments the arguments
      * @param query the bound query, null until resolved
      * @param constantArguments the arguments evaluated at compile time when they are all constants, else null
+     * @param cost the loop iterations one call takes from the evaluation's limit
      * @param offset where it starts
      */
     record QueryCall(String name, List<Node> arguments, @Nullable MolangQuery query,
-            @Nullable MolangArguments constantArguments, int offset) implements Node {
+            @Nullable MolangArguments constantArguments, int cost, int offset) implements Node {
         /** Copies the lists. */
         public QueryCall {
             arguments = List.copyOf(arguments);

@@ -24,6 +24,10 @@ import java.util.function.LongSupplier;
 final class EntityQueries {
 
     private static final String INVISIBILITY = "minecraft:invisibility";
+    /** What a query that reads a column of blocks costs: a block read counts as a loop iteration. */
+    static final int COLUMN_COST = 384;
+    /** What a query that walks a world's entities costs. */
+    static final int ENTITIES_COST = 256;
     private static final double GROUND_PROBE = 0.05;
 
     private final LongSupplier ticks;
@@ -71,6 +75,10 @@ final class EntityQueries {
                 .withValue("get_nearby_entities_except_self", (c, a) -> nearby(c, a, false))
                 .withNumber("heightmap", (c, a) -> entity(c) instanceof Entity e
                         ? height(e.world(), (int) Math.floor(a.number(0)), (int) Math.floor(a.number(1))) : 0)
+                .withCost("heightmap", COLUMN_COST)
+                .withCost("is_in_water_or_rain", COLUMN_COST)
+                .withCost("get_nearby_entities", ENTITIES_COST)
+                .withCost("get_nearby_entities_except_self", ENTITIES_COST)
                 .build();
     }
 

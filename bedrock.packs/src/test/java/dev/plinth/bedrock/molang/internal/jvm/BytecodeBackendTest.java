@@ -94,6 +94,23 @@ class BytecodeBackendTest {
     }
 
     @Test
+    void severalThreadsCompileIntoOneScopeAtOnce() throws Exception {
+        try (MolangScope scope = molang.scope("busy-pack", MolangQueries.none());
+                var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var results = new ArrayList<java.util.concurrent.Future<Double>>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                results.add(threads.submit(() -> scope.compile("t.x = " + n + "; return t.x * 2 + math.abs(-1);")
+                        .evaluate(molang.newContext(new Object(), molang.newVariables()))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i * 2 + 1, results.get(i).get());
+            }
+        }
+        assertEquals(0, backend.fallbacks());
+    }
+
+    @Test
     void theTreeBackendLoadsNoClass() {
         Molang trees = new MolangEngine("test", MolangQueries.none(), 100, new TreeBackend());
         assertFalse(trees.compile("1 + v.x").getClass().isHidden());
