@@ -90,13 +90,12 @@ class DistributionIT {
         var instance = PlinthInstance.at(home);
         Process process = instance.start();
         try {
-            // Standard input stays open: the instance runs until it is told to stop.
-            Path lock = home.resolve("data/felix-cache");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.isDirectory(lock) && System.nanoTime() < deadline) {
+            // Standard input stays open: the instance runs until it is told to stop, once it has started.
+            long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
+            while (!(Files.exists(instance.consoleLog()) && Files.readString(instance.consoleLog())
+                    .contains("startup resources:")) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            Thread.sleep(2000);
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the instance exits after SIGTERM");
             String output = Files.readString(instance.consoleLog());
@@ -106,5 +105,52 @@ class DistributionIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameHomeFailsAtOnceNamingTheHomeAndTheRunningProcess() throws Exception {
+        var instance = PlinthInstance.at(home);
+        try (var first = PlinthSession.open(instance)) {
+            var second = instance.withArgs("--exec", "echo second");
+
+            assertEquals(75, second.exitCode(), second.output());
+            assertTrue(second.output().contains("plinth: the home " + home.toRealPath() + " is in use by another "
+                    + "Plinth process (pid " + first.pid() + ", started "), second.output());
+            assertFalse(second.lines().contains("second"), second.output());
+            first.send("echo first-still-runs");
+            first.await(out -> out.contains("first-still-runs\n"), "the first instance runs on");
+            assertEquals(0, first.finish());
+        }
+        var after = instance.withArgs("--exec", "echo after");
+        assertEquals(0, after.exitCode(), "the home is free once the first instance is gone:\n" + after.output());
+    }
+
+    @Test
+    void execExitsNonZeroWhenItsCommandFailed() throws Exception {
+        var missing = PlinthInstance.at(home).withArgs("--exec", "resource:start no-such-resource");
+        assertEquals(1, missing.exitCode(), missing.output());
+        assertTrue(missing.output().contains("ERROR: ERR_NOT_FOUND: no resource named no-such-resource"), missing.output());
+
+        var unknown = PlinthInstance.at(home).withArgs("--exec", "nosuchcommand");
+        assertEquals(1, unknown.exitCode(), unknown.output());
+
+        var fine = PlinthInstance.at(home).withArgs("--exec", "resource:list");
+        assertEquals(0, fine.exitCode(), fine.output());
+    }
+
+    @Test
+    void theLogLinesOfACommandComeBeforeTheNextPrompt() throws Exception {
+        var run = PlinthInstance.at(home).script("resource:stop welcome", "resource:start welcome", "echo end");
+
+        assertEquals(0, run.exitCode(), run.output());
+        List<String> lines = run.lines();
+        int stop = lines.indexOf("plinth> resource:stop welcome");
+        int start = lines.indexOf("plinth> resource:start welcome");
+        int end = lines.indexOf("plinth> echo end");
+        assertTrue(stop >= 0 && start > stop && end > start, run.output());
+        assertTrue(lines.subList(stop, start).stream().anyMatch(l -> l.contains("[admin-tools] [admin] Stopped: welcome")),
+                "what admin-tools logged of the stop comes before the next prompt:\n" + run.output());
+        assertTrue(lines.subList(start, end).stream().anyMatch(l -> l.contains("[admin-tools] [admin] Started: welcome")),
+                "what admin-tools logged of the start comes before the next prompt:\n" + run.output());
     }
 }

@@ -86,7 +86,8 @@ class HotReloadIT {
         assertTrue(out.contains("§c[reload] counter: main.lua:1: unexpected symbol 61 (=) — still running the previous "
                 + "version"), "the operator read the refusal in game:\n" + out);
         assertTrue(out.contains("§7[reload] reloading counter..."), out);
-        assertTrue(out.contains("ERROR: usage: resource:watch NAME (reload NAME as soon as its files change)"), out);
+        assertTrue(out.contains("ERROR: missing or wrong arguments; usage: resource:watch NAME\n  reload a resource as soon "
+                + "as its files change (development mode)"), out);
         assertTrue(out.contains("watched       yes (DevResources)"), out);
         assertTrue(out.contains("alice joined at"), out);
     }

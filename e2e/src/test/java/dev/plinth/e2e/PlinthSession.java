@@ -78,6 +78,11 @@ final class PlinthSession implements AutoCloseable {
         throw new AssertionError("timed out waiting until " + what + ":\n" + output());
     }
 
+    /** The process of the instance (the JVM: {@code bin/plinth} replaces itself with it). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Everything the instance printed so far. */
     String output() throws IOException {
         return Files.readString(instance.consoleLog());

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,6 +30,12 @@ public final class PlinthFramework {
 
     /** Exit code when the framework itself fails to start or stops with an error. */
     public static final int FRAMEWORK_FAILED = 2;
+    /**
+     * The service property of the {@code java.util.function.IntConsumer} the launcher registers in the framework:
+     * a bundle (the console, after a failed {@code --exec} command) hands it the exit code the process ends with
+     * (the highest one given wins).
+     */
+    public static final String EXIT_STATUS = "plinth.exit.status";
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
 
@@ -47,10 +56,19 @@ public final class PlinthFramework {
     /**
      * Starts the framework and blocks until it has stopped.
      *
-     * @return the process exit code: 0 after a normal stop, {@link #FRAMEWORK_FAILED} otherwise
-     * @throws LaunchException when the home or the configuration cannot be used
+     * @return the process exit code: 0 after a normal stop, {@link #FRAMEWORK_FAILED} otherwise, or what the console
+     *     reported (1 when the command of {@code --exec} failed)
+     * @throws LaunchException when the home or the configuration cannot be used, or another process holds the
+     *     home ({@link HomeLock#HOME_IN_USE})
      */
     public int run() {
+        try (HomeLock lock = HomeLock.acquire(options.home())) {
+            return runLocked();
+        }
+    }
+
+    /** Runs the framework once this process holds the home. */
+    private int runLocked() {
         var home = new InstanceHome(options.home());
         home.prepare(options.installDir());
         Map<String, String> config =
@@ -62,13 +80,17 @@ public final class PlinthFramework {
         Framework framework = factory.newFramework(config);
         try {
             framework.init();
+            var status = new AtomicInteger();
+            framework.getBundleContext().registerService(IntConsumer.class,
+                    code -> status.accumulateAndGet(code, Math::max), new Hashtable<>(Map.of(EXIT_STATUS, true)));
             Thread hook = Thread.ofPlatform().name("plinth-shutdown").unstarted(() -> stopGracefully(framework));
             Runtime.getRuntime().addShutdownHook(hook);
             installBundles(framework.getBundleContext());
             framework.start();
             FrameworkEvent stopped = framework.waitForStop(0);
             return switch (stopped.getType()) {
-                case FrameworkEvent.STOPPED, FrameworkEvent.STOPPED_UPDATE, FrameworkEvent.STOPPED_SYSTEM_REFRESHED -> 0;
+                case FrameworkEvent.STOPPED, FrameworkEvent.STOPPED_UPDATE, FrameworkEvent.STOPPED_SYSTEM_REFRESHED ->
+                        status.get();
                 default -> {
                     err.println("plinth: the framework stopped with an error: " + describe(stopped.getThrowable()));
                     yield FRAMEWORK_FAILED;
@@ -96,7 +118,10 @@ public final class PlinthFramework {
         for (Path jar : jars) {
             try {
                 installed.add(context.installBundle(jar.toUri().toString()));
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                if (stopping(context)) {
+                    return; // stopped (Ctrl-C, SIGTERM) while it started: nothing more to install
+                }
                 err.println("plinth: cannot install " + jar.getFileName() + ": " + e.getMessage());
             }
         }
@@ -106,9 +131,21 @@ public final class PlinthFramework {
             }
             try {
                 bundle.start(); // before framework.start() this only marks it; it starts with the start level
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                if (stopping(context)) {
+                    return;
+                }
                 err.println("plinth: cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Whether the framework was told to stop while it is being set up. */
+    private static boolean stopping(BundleContext context) {
+        try {
+            return context.getBundle(0).getState() != Bundle.STARTING;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

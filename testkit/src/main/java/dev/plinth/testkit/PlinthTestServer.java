@@ -52,6 +52,12 @@ public final class PlinthTestServer implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(30);
 
+    /** The packages the test shares with the framework, by the bundle that exports them. */
+    private static final Map<String, String> SHARED = Map.of(
+            Simulation.class.getPackageName(), "dev.plinth.core.runtime",
+            "dev.plinth.core.resource", "dev.plinth.core.resource",
+            "dev.plinth.core.resource.descriptor", "dev.plinth.core.resource");
+
     private final Framework framework;
     private final Path home;
     private final boolean ownHome;
@@ -145,8 +151,10 @@ public final class PlinthTestServer implements AutoCloseable {
         }
 
         /**
-         * Adds a resource (a script resource folder or zip with its manifest) to the home's {@code resources/},
-         * for the resource manager (core.resource, when it is on the class path) to deploy.
+         * Adds a resource (a script resource folder or zip with its manifest, in Lua or another language whose host
+         * is on the class path) to the home's {@code resources/}. {@link #start()} then waits until the resource
+         * manager has deployed it and started it (with what it needs), or fails with the resource's own error
+         * ({@code ERR_SCRIPT_EXECUTION: greeter: main.lua:3: ...}).
          *
          * @param resource the folder or file
          * @return this builder
@@ -211,14 +219,20 @@ public final class PlinthTestServer implements AutoCloseable {
             boolean ownHome = home == null;
             Path folder = ownHome ? createTempHome() : home;
             prepare(folder);
-            Framework framework = newFramework(folder);
+            List<ClassPathBundles.Found> onClassPath = ClassPathBundles.find(PlinthTestServer.class.getClassLoader(),
+                    name -> RUNTIME_BUNDLES.contains(name) || name.startsWith("dev.plinth."));
+            Framework framework = newFramework(folder, onClassPath);
             try {
                 framework.init();
-                for (Path bundle : bundlesToInstall()) {
+                for (Path bundle : bundlesToInstall(onClassPath)) {
                     install(framework.getBundleContext(), bundle);
                 }
                 framework.start();
                 Simulation simulation = awaitReady(framework.getBundleContext());
+                if (!resources.isEmpty()) {
+                    ResourceStarts.await(framework.getBundleContext(),
+                            resources.stream().map(r -> r.getFileName().toString()).toList(), READY);
+                }
                 if (paused) {
                     simulation.pause();
                 }
@@ -229,22 +243,21 @@ public final class PlinthTestServer implements AutoCloseable {
             }
         }
 
-        private List<Path> bundlesToInstall() {
+        private List<Path> bundlesToInstall(List<ClassPathBundles.Found> onClassPath) {
             var all = new ArrayList<Path>();
-            ClassPathBundles.find(PlinthTestServer.class.getClassLoader(),
-                            name -> RUNTIME_BUNDLES.contains(name) || name.startsWith("dev.plinth."))
-                    .forEach(found -> all.add(found.location()));
+            onClassPath.forEach(found -> all.add(found.location()));
             bundles.stream().filter(b -> !all.contains(b)).forEach(all::add);
             return all;
         }
 
-        private Framework newFramework(Path folder) {
+        private Framework newFramework(Path folder, List<ClassPathBundles.Found> onClassPath) {
             var config = new HashMap<String, String>();
             config.put(Constants.FRAMEWORK_STORAGE, folder.resolve("data/felix-cache").toString());
             config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-            // The test and the framework share the Simulation interface: the system bundle exports it from the
-            // class path, and core.runtime (which imports what it exports) wires to that export.
-            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, Simulation.class.getPackageName() + ";version=0.1.0");
+            // The test and the framework share the Simulation interface (and the resource API, when core.resource is
+            // on the class path): the system bundle exports them from the class path, and their bundles (which
+            // import what they export) wire to that export.
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SharedPackages.extra(onClassPath, SHARED));
             config.put("plinth.home", folder.toString());
             config.put("felix.log.level", "1");
             config.putAll(properties);

@@ -1,6 +1,8 @@
 package dev.plinth.console.internal;
 
+import dev.plinth.shell.CommandUsage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
@@ -33,10 +35,16 @@ public final class ShutdownCommand {
      * @return the message the shell prints
      * @throws BundleException when the framework refuses to stop
      */
+    @Descriptor("stop every resource and bundle in reverse order and exit")
     public String shutdown() throws BundleException {
         requested.set(true);
         context.getBundle(0).stop();
         return "Shutting down: stopping every resource and bundle.";
+    }
+
+    /** Wrong arguments: the usage. */
+    public Object shutdown(Object... wrong) {
+        return CommandUsage.fail("plinth", this, "shutdown");
     }
 
     /**

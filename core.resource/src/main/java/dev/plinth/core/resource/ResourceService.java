@@ -19,7 +19,9 @@ import org.osgi.framework.Bundle;
  * <p>Threads: every method may be called from any thread. Lifecycle operations block until done (or timed out);
  * they run at a tick boundary of the server and never overlap on one resource: a second call while a resource is
  * mid-transition fails with {@link ResourceErrorCode#ERR_RESOURCE_LOCKED}. Every method throws
- * {@link ResourceException} with the error code that applies.
+ * {@link ResourceException} with the error code that applies; every method taking a name refuses one no resource
+ * can have with {@link ResourceErrorCode#ERR_INVALID_NAME} or {@link ResourceErrorCode#ERR_NAME_TOO_LONG} (more than
+ * {@link #MAX_NAME_LENGTH} characters) before it looks anything up, whatever the language of the caller.
  */
 @ProviderType
 public interface ResourceService {

@@ -99,6 +99,15 @@ class LuaLifecycleCallTest {
     }
 
     @Test
+    void aNameNoResourceCanHaveIsRefusedForWhatItIsRatherThanNotFound() {
+        assertEquals("ERR_INVALID_NAME", call("Start", "bad name"));
+        assertEquals("ERR_INVALID_NAME", call("Stop", "../ll-target"));
+        assertEquals("ERR_NAME_TOO_LONG", call("Start", "n".repeat(70)));
+        assertEquals("ERR_NAME_TOO_LONG", call("Restart", "n".repeat(65)));
+        assertEquals("ERR_NOT_FOUND", call("Start", "n".repeat(64)), "64 characters is a name, of nothing here");
+    }
+
+    @Test
     void aLifecycleCallFromACoroutineOfAGameThreadTaskIsRefusedWithoutADeadlock() {
         assertEquals("none", call("Start", "ll-target"));
         int before = events.lines().size();

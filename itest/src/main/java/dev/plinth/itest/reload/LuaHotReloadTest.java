@@ -115,7 +115,19 @@ class LuaHotReloadTest {
         assertTrue(lastMessage("hr_alice").endsWith("v2 counted 4"), simulation.inbox("hr_alice").toString());
         assertTrue(events.lines().contains("core:hotReload:start {resourceName=hr-count}"), events.lines().toString());
         assertTrue(events.lines().stream().anyMatch(l -> l.matches(
-                "core:hotReload:complete \\{ms=\\d+, resourceName=hr-count, version=1\\.0\\.0}")), events.lines().toString());
+                "core:hotReload:complete \\{ms=\\d+, resourceName=hr-count, swapMs=[\\d.]+, version=1\\.0\\.0}")), events.lines().toString());
+    }
+
+    @Test
+    void aStopFollowedByAStartHandsNothingOver() throws IOException {
+        deployCounter();
+
+        home.service.stop("hr-count");
+        home.service.start("hr-count");
+
+        simulation.command("hr_alice", "hr-count");
+        assertTrue(lastMessage("hr_alice").endsWith("v1 counted 0"), simulation.inbox("hr_alice").toString());
+        assertFalse(events.lines().stream().anyMatch(l -> l.startsWith("hr-count:reloaded")), events.lines().toString());
     }
 
     @Test
@@ -258,6 +270,10 @@ class LuaHotReloadTest {
                 simulation.inbox("hr_alice").toString());
         assertTrue(simulation.inbox("hr_bob").stream().noneMatch(l -> l.contains("[reload]")), "bob is no operator");
         assertFalse(simulation.command("hr_bob", "reload hr-count").contains("reloading"), "bob may not reload");
+
+        simulation.command("hr_alice", "reload");
+        assertTrue(simulation.inbox("hr_alice").getLast().endsWith("Usage: /reload <name>"),
+                simulation.inbox("hr_alice").toString());
 
         LuaFolders.rewrite(home, "hr-count", "local x = = 1\n");
         simulation.command("hr_alice", "reload hr-count");

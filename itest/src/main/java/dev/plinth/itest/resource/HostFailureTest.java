@@ -122,6 +122,24 @@ class HostFailureTest {
     }
 
     @Test
+    void listAndInfoAgreeThatAResourceItsHostFailedIsInErrorBeforeItsBundleStops() throws Exception {
+        home.folder("hf-agree", Map.of("resource.toml", RESOURCE_TOML, StandInHost.SCRIPT, "run"));
+        home.awaitListed("hf-agree");
+        home.service.start("hf-agree");
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+
+        host.failLater(home.bundle("hf-agree"), "hf-agree stopped for breaking its limits", () -> {
+            seen.add("bundle " + (home.bundle("hf-agree").getState() == Bundle.ACTIVE ? "active" : "stopped"));
+            seen.add("list " + home.service.list().stream().filter(r -> r.name().equals("hf-agree")).findFirst()
+                    .orElseThrow().state().id());
+            seen.add("info " + home.service.info("hf-agree").state().id());
+        });
+
+        assertEquals(List.of("bundle active", "list error", "info error"), seen);
+        assertEquals(ResourceState.ERROR, home.service.info("hf-agree").state());
+    }
+
+    @Test
     void aResourceItsHostStopsLaterIsInErrorWithTheHostsMessage() throws Exception {
         home.folder("hf-late", Map.of("resource.toml", RESOURCE_TOML, StandInHost.SCRIPT, "run"));
         home.awaitListed("hf-late");

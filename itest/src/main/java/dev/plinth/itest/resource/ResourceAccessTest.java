@@ -48,6 +48,21 @@ class ResourceAccessTest {
     }
 
     @Test
+    void aNameNoResourceCanHaveIsRefusedByEveryOperation() {
+        var invalid = assertCode(ResourceErrorCode.ERR_INVALID_NAME, () -> home.service.start("bad name"));
+        assertEquals("ERR_INVALID_NAME: 'bad name' is not a valid name: use letters, digits, '_', '-' and '.' (not at "
+                + "the start or end), such as chat-demo", invalid.getMessage());
+        var tooLong = assertCode(ResourceErrorCode.ERR_NAME_TOO_LONG, () -> home.service.stop("n".repeat(70)));
+        assertEquals("ERR_NAME_TOO_LONG: '" + "n".repeat(70) + "' has 70 characters, at most 64 are allowed",
+                tooLong.getMessage());
+        assertCode(ResourceErrorCode.ERR_INVALID_NAME, () -> home.service.restart("a/b"));
+        assertCode(ResourceErrorCode.ERR_INVALID_NAME, () -> home.service.ensure(""));
+        assertCode(ResourceErrorCode.ERR_INVALID_NAME, () -> home.service.info("-x"));
+        assertCode(ResourceErrorCode.ERR_NAME_TOO_LONG, () -> home.service.diagnose("n".repeat(65)));
+        assertCode(ResourceErrorCode.ERR_INVALID_NAME, () -> asPanel(s -> s.start("bad name")));
+    }
+
+    @Test
     void aResourceWithoutAGrantIsDenied() {
         var refused = assertCode(ResourceErrorCode.ERR_PERMISSION_DENIED, () -> asPanel(s -> s.start("ac-target")));
 

@@ -8,6 +8,7 @@ import dev.plinth.core.resource.LifecycleResult;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceState;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -94,5 +95,25 @@ class ResourceRestartTest {
         assertTrue(refused.getMessage().contains("plugin.toml line 3, field 'plugin.version'"), refused.getMessage());
         assertEquals(ResourceState.STARTED, home.service.info("rs-base").state());
         assertEquals(ResourceState.STARTED, home.service.info("rs-user").state());
+    }
+
+    @Test
+    void aRestartWhileTheManifestIsHalfWrittenWaitsForTheWriteToEnd() throws Exception {
+        Path manifest = home.resources.resolve("rs-base/plugin.toml");
+        String whole = "[plugin]\nname = \"rs-base\"\nversion = \"1.2.0\"\ndescription = \"written in two parts\"\n";
+        try (var out = java.nio.file.Files.newOutputStream(manifest)) {
+            out.write(whole.substring(0, 40).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            var restart = java.util.concurrent.CompletableFuture.supplyAsync(() -> home.service.restart("rs-base"));
+            Thread.sleep(100);
+            out.write(whole.substring(40).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.close();
+
+            LifecycleResult result = restart.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertTrue(result.message().startsWith("restarted rs-base 1.2.0 with its new content"), result.message());
+        }
+        assertEquals("written in two parts", home.service.info("rs-base").description());
+        assertEquals(ResourceState.STARTED, home.service.info("rs-base").state());
     }
 }

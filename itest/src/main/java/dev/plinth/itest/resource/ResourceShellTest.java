@@ -63,6 +63,28 @@ class ResourceShellTest {
     }
 
     @Test
+    void depsOfAPackNamesThePackThatProvidesEachUuid() throws Exception {
+        String base = "5b0b8a1c-1f6e-4d6a-9c55-3f2a6f1d7e10";
+        home.folder("sh-base-pack", Map.of("manifest.json", "{\"format_version\": 2, \"header\": {\"name\": \"Base\", "
+                + "\"uuid\": \"" + base + "\", \"version\": [1, 2, 0]}, \"modules\": [{\"type\": \"resources\", "
+                + "\"uuid\": \"c3a4f7a2-5b7e-4f0e-8d1b-2b6f4e9a0c20\", \"version\": [1, 2, 0]}]}"));
+        home.folder("sh-top-pack", Map.of("manifest.json", "{\"format_version\": 2, \"header\": {\"name\": \"Top\", "
+                + "\"uuid\": \"5b0b8a1c-1f6e-4d6a-9c55-3f2a6f1d7e11\", \"version\": [1, 0, 0]}, \"modules\": "
+                + "[{\"type\": \"resources\", \"uuid\": \"c3a4f7a2-5b7e-4f0e-8d1b-2b6f4e9a0c21\", \"version\": [1, 0, 0]}], "
+                + "\"dependencies\": [{\"uuid\": \"" + base + "\", \"version\": [1, 2, 0]}, "
+                + "{\"uuid\": \"5b0b8a1c-1f6e-4d6a-9c55-3f2a6f1d7e99\", \"version\": [1, 0, 0]}]}"));
+        home.awaitListed("sh-base-pack");
+        home.awaitListed("sh-top-pack");
+
+        String deps = run("resource:deps sh-top-pack");
+
+        assertTrue(deps.lines().anyMatch(l -> l.startsWith("├─ ") && l.contains(base) && l.endsWith(": sh-base-pack 1.2.0 "
+                + "(loaded)")), deps);
+        assertTrue(deps.lines().anyMatch(l -> l.startsWith("└─ ") && l.contains("5b0b8a1c-1f6e-4d6a-9c55-3f2a6f1d7e99")
+                && l.endsWith(": MISSING: no pack with this uuid in this range is installed")), deps);
+    }
+
+    @Test
     void aFailedCommandStartsWithItsErrorCode() {
         var failure = assertThrows(Exception.class, () -> run("resource:start sh-lost"));
         assertEquals("ERR_DEPENDENCY_MISSING: sh-lost needs sh-none [1.0.0,2.0.0), none installed", failure.getMessage());

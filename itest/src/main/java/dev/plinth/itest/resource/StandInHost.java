@@ -68,11 +68,23 @@ final class StandInHost implements SynchronousBundleListener, AutoCloseable {
      * @param message the failure
      */
     void failLater(Bundle bundle, String message) throws InterruptedException {
-        Thread host = Thread.ofPlatform().name("stand-in-host").start(() -> fail(bundle, message));
+        failLater(bundle, message, () -> { });
+    }
+
+    /**
+     * Fails a running resource from the host's own thread, running something between the registration of the
+     * failure and the stop of the bundle, and waits until its bundle is stopped.
+     */
+    void failLater(Bundle bundle, String message, Runnable beforeStop) throws InterruptedException {
+        Thread host = Thread.ofPlatform().name("stand-in-host").start(() -> fail(bundle, message, beforeStop));
         host.join();
     }
 
     private void fail(Bundle bundle, String message) {
+        fail(bundle, message, () -> { });
+    }
+
+    private void fail(Bundle bundle, String message, Runnable beforeStop) {
         long id = bundle.getBundleId();
         var properties = new Hashtable<String, Object>();
         properties.put(HostFailure.RESOURCE, bundle.getSymbolicName());
@@ -83,6 +95,7 @@ final class StandInHost implements SynchronousBundleListener, AutoCloseable {
         if (previous != null) {
             previous.unregister();
         }
+        beforeStop.run();
         try {
             bundle.stop(Bundle.STOP_TRANSIENT);
         } catch (BundleException e) {

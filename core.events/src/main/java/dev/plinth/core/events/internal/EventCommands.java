@@ -6,10 +6,12 @@ import dev.plinth.core.events.EventPriority;
 import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.events.NamedEvent;
 import dev.plinth.core.events.Subscription;
+import dev.plinth.shell.CommandUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,6 +36,8 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=stats", "osgi.command.function=post", "osgi.command.function=listen",
     "osgi.command.function=unlisten"})
 public final class EventCommands {
+
+    private static final String SCOPE = "event";
 
     /** The owner name of what the console posts and listens to. */
     static final String CONSOLE = "console";
@@ -65,6 +69,8 @@ public final class EventCommands {
      *
      * @return the table
      */
+    @Descriptor("what every event handler has cost, slowest total first: owner, event, location, priority, calls, "
+            + "errors, times")
     public String stats() {
         return StatsTable.format(dispatcher.statistics(), dispatcher.timingRate());
     }
@@ -76,7 +82,8 @@ public final class EventCommands {
      * @return what was done
      * @throws IllegalArgumentException for another action
      */
-    public String stats(String action) {
+    @Descriptor("start the handler statistics over")
+    public String stats(@Descriptor("reset") String action) {
         if (!action.equals("reset")) {
             throw new IllegalArgumentException("unknown action '" + action + "': use event:stats or event:stats reset");
         }
@@ -93,7 +100,9 @@ public final class EventCommands {
      * @throws EventException when the name is malformed
      * @throws IllegalArgumentException when a value is not {@code key=value}
      */
-    public String post(String name, String... values) {
+    @Descriptor("post a named event from the console; values are numbers, booleans or strings")
+    public String post(@Descriptor("the event: myplugin:ping") String name,
+            @Descriptor("the payload: count=3 loud=true who=alice") String... values) {
         NamedEvent event = NamedEvent.of(name, payload(values));
         int handlers = dispatcher.handlerCount(event);
         dispatcher.post(event, console, null);
@@ -108,7 +117,8 @@ public final class EventCommands {
      * @return what was done
      * @throws EventException when the name is malformed
      */
-    public String listen(String name) {
+    @Descriptor("print every event of that name as it happens, with its source, target and correlation id")
+    public String listen(@Descriptor("the event: player_join, myplugin:ping") String name) {
         if (!NamedEvent.NAME.matcher(name).matches()) {
             throw new EventException("invalid event name '" + name + "': " + NamedEvent.NAME_RULE);
         }
@@ -131,7 +141,8 @@ public final class EventCommands {
      * @param name the event name
      * @return what was done
      */
-    public String unlisten(String name) {
+    @Descriptor("stop printing the events of that name")
+    public String unlisten(@Descriptor("the event") String name) {
         Subscription subscription = listening.remove(name);
         if (subscription == null) {
             return "Not listening to " + name + ".";
@@ -141,6 +152,26 @@ public final class EventCommands {
     }
 
     /** {@code key=value} arguments as a payload: integers, decimals, booleans, else strings. */
+    /** Missing or wrong arguments: the usage. */
+    public Object stats(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "stats");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object post(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "post");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object listen(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "listen");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object unlisten(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "unlisten");
+    }
+
     static Map<String, Object> payload(String... values) {
         var payload = new LinkedHashMap<String, Object>();
         for (String pair : values) {

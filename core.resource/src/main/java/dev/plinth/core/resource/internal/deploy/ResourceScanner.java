@@ -89,6 +89,18 @@ public final class ResourceScanner {
     }
 
     /**
+     * When the source last changed: the newest modification time of its files ({@link #snapshot}).
+     *
+     * @param source the resource
+     * @return milliseconds since the epoch; 0 when the source is gone
+     */
+    public static long lastModified(ResourceSource source) {
+        return snapshot(source).values().stream()
+                .mapToLong(sizeAndModified -> Long.parseLong(sizeAndModified.substring(sizeAndModified.indexOf('|') + 1)))
+                .max().orElse(0);
+    }
+
+    /**
      * What the source holds now: every file's path (relative, with {@code /}), size and modification time, editor
      * temporaries left out. For a zip or a jar, the one file.
      *

@@ -43,13 +43,14 @@ final class Lifecycle {
     private final Supplier<ResourceSettings> settings;
     private final BundleFactory factory;
     private final BundleUpdates updates;
+    private final SettledFiles settled;
     private final Reloads reloads;
     private final Logger log;
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
             BundleFactory factory, HostFailureLookup hostFailures, ReloadParticipants participants,
-            ContextReplay replay, ReloadFeedback feedback, Logger log) {
+            ContextReplay replay, ReloadFeedback feedback, SettledFiles settled, Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
@@ -61,6 +62,7 @@ final class Lifecycle {
         this.settings = settings;
         this.factory = factory;
         this.updates = new BundleUpdates(context, deployments, states, factory);
+        this.settled = settled;
         this.log = log;
         this.reloads = new Reloads(this, locks, factory, updates, participants, replay, feedback, serverThread, settings,
                 log);
@@ -125,6 +127,10 @@ final class Lifecycle {
         Deployment previous = require(name);
         var lock = locks.acquire(name, "restarting");
         try (lock) {
+            if (!serverThread.get().isCurrentThread()) { // never sleeps on the game thread
+                settled.await(name, previous.source(),
+                        System.nanoTime() + settings.get().timeouts().restartTimeout().toNanos());
+            }
             if (isActive(previous)) {
                 return reloads.reload(previous, lock);
             }
@@ -300,8 +306,8 @@ final class Lifecycle {
             return; // a transition took the resource meanwhile: it reports the failure
         }
         try (lock) {
+            states.hostFailed(failure.bundleId(), error); // from now on, whoever asks sees it failed
             stopDependentsOfFailed(name, error);
-            states.failed(failure.bundleId(), error);
         }
         transitions.postQueued(() -> events.postError(ResourceEvents.STOPPED, name, error));
     }

@@ -129,6 +129,27 @@ final class ResourceGraph {
                 : "only " + String.join(", ", others) + (others.size() == 1 ? " is" : " are") + " installed";
     }
 
+    /**
+     * The resources that provide what a dependency asks for, by the same rule the resolver uses: a pack's uuid
+     * dependency is met by the pack whose header has that uuid, in the range.
+     *
+     * @param dependency a resource, server or pack dependency
+     * @return the names of the providers, in bundle order; empty for game and client dependencies
+     */
+    List<String> providersOf(Dependency dependency) {
+        if (dependency.kind() == Dependency.Kind.GAME || dependency.kind() == Dependency.Kind.CLIENT) {
+            return List.of();
+        }
+        try {
+            var filter = FrameworkUtil.createFilter(BundleHeaders.filter(dependency));
+            return provided(BundleHeaders.NAMESPACE).stream()
+                    .filter(p -> filter.matches(p.capability().getAttributes()))
+                    .map(Provided::name).distinct().toList();
+        } catch (InvalidSyntaxException e) {
+            return List.of();
+        }
+    }
+
     /** A capability of an installed bundle. */
     private record Provided(Bundle bundle, Capability capability, String name, Object version) {}
 

@@ -6,10 +6,12 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceStatistics;
+import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.deploy.DeployLimits;
 import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
+import dev.plinth.core.resource.internal.manifest.ResourceNames;
 import dev.plinth.core.resource.internal.reload.ChangeBursts;
 import dev.plinth.core.resource.internal.reload.ContextReplay;
 import dev.plinth.core.resource.internal.reload.DevMode;
@@ -27,6 +29,7 @@ import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -168,7 +171,8 @@ public final class ResourceManager {
             return null;
         }));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, log);
+                factory, hostFailures, participants, new ContextReplay(bus, running), feedback,
+                new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
         participants.open();
         devMode = new DevMode(this::settings);
@@ -188,6 +192,11 @@ public final class ResourceManager {
         scanner = Executors.newSingleThreadScheduledExecutor(
                 runnable -> Thread.ofPlatform().name("plinth-resource-deployer").daemon().unstarted(runnable));
         scanner.execute(this::startup);
+    }
+
+    private long scanInterval() {
+        return Optional.ofNullable(context.getProperty(SCAN_INTERVAL)).map(Long::parseLong)
+                .orElse(DEFAULT_SCAN_INTERVAL_MS);
     }
 
     private DeployLimits deployLimits() {
@@ -225,12 +234,15 @@ public final class ResourceManager {
             awaitFrameworkStarted();
             startStartupResources();
         } catch (RuntimeException | Error e) {
-            log.error("resource startup failed: {}", e.toString(), e);
+            if (scanner.isShutdown()) {
+                log.info("resource startup ended early: the framework is stopping");
+            } else {
+                log.error("resource startup failed: {}", e.toString(), e);
+            }
         } finally {
             ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties());
             if (!scanner.isShutdown()) {
-                long interval = Optional.ofNullable(context.getProperty(SCAN_INTERVAL)).map(Long::parseLong)
-                        .orElse(DEFAULT_SCAN_INTERVAL_MS);
+                long interval = scanInterval();
                 scanner.scheduleWithFixedDelay(() -> scan(Set.of()), interval, interval, TimeUnit.MILLISECONDS);
             }
         }
@@ -343,9 +355,11 @@ public final class ResourceManager {
      * @param name the resource
      * @param ensure whether an already started resource is a success
      * @return what was started
-     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}; {@code ERR_INVALID_NAME}
+     *     or {@code ERR_NAME_TOO_LONG} for a name no resource can have, before anything is looked up
      */
     public LifecycleResult start(Caller caller, String name, boolean ensure) {
+        ResourceNames.check(name);
         checkLifecycleCall(caller, name, ensure ? "ensure" : "start");
         return lifecycle.start(name, ensure);
     }
@@ -359,6 +373,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#stop}
      */
     public LifecycleResult stop(Caller caller, String name) {
+        ResourceNames.check(name);
         checkLifecycleCall(caller, name, "stop");
         return lifecycle.stop(name);
     }
@@ -372,6 +387,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#restart}
      */
     public LifecycleResult restart(Caller caller, String name) {
+        ResourceNames.check(name);
         checkLifecycleCall(caller, name, "restart");
         return lifecycle.restart(name);
     }
@@ -415,7 +431,7 @@ public final class ResourceManager {
      * @throws ResourceException ERR_NOT_FOUND
      */
     public ResourceInfo info(String name) {
-        return infos.info(name);
+        return infos.info(ResourceNames.check(name));
     }
 
     /**
@@ -426,7 +442,7 @@ public final class ResourceManager {
      * @throws ResourceException ERR_NOT_FOUND
      */
     public List<String> diagnose(String name) {
-        return diagnosis.of(name);
+        return diagnosis.of(ResourceNames.check(name));
     }
 
     /**
@@ -459,7 +475,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#readConfigAsset}
      */
     public Optional<Object> readConfigAsset(String name, String path) {
-        return configAssets.read(lifecycle.require(name), path);
+        return configAssets.read(lifecycle.require(ResourceNames.check(name)), path);
     }
 
     /**
@@ -473,6 +489,7 @@ public final class ResourceManager {
      * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#writeConfigAsset}
      */
     public String writeConfigAsset(Caller caller, String name, String path, Object value) {
+        ResourceNames.check(name);
         if (!caller.resource().map(name::equals).orElse(false)) {
             checkGrant(caller, name, "write the config assets of");
         }
@@ -492,6 +509,7 @@ public final class ResourceManager {
      * @throws ResourceException ERR_NOT_FOUND, ERR_SYSTEM_RESOURCE, ERR_PERMISSION_DENIED
      */
     public String watch(Caller caller, String name, boolean on) {
+        ResourceNames.check(name);
         checkGrant(caller, name, on ? "watch" : "unwatch");
         Deployment deployment = lifecycle.require(name);
         boolean before = devMode.set(name, on);
@@ -514,6 +532,17 @@ public final class ResourceManager {
      */
     public Optional<String> watched(String name) {
         return devMode.watched(name) ? devMode.reason(name) : Optional.empty();
+    }
+
+    /**
+     * The resources installed that provide what a dependency asks for (a pack's uuid dependency: the pack with that
+     * uuid).
+     *
+     * @param dependency a dependency of some resource
+     * @return the names of the providers; empty when none is installed, or for game and client dependencies
+     */
+    public List<String> providersOf(Dependency dependency) {
+        return lifecycle.graph().providersOf(dependency);
     }
 
     /** {@return the lifecycle counters} */

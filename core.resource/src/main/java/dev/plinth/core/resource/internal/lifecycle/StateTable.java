@@ -22,8 +22,18 @@ import org.osgi.framework.SynchronousBundleListener;
  */
 final class StateTable implements SynchronousBundleListener {
 
-    /** What the framework does not say about a resource bundle. */
-    private record Marks(boolean ran, Optional<String> error) {}
+    /**
+     * What the framework does not say about a resource bundle.
+     *
+     * @param ran whether it ever started
+     * @param error its last failure
+     * @param failing whether its host failed it while it runs: it is in error while its bundle is still active
+     */
+    private record Marks(boolean ran, Optional<String> error, boolean failing) {
+        Marks(boolean ran, Optional<String> error) {
+            this(ran, error, false);
+        }
+    }
 
     private final LongFunction<Optional<String>> resourceName;
     private final Map<Long, Marks> marks = new ConcurrentHashMap<>();
@@ -70,6 +80,12 @@ final class StateTable implements SynchronousBundleListener {
         count(ResourceState.ERROR);
     }
 
+    /** A running resource's host failed it: in error from now on, though its bundle is stopped a moment later. */
+    void hostFailed(long bundleId, String error) {
+        marks.compute(bundleId, (key, m) -> new Marks(m != null && m.ran(), Optional.of(error), true));
+        count(ResourceState.ERROR);
+    }
+
     /** A source could not be deployed: it is in error without a bundle. */
     void deploymentFailed() {
         count(ResourceState.ERROR);
@@ -85,11 +101,14 @@ final class StateTable implements SynchronousBundleListener {
         marks.remove(bundleId);
     }
 
-    /** The state of a resource bundle. */
+    /**
+     * The state of a resource bundle. A bundle still active whose host failed it (it broke its limits) is in error
+     * already: its host is about to stop it.
+     */
     ResourceState state(Bundle bundle) {
         Marks m = marks.get(bundle.getBundleId());
         return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> ResourceState.STARTED;
+            case Bundle.ACTIVE -> m != null && m.failing() ? ResourceState.ERROR : ResourceState.STARTED;
             case Bundle.STARTING -> ResourceState.STARTING;
             case Bundle.STOPPING -> ResourceState.STOPPING;
             case Bundle.UNINSTALLED -> ResourceState.UNKNOWN;

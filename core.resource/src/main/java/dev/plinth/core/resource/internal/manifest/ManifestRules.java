@@ -5,49 +5,29 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.descriptor.ManifestException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The checks every manifest format shares: names, file paths, the number of dependencies. */
 final class ManifestRules {
-
-    /** Letters, digits, {@code _} and {@code -}, in dot-separated parts, starting with a letter or digit. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*");
 
     private ManifestRules() {}
 
     /** A name written in a manifest field (the resource's own or a dependency's). */
     static String name(ManifestNode field, String name) {
-        if (name.length() > ResourceService.MAX_NAME_LENGTH) {
-            throw field.error(ResourceErrorCode.ERR_NAME_TOO_LONG, tooLong(name));
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw field.error(ResourceErrorCode.ERR_INVALID_NAME, invalid(name));
-        }
+        ResourceNames.problem(name).ifPresent(code -> {
+            throw field.error(code, code == ResourceErrorCode.ERR_NAME_TOO_LONG
+                    ? ResourceNames.tooLong(name) : ResourceNames.invalid(name));
+        });
         return name;
     }
 
     /** A name taken from the folder or file name (resource.toml, mods, packs), checked like a written one. */
     static String folderName(ManifestDocument document, String name) {
         String prefix = "the folder name is the resource name, and ";
-        if (name.length() > ResourceService.MAX_NAME_LENGTH) {
-            throw new ManifestException(ResourceErrorCode.ERR_NAME_TOO_LONG, name, document.file(), 0, "",
-                    prefix + tooLong(name));
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw new ManifestException(ResourceErrorCode.ERR_INVALID_NAME, name, document.file(), 0, "",
-                    prefix + invalid(name));
-        }
+        ResourceNames.problem(name).ifPresent(code -> {
+            throw new ManifestException(code, name, document.file(), 0, "", prefix
+                    + (code == ResourceErrorCode.ERR_NAME_TOO_LONG ? ResourceNames.tooLong(name) : ResourceNames.invalid(name)));
+        });
         return name;
-    }
-
-    private static String tooLong(String name) {
-        return "'" + name + "' has " + name.length() + " characters, at most " + ResourceService.MAX_NAME_LENGTH
-                + " are allowed";
-    }
-
-    private static String invalid(String name) {
-        return "'" + name + "' is not a valid name: use letters, digits, '_', '-' and '.' (not at the start or end), "
-                + "such as chat-demo";
     }
 
     /**

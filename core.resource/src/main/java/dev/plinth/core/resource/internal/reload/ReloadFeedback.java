@@ -16,7 +16,8 @@ import org.osgi.service.log.Logger;
  * Says what a hot reload did, everywhere it is watched: the console (the resource manager's log), the operators in
  * game (every online player holding {@value #PERMISSION}: {@code §a[reload] chat-demo 1.0.1 in 14 ms},
  * {@code §c[reload] chat-demo: main.lua:12: '=' expected — still running the previous version}), and the event bus
- * ({@code core:hotReload:start}, {@code core:hotReload:complete} with {@code resourceName} and {@code ms},
+ * ({@code core:hotReload:start}, {@code core:hotReload:complete} with {@code resourceName} and {@code ms} (and the
+ * {@code version} now running, and {@code swapMs}, how long the game thread was held),
  * {@code core:hotReload:failed} with {@code resourceName} and {@code error}), the events of the seed's core resource.
  *
  * <p>Thread-safe: the in-game messages and the events are handed to the game thread (after the work under way
@@ -78,7 +79,8 @@ public final class ReloadFeedback {
                 + (dependents.isEmpty() ? "" : " (with " + String.join(", ", dependents) + ")");
         log.info("{} ({} ms on the game thread)", line, String.format(Locale.ROOT, "%.1f", swapMillis));
         later(() -> {
-            post(COMPLETE, Map.of("resourceName", resource, "ms", millis, "version", version));
+            post(COMPLETE, Map.of("resourceName", resource, "ms", millis, "version", version,
+                    "swapMs", Math.round(swapMillis * 100) / 100.0));
             tellOperators("§a" + line);
         });
         return line;

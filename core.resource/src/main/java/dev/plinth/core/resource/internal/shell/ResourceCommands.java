@@ -5,6 +5,8 @@ import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.internal.lifecycle.ResourceManager;
+import dev.plinth.shell.CommandUsage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +33,21 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=unwatch"})
 public final class ResourceCommands {
 
-    private static final String WATCH_USAGE = "usage: resource:watch NAME (reload NAME as soon as its files change)";
-    private static final String UNWATCH_USAGE = "usage: resource:unwatch NAME (stop reloading NAME when its files change)";
+    private static final String SCOPE = "resource";
 
     private final ResourceService resources;
+    private final ResourceManager manager;
 
     /**
      * Creates the commands.
      *
      * @param resources the lifecycle service, as the system context
+     * @param manager the resource manager, which knows what provides a dependency
      */
     @Activate
-    public ResourceCommands(@Reference ResourceService resources) {
+    public ResourceCommands(@Reference ResourceService resources, @Reference ResourceManager manager) {
         this.resources = resources;
+        this.manager = manager;
     }
 
     /**
@@ -139,17 +143,6 @@ public final class ResourceCommands {
     }
 
     /**
-     * {@code resource:watch} without a name.
-     *
-     * @return never
-     * @throws IllegalArgumentException always, with the usage
-     */
-    @Descriptor("reload a resource as soon as its files change (development mode)")
-    public String watch() {
-        throw new IllegalArgumentException(WATCH_USAGE);
-    }
-
-    /**
      * {@code resource:watch NAME}.
      *
      * @param name the resource
@@ -158,17 +151,6 @@ public final class ResourceCommands {
     @Descriptor("reload a resource as soon as its files change (development mode)")
     public String watch(@Descriptor("the resource name") String name) {
         return capitalize(resources.watch(name, true));
-    }
-
-    /**
-     * {@code resource:unwatch} without a name.
-     *
-     * @return never
-     * @throws IllegalArgumentException always, with the usage
-     */
-    @Descriptor("stop reloading a resource when its files change")
-    public String unwatch() {
-        throw new IllegalArgumentException(UNWATCH_USAGE);
     }
 
     /**
@@ -209,6 +191,56 @@ public final class ResourceCommands {
         return reasons.isEmpty() ? name + " is started" : String.join("\n", reasons);
     }
 
+    /** Missing or wrong arguments: the usage. */
+    public Object list(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "list");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object info(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "info");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object start(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "start");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object stop(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "stop");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object restart(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "restart");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object ensure(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "ensure");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object deps(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "deps");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object why(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "why");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object watch(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "watch");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object unwatch(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "unwatch");
+    }
+
     private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {
         List<Dependency> dependencies = info.dependencies();
         for (int i = 0; i < dependencies.size(); i++) {
@@ -220,7 +252,7 @@ public final class ResourceCommands {
                 text.append(switch (dependency.kind()) {
                     case GAME -> "checked against the game's version at start";
                     case CLIENT -> "checked by clients";
-                    case PACK -> "a Bedrock pack, matched by uuid (resource:why names it when it is missing)";
+                    case PACK -> "MISSING: no pack with this uuid in this range is installed";
                     default -> "MISSING";
                 }).append('\n');
             } else if (!path.add(provider.get().name())) {
@@ -233,23 +265,24 @@ public final class ResourceCommands {
         }
     }
 
+    /** The resource that provides a dependency: by name, the server, or for a pack's uuid the pack that has it. */
     private Optional<ResourceInfo> provider(Dependency dependency) {
-        String name = switch (dependency.kind()) {
-            case RESOURCE -> dependency.name();
-            case SERVER -> "server";
-            case GAME, CLIENT, PACK -> null;
+        List<String> names = switch (dependency.kind()) {
+            case RESOURCE -> List.of(dependency.name());
+            case SERVER -> List.of("server");
+            case PACK -> manager.providersOf(dependency);
+            case GAME, CLIENT -> List.of();
         };
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(resources.info(name));
-        } catch (ResourceException e) {
-            if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
-                return Optional.empty();
+        for (String name : names) {
+            try {
+                return Optional.of(resources.info(name));
+            } catch (ResourceException e) {
+                if (e.code() != ResourceErrorCode.ERR_NOT_FOUND) {
+                    throw e;
+                }
             }
-            throw e;
         }
+        return Optional.empty();
     }
 
     private static String label(ResourceInfo info) {

@@ -4,9 +4,11 @@ import dev.plinth.core.runtime.command.CommandInfo;
 import dev.plinth.core.runtime.internal.command.CommandTable;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.runtime.tick.TickStatistics;
+import dev.plinth.shell.CommandUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.scope=server",
     "osgi.command.function=mspt", "osgi.command.function=tps", "osgi.command.function=commands"})
 public final class ServerShell {
+
+    private static final String SCOPE = "server";
 
     private final GameThread gameThread;
     private final CommandTable commands;
@@ -40,6 +44,7 @@ public final class ServerShell {
      *
      * @return the statistics
      */
+    @Descriptor("milliseconds per tick: mean, p99 and max over the last 5 seconds and minute")
     public String mspt() {
         TickStatistics stats = gameThread.statistics();
         return String.join(System.lineSeparator(),
@@ -55,6 +60,7 @@ public final class ServerShell {
      *
      * @return the rates
      */
+    @Descriptor("ticks per second over the last 5 seconds and minute")
     public String tps() {
         TickStatistics stats = gameThread.statistics();
         return header(stats) + System.lineSeparator() + String.format(Locale.ROOT, "TPS 5s %.2f, 1m %.2f (target 20)",
@@ -66,6 +72,7 @@ public final class ServerShell {
      *
      * @return one line per command
      */
+    @Descriptor("the in-game commands: the bare name each owns, /owner:name, description, permission")
     public String commands() {
         List<String> lines = new ArrayList<>();
         for (CommandInfo info : commands.list()) {
@@ -74,6 +81,22 @@ public final class ServerShell {
                     info.permission().map(p -> " [" + p + "]").orElse("")));
         }
         return String.join(System.lineSeparator(), lines);
+    }
+
+
+    /** Missing or wrong arguments: the usage. */
+    public Object mspt(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "mspt");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object tps(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "tps");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object commands(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "commands");
     }
 
     private static String header(TickStatistics stats) {

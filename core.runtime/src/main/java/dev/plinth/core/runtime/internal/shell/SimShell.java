@@ -1,7 +1,9 @@
 package dev.plinth.core.runtime.internal.shell;
 
 import dev.plinth.core.runtime.simulation.Simulation;
+import dev.plinth.shell.CommandUsage;
 import java.util.List;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=inbox", "osgi.command.function=form", "osgi.command.function=pause",
     "osgi.command.function=resume", "osgi.command.function=tick"})
 public final class SimShell {
+
+    private static final String SCOPE = "sim";
 
     private final Simulation simulation;
 
@@ -38,7 +42,8 @@ public final class SimShell {
      * @param name the player
      * @return what happened
      */
-    public String join(String name) {
+    @Descriptor("a simulated player joins (player_join); a cancelled join kicks them")
+    public String join(@Descriptor("the player's name") String name) {
         return simulation.join(name);
     }
 
@@ -48,7 +53,8 @@ public final class SimShell {
      * @param name the player
      * @return what happened
      */
-    public String quit(String name) {
+    @Descriptor("a simulated player leaves (player_quit)")
+    public String quit(@Descriptor("the player's name") String name) {
         return simulation.quit(name);
     }
 
@@ -59,7 +65,8 @@ public final class SimShell {
      * @param words the message
      * @return what happened
      */
-    public String chat(String name, String... words) {
+    @Descriptor("the player chats (player_chat): the line and how many received it, or that it was cancelled")
+    public String chat(@Descriptor("the player's name") String name, @Descriptor("the message") String... words) {
         return simulation.chat(name, String.join(" ", words));
     }
 
@@ -70,7 +77,9 @@ public final class SimShell {
      * @param words the command line
      * @return the outcome
      */
-    public String command(String name, String... words) {
+    @Descriptor("the player types /LINE (player_command, then the command)")
+    public String command(@Descriptor("the player's name") String name,
+            @Descriptor("the command line, without its slash") String... words) {
         return simulation.command(name, String.join(" ", words));
     }
 
@@ -83,7 +92,9 @@ public final class SimShell {
      * @param z z
      * @return where they are
      */
-    public String move(String name, double x, double y, double z) {
+    @Descriptor("the player walks there (player_move); cancelled, they stay")
+    public String move(@Descriptor("the player's name") String name, @Descriptor("x") double x, @Descriptor("y") double y,
+            @Descriptor("z") double z) {
         return simulation.move(name, x, y, z);
     }
 
@@ -96,7 +107,9 @@ public final class SimShell {
      * @param z z
      * @return the outcome
      */
-    public String _break(String name, int x, int y, int z) {
+    @Descriptor("the player breaks a block; its drops go to their inventory")
+    public String _break(@Descriptor("the player's name") String name, @Descriptor("x") int x, @Descriptor("y") int y,
+            @Descriptor("z") int z) {
         return simulation.breakBlock(name, x, y, z);
     }
 
@@ -110,7 +123,9 @@ public final class SimShell {
      * @param block the block
      * @return the outcome
      */
-    public String place(String name, int x, int y, int z, String block) {
+    @Descriptor("the player places a block against the block below")
+    public String place(@Descriptor("the player's name") String name, @Descriptor("x") int x, @Descriptor("y") int y, @Descriptor("z") int z,
+            @Descriptor("the block: stone, minecraft:oak_stairs[facing=north]") String block) {
         return simulation.place(name, x, y, z, block);
     }
 
@@ -122,7 +137,9 @@ public final class SimShell {
      * @param target nothing, a block position or {@code entity ID}
      * @return the outcome
      */
-    public String interact(String name, String action, String... target) {
+    @Descriptor("the player clicks the air, a block (X Y Z) or an entity (entity ID); a left click attacks it")
+    public String interact(@Descriptor("the player's name") String name, @Descriptor("left_click, right_click or physical") String action,
+            @Descriptor("nothing, X Y Z, or entity ID") String... target) {
         return simulation.interact(name, action, List.of(target));
     }
 
@@ -134,7 +151,9 @@ public final class SimShell {
      * @param cause the damage cause
      * @return the outcome
      */
-    public String damage(String name, double amount, String cause) {
+    @Descriptor("the player takes damage; at zero health they die and respawn")
+    public String damage(@Descriptor("the player's name") String name, @Descriptor("health points") double amount,
+            @Descriptor("fall, lava, void, entity_attack...") String cause) {
         return simulation.damage(name, amount, cause);
     }
 
@@ -143,6 +162,7 @@ public final class SimShell {
      *
      * @return one line per online player
      */
+    @Descriptor("the online players")
     public String players() {
         return lines(simulation.players(), "no player is online");
     }
@@ -153,7 +173,8 @@ public final class SimShell {
      * @param name the player
      * @return one line per slot
      */
-    public String inventory(String name) {
+    @Descriptor("a player's items")
+    public String inventory(@Descriptor("the player's name") String name) {
         return lines(simulation.inventory(name), name + "'s inventory is empty");
     }
 
@@ -165,7 +186,8 @@ public final class SimShell {
      * @param z z
      * @return the block
      */
-    public String block(int x, int y, int z) {
+    @Descriptor("a block (overworld unless a dimension is given)")
+    public String block(@Descriptor("x") int x, @Descriptor("y") int y, @Descriptor("z") int z) {
         return simulation.block("overworld", x, y, z);
     }
 
@@ -178,7 +200,9 @@ public final class SimShell {
      * @param z z
      * @return the block
      */
-    public String block(String dimension, int x, int y, int z) {
+    @Descriptor("a block (overworld unless a dimension is given)")
+    public String block(@Descriptor("overworld, nether or the_end") String dimension, @Descriptor("x") int x, @Descriptor("y") int y,
+            @Descriptor("z") int z) {
         return simulation.block(dimension, x, y, z);
     }
 
@@ -188,7 +212,8 @@ public final class SimShell {
      * @param name the player
      * @return one line per thing received
      */
-    public String inbox(String name) {
+    @Descriptor("everything the player received, numbered: messages, titles, toasts, forms, kicks")
+    public String inbox(@Descriptor("the player's name") String name) {
         return lines(simulation.inbox(name), name + "'s inbox is empty");
     }
 
@@ -200,8 +225,10 @@ public final class SimShell {
      * @param choice a button index, yes / no, a JSON array, or close
      * @return the outcome
      */
-    public String form(String name, int formId, String... choice) {
-        return simulation.answerForm(name, formId, String.join(" ", choice));
+    @Descriptor("answers an open form: a button index, yes / no, a JSON array of values, or close")
+    public String form(@Descriptor("the player's name") String name, @Descriptor("the form's number in sim:inbox") int formId,
+            @Descriptor("0, yes, no, close, or [\"Steve\", true, 5] (quoted or not)") Object... choice) {
+        return simulation.answerForm(name, formId, FormChoice.of(choice));
     }
 
     /**
@@ -209,6 +236,7 @@ public final class SimShell {
      *
      * @return a confirmation
      */
+    @Descriptor("stops the clock: ticks run only with sim:tick")
     public String pause() {
         return simulation.pause();
     }
@@ -218,6 +246,7 @@ public final class SimShell {
      *
      * @return a confirmation
      */
+    @Descriptor("restarts the clock at 20 ticks per second")
     public String resume() {
         return simulation.resume();
     }
@@ -227,6 +256,7 @@ public final class SimShell {
      *
      * @return the tick reached
      */
+    @Descriptor("runs ticks now (the clock paused only)")
     public String tick() {
         return tick(1);
     }
@@ -237,8 +267,94 @@ public final class SimShell {
      * @param count how many ticks
      * @return the tick reached
      */
-    public String tick(int count) {
+    @Descriptor("runs ticks now (the clock paused only)")
+    public String tick(@Descriptor("how many ticks (1 when left out)") int count) {
         return "tick " + simulation.tick(count);
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object join(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "join");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object quit(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "quit");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object chat(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "chat");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object command(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "command");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object move(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "move");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object _break(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "break");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object place(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "place");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object interact(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "interact");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object damage(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "damage");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object players(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "players");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object inventory(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "inventory");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object block(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "block");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object inbox(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "inbox");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object form(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "form");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object pause(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "pause");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object resume(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "resume");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object tick(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "tick");
     }
 
     private static String lines(List<String> lines, String none) {

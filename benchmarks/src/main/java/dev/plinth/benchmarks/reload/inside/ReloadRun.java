@@ -1,0 +1,304 @@
+package dev.plinth.benchmarks.reload.inside;
+
+import dev.plinth.core.events.EventBus;
+import dev.plinth.core.events.HandlerOptions;
+import dev.plinth.core.events.Subscription;
+import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.runtime.reload.ReloadHooks;
+import dev.plinth.core.runtime.scheduler.Scheduler;
+import dev.plinth.core.runtime.scheduler.Task;
+import dev.plinth.core.runtime.tick.GameThread;
+import dev.plinth.core.runtime.tick.TickStatistics;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * One run of the reload harness for one language, inside the server: the subject resource is reloaded again and again
+ * with new content while events reach it, and the run reports what a reload costs and whether anything leaks or any
+ * event is lost or handled twice.
+ * <ol>
+ *   <li>{@code reloads} reloads ({@code resource:restart}, new content each time), {@code events} events posted on the
+ *       game thread after each: how long each reload took, how long it held the game thread, the heap after a full GC
+ *       and the live classes before and after, and whether the first measured version (its reload hooks, which hold its
+ *       Lua state or its plugin object and class loader) was collected;</li>
+ *   <li>{@code watchReloads} saves in development mode: from the write of the file to the new version live, and from
+ *       the watcher firing (the reload's own {@code ms});</li>
+ *   <li>a soak of {@code soakSeconds}: {@code soakPerTick} events posted every tick while the subject reloads every
+ *       second; each event is acknowledged by whichever version handles it, and a counter per event proves that each
+ *       was handled exactly once.</li>
+ * </ol>
+ * Parameters and report are maps of plain values. Called on the harness's thread, never the game thread.
+ */
+final class ReloadRun implements Function<Map<String, Object>, Map<String, Object>> {
+
+    /** The event the subject acknowledges. */
+    static final String EVENT = "bench:e";
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final int MAX_EVENTS = 3_000_000;
+
+    private final BundleContext context;
+
+    ReloadRun(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Map<String, Object> apply(Map<String, Object> parameters) {
+        try {
+            return new Run(parameters).run();
+        } catch (Exception e) {
+            throw new IllegalStateException("the reload harness failed: " + e, e);
+        }
+    }
+
+    private <S> S service(Class<S> type) {
+        return context.getService(Objects.requireNonNull(context.getServiceReference(type), type.getName()));
+    }
+
+    /** One language's run, with its counters. */
+    private final class Run {
+        private final String language;
+        private final Subject subject;
+        private final ResourceService resources = service(ResourceService.class);
+        private final EventBus bus = service(EventBus.class);
+        private final GameThread game = service(GameThread.class);
+        private final Map<String, Object> parameters;
+        private final Map<String, Object> report = new LinkedHashMap<>();
+        private final int[] acks = new int[MAX_EVENTS];
+        private final List<Number> swapMs = new CopyOnWriteArrayList<>();
+        private final List<Number> reloadMs = new CopyOnWriteArrayList<>();
+        private int nextId;
+        private int version;
+
+        Run(Map<String, Object> parameters) {
+            this.parameters = parameters;
+            this.language = (String) parameters.get("language");
+            this.subject = new Subject(language, "bench-" + language,
+                    Path.of(context.getProperty("plinth.home")).resolve("resources"), context.getBundle());
+        }
+
+        private int number(String key, int fallback) {
+            return ((Number) parameters.getOrDefault(key, fallback)).intValue();
+        }
+
+        Map<String, Object> run() throws Exception {
+            String name = subject.name();
+            subject.write(++version);
+            await(() -> resources.names().contains(name), name + " is deployed");
+            resources.start(name);
+            List<Subscription> subscriptions = List.of(
+                    bus.subscribe(name + ":ack", HandlerOptions.defaults(), event -> {
+                        acks[((Number) event.payload().get("id")).intValue()]++;
+                    }),
+                    bus.subscribe("core:hotReload:complete", HandlerOptions.defaults(), event -> {
+                        if (name.equals(event.payload().get("resourceName"))) {
+                            swapMs.add((Number) event.payload().get("swapMs"));
+                            reloadMs.add((Number) event.payload().get("ms"));
+                        }
+                    }));
+            try {
+                report.put("language", language);
+                reloads(name);
+                watched(name);
+                soak(name);
+            } finally {
+                subscriptions.forEach(Subscription::close);
+                resources.stop(name);
+            }
+            return report;
+        }
+
+        private void reloads(String name) throws Exception {
+            int warmup = number("warmup", 20);
+            int reloads = number("reloads", 500);
+            int events = number("events", 100);
+            for (int i = 0; i < warmup; i++) {
+                reload(name);
+                post(events);
+            }
+            WeakReference<Object> first = hooksOf(name);
+            long heapBefore = heapAfterGc();
+            int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            swapMs.clear();
+            var restartMs = new ArrayList<Double>();
+            int firstId = nextId;
+            for (int i = 0; i < reloads; i++) {
+                long begin = System.nanoTime();
+                reload(name);
+                restartMs.add((System.nanoTime() - begin) / 1e6);
+                post(events);
+            }
+            barrier();
+            boolean collected = false;
+            for (int i = 0; i < 10 && !collected; i++) {
+                heapAfterGc();
+                collected = first.get() == null;
+            }
+            long heapAfter = heapAfterGc();
+            int classesAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            report.put("reloads", reloads);
+            report.put("restartMsP50", percentile(restartMs, 50));
+            report.put("restartMsP90", percentile(restartMs, 90));
+            report.put("swapMsP50", percentile(swapMs, 50));
+            report.put("swapMsP99", percentile(swapMs, 99));
+            report.put("swapMsMax", percentile(swapMs, 100));
+            report.put("heapBeforeMiB", heapBefore / MIB);
+            report.put("heapAfterMiB", heapAfter / MIB);
+            report.put("heapGrowthMiB", (heapAfter - heapBefore) / MIB);
+            report.put("classesBefore", classesBefore);
+            report.put("classesAfter", classesAfter);
+            report.put("firstVersionCollected", collected);
+            report.put("eventsPosted", nextId - firstId);
+            report.put("eventsLost", count(firstId, nextId, 0));
+            report.put("eventsTwice", count(firstId, nextId, 2));
+        }
+
+        private void watched(String name) throws Exception {
+            int saves = number("watchReloads", 50);
+            if (saves == 0) {
+                return;
+            }
+            resources.watch(name, true);
+            reloadMs.clear();
+            var writeToLive = new ArrayList<Double>();
+            try {
+                for (int i = 0; i < saves; i++) {
+                    int before = reloadMs.size();
+                    long begin = System.nanoTime();
+                    subject.write(++version);
+                    await(() -> reloadMs.size() > before, "the save reloads " + name);
+                    writeToLive.add((System.nanoTime() - begin) / 1e6);
+                    Thread.sleep(150); // let the watcher's own events settle before the next save
+                }
+            } finally {
+                resources.watch(name, false);
+            }
+            report.put("watchReloads", saves);
+            report.put("writeToLiveMsP50", percentile(writeToLive, 50));
+            report.put("watcherToLiveMsP50", percentile(reloadMs, 50));
+        }
+
+        private void soak(String name) throws Exception {
+            int seconds = number("soakSeconds", 60);
+            int perTick = number("soakPerTick", 1000);
+            if (seconds == 0) {
+                return;
+            }
+            swapMs.clear();
+            int firstId = nextId;
+            Scheduler scheduler = service(Scheduler.class);
+            Task poster = scheduler.runRepeating(1, 1, () -> postNow(perTick));
+            int reloads = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            try {
+                while (System.nanoTime() < end) {
+                    Thread.sleep(1000);
+                    reload(name);
+                    reloads++;
+                }
+            } finally {
+                poster.cancel();
+            }
+            barrier();
+            TickStatistics ticks = game.statistics();
+            report.put("soakSeconds", seconds);
+            report.put("soakReloads", reloads);
+            report.put("soakEvents", nextId - firstId);
+            report.put("soakLost", count(firstId, nextId, 0));
+            report.put("soakTwice", count(firstId, nextId, 2));
+            report.put("soakSwapMsMax", percentile(swapMs, 100));
+            report.put("soakTickMsMax", ticks.last1m().maxMs());
+            report.put("soakTps", ticks.last1m().tps());
+        }
+
+        private void reload(String name) throws Exception {
+            subject.write(++version);
+            resources.restart(name);
+        }
+
+        /** Posts events on the game thread and waits until they were handled. */
+        private void post(int count) throws Exception {
+            game.submit(() -> {
+                postNow(count);
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        }
+
+        /** Posts events; on the game thread. */
+        private void postNow(int count) {
+            for (int i = 0; i < count && nextId < MAX_EVENTS; i++) {
+                bus.post(EVENT, Map.of("id", nextId++));
+            }
+        }
+
+        /** Waits until the game thread has done everything queued before. */
+        private void barrier() throws Exception {
+            for (int i = 0; i < 3; i++) {
+                game.submit(() -> null).get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        private int count(int from, int to, int handled) {
+            int found = 0;
+            for (int id = from; id < to; id++) {
+                if (handled == 0 ? acks[id] == 0 : acks[id] >= handled) {
+                    found++;
+                }
+            }
+            return found;
+        }
+
+        private WeakReference<Object> hooksOf(String name) throws Exception {
+            Bundle bundle = resources.bundle(name).orElseThrow();
+            for (ServiceReference<ReloadHooks> reference : context.getServiceReferences(ReloadHooks.class, null)) {
+                if (reference.getBundle() != null && reference.getBundle().getBundleId() == bundle.getBundleId()) {
+                    var hooks = new WeakReference<Object>(context.getService(reference));
+                    context.ungetService(reference);
+                    return hooks;
+                }
+            }
+            throw new IllegalStateException(name + " registered no reload hooks");
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double percentile(List<? extends Number> values, int percentile) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        var sorted = new ArrayList<Double>(values.stream().map(Number::doubleValue).toList());
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return Math.round(sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) * 100) / 100.0;
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.plinth.benchmarks.reload.inside;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import org.osgi.framework.Bundle;
+
+/**
+ * The resource the harness reloads, in one language, written into the server's {@code resources/} as a developer
+ * saves it: each version differs (a comment, a version header), so each reload has new content to build, compile
+ * and swap in.
+ *
+ * @param language {@code lua} or {@code java}
+ * @param name the resource name
+ * @param resources the server's {@code resources/} folder
+ * @param harness the harness bundle, whose classes make the Java plugin
+ */
+record Subject(String language, String name, Path resources, Bundle harness) {
+
+    /** Where the next version goes and what it is; the resource name is also its folder or jar. */
+    Path write(int version) throws IOException {
+        return switch (language) {
+            case "lua" -> lua(version);
+            case "java" -> java(version);
+            default -> throw new IllegalArgumentException("no subject in " + language + ": use lua or java");
+        };
+    }
+
+    /** The file a change of the subject's code touches. */
+    Path codeFile() {
+        return language.equals("java") ? resources.resolve(name + ".jar") : resources.resolve(name).resolve("main.lua");
+    }
+
+    private Path lua(int version) throws IOException {
+        Path folder = Files.createDirectories(resources.resolve(name));
+        Files.writeString(folder.resolve("plugin.toml"), "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\n"
+                + "main = \"main.lua\"\n");
+        return replace(folder.resolve("main.lua"), ("""
+                local handled = 0
+                mc.on("%s", function(event)
+                  handled = handled + 1
+                  mc.emit("%s:ack", {id = event.id})
+                end)
+                mc.on_reload_save(function() return {handled = handled} end)
+                mc.on_reload_restore(function(state) handled = state.handled end)
+                -- version %d
+                """.formatted(ReloadRun.EVENT, name, version)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path java(int version) throws IOException {
+        var manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Bundle-Version", "1.0." + version);
+        main.putValue("Bundle-Activator", JavaSubject.class.getName());
+        main.putValue("Import-Package", "org.osgi.framework,dev.plinth.core.events,dev.plinth.core.runtime.plugin");
+        main.putValue("Provide-Capability", "plinth.resource;plinth.resource=\"" + name + "\";version:Version=\"1.0."
+                + version + "\"");
+        var bytes = new ByteArrayOutputStream();
+        try (OutputStream out = bytes; var jar = new JarOutputStream(out, manifest)) {
+            for (Class<?> type : List.of(JavaSubject.class, JavaSubject.Counting.class)) {
+                String file = type.getName().replace('.', '/') + ".class";
+                try (InputStream in = harness.getEntry(file).openStream()) {
+                    jar.putNextEntry(new ZipEntry(file));
+                    jar.write(in.readAllBytes());
+                    jar.closeEntry();
+                }
+            }
+        }
+        return replace(resources.resolve(name + ".jar"), bytes.toByteArray());
+    }
+
+    /** Writes a file whole, as an editor's save does: the new content appears at once. */
+    private static Path replace(Path file, byte[] content) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(partial, content);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.plinth.benchmarks.reload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reload harness, short (the suite's version of {@link ReloadHarness}): 50 reloads of a Lua and a Java resource
+ * with 100 events after each, a few saves in development mode, and a five-second soak of 200 events per tick while
+ * the resource reloads every second. What it checks is what leaks and what is lost, never how fast: no event lost or
+ * handled twice, the first version's state collected, the heap after a full GC within 5 MiB of where it was.
+ */
+class ReloadHarnessTest {
+
+    @Test
+    void fiftyReloadsAndASoakLoseNothingAndLeakNothing() throws Exception {
+        Map<String, Map<String, Object>> results = ReloadHarness.run(List.of("lua", "java"), Map.of("warmup", 10,
+                "reloads", 50, "events", 100, "watchReloads", 5, "soakSeconds", 5, "soakPerTick", 200));
+
+        for (var entry : results.entrySet()) {
+            Map<String, Object> report = entry.getValue();
+            String language = entry.getKey() + ": " + report;
+            assertEquals(50, report.get("reloads"), language);
+            assertEquals(5000, report.get("eventsPosted"), language);
+            assertEquals(0, report.get("eventsLost"), language);
+            assertEquals(0, report.get("eventsTwice"), language);
+            assertEquals(true, report.get("firstVersionCollected"), language);
+            assertTrue(((Number) report.get("heapGrowthMiB")).doubleValue() <= 5, language);
+            assertTrue(((Number) report.get("soakEvents")).intValue() > 0, language);
+            assertEquals(0, report.get("soakLost"), language);
+            assertEquals(0, report.get("soakTwice"), language);
+            assertTrue(((Number) report.get("soakReloads")).intValue() >= 3, language);
+            assertEquals(5, report.get("watchReloads"), language);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+local ok = true
+undefined_function()
