@@ -79,17 +79,22 @@ final class PlinthSession implements AutoCloseable {
     }
 
     /**
-     * Runs an instance until a resource is stopped for breaking its limits and shows {@code error} in
-     * {@code resource:list}, then asks for the TPS and shuts it down.
+     * Runs an instance, sends it commands, waits until a resource is stopped for breaking its limits and shows
+     * {@code error} in {@code resource:list} (the stop completes on a thread of its own), then asks for the TPS and
+     * shuts it down.
      *
      * @param instance the instance
      * @param resource the resource expected to be stopped
      * @param language its host, as {@code resource:list} shows it
+     * @param commands what to send first, in order
      * @return the exit code and everything it printed
      */
-    static PlinthInstance.Run untilStoppedForLimits(PlinthInstance instance, String resource, String language)
-            throws IOException, InterruptedException {
+    static PlinthInstance.Run untilStoppedForLimits(PlinthInstance instance, String resource, String language,
+            String... commands) throws IOException, InterruptedException {
         try (var session = open(instance)) {
+            for (String command : commands) {
+                session.send(command);
+            }
             session.await(o -> o.contains("ERR_SCRIPT_EXECUTION: " + resource + " stopped for breaking its limits"),
                     resource + " is stopped");
             session.poll("resource:list", o -> o.matches("(?s).*\n" + java.util.regex.Pattern.quote(resource)
