@@ -101,6 +101,7 @@ public final class ResourceManager {
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
+    private HostPreparations preparations;
     private ReloadParticipants participants;
     private Deployer deployer;
     private ResourceInfos infos;
@@ -164,6 +165,7 @@ public final class ResourceManager {
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         participants = new ReloadParticipants(context, log);
+        preparations = new HostPreparations(context, log);
         Supplier<Optional<EventBus>> bus = () -> Optional.ofNullable(eventBus);
         Supplier<Optional<Server>> running = () -> Optional.ofNullable(server);
         var feedback = new ReloadFeedback(log, bus, running, () -> work -> serverThread().submit(() -> {
@@ -171,10 +173,11 @@ public final class ResourceManager {
             return null;
         }));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, participants, new ContextReplay(bus, running), feedback,
+                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, preparations,
                 new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
         participants.open();
+        preparations.open();
         devMode = new DevMode(this::settings);
         resourcesFolder = home.map(h -> h.resolve("resources"));
         deployer = new Deployer(context, resourcesFolder, deployments, lifecycle, factory, states, devMode, log);
@@ -220,6 +223,7 @@ public final class ResourceManager {
         }
         lifecycle.stopAll();
         hostFailures.close();
+        preparations.close();
         participants.close();
         context.removeBundleListener(states);
         ownThread.close();

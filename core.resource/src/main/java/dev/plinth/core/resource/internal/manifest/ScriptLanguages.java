@@ -9,7 +9,10 @@ final class ScriptLanguages {
 
     private ScriptLanguages() {}
 
-    /** {@code .lua} is Lua, {@code .js} and {@code .mjs} JavaScript, {@code .wasm} WebAssembly. */
+    /**
+     * {@code .lua} is Lua, {@code .js} and {@code .mjs} JavaScript, {@code .wasm} WebAssembly (and {@code .wat}, its
+     * text format, which the WebAssembly host assembles when it loads the module).
+     */
     static Optional<Language> of(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".lua")) {
@@ -18,7 +21,7 @@ final class ScriptLanguages {
         if (lower.endsWith(".js") || lower.endsWith(".mjs")) {
             return Optional.of(Language.JS);
         }
-        if (lower.endsWith(".wasm")) {
+        if (lower.endsWith(".wasm") || lower.endsWith(".wat")) {
             return Optional.of(Language.WASM);
         }
         return Optional.empty();

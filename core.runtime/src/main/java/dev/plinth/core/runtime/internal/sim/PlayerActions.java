@@ -175,7 +175,7 @@ final class PlayerActions {
     List<String> players() {
         return server.onlinePlayers().stream()
                 .map(p -> p.name() + " #" + p.id() + " at " + p.position() + " in " + p.dimension().id() + ", health "
-                        + p.health() + ", " + p.gameMode().id() + (p.isOp() ? ", op" : ""))
+                        + p.health() + ", food " + p.food() + ", " + p.gameMode().id() + (p.isOp() ? ", op" : ""))
                 .toList();
     }
 
