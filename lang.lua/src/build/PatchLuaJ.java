@@ -12,15 +12,19 @@ import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Build step of the Lua host (run by Maven before the bundle is made, as a single-file Java program): copies two of
- * LuaJ's classes into the bundle's classes with calls into the host added, where LuaJ's own Java code does work a
- * script controls without any checkpoint:
+ * Build step of the Lua host (run by Maven before the bundle is made, as a single-file Java program): copies LuaJ's
+ * package {@code org.luaj.vm2} into the bundle's classes, whole (bnd's {@code -conditionalpackage} takes a package
+ * already in the classes as the bundle's own and copies none of it), with calls into the host added to two classes
+ * where LuaJ's own Java code does work a script controls without any checkpoint:
  *
  * <ul>
  *   <li>{@code LuaString.hashCode(byte[], int, int)}: LuaJ hashes only every n-th byte of a long string, so keys
@@ -37,6 +41,7 @@ public final class PatchLuaJ {
 
     private static final ClassDesc STRING_HASH = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.StringHash");
     private static final ClassDesc GROWTH = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.Growth");
+    private static final String PACKAGE = "org/luaj/vm2/";
     private static final ClassDesc LUA_STRING = ClassDesc.of("org.luaj.vm2.LuaString");
 
     private PatchLuaJ() {}
@@ -44,43 +49,58 @@ public final class PatchLuaJ {
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
         Path classes = Path.of(args[1]);
+        Map<String, List<ClassTransform>> patches = Map.of(
+                "org/luaj/vm2/LuaString.class", List.of(
+                        ClassTransform.transformingMethods(method("hashCode", "([BII)I"), replaceBody(code -> code
+                                .aload(0).iload(1).iload(2)
+                                .invokestatic(STRING_HASH, "of", MethodTypeDesc.ofDescriptor("([BII)I"))
+                                .ireturn())),
+                        ClassTransform.transformingMethodBodies(
+                                method("concatTo", "(Lorg/luaj/vm2/LuaString;)Lorg/luaj/vm2/LuaValue;"),
+                                atStart(code -> code
+                                        .aload(1).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
+                                        .aload(0).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
+                                        .invokestatic(GROWTH, "concat", MethodTypeDesc.ofDescriptor("(II)V"))))),
+                "org/luaj/vm2/Buffer.class", List.of(
+                        ClassTransform.transformingMethodBodies(method("makeroom", "(II)V"), atStart(code -> code
+                                .iload(1).iload(2)
+                                .invokestatic(GROWTH, "room", MethodTypeDesc.ofDescriptor("(II)V")))),
+                        ClassTransform.transformingMethodBodies(method("realloc", "(II)V"), atStart(code -> code
+                                .iload(1)
+                                .invokestatic(GROWTH, "size", MethodTypeDesc.ofDescriptor("(I)V"))))));
+        int copied = 0;
         try (var luaj = new JarFile(jar.toFile())) {
-            patch(luaj, classes, "org/luaj/vm2/LuaString.class", List.of(
-                    ClassTransform.transformingMethods(method("hashCode", "([BII)I"), replaceBody(code -> code
-                            .aload(0).iload(1).iload(2)
-                            .invokestatic(STRING_HASH, "of", MethodTypeDesc.ofDescriptor("([BII)I"))
-                            .ireturn())),
-                    ClassTransform.transformingMethodBodies(
-                            method("concatTo", "(Lorg/luaj/vm2/LuaString;)Lorg/luaj/vm2/LuaValue;"),
-                            atStart(code -> code
-                                    .aload(1).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
-                                    .aload(0).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
-                                    .invokestatic(GROWTH, "concat", MethodTypeDesc.ofDescriptor("(II)V"))))));
-            patch(luaj, classes, "org/luaj/vm2/Buffer.class", List.of(
-                    ClassTransform.transformingMethodBodies(method("makeroom", "(II)V"), atStart(code -> code
-                            .iload(1).iload(2)
-                            .invokestatic(GROWTH, "room", MethodTypeDesc.ofDescriptor("(II)V")))),
-                    ClassTransform.transformingMethodBodies(method("realloc", "(II)V"), atStart(code -> code
-                            .iload(1)
-                            .invokestatic(GROWTH, "size", MethodTypeDesc.ofDescriptor("(I)V"))))));
+            for (JarEntry entry : Collections.list(luaj.entries())) {
+                String name = entry.getName();
+                if (!name.startsWith(PACKAGE) || name.indexOf('/', PACKAGE.length()) >= 0 || !name.endsWith(".class")) {
+                    continue;
+                }
+                byte[] bytes;
+                try (var in = luaj.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                List<ClassTransform> transforms = patches.get(name);
+                if (transforms != null) {
+                    bytes = patch(bytes, transforms);
+                    System.out.println("PatchLuaJ: " + name + " patched");
+                }
+                Path target = classes.resolve(name);
+                Files.createDirectories(target.getParent());
+                Files.write(target, bytes);
+                copied++;
+            }
         }
+        System.out.println("PatchLuaJ: " + copied + " classes of " + PACKAGE + " in " + classes);
     }
 
-    private static void patch(JarFile luaj, Path classes, String entry, List<ClassTransform> transforms)
-            throws IOException {
+    private static byte[] patch(byte[] bytes, List<ClassTransform> transforms) {
         var file = ClassFile.of();
-        byte[] patched;
-        try (var in = luaj.getInputStream(luaj.getEntry(entry))) {
-            patched = in.readAllBytes();
-        }
+        byte[] patched = bytes;
         for (ClassTransform transform : transforms) {
             ClassModel model = file.parse(patched);
             patched = file.transformClass(model, transform);
         }
-        Path target = classes.resolve(entry);
-        Files.createDirectories(target.getParent());
-        Files.write(target, patched);
-        System.out.println("PatchLuaJ: " + entry + " patched");
+        return patched;
     }
 
     private static Predicate<MethodModel> method(String name, String descriptor) {

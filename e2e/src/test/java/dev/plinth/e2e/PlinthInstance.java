@@ -92,6 +92,11 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         return run(List.of(), String.join("\n", commands) + "\n");
     }
 
+    /** As {@link #script}, with extra environment variables for {@code bin/plinth}. */
+    Run scriptWithEnv(java.util.Map<String, String> env, String... commands) throws IOException, InterruptedException {
+        return run(List.of(), String.join("\n", commands) + "\n", env);
+    }
+
     /** Runs {@code bin/plinth --home HOME ARGS...} with empty standard input. */
     Run withArgs(String... args) throws IOException, InterruptedException {
         return run(List.of(args), "");
@@ -132,8 +137,15 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
     }
 
     private Run run(List<String> args, String stdin) throws IOException, InterruptedException {
+        return run(args, stdin, java.util.Map.of());
+    }
+
+    private Run run(List<String> args, String stdin, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         bindHttp();
-        Process process = builder(args).start();
+        ProcessBuilder builder = builder(args);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }

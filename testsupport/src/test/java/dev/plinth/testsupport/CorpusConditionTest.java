@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
@@ -21,16 +22,34 @@ class CorpusConditionTest {
     Path corpus;
 
     @Test
-    void aTestWhoseCorpusIsMissingIsSkippedWithWhereTheCorpusGoes() {
+    void aTestWhoseCorpusIsMissingNeverRunsAndSaysWhereTheCorpusGoes() {
         var results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(NeedsAMissingEntry.class))
                 .execute();
 
         assertEquals(0, results.testEvents().started().count(), "no test ran");
-        Event skipped = results.allEvents().skipped().stream().findFirst().orElseThrow();
-        String reason = skipped.getPayload(String.class).orElseThrow();
-        assertTrue(reason.startsWith("skipped: the shared corpus is missing no-such-corpus-entry: it goes at "), reason);
+        String reason;
+        if ("true".equalsIgnoreCase(System.getenv(CorpusCondition.CI))) {
+            // CI: the class fails with the reason instead of being skipped.
+            Event failed = results.containerEvents().failed().stream().findFirst().orElseThrow();
+            reason = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+            assertTrue(reason.endsWith("CI (CI=true) runs every corpus test, so it fails"), reason);
+        } else {
+            Event skipped = results.allEvents().skipped().stream().findFirst().orElseThrow();
+            reason = skipped.getPayload(String.class).orElseThrow();
+            assertTrue(reason.startsWith("skipped: "), reason);
+        }
+        assertTrue(reason.contains("the shared corpus is missing no-such-corpus-entry: it goes at "), reason);
         assertTrue(reason.contains(Corpus.root().toString()), reason);
+    }
+
+    @Test
+    void offCiAMissingCorpusSkipsTheTest() {
+        ConditionEvaluationResult result = CorpusCondition.evaluate(required("bedrock-samples"), corpus, false);
+
+        assertTrue(result.isDisabled(), result.toString());
+        assertTrue(result.getReason().orElseThrow().startsWith("skipped: the shared corpus is missing bedrock-samples"),
+                result.toString());
     }
 
     @Test

@@ -18,12 +18,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /** A player that only has a name and takes messages: what the Lua benchmarks call. */
-final class BenchPlayer implements Player {
+public final class BenchPlayer implements Player {
 
     private final String name;
     int messages;
 
-    BenchPlayer(String name) {
+    /**
+     * Creates the player.
+     *
+     * @param name its name
+     */
+    public BenchPlayer(String name) {
         this.name = name;
     }
 

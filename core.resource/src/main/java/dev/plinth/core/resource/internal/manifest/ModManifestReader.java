@@ -46,7 +46,8 @@ final class ModManifestReader implements ManifestReader {
         }
 
         ManifestNode typeField = top.get("type");
-        String modType = typeField.text().orElse("library");
+        // Staminal compares the type case-insensitively ("Bootstrap" is a bootstrap mod).
+        String modType = typeField.text().orElse("library").toLowerCase(java.util.Locale.ROOT);
         if (!modType.equals("bootstrap") && !modType.equals("library")) {
             throw typeField.invalid("unknown mod type '" + modType + "': use bootstrap or library");
         }

@@ -58,6 +58,14 @@ class ModManifestReaderTest {
     }
 
     @Test
+    void theModTypeMatchesCaseInsensitively() {
+        var d = read(MemoryFiles.named("my-mod").with("manifest.json", MOD.replace("\"bootstrap\"", "\"Bootstrap\""))
+                .with("main.js", ""));
+
+        assertEquals("bootstrap", ((FormatDetails.ModManifest) d.details()).modType());
+    }
+
+    @Test
     void theServerManifestOverridesTheRootOne() {
         var d = read(MemoryFiles.named("my-mod")
                 .with("manifest.json", MOD)
