@@ -26,6 +26,10 @@ import dev.plinth.lang.js.internal.engine.JsException;
 import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
 import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
+import dev.plinth.lang.js.internal.typescript.TypeScriptCompiler;
+import dev.plinth.lang.js.internal.typescript.TypeScriptFiles;
+import dev.plinth.lang.js.internal.typescript.TypeScriptLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,6 +97,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private final SharedEngine engine;
     private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
     private final JsRuntime runtime;
+    private final TypeScriptCompiler typescript;
+    private final TranspileCache compiled;
     private final SystemEventRegistry events = new SystemEventRegistry();
     private final Map<String, JsResource> started = new ConcurrentHashMap<>();
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
@@ -128,6 +134,17 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         this.log = loggers.getLogger(JsExtender.class);
         this.engine = SharedEngine.create();
         this.runtime = new JsRuntime(engine, watchdog, allocations);
+        this.typescript = new TypeScriptCompiler(engine);
+        this.compiled = new TranspileCache(typescript, cacheFolder(context));
+    }
+
+    /** Where compiled TypeScript is kept across runs: {@code data/cache/typescript/} of the server's home. */
+    private static Optional<Path> cacheFolder(BundleContext context) {
+        String home = context.getProperty("plinth.home");
+        if (home != null) {
+            return Optional.of(Path.of(home, "data", "cache", "typescript"));
+        }
+        return Optional.ofNullable(context.getDataFile("typescript")).map(java.io.File::toPath);
     }
 
     /** Starts the watchdog, tracks the resource bundles and says which mode GraalJS runs in. */
@@ -186,13 +203,15 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             log.warn("JavaScript workers still busy after 30 s; the engine is closed anyway");
         }
         allocations.close();
+        typescript.close();
         engine.close();
     }
 
     /** {@return a line about the engine, for {@code js:info}} */
     String info() {
         var defaults = sandbox.defaults();
-        return "GraalJS " + engine.version() + ", " + engine.mode() + "; " + started.size()
+        return "GraalJS " + engine.version() + ", " + engine.mode() + ", TypeScript " + typescript.version() + " ("
+                + compiled.compilations() + " modules compiled); " + started.size()
                 + " JavaScript resources running: " + String.join(", ", started.keySet().stream().sorted().toList())
                 + "; limits: " + settings().statementsPerTick() + " statements per tick, "
                 + defaults.callTimeout().toMillis() + " ms per call, "
@@ -214,9 +233,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (descriptor.isEmpty()) {
                 throw new IllegalStateException(name + ": the resource has no manifest Plinth can read");
             }
-            List<String> modules = descriptor.get().serverScripts().stream()
-                    .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".js") || f.toLowerCase(Locale.ROOT).endsWith(".mjs"))
-                    .toList();
+            List<String> modules = descriptor.get().serverScripts().stream().filter(JsExtender::isModule).toList();
             if (modules.isEmpty()) {
                 throw new IllegalStateException(name + ": the manifest names no server JavaScript module (main)");
             }
@@ -264,19 +281,22 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             return null;
         }
         var paths = new java.util.LinkedHashSet<String>(descriptor.get().serverScripts());
-        for (String pattern : List.of("*.js", "*.mjs")) {
+        for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
             var entries = bundle.findEntries("/", pattern, true);
             while (entries != null && entries.hasMoreElements()) {
                 String path = entries.nextElement().getPath().replaceFirst("^/", "");
-                if (!path.startsWith("client/") && !descriptor.get().clientFiles().contains(path)) {
+                if (!path.startsWith("client/") && !descriptor.get().clientFiles().contains(path)
+                        && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
                     paths.add(path);
                 }
             }
         }
-        var files = new BundleModuleFiles(bundle);
+        String name = descriptor.get().name();
+        var lines = new TypeScriptLines();
+        var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
         worker.execute(() -> {
             if (!closing) {
-                engine.preparse(files, List.copyOf(paths));
+                engine.parse(name, files, List.copyOf(paths), lines); // what fails is reported by the start
             }
         });
         return bundle.getLastModified();
@@ -328,7 +348,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             Map<String, JsResource.Builtin> builtins, boolean hooks) {
         return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
                 ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception), resources, events,
-                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks);
+                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled);
     }
 
     /** Runs {@code onBootstrap} of the bootstrap mods that attached before startup finished, lower priority first. */
@@ -390,6 +410,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             log.error("{}; the JavaScript host uses its defaults", e.getMessage());
             return HostSettings.DEFAULTS;
         }
+    }
+
+    /** Whether a server script is a module this host runs: JavaScript, or TypeScript it compiles. */
+    static boolean isModule(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".js") || lower.endsWith(".mjs") || TypeScriptFiles.isTypeScript(file);
     }
 
     private static String messageOf(String name, Throwable failure) {

@@ -12,6 +12,7 @@ import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsRuntimeException;
 import dev.plinth.lang.js.internal.engine.JsScript;
+import dev.plinth.lang.js.internal.engine.ModuleFileSystem;
 import dev.plinth.lang.js.internal.engine.JsRuntime;
 import dev.plinth.lang.js.internal.mc.Exports;
 import dev.plinth.lang.js.internal.mc.GameObjects;
@@ -20,6 +21,7 @@ import dev.plinth.lang.js.internal.mtadm.ResourceApi;
 import dev.plinth.lang.js.internal.staminal.LocaleApi;
 import dev.plinth.lang.js.internal.staminal.SystemApi;
 import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,7 @@ final class JsResource {
             JsRuntime runtime, Account account, ScriptLog log, Grants grants, LongSupplier ticks,
             Consumer<JsLimitException> onFatal, ResourceService resources, SystemEventRegistry events,
             Function<String, Boolean> bootstrapped, Executor worker, Map<String, Builtin> builtins,
-            boolean runHooks) {}
+            boolean runHooks, TranspileCache typescript) {}
 
     /**
      * A built-in module a host gives its resources.
@@ -108,7 +110,7 @@ final class JsResource {
         var builtinSources = new LinkedHashMap<String, String>();
         launch.builtins().forEach((name, builtin) -> builtinSources.put(name, builtinSource(name, builtin.names())));
         var roots = new ResourceModules(launch.name(), launch.bundle(), launch.descriptor(), launch.resources(),
-                builtinSources, () -> scopeRef[0]);
+                builtinSources, () -> scopeRef[0], launch.typescript());
         JsScript script = JsScript.builder(launch.name(), launch.runtime(), roots, launch.account())
                 .withLimits(launch.limits())
                 .withTicks(launch.ticks())
@@ -226,11 +228,11 @@ final class JsResource {
         String file = "";
         int line = 0;
         if (reason != null && reason.hasMember("stack")) {
-            var located = java.util.regex.Pattern.compile("\\(?/?([^\\s()]+\\.m?js):(\\d+)").matcher(
+            var located = java.util.regex.Pattern.compile("\\(?/?([^\\s()]+\\.m?[jt]s):(\\d+)").matcher(
                     String.valueOf(reason.getMember("stack")));
             if (located.find()) {
-                file = located.group(1);
-                line = Integer.parseInt(located.group(2));
+                file = ModuleFileSystem.displayName("/" + located.group(1), located.group(1));
+                line = scope.script().lines().original(file, Integer.parseInt(located.group(2)));
             }
         }
         return new JsRuntimeException(new JsFailure(scope.name(), file, line, hook + " failed: " + text, ""), null);
