@@ -53,6 +53,8 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import dev.plinth.core.resource.reload.ReloadPreparation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -110,6 +112,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private volatile @Nullable BundleTracker<JsResource> tracker;
     private volatile @Nullable BundleTracker<Long> preparser;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
+    private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
 
     /**
      * Creates the host and its engine; {@link #open()} starts tracking.
@@ -155,6 +158,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         shell.put("osgi.command.scope", "js");
         shell.put("osgi.command.function", new String[] {"info"});
         context.registerService(JsShell.class, new JsShell(this), shell);
+        preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled), null);
         var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
             @Override
             public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
@@ -185,6 +189,14 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Deactivate
     void close() throws InterruptedException {
         closing = true;
+        ServiceRegistration<ReloadPreparation> prepared = preparation;
+        if (prepared != null) {
+            try {
+                prepared.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the bundle
+            }
+        }
         ServiceTracker<Object, Object> conditions = readiness;
         if (conditions != null) {
             conditions.close();
@@ -249,6 +261,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (ready && resource.awaitsBootstrap()) {
                 resource.bootstrap();
             }
+            resource.offerReloadHooks();
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {

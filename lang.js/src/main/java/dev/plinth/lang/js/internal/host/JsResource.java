@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -61,7 +62,8 @@ import dev.plinth.core.sandbox.permission.Permission;
 final class JsResource {
 
     /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
-    private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "default");
+    private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "onSaveState",
+            "onRestoreState", "onReload", "onDependencyReload", "default");
     private static final String PRELUDE = prelude();
 
     private final ResourceScope scope;
@@ -146,6 +148,7 @@ final class JsResource {
     }
 
     private @Nullable Value helpers;
+    private volatile @Nullable JsReloadHooks reload;
 
     /** {@return the entry module's namespace} */
     Value entry() {
@@ -184,8 +187,22 @@ final class JsResource {
         }
     }
 
+    /**
+     * Offers the resource's reload hooks ({@code onSaveState}, ...) to the resource manager: it has started.
+     */
+    void offerReloadHooks() {
+        var hooks = new JsReloadHooks(this);
+        reload = hooks;
+        hooks.register();
+    }
+
     /** Calls {@code onDetach()} when it is defined and the resource may still run, then drops the context. */
     void stop() {
+        JsReloadHooks hooks = reload;
+        reload = null;
+        if (hooks != null) {
+            hooks.unregister();
+        }
         try {
             if (!scope.script().isClosed()) {
                 hook("onDetach", Budget.STOP);
@@ -202,24 +219,49 @@ final class JsResource {
 
     /** Calls a hook of the entry module, if it exports one, and waits for its promise. */
     private void hook(String name, Budget budget) {
+        hook(name, budget, context -> new Object[0], value -> null);
+    }
+
+    /**
+     * Calls a hook of the entry module, if it exports one, and waits for its promise.
+     *
+     * @param name the export
+     * @param budget the bounds of the call
+     * @param args makes its arguments, inside the context
+     * @param result reads what it returned (or its promise's value), inside the context
+     * @return what {@code result} read; {@code null} when the entry exports no such function
+     * @throws JsException when it fails, or its promise is rejected or does not settle within the start timeout
+     * @throws IllegalArgumentException when {@code result} refuses the value
+     */
+    @Nullable Object hook(String name, Budget budget, Function<Context, Object[]> args,
+            Function<Value, @Nullable Object> result) {
         JsScript script = scope.script();
         var settled = new CompletableFuture<@Nullable Object>();
         boolean pending = script.call(budget, context -> {
             Value hook = entry.getMember(name);
             if (hook == null || !hook.canExecute()) {
+                settled.complete(null);
                 return false;
             }
-            Value result = hook.execute();
-            if (!Objects.requireNonNull(helpers).getMember("isThenable").execute(result).asBoolean()) {
+            Value value = hook.execute(args.apply(context));
+            if (!Objects.requireNonNull(helpers).getMember("isThenable").execute(value).asBoolean()) {
+                settled.complete(result.apply(value));
                 return false;
             }
-            helpers.getMember("settle").execute(result, (ProxyExecutable) args -> settled.complete(null),
-                    (ProxyExecutable) args -> settled.completeExceptionally(rejection(name, args)));
+            helpers.getMember("settle").execute(value, (ProxyExecutable) values -> {
+                try {
+                    settled.complete(result.apply(values.length > 0 ? values[0] : context.asValue(null)));
+                } catch (RuntimeException e) {
+                    settled.completeExceptionally(e);
+                }
+                return null;
+            }, (ProxyExecutable) values -> settled.completeExceptionally(rejection(name, values)));
             return true;
         });
         if (pending) {
             await(name, settled);
         }
+        return settled.getNow(null);
     }
 
     private JsRuntimeException rejection(String hook, Value[] args) {
@@ -255,6 +297,9 @@ final class JsResource {
             } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof JsException failure) {
                     throw failure;
+                }
+                if (e.getCause() instanceof IllegalArgumentException refused) {
+                    throw refused;
                 }
                 throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " failed: " + e.getCause(), ""),
                         e.getCause());
