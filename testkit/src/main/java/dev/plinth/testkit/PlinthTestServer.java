@@ -257,7 +257,8 @@ public final class PlinthTestServer implements AutoCloseable {
             // The test and the framework share the Simulation interface (and the resource API, when core.resource is
             // on the class path): the system bundle exports them from the class path, and their bundles (which
             // import what they export) wire to that export.
-            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SharedPackages.extra(onClassPath, SHARED));
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SharedPackages.withGraalJs(
+                    SharedPackages.extra(onClassPath, SHARED), PlinthTestServer.class.getClassLoader()));
             config.put("plinth.home", folder.toString());
             config.put("felix.log.level", "1");
             config.putAll(properties);

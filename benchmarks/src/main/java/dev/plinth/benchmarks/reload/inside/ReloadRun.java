@@ -33,7 +33,7 @@ import org.osgi.framework.ServiceReference;
  *   <li>{@code reloads} reloads ({@code resource:restart}, new content each time), {@code events} events posted on the
  *       game thread after each: how long each reload took, how long it held the game thread, the heap after a full GC
  *       and the live classes before and after, and whether the first measured version (its reload hooks, which hold its
- *       Lua state or its plugin object and class loader) was collected;</li>
+ *       Lua state, its JavaScript context, or its plugin object and class loader) was collected;</li>
  *   <li>{@code watchReloads} saves in development mode: from the write of the file to the new version live, and from
  *       the watcher firing (the reload's own {@code ms});</li>
  *   <li>a soak of {@code soakSeconds}: {@code soakPerTick} events posted every tick while the subject reloads every
