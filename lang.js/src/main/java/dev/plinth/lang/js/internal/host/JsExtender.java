@@ -254,6 +254,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             JsLimits limits = settings().limitsFor(resolved);
             Grants grants = Grants.of(name, manifest, permissionsSection(descriptor.get()));
             account = accounts.open(name, LANGUAGE, limits.statementsPerTick());
+            compileTypeScript(name, bundle, descriptor.get());
             JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, limits, account,
                     scriptLog, grants, Map.of(), true));
             started.put(name, resource);
@@ -293,26 +294,51 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (descriptor.isEmpty()) {
             return null;
         }
-        var paths = new java.util.LinkedHashSet<String>(descriptor.get().serverScripts());
-        for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
-            var entries = bundle.findEntries("/", pattern, true);
-            while (entries != null && entries.hasMoreElements()) {
-                String path = entries.nextElement().getPath().replaceFirst("^/", "");
-                if (!path.startsWith("client/") && !descriptor.get().clientFiles().contains(path)
-                        && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
-                    paths.add(path);
-                }
-            }
-        }
+        List<String> paths = modulePaths(bundle, descriptor.get());
         String name = descriptor.get().name();
         var lines = new TypeScriptLines();
         var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
         worker.execute(() -> {
             if (!closing) {
-                engine.parse(name, files, List.copyOf(paths), lines); // what fails is reported by the start
+                engine.parse(name, files, paths, lines); // what fails is reported by the start
             }
         });
         return bundle.getLastModified();
+    }
+
+    /** A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its client side. */
+    private static List<String> modulePaths(Bundle bundle, ResourceDescriptor descriptor) {
+        var paths = new java.util.LinkedHashSet<String>(descriptor.serverScripts());
+        for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
+            var entries = bundle.findEntries("/", pattern, true);
+            while (entries != null && entries.hasMoreElements()) {
+                String path = entries.nextElement().getPath().replaceFirst("^/", "");
+                if (!path.startsWith("client/") && !descriptor.clientFiles().contains(path)
+                        && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
+                    paths.add(path);
+                }
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /**
+     * Compiles a resource's TypeScript before its modules run, outside any call (whose wall-clock bound must not pay
+     * for it): usually found compiled already, by the pre-parsing or a reload's preparation. A module that does not
+     * compile is left for the start to report.
+     */
+    private void compileTypeScript(String name, Bundle bundle, ResourceDescriptor descriptor) {
+        var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path,
+                new TypeScriptLines());
+        for (String path : modulePaths(bundle, descriptor)) {
+            if (TypeScriptFiles.isTypeScript(path)) {
+                try {
+                    files.read(path);
+                } catch (IOException | JsException e) {
+                    // reported by the start, with the file and the line
+                }
+            }
+        }
     }
 
     @Override
