@@ -1,6 +1,8 @@
 package dev.plinth.benchmarks;
 
 import dev.plinth.benchmarks.molang.MolangTable;
+import dev.plinth.benchmarks.wasm.WasmFootprint;
+import dev.plinth.benchmarks.wasm.WasmRatios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,11 @@ public final class BenchMain {
         System.out.println();
         System.out.println(RatioTable.from(result).render());
         System.out.println(MolangTable.from(result).render());
+        String wasm = WasmRatios.from(result).render();
+        if (!wasm.isEmpty()) {
+            System.out.println(wasm);
+            System.out.println(WasmFootprint.measure());
+        }
         System.out.println("Raw results: " + result);
     }
 }

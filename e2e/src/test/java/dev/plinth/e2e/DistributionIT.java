@@ -108,6 +108,24 @@ class DistributionIT {
     }
 
     @Test
+    void sigtermWhileTheStartupResourcesStartStopsQuietly() throws Exception {
+        var instance = PlinthInstance.at(home);
+        Process process = instance.start();
+        try {
+            // The shutdown cuts the start of the installation's startup resources short.
+            instance.awaitOutput("deployed ");
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the instance exits after SIGTERM");
+            String output = Files.readString(instance.consoleLog());
+            assertFalse(output.contains("Exception"), "a stop during startup prints no exception:\n" + output);
+            assertFalse(output.contains("did not start"), "a start the shutdown cut short is no failure:\n" + output);
+            assertTrue(output.contains("plinth: stopped"), "the framework stopped before the JVM exited:\n" + output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void aSecondInstanceOnTheSameHomeFailsAtOnceNamingTheHomeAndTheRunningProcess() throws Exception {
         var instance = PlinthInstance.at(home);
         try (var first = PlinthSession.open(instance)) {

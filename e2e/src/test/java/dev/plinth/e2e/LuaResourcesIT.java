@@ -82,16 +82,21 @@ class LuaResourcesIT {
         LuaFolders.write(home, "spinner", "", "mc.on('player_chat', function(event)\n  while true do end\nend)\n");
         LuaFolders.write(home, "hog", "", "mc.on('player_join', function(event)\n  local s = string.rep('x', 1e9)\nend)\n");
         serverJson("escape-os", "escape-load", "escape-io", "escape-require", "spinner", "hog");
-        var run = PlinthInstance.at(home).script(
-                "sim:join Steve",
-                "sim:chat Steve one",
-                "sim:chat Steve two",
-                "sim:chat Steve three",
-                "sim:chat Steve four",
-                "resource:list");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            for (String command : List.of("sim:join Steve", "sim:chat Steve one", "sim:chat Steve two",
+                    "sim:chat Steve three", "sim:chat Steve four")) {
+                session.send(command);
+            }
+            // the host stops the spinner from a thread of its own: ask until the list shows it
+            session.poll("resource:list", o -> o.matches("(?s).*\nspinner\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*")
+                    && o.matches("(?s).*\nhog\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"), "spinner and hog are in error");
+            exit = session.finish();
+            out = session.output();
+        }
 
-        assertEquals(0, run.exitCode(), run.output());
-        String out = run.output();
+        assertEquals(0, exit, out);
         assertFalse(Files.exists(home.resolve("pwned")), "os.execute ran");
         assertTrue(out.contains("[escape-os] escape-os starting"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-os: main.lua:2: attempt to call nil"), out);

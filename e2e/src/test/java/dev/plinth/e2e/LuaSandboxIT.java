@@ -28,11 +28,13 @@ class LuaSandboxIT {
         LuaFolders.write(home, "spinner", "", "mc.schedule_repeating(1, function()\n  while true do end\nend)\n");
         LuaFolders.write(home, "slow-start", "", "print('slow-start begins')\nwhile true do end\n");
         LuaFolders.write(home, "bystander", "", "print('bystander started')\n");
+        LuaFolders.write(home, "slow-stop", "", "function on_disable()\n  while true do end\nend\n");
+        LuaFolders.write(home, "slow-shutdown", "", "function on_disable()\n  while true do end\nend\n");
         serverJson("""
                 "lua": {"instructions_per_call": 1000000000000, "instructions_per_tick": 1000000000000,
                         "instructions_per_start": 1000000000000},
-                "sandbox": {"call_timeout_ms": 200, "start_timeout_ms": 400}
-                """, "slow-start", "bystander", "spinner");
+                "sandbox": {"call_timeout_ms": 200, "start_timeout_ms": 400, "stop_timeout_ms": 300}
+                """, "slow-start", "bystander", "spinner", "slow-stop", "slow-shutdown");
         String out;
         int exit;
         try (var session = PlinthSession.open(PlinthInstance.at(home))) {
@@ -41,12 +43,19 @@ class LuaSandboxIT {
             session.poll("resource:list", o -> o.matches("(?s).*\nspinner\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
                     "spinner is in error");
             session.send("server:mspt");
+            session.send("resource:stop slow-stop");
+            session.await(o -> o.contains("ERR_STOP_TIMEOUT: slow-stop: main.lua:2: wall-clock bound exceeded"),
+                    "the stop reports the interrupted on_disable");
             session.send("resource:list");
             exit = session.finish();
             out = session.output();
         }
 
         assertEquals(0, exit, out);
+        assertTrue(out.contains("[slow-stop] on_disable failed: slow-stop: main.lua:2: wall-clock bound exceeded"), out);
+        LuaFolders.assertState(out, "slow-stop", "error");
+        assertTrue(out.contains("[slow-shutdown] on_disable failed: slow-shutdown: main.lua:2: wall-clock bound "
+                + "exceeded"), "shutdown interrupted the last spinning on_disable and finished:\n" + out);
         assertTrue(out.contains("[slow-start] slow-start begins"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: slow-start: main.lua:2: wall-clock bound exceeded (ran for"),
                 "the main chunk was interrupted at its start bound:\n" + out);

@@ -86,7 +86,14 @@ public final class PlinthFramework {
             Thread hook = Thread.ofPlatform().name("plinth-shutdown").unstarted(() -> stopGracefully(framework));
             Runtime.getRuntime().addShutdownHook(hook);
             installBundles(framework.getBundleContext());
-            framework.start();
+            try {
+                framework.start();
+            } catch (IllegalStateException e) {
+                // A SIGTERM during startup: the shutdown hook stopped the framework before it had started.
+                if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
+                    throw e;
+                }
+            }
             FrameworkEvent stopped = framework.waitForStop(0);
             return switch (stopped.getType()) {
                 case FrameworkEvent.STOPPED, FrameworkEvent.STOPPED_UPDATE, FrameworkEvent.STOPPED_SYSTEM_REFRESHED ->

@@ -3,7 +3,7 @@ package dev.plinth.bedrock.molang;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A note about an expression that compiled: for example an unknown query, which evaluates to 0.
+ * A note about an expression that compiled: for example an unknown query, which evaluates to 0. Immutable.
  *
  * @param line the line of the source, from 1
  * @param column the column, from 1

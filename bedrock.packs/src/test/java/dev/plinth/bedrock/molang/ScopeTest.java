@@ -59,6 +59,11 @@ class ScopeTest {
         MolangEvaluationException e = assertThrows(MolangEvaluationException.class,
                 () -> one.compile("1").evaluate(context));
         assertEquals(MolangErrorCode.UNAVAILABLE, e.code());
+        // a compiled (not folded) expression checks the context too, before it reads anything
+        MolangContext mob = two.newContext(new Mob(), two.newVariables());
+        MolangEvaluationException compiled = assertThrows(MolangEvaluationException.class,
+                () -> one.scope("pack", Mob.queries()).compile("q.health * 2").evaluate(mob));
+        assertEquals(MolangErrorCode.UNAVAILABLE, compiled.code());
         assertThrows(IllegalArgumentException.class, () -> one.newContext(new Object(), two.newVariables()));
     }
 

@@ -1,7 +1,9 @@
 package dev.plinth.benchmarks.startup;
 
+import dev.plinth.lang.wasm.internal.module.WatAssembler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +14,22 @@ import java.util.jar.Manifest;
 
 /**
  * Writes generated resources into a home's {@code resources/} folder, one kind at a time, as a server owner would
- * drop them: Lua scripts with an event handler, Bedrock resource packs, assets-only {@code meta.json} resources and
- * Java plugin bundles (a manifest providing the {@code plinth.resource} capability, no code).
+ * drop them: Lua scripts with an event handler, Bedrock resource packs, assets-only {@code meta.json} resources,
+ * Java plugin bundles (a manifest providing the {@code plinth.resource} capability, no code) and WebAssembly plugins
+ * (a {@code plugin.wasm} of the design document's ABI with a join handler and one page of memory).
  */
 final class ResourceFarm {
 
-    /** The kinds of resource the harness generates; JS and WASM join when their hosts are in the distribution. */
-    enum Kind { LUA, PACK, ASSETS, JAVA }
+    /** The kinds of resource the harness generates; JS joins when its host is in the distribution. */
+    enum Kind { LUA, PACK, ASSETS, JAVA, WASM }
+
+    /** The WebAssembly plugin: counts joins in its memory. */
+    private static final String WASM_PLUGIN = """
+            (module
+              (memory (export "memory") 1 1)
+              (func (export "on_player_join") (param i64)
+                (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (i32.const 1)))))
+            """;
 
     private ResourceFarm() {}
 
@@ -32,6 +43,8 @@ final class ResourceFarm {
      */
     static List<String> write(Path resources, Kind kind, int count) throws IOException {
         List<String> names = new ArrayList<>();
+        byte[] wasm = kind == Kind.WASM
+                ? WatAssembler.load().assemble("plugin.wat", WASM_PLUGIN.getBytes(StandardCharsets.UTF_8)) : null;
         for (int i = 0; i < count; i++) {
             String name = "bench-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + i;
             Path folder = resources.resolve(name);
@@ -65,6 +78,12 @@ final class ResourceFarm {
                     Files.writeString(folder.resolve("textures/logo.txt"), "logo");
                 }
                 case JAVA -> javaPlugin(resources.resolve(name + ".jar"), name);
+                case WASM -> {
+                    Files.createDirectories(folder);
+                    Files.writeString(folder.resolve("plugin.toml"),
+                            "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"plugin.wasm\"\n");
+                    Files.write(folder.resolve("plugin.wasm"), wasm);
+                }
             }
             names.add(name);
         }

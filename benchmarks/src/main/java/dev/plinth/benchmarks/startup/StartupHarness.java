@@ -22,12 +22,13 @@ import java.util.Map;
  * <ol>
  *   <li>raw Felix with the distribution's framework-level bundles ({@link RawFelix}) against Plinth on an empty home
  *       ({@code bin/plinth}, no resources), start to ready to exit (goal: Plinth ≤ 1.2× raw Felix);</li>
- *   <li>Plinth with 100 mixed resources (25 each of Lua, resource packs, assets-only and Java plugin bundles; JS and
- *       WASM when their hosts are in the distribution), all in {@code StartupResources}: spawn to
+ *   <li>Plinth with 100 mixed resources (20 each of Lua, resource packs, assets-only, Java plugin bundles and
+ *       WebAssembly plugins; JS when its host is in the distribution), all in {@code StartupResources}: spawn to
  *       {@code plinth.resources.ready} (the console prints the first piped command's output only then), cold (a new
  *       home) and again on the same home (goals: ≤ 2 s cold, ≤ 1 s from the framework cache);</li>
  *   <li>the heap each idle resource of a kind retains: 100 of a kind started, a full GC ({@code jcmd GC.run}), heap
- *       used from {@code /metrics}, minus the same for an empty home, divided by 100 (goals: Lua ≤ 64 KiB).</li>
+ *       used from {@code /metrics}, minus the same for an empty home, divided by 100 (goals: Lua ≤ 64 KiB,
+ *       WASM ≤ 64 KiB plus its linear memory, one page of 64 KiB here).</li>
  * </ol>
  * Each process measurement is the median of {@code runs}; the machine must be quiet for figures worth keeping.
  * Prints a table and writes it as JSON.

@@ -226,7 +226,7 @@ class MolangInFrameworkTest {
     void queriesRegisteredAsServicesJoinTheWorldsQueries() throws Exception {
         long id = join("molang_variant");
         var registration = context.registerService(MolangQueries.class,
-                MolangQueries.builder().withNumber("variant", (c, a) -> 3).build(), new Hashtable<>());
+                MolangQueries.builder().withNumber("itest_answer", (c, a) -> 3).build(), new Hashtable<>());
         cleanUp.add(() -> {
             try {
                 registration.unregister();
@@ -235,11 +235,11 @@ class MolangInFrameworkTest {
             }
         });
         CommandSession shell = shell();
-        assertEquals("6", shell.execute("molang:eval \"q.variant * 2\" entity " + id));
+        assertEquals("6", shell.execute("molang:eval \"q.itest_answer * 2\" entity " + id));
         assertEquals("20", shell.execute("molang:eval q.health entity " + id), "the world's queries stay");
         registration.unregister();
-        assertEquals("0\nnote: 1:1: unknown query 'query.variant' evaluates to 0",
-                String.valueOf(shell.execute("molang:eval q.variant entity " + id)).replace("\r", ""));
+        assertEquals("0\nnote: 1:1: unknown query 'query.itest_answer' evaluates to 0",
+                String.valueOf(shell.execute("molang:eval q.itest_answer entity " + id)).replace("\r", ""));
     }
 
     @Test

@@ -1,5 +1,7 @@
 /**
- * The WebAssembly language host (Chicory), an extender for WebAssembly resources.
+ * The WebAssembly language host (Chicory), an extender for WebAssembly resources: the MC-RS ABIs (the design
+ * document's and the released one's) and Extism plugins. It has no API of its own: plugins are written against the
+ * ABIs the README documents.
  */
 @Export
 @Version("0.1.0")

@@ -1,5 +1,7 @@
 package dev.plinth.core.resource.descriptor;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,12 +27,36 @@ public sealed interface FormatDetails {
     }
 
     /**
-     * plugin.toml: every field has its place in the descriptor, and this says whether its {@code [permissions]}
-     * section is there at all (a manifest without one gets the default grants; one with an empty section gets none).
+     * plugin.toml's own fields: whether its {@code [permissions]} section is there at all (a manifest without one gets
+     * the default grants; one with an empty section gets none), and those of WebAssembly plugins, in the manifest as
+     * the MC-RS design document writes it ({@code main}) and as the released MC-RS writes it ({@code wasm_file},
+     * {@code [limits]}).
      *
      * @param permissionsSection whether the manifest has a {@code [permissions]} section
+     * @param wasmFile whether the entry was given as {@code wasm_file} (the released MC-RS manifest) rather than
+     *     {@code main}
+     * @param abi {@code [plugin] abi} as written ({@code extism}, {@code mcrs}, {@code env}), if given
+     * @param limits the {@code [limits]} table ({@code fuel_per_event = 1000000}), in the order written; empty when
+     *     there is none
      */
-    record PluginToml(boolean permissionsSection) implements FormatDetails {}
+    record PluginToml(boolean permissionsSection, boolean wasmFile, Optional<String> abi, Map<String, Long> limits)
+            implements FormatDetails {
+
+        /** Validates and copies the components. */
+        public PluginToml {
+            Objects.requireNonNull(abi, "abi");
+            limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+        }
+
+        /**
+         * The fields of a plugin without WebAssembly fields (Lua, JavaScript, or no code).
+         *
+         * @param permissionsSection whether the manifest has a {@code [permissions]} section
+         */
+        public PluginToml(boolean permissionsSection) {
+            this(permissionsSection, false, Optional.empty(), Map.of());
+        }
+    }
 
     /**
      * meta.json's own fields.

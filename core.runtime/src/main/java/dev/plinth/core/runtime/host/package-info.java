@@ -1,10 +1,11 @@
 /**
  * The contract between the resource manager and what runs resources (the extenders that run Lua, JavaScript,
  * WebAssembly and Bedrock resources, and core.runtime for Java plugins): how a host tells the manager that it failed
- * a resource ({@link HostFailure}), and the service that does that bookkeeping for a host ({@link HostFailures}).
+ * a resource ({@link HostFailure}), the service that does that bookkeeping for a host ({@link HostFailures}), and how
+ * a host prepares a resource's start off the game thread ({@link HostPreparation}).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.host;
 

@@ -97,6 +97,23 @@ public interface Player extends Entity, CommandSender {
      */
     void giveItem(ItemStack item);
 
+    /** The most food points a player has: a full hunger bar. */
+    int MAX_FOOD = 20;
+
+    /**
+     * The player's food points (the hunger bar).
+     *
+     * @return from 0 to {@link #MAX_FOOD}
+     */
+    int food();
+
+    /**
+     * Sets the player's food points.
+     *
+     * @param food the points; values outside 0 to {@link #MAX_FOOD} are clamped
+     */
+    void setFood(int food);
+
     /** Empties the inventory. */
     void clearInventory();
 

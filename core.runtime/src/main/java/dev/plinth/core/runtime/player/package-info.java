@@ -2,7 +2,7 @@
  * Players: identity, position, state, inventory, messages, titles, forms, effects and connection.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.player;
 

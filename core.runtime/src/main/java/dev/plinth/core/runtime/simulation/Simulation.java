@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.simulation;
 
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -152,6 +153,57 @@ public interface Simulation {
      * @return the outcome handed to the plugin
      */
     String answerForm(String name, int formId, String choice);
+
+    /**
+     * Summons an entity ({@code /summon}): any {@code minecraft:} type, or a type a resource registered (a
+     * behavior pack's entity, which must be summonable). Posts {@code entity_spawn}.
+     *
+     * @param type the entity type, for example {@code custom:guard}
+     * @param dimension {@code overworld}, {@code nether} or {@code the_end}
+     * @param x x
+     * @param y y
+     * @param z z
+     * @return {@code spawned custom:guard #7 at (1, 4, 1) in overworld}, or that the spawn was cancelled
+     */
+    String spawn(String type, String dimension, double x, double y, double z);
+
+    /**
+     * Describes an entity: type, number, position, health, who defined its type, then what its behavior shows
+     * (a pack entity's component groups, properties, variables).
+     *
+     * @param id the entity's number
+     * @return the lines
+     */
+    List<String> entity(long id);
+
+    /**
+     * The entities of a world, players aside, one line each ({@code custom:guard #7 at (1, 4, 1)}).
+     *
+     * @param dimension {@code overworld}, {@code nether} or {@code the_end}
+     * @return the lines
+     */
+    List<String> entities(String dimension);
+
+    /**
+     * Kills an entity (posts {@code entity_death}); its drops fall where it stood.
+     *
+     * @param id the entity's number
+     * @param killer the online player who killed it (for loot conditions such as {@code killed_by_player}), or
+     *     empty
+     * @return what it dropped and the experience it left
+     */
+    String kill(long id, Optional<String> killer);
+
+    /**
+     * Gives a player items ({@code /give}): any {@code minecraft:} item, or an item type a resource registered, in
+     * stacks of the type's size.
+     *
+     * @param name the online player
+     * @param item the item type
+     * @param count how many, from 1 to 2304 (36 stacks of 64)
+     * @return how many were given
+     */
+    String give(String name, String item, int count);
 
     /**
      * Stops the clock: ticks run only through {@link #tick(int)}. Other steps still run at once.

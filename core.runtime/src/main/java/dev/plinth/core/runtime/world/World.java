@@ -1,6 +1,7 @@
 package dev.plinth.core.runtime.world;
 
 import dev.plinth.core.runtime.entity.Entity;
+import dev.plinth.core.runtime.entity.SpawnReason;
 import dev.plinth.core.runtime.item.ItemStack;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,21 @@ public interface World {
      * @throws IllegalArgumentException when the type is not a valid identifier or is {@code minecraft:player}
      */
     Optional<Entity> spawnEntity(String type, Position position);
+
+    /**
+     * Spawns an entity for a reason, which {@code entity_spawn} carries: {@code natural} for the world's own rules (a
+     * behavior pack's spawn rules), {@code spawner}, {@code command} for {@code /summon}.
+     *
+     * @param type the entity type
+     * @param position where
+     * @param reason why it appears
+     * @return the new entity, or empty when a handler cancelled the spawn
+     * @throws IllegalArgumentException when the type is not a valid identifier or is {@code minecraft:player}, when
+     *     the reason is {@code natural} or {@code spawner} and the type a resource registered is not spawnable
+     *     (Bedrock's {@code is_spawnable}), or when the reason is {@code drop} (items are dropped, see
+     *     {@link #dropItem})
+     */
+    Optional<Entity> spawnEntity(String type, Position position, SpawnReason reason);
 
     /**
      * Drops items as an item entity ({@code minecraft:item}, reason {@code drop}).

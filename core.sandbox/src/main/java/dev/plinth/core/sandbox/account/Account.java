@@ -36,6 +36,23 @@ public interface Account extends AutoCloseable {
     void charge(long work, long nanos, long allocatedBytes);
 
     /**
+     * Charges one finished call and takes its work off a tick's budget at once: what a host does at the end of each
+     * call ({@link #charge} and, for a call that counts against the tick, {@link #spend}), in one step.
+     *
+     * @param tick the server's tick number
+     * @param tickBound whether the call counts against the tick's budget
+     * @param work the work it did
+     * @param nanos the time it took (an estimate: a host may time one call in several and scale)
+     * @param allocatedBytes what it allocated
+     */
+    default void finish(long tick, boolean tickBound, long work, long nanos, long allocatedBytes) {
+        if (tickBound) {
+            spend(tick, work);
+        }
+        charge(work, nanos, allocatedBytes);
+    }
+
+    /**
      * What is left of the per-tick budget in a tick.
      *
      * @param tick the server's tick number

@@ -3,11 +3,12 @@ package dev.plinth.core.sandbox.account;
 import java.util.Optional;
 
 /**
- * Who pays for the work running on this thread: a host binds the account of the resource whose call it runs for the
- * duration of the call (when none is bound yet), so whatever that call causes (an exported function of another
- * resource it calls, the handlers of an event it emits, whatever the language of those) is charged to it: their work
- * and their per-tick budget are the payer's, and a per-tick overrun is the payer's offence. Calls the server makes
- * (game events, tasks, commands) run with no payer bound, and each resource pays for its own.
+ * Who pays for the work running on this thread. When a script's call reaches into other resources (it emits an
+ * event, it calls another resource's exported function), its host binds the account that pays for that call (the
+ * script's own, or the one that called it) around that host work, unless one is bound already; so whatever the call
+ * causes, in any language, is charged to it: the work and the per-tick budget of those other resources' calls are
+ * the payer's, and a per-tick overrun is the payer's offence. A host entering a call checks for a payer first; calls
+ * the server makes (game events, tasks, commands) run with no payer bound, and each resource pays for its own.
  */
 public interface Payer {
 

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param thread the thread that entered the call
  * @param bound the call's bound
  * @param elapsed how long it has run so far
- * @param notice 1 the first time the watchdog interrupts the call, 2 and more when it still runs one bound later
- *     (it did not react: a host stops the resource)
+ * @param notice 1 the first time the watchdog interrupts the call, 2 and more when it still runs one bound (at least
+ *     a second) later (it did not react: a host stops the resource)
  */
 public record Overrun(String resource, Thread thread, Duration bound, Duration elapsed, int notice) {
 

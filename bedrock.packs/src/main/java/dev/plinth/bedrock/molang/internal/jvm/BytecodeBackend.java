@@ -76,12 +76,12 @@ public final class BytecodeBackend implements Backend {
                             .invokespecial(Descriptors.COMPILED, INIT_NAME, Descriptors.CONSTRUCTOR)
                             .return_())
                     .withMethodBody("evaluate", Descriptors.EVALUATE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                            code -> Emitter.write(resolved, data, code, false, iterationLimit));
+                            code -> Emitter.write(resolved, scope, data, code, false, iterationLimit));
             if (resolved.kind() != Kind.NUMBER) {
                 // an expression that yields only numbers inherits evaluateValue (its number, boxed)
                 type.withMethodBody("evaluateValue", Descriptors.EVALUATE_VALUE,
                         ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                        code -> Emitter.write(resolved, data, code, true, iterationLimit));
+                        code -> Emitter.write(resolved, scope, data, code, true, iterationLimit));
             }
             // the initializer makes the class's one instance: cheaper than looking its constructor up
             data.register(made, Descriptors.COMPILED.arrayType());

@@ -26,6 +26,7 @@ import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.analysis.Kind;
 import dev.plinth.bedrock.molang.internal.analysis.Resolved;
 import dev.plinth.bedrock.molang.internal.math.MathFunction;
+import dev.plinth.bedrock.molang.internal.runtime.ScopeImpl;
 import dev.plinth.bedrock.molang.internal.tree.Namespace;
 import dev.plinth.bedrock.molang.internal.tree.Node;
 import dev.plinth.bedrock.molang.internal.tree.Operator;
@@ -56,6 +57,7 @@ final class Emitter {
     }
 
     private final Resolved resolved;
+    private final ScopeImpl scope;
     private final ClassData data;
     private final CodeBuilder code;
     private final boolean yieldsValue;
@@ -66,8 +68,10 @@ final class Emitter {
     private final Deque<LoopLabels> loops = new ArrayDeque<>();
     private int entity;
 
-    private Emitter(Resolved resolved, ClassData data, CodeBuilder code, boolean yieldsValue, int iterationLimit) {
+    private Emitter(Resolved resolved, ScopeImpl scope, ClassData data, CodeBuilder code, boolean yieldsValue,
+            int iterationLimit) {
         this.resolved = resolved;
+        this.scope = scope;
         this.data = data;
         this.code = code;
         this.yieldsValue = yieldsValue;
@@ -85,18 +89,20 @@ final class Emitter {
      * Writes a whole evaluation method.
      *
      * @param resolved the bound expression
+     * @param scope the scope it belongs to
      * @param data the class data the method's constants go to
      * @param code the method's code
      * @param yieldsValue {@code true} for {@code evaluateValue}, {@code false} for {@code evaluate}
      * @param iterationLimit the loop iterations one evaluation may run
      * @throws Unsupported when the expression is beyond this backend
      */
-    static void write(Resolved resolved, ClassData data, CodeBuilder code, boolean yieldsValue, int iterationLimit) {
-        new Emitter(resolved, data, code, yieldsValue, iterationLimit).writeMethod();
+    static void write(Resolved resolved, ScopeImpl scope, ClassData data, CodeBuilder code, boolean yieldsValue,
+            int iterationLimit) {
+        new Emitter(resolved, scope, data, code, yieldsValue, iterationLimit).writeMethod();
     }
 
     private void writeMethod() {
-        code.aload(0).aload(1).invokestatic(COMPILED, "enter", Descriptors.ENTER).astore(call);
+        enter();
         for (int i = 0; i < temporaries.length; i++) {
             if (isNumber(i)) {
                 code.dconst_0().dstore(temporaries[i]);
@@ -118,6 +124,25 @@ final class Emitter {
         } else {
             code.dconst_0().dreturn();
         }
+    }
+
+    /**
+     * Checks the context and the scope, with the runtime and the scope as constants: the context is the runtime's
+     * own and the scope is open, or {@code CompiledExpression.enter} throws the error.
+     */
+    private void enter() {
+        Label slow = code.newLabel();
+        Label ok = code.newLabel();
+        code.aload(1).instanceOf(CONTEXT).ifeq(slow)
+                .aload(1).checkcast(CONTEXT).astore(call)
+                .aload(call).getfield(CONTEXT, "engine", ENGINE);
+        load(scope.engine(), ENGINE);
+        code.if_acmpne(slow);
+        load(scope, Descriptors.SCOPE);
+        code.invokevirtual(Descriptors.SCOPE, "isClosed", method(CD_boolean)).ifne(slow).goto_(ok)
+                .labelBinding(slow)
+                .aload(0).aload(1).invokestatic(COMPILED, "enter", Descriptors.ENTER).astore(call)
+                .labelBinding(ok);
     }
 
     private void returning(Node node) {

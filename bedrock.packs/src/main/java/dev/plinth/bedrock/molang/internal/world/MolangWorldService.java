@@ -18,10 +18,12 @@ import dev.plinth.core.runtime.event.player.PlayerRespawnEvent;
 import dev.plinth.core.runtime.event.server.ServerTickEvent;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +53,10 @@ public final class MolangWorldService implements MolangWorld {
     private final LifeTimes lifeTimes = new LifeTimes();
     private final Map<Long, MolangContext> contexts = new HashMap<>();
     private final MolangQueries world;
-    private final Map<ServiceReference<MolangQueries>, MolangQueries> extensions = new ConcurrentSkipListMap<>();
+    /** The registered queries, merged in this order: lower ranking first, then older first, so the later wins. */
+    private final Map<ServiceReference<MolangQueries>, MolangQueries> extensions = new ConcurrentSkipListMap<>(
+            Comparator.comparingInt((ServiceReference<MolangQueries> r) -> ranking(r))
+                    .thenComparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)));
     private final List<Subscription> subscriptions;
     private volatile MolangQueries queries;
 
@@ -114,6 +119,10 @@ public final class MolangWorldService implements MolangWorld {
         merge();
     }
 
+    private static int ranking(ServiceReference<?> reference) {
+        return reference.getProperty(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0;
+    }
+
     private synchronized void merge() {
         var merged = world.toBuilder();
         extensions.values().forEach(merged::withAll);
@@ -140,7 +149,9 @@ public final class MolangWorldService implements MolangWorld {
 
     private void born(Entity entity) {
         lifeTimes.born(entity.id(), server.tick());
-        contexts.remove(entity.id());
+        // A context made for this very entity before its spawn was posted (a pack entity's initialize) is its own;
+        // any other under its id is a stale one.
+        contexts.computeIfPresent(entity.id(), (id, context) -> context.target() == entity ? context : null);
     }
 
     private void gone(long entity) {

@@ -43,6 +43,7 @@ final class Lifecycle {
     private final Supplier<ResourceSettings> settings;
     private final BundleFactory factory;
     private final BundleUpdates updates;
+    private final HostPreparations preparations;
     private final SettledFiles settled;
     private final Reloads reloads;
     private final Logger log;
@@ -50,7 +51,8 @@ final class Lifecycle {
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
             BundleFactory factory, HostFailureLookup hostFailures, ReloadParticipants participants,
-            ContextReplay replay, ReloadFeedback feedback, SettledFiles settled, Logger log) {
+            ContextReplay replay, ReloadFeedback feedback, HostPreparations preparations, SettledFiles settled,
+            Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
@@ -62,6 +64,7 @@ final class Lifecycle {
         this.settings = settings;
         this.factory = factory;
         this.updates = new BundleUpdates(context, deployments, states, factory);
+        this.preparations = preparations;
         this.settled = settled;
         this.log = log;
         this.reloads = new Reloads(this, locks, factory, updates, participants, replay, feedback, serverThread, settings,
@@ -215,6 +218,9 @@ final class Lifecycle {
             Bundle b = bundle(d);
             if (b.getState() == Bundle.ACTIVE) {
                 continue;
+            }
+            if (!serverThread.get().isCurrentThread()) {
+                preparations.prepare(d.name(), b);
             }
             if (d == chain.getLast() || d.name().equals(name)) {
                 transitions.start(d.name(), b, timeout, lock);

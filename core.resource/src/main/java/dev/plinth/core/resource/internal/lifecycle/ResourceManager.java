@@ -100,6 +100,7 @@ public final class ResourceManager {
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
+    private HostPreparations preparations;
     private ReloadParticipants participants;
     private Deployer deployer;
     private ResourceInfos infos;
@@ -163,6 +164,7 @@ public final class ResourceManager {
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         participants = new ReloadParticipants(context, log);
+        preparations = new HostPreparations(context, log);
         Supplier<Optional<EventBus>> bus = () -> Optional.ofNullable(eventBus);
         Supplier<Optional<Server>> running = () -> Optional.ofNullable(server);
         var feedback = new ReloadFeedback(log, bus, running, () -> work -> serverThread().submit(() -> {
@@ -170,10 +172,11 @@ public final class ResourceManager {
             return null;
         }));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, participants, new ContextReplay(bus, running), feedback,
+                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, preparations,
                 new SettledFiles(() -> settings().debounce()), log);
         hostFailures.open();
         participants.open();
+        preparations.open();
         devMode = new DevMode(this::settings);
         resourcesFolder = home.map(h -> h.resolve("resources"));
         deployer = new Deployer(context, resourcesFolder, deployments, lifecycle, factory, states, devMode, log);
@@ -219,6 +222,7 @@ public final class ResourceManager {
         }
         lifecycle.stopAll();
         hostFailures.close();
+        preparations.close();
         participants.close();
         context.removeBundleListener(states);
         ownThread.close();
@@ -274,15 +278,23 @@ public final class ResourceManager {
         var started = new ArrayList<String>();
         var failed = new ArrayList<String>();
         var missing = new ArrayList<String>();
+        var interrupted = new ArrayList<String>();
         Progress reporter = progress;
         try (ProgressTask task = reporter == null ? null
                 : reporter.begin("starting the startup resources", names.size(), ProgressUnit.ITEMS)) {
             for (String name : names) {
+                if (frameworkStopping()) {
+                    interrupted.add(name);
+                    continue;
+                }
                 try {
                     started.addAll(lifecycle.start(name, true).started());
                 } catch (ResourceException e) {
                     if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
                         missing.add(name);
+                    } else if (frameworkStopping()) {
+                        // the shutdown stopped it, or the thread it was starting on, in the middle of its start
+                        interrupted.add(name);
                     } else {
                         failed.add(name);
                         log.error("startup resource {} did not start: {}", name, e.getMessage());
@@ -297,8 +309,26 @@ public final class ResourceManager {
             log.warn("StartupResources (conf/server.json) names resources that are not in resources/: {}",
                     String.join(", ", missing));
         }
+        if (!interrupted.isEmpty()) {
+            log.info("the framework is stopping: startup resources not started: {}", String.join(", ", interrupted));
+        }
         log.info("startup resources: {} started{}", started.isEmpty() ? "none" : String.join(", ", started),
                 failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed));
+    }
+
+    /**
+     * Whether the framework is stopping (or this component is deactivated): the startup then ends quietly, since a
+     * start that the shutdown cuts short is no failure of the resource.
+     */
+    private boolean frameworkStopping() {
+        if (scanner.isShutdown()) {
+            return true;
+        }
+        try {
+            return (context.getBundle(0).getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
+        } catch (IllegalStateException e) {
+            return true; // this bundle's context is no longer valid: it stopped
+        }
     }
 
     private void awaitFrameworkStarted() {

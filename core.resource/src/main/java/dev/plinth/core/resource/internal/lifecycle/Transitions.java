@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,13 +68,19 @@ final class Transitions {
     /**
      * Stops a bundle and posts {@code resource:stopped}.
      *
-     * @throws ResourceException ERR_STOP_TIMEOUT or ERR_SCRIPT_EXECUTION (its activator or host failed; the
-     *     bundle is stopped all the same)
+     * @throws ResourceException ERR_STOP_TIMEOUT (the stop took too long, or its host had to interrupt its disable
+     *     hook and says so with a failure registered while it stopped) or ERR_SCRIPT_EXECUTION (its activator
+     *     failed); the bundle is stopped all the same
      */
     void stop(String name, Bundle bundle, Duration timeout, TransitionLocks.Lock lock) {
         run(name, lock, timeout, ResourceErrorCode.ERR_STOP_TIMEOUT, "stop", () -> {
+            Optional<String> before = hostFailures.message(bundle.getBundleId());
             bundle.stop(Bundle.STOP_TRANSIENT);
             events.post(ResourceEvents.STOPPED, name);
+            Optional<String> after = hostFailures.message(bundle.getBundleId());
+            if (after.isPresent() && !after.equals(before)) {
+                throw new ResourceException(ResourceErrorCode.ERR_STOP_TIMEOUT, name, after.get());
+            }
             return null;
         });
     }

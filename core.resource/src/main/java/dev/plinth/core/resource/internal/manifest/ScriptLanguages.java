@@ -11,7 +11,8 @@ final class ScriptLanguages {
 
     /**
      * {@code .lua} is Lua; {@code .js}, {@code .mjs} and TypeScript ({@code .ts}, {@code .mts}, which the JavaScript
-     * host compiles) JavaScript; {@code .wasm} WebAssembly.
+     * host compiles) JavaScript; {@code .wasm} WebAssembly (and {@code .wat}, its text format, which the WebAssembly
+     * host assembles when it loads the module).
      */
     static Optional<Language> of(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
@@ -21,7 +22,7 @@ final class ScriptLanguages {
         if (lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".ts") || lower.endsWith(".mts")) {
             return Optional.of(Language.JS);
         }
-        if (lower.endsWith(".wasm")) {
+        if (lower.endsWith(".wasm") || lower.endsWith(".wat")) {
             return Optional.of(Language.WASM);
         }
         return Optional.empty();

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceType;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
@@ -162,5 +165,75 @@ class PluginTomlReaderTest {
         var e = refused(MemoryFiles.named("deep").with("plugin.toml", deep), ResourceErrorCode.ERR_INVALID_MANIFEST,
                 "plugin.toml", 0, "");
         assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    }
+
+    @Test
+    void theReleasedMcRsManifestNamesItsModuleWasmFileAndHasLimits() {
+        var d = read(MemoryFiles.named("folder").with("plugin.toml", """
+                [plugin]
+                name = "MyWasmPlugin"
+                version = "1.0.0"
+                author = "YourName"
+                description = "A WASM plugin"
+                wasm_file = "plugin.wasm"       # Path to the .wasm file
+
+                [limits]
+                fuel_per_event = 1000000        # Fuel budget per event callback (default: 1,000,000)
+                fuel_per_command = 1000000      # Fuel budget per command callback (default: 1,000,000)
+                fuel_per_task = 500000          # Fuel budget per task callback (default: 500,000)
+                fuel_on_enable = 5000000        # Fuel budget for on_enable (default: 5,000,000)
+                max_memory_pages = 256          # Max memory pages, each 64KB (default: 256 = 16MB)
+                """).with("plugin.wasm", ""));
+
+        assertEquals(Language.WASM, d.language());
+        assertEquals(Optional.of("plugin.wasm"), d.main());
+        var details = (FormatDetails.PluginToml) d.details();
+        assertTrue(details.wasmFile());
+        assertEquals(Map.of("fuel_per_event", 1_000_000L, "fuel_per_command", 1_000_000L,
+                "fuel_per_task", 500_000L, "fuel_on_enable", 5_000_000L, "max_memory_pages", 256L), details.limits());
+        assertTrue(d.permissions().isEmpty(), "the released manifest has no [permissions]");
+    }
+
+    @Test
+    void anExtismPluginNamesItsAbiAndATextModuleIsWebAssembly() {
+        var d = read(MemoryFiles.named("folder").with("plugin.toml",
+                "[plugin]\nname = \"vowels\"\nversion = \"1.0.0\"\nmain = \"code.wat\"\nabi = \"extism\"\n")
+                .with("code.wat", ""));
+        assertEquals(Language.WASM, d.language());
+        assertEquals(Optional.of("extism"), ((FormatDetails.PluginToml) d.details()).abi());
+    }
+
+    @Test
+    void aLuaPluginHasNoWebAssemblyDetails() {
+        var d = read(MemoryFiles.named("folder").with("plugin.toml", "[plugin]\nname = \"x\"\nmain = \"main.lua\"\n")
+                .with("main.lua", ""));
+        assertEquals(new FormatDetails.PluginToml(false), d.details());
+    }
+
+    @Test
+    void webAssemblyFieldsAreCheckedOnTheirLine() {
+        var both = refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\nmain = \"a.wasm\"\nwasm_file = \"a.wasm\"\n").with("a.wasm", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 4, "plugin.wasm_file");
+        assertTrue(both.getMessage().contains("give main or wasm_file, not both"), both.getMessage());
+        refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\nwasm_file = \"a.lua\"\n").with("a.lua", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 3, "plugin.wasm_file");
+        var abi = refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\nmain = \"a.wasm\"\nabi = \"wasmtime\"\n").with("a.wasm", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 4, "plugin.abi");
+        assertTrue(abi.getMessage().contains("env, mcrs, extism"), abi.getMessage());
+        var limit = refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\nwasm_file = \"a.wasm\"\n[limits]\nfuel_per_evnt = 5\n")
+                        .with("a.wasm", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 5, "limits.fuel_per_evnt");
+        assertTrue(limit.getMessage().contains("is not a limit Plinth knows"), limit.getMessage());
+        refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\nwasm_file = \"a.wasm\"\n[limits]\nfuel_per_task = 0\n")
+                        .with("a.wasm", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 5, "limits.fuel_per_task");
+        refused(MemoryFiles.named("x").with("plugin.toml",
+                        "[plugin]\nname = \"x\"\nmain = \"a.lua\"\nabi = \"extism\"\n").with("a.lua", ""),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 4, "plugin.abi");
     }
 }

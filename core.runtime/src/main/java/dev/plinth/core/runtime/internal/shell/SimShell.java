@@ -3,6 +3,7 @@ package dev.plinth.core.runtime.internal.shell;
 import dev.plinth.core.runtime.simulation.Simulation;
 import dev.plinth.shell.CommandUsage;
 import java.util.List;
+import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +20,9 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=place", "osgi.command.function=interact", "osgi.command.function=damage",
     "osgi.command.function=players", "osgi.command.function=inventory", "osgi.command.function=block",
     "osgi.command.function=inbox", "osgi.command.function=form", "osgi.command.function=pause",
-    "osgi.command.function=resume", "osgi.command.function=tick"})
+    "osgi.command.function=resume", "osgi.command.function=tick", "osgi.command.function=spawn",
+    "osgi.command.function=entity", "osgi.command.function=entities", "osgi.command.function=kill",
+    "osgi.command.function=give"})
 public final class SimShell {
 
     private static final String SCOPE = "sim";
@@ -270,6 +273,144 @@ public final class SimShell {
     @Descriptor("runs ticks now (the clock paused only)")
     public String tick(@Descriptor("how many ticks (1 when left out)") int count) {
         return "tick " + simulation.tick(count);
+    }
+
+    /**
+     * {@code sim:spawn TYPE X Y Z}, in the overworld.
+     *
+     * @param type the entity type
+     * @param x x
+     * @param y y
+     * @param z z
+     * @return what spawned
+     */
+    @Descriptor("summons an entity: a minecraft: type or a behavior pack's (is_summonable), as /summon does")
+    public String spawn(@Descriptor("the entity type (custom:guard)") String type, @Descriptor("x") double x,
+            @Descriptor("y") double y, @Descriptor("z") double z) {
+        return spawn(type, x, y, z, "overworld");
+    }
+
+    /**
+     * {@code sim:spawn TYPE X Y Z DIMENSION}.
+     *
+     * @param type the entity type
+     * @param x x
+     * @param y y
+     * @param z z
+     * @param dimension {@code overworld}, {@code nether} or {@code the_end}
+     * @return what spawned
+     */
+    @Descriptor("summons an entity: a minecraft: type or a behavior pack's (is_summonable), as /summon does")
+    public String spawn(@Descriptor("the entity type (custom:guard)") String type, @Descriptor("x") double x,
+            @Descriptor("y") double y, @Descriptor("z") double z,
+            @Descriptor("overworld, nether or the_end") String dimension) {
+        return simulation.spawn(type, dimension, x, y, z);
+    }
+
+    /**
+     * {@code sim:entity ID}.
+     *
+     * @param id the entity's number
+     * @return its description
+     */
+    @Descriptor("shows an entity: type, health, position, and a pack entity's groups, properties and variables")
+    public String entity(@Descriptor("the entity's number") long id) {
+        return String.join(System.lineSeparator(), simulation.entity(id));
+    }
+
+    /**
+     * {@code sim:entities}: the overworld's.
+     *
+     * @return one line per entity
+     */
+    @Descriptor("lists the entities of a world, players aside")
+    public String entities() {
+        return entities("overworld");
+    }
+
+    /**
+     * {@code sim:entities DIMENSION}.
+     *
+     * @param dimension the world
+     * @return one line per entity
+     */
+    @Descriptor("lists the entities of a world, players aside")
+    public String entities(@Descriptor("overworld (when left out), nether or the_end") String dimension) {
+        return lines(simulation.entities(dimension), "no entity in " + dimension);
+    }
+
+    /**
+     * {@code sim:kill ID}.
+     *
+     * @param id the entity's number
+     * @return its drops
+     */
+    @Descriptor("kills an entity (by a player when one is named: killed_by_player loot): prints its drops and xp")
+    public String kill(@Descriptor("the entity's number") long id) {
+        return simulation.kill(id, Optional.empty());
+    }
+
+    /**
+     * {@code sim:kill ID PLAYER}.
+     *
+     * @param id the entity's number
+     * @param player the online player who kills it
+     * @return its drops
+     */
+    @Descriptor("kills an entity (by a player when one is named: killed_by_player loot): prints its drops and xp")
+    public String kill(@Descriptor("the entity's number") long id, @Descriptor("the player who kills it") String player) {
+        return simulation.kill(id, Optional.of(player));
+    }
+
+    /**
+     * {@code sim:give NAME ITEM}: one.
+     *
+     * @param name the player
+     * @param item the item
+     * @return what was given
+     */
+    @Descriptor("gives a player items: a minecraft: item or a behavior pack's, in stacks of its max_stack_size")
+    public String give(@Descriptor("the player's name") String name, @Descriptor("the item (custom:ruby)") String item) {
+        return give(name, item, 1);
+    }
+
+    /**
+     * {@code sim:give NAME ITEM COUNT}.
+     *
+     * @param name the player
+     * @param item the item
+     * @param count how many
+     * @return what was given
+     */
+    @Descriptor("gives a player items: a minecraft: item or a behavior pack's, in stacks of its max_stack_size")
+    public String give(@Descriptor("the player's name") String name, @Descriptor("the item (custom:ruby)") String item,
+            @Descriptor("how many (1 when left out)") int count) {
+        return simulation.give(name, item, count);
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object spawn(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "spawn");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object entity(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "entity");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object entities(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "entities");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object kill(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "kill");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object give(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "give");
     }
 
     /** Missing or wrong arguments: the usage. */

@@ -4,7 +4,9 @@ import static dev.plinth.core.runtime.simulation.SimulationException.INVALID_ARG
 import static dev.plinth.core.runtime.simulation.SimulationException.INVALID_STATE;
 import static dev.plinth.core.runtime.simulation.SimulationException.NOT_FOUND;
 
+import dev.plinth.core.runtime.Identifier;
 import dev.plinth.core.runtime.command.CommandResult;
+import dev.plinth.core.runtime.content.BlockType;
 import dev.plinth.core.runtime.entity.DamageCause;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.event.player.InteractAction;
@@ -108,7 +110,12 @@ final class PlayerActions {
         if (block.isAir() || !world.inHeight(pos)) {
             throw new SimulationException(INVALID_STATE, "there is no block to break at " + pos);
         }
-        List<ItemStack> drops = player.gameMode() == GameMode.CREATIVE ? List.of() : LootTable.drops(block);
+        Optional<BlockType> type = server.content().blockType(block.type());
+        if (type.isPresent() && !type.get().breakable(block)) {
+            return name + " could not break " + block + " at " + pos + ": it cannot be mined";
+        }
+        List<ItemStack> drops = player.gameMode() == GameMode.CREATIVE ? List.of()
+                : type.map(t -> t.drops(block, Optional.<Player>of(player))).orElseGet(() -> LootTable.drops(block));
         var event = server.post(new PlayerBreakBlockEvent(player, pos, block, drops));
         if (event.isCancelled() || !world.changeBlock(pos, BlockState.AIR, BlockUpdateCause.PLAYER_BREAK)) {
             return name + " could not break " + block + " at " + pos + ": cancelled, the block stays";
@@ -117,8 +124,9 @@ final class PlayerActions {
         return name + " broke " + block + " at " + pos + (event.drops().isEmpty() ? "" : ", got " + event.drops());
     }
 
-    String place(String name, BlockPos pos, BlockState block) {
+    String place(String name, BlockPos pos, BlockState requested) {
         SimPlayer player = builder(name);
+        BlockState block = normalized(requested);
         SimWorld world = player.simWorld();
         if (!world.inHeight(pos)) {
             throw new SimulationException(INVALID_ARGUMENT, pos + " is outside " + world.name() + "'s height");
@@ -167,7 +175,7 @@ final class PlayerActions {
     List<String> players() {
         return server.onlinePlayers().stream()
                 .map(p -> p.name() + " #" + p.id() + " at " + p.position() + " in " + p.dimension().id() + ", health "
-                        + p.health() + ", " + p.gameMode().id() + (p.isOp() ? ", op" : ""))
+                        + p.health() + ", food " + p.food() + ", " + p.gameMode().id() + (p.isOp() ? ", op" : ""))
                 .toList();
     }
 
@@ -186,6 +194,48 @@ final class PlayerActions {
         FormResponse response = FormAnswer.parse(form.form(), choice);
         player.answer(formId, response);
         return "form " + formId + " of " + name + ": " + response;
+    }
+
+    /**
+     * A player receives items ({@code /give}): any {@code minecraft:} item, or an item type a resource registered,
+     * in stacks of its size.
+     */
+    String give(String name, String item, int count) {
+        SimPlayer player = online(name);
+        String id = Identifier.normalize(item);
+        if (!id.startsWith(Identifier.DEFAULT_NAMESPACE + ":") && server.content().itemType(id).isEmpty()) {
+            throw new SimulationException(NOT_FOUND, "no item type " + id + " is registered by a resource");
+        }
+        int max = server.content().maxStack(id);
+        int left = count;
+        while (left > 0) {
+            int stack = Math.min(left, max);
+            int notGiven = player.inventory().add(new ItemStack(id, stack));
+            left -= stack - notGiven;
+            if (notGiven > 0) {
+                break;
+            }
+        }
+        int given = count - left;
+        return "gave " + given + " " + id + " to " + name + (left > 0 ? " (" + left + " did not fit)" : "")
+                + " (" + max + " per stack)";
+    }
+
+    /** A block as placed: a type a resource registered checks its states and fills in the defaults. */
+    private BlockState normalized(BlockState requested) {
+        Optional<BlockType> type = server.content().blockType(requested.type());
+        if (type.isEmpty()) {
+            if (!requested.type().startsWith(Identifier.DEFAULT_NAMESPACE + ":")) {
+                throw new SimulationException(NOT_FOUND, "no block type " + requested.type()
+                        + " is registered by a resource");
+            }
+            return requested;
+        }
+        try {
+            return type.get().normalize(requested);
+        } catch (IllegalArgumentException e) {
+            throw new SimulationException(INVALID_ARGUMENT, e.getMessage());
+        }
     }
 
     private SimPlayer online(String name) {

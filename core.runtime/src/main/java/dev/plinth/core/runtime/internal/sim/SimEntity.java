@@ -1,11 +1,18 @@
 package dev.plinth.core.runtime.internal.sim;
 
+import dev.plinth.core.runtime.content.ControlledEntity;
+import dev.plinth.core.runtime.content.EntityBehavior;
+import dev.plinth.core.runtime.content.EntityDrops;
+import dev.plinth.core.runtime.content.EntityType;
 import dev.plinth.core.runtime.entity.DamageCause;
+import dev.plinth.core.runtime.entity.DespawnReason;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.event.entity.EntityDamageEvent;
 import dev.plinth.core.runtime.event.entity.EntityDeathEvent;
+import dev.plinth.core.runtime.event.entity.EntityDespawnEvent;
 import dev.plinth.core.runtime.event.entity.EntityExplodeEvent;
 import dev.plinth.core.runtime.event.world.BlockUpdateCause;
+import dev.plinth.core.runtime.internal.sim.TypeStack.Registered;
 import dev.plinth.core.runtime.item.ItemStack;
 import dev.plinth.core.runtime.world.BlockPos;
 import dev.plinth.core.runtime.world.BlockState;
@@ -16,12 +23,14 @@ import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An entity of the simulated server. Its identity may be read from any thread; everything else is game thread
- * only ({@link SimServer#checkThread}).
+ * only ({@link SimServer#checkThread}). What it does is up to its {@link EntityBehavior}: the one its resource's
+ * {@link EntityType} made, or {@link VanillaBehavior} for the types no resource registered.
  */
-public sealed class SimEntity implements Entity permits SimPlayer {
+public sealed class SimEntity implements ControlledEntity permits SimPlayer {
 
     /** The strongest explosion allowed. */
     static final float MAX_POWER = 16;
@@ -30,20 +39,38 @@ public sealed class SimEntity implements Entity permits SimPlayer {
     private final long id;
     private final UUID uuid;
     private final String type;
-    private final float maxHealth;
     private final Optional<ItemStack> item;
+    private final @Nullable Registered<EntityType> registration;
+    private EntityBehavior behavior;
+    private float maxHealth;
     private SimWorld world;
     private Position position;
     private float health;
     private boolean valid;
+    private boolean tickFailed;
+    private boolean left;
+    private @Nullable EntityDeathEvent death;
 
     SimEntity(SimServer server, long id, String type, SimWorld world, Position position, Optional<ItemStack> item) {
-        this(server, id, UUID.nameUUIDFromBytes(("plinth-entity:" + id).getBytes(StandardCharsets.UTF_8)), type,
-                world, position, item);
+        this(server, id, uuidOf(id), type, world, position, item);
+    }
+
+    /** {@return the UUID of the entity of a number} */
+    static UUID uuidOf(long id) {
+        return UUID.nameUUIDFromBytes(("plinth-entity:" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     SimEntity(SimServer server, long id, UUID uuid, String type, SimWorld world, Position position,
             Optional<ItemStack> item) {
+        this(server, id, uuid, type, world, position, item, null);
+    }
+
+    /**
+     * Creates an entity of a type a resource registered, or of the simulated world's own when the registration is
+     * {@code null}; {@link #control} hands it to its behavior.
+     */
+    SimEntity(SimServer server, long id, UUID uuid, String type, SimWorld world, Position position,
+            Optional<ItemStack> item, @Nullable Registered<EntityType> registration) {
         this.server = server;
         this.id = id;
         this.uuid = uuid;
@@ -51,8 +78,44 @@ public sealed class SimEntity implements Entity permits SimPlayer {
         this.world = world;
         this.position = Objects.requireNonNull(position, "position");
         this.item = item;
+        this.registration = registration;
+        this.behavior = new VanillaBehavior(type);
         this.maxHealth = LootTable.maxHealth(type);
         this.health = maxHealth;
+    }
+
+    /** {@return whether its behavior's tick threw once, so that it is not called again} */
+    final boolean tickFailed() {
+        return tickFailed;
+    }
+
+    final void markTickFailed() {
+        tickFailed = true;
+    }
+
+    /** Hands the entity to the behavior its type made. */
+    final void control(EntityBehavior behavior) {
+        this.behavior = Objects.requireNonNull(behavior, "behavior");
+    }
+
+    /** {@return the registration of the type that made the entity, or null for the world's own types} */
+    final @Nullable Registered<EntityType> registration() {
+        return registration;
+    }
+
+    @Override
+    public final EntityBehavior behavior() {
+        return behavior;
+    }
+
+    @Override
+    public final void setMaxHealth(float maxHealth) {
+        server.checkThread();
+        if (!(maxHealth > 0)) {
+            throw new IllegalArgumentException("the maximum health is more than 0, not " + maxHealth);
+        }
+        this.maxHealth = maxHealth;
+        this.health = Math.min(health, maxHealth);
     }
 
     @Override
@@ -111,11 +174,13 @@ public sealed class SimEntity implements Entity permits SimPlayer {
     final void enter(SimWorld world) {
         this.world = world;
         this.valid = true;
+        this.left = false;
     }
 
     /** Takes the entity out of its world. */
     final void leave() {
         valid = false;
+        left = true;
         world.remove(this);
     }
 
@@ -133,10 +198,12 @@ public sealed class SimEntity implements Entity permits SimPlayer {
     @Override
     public final void setHealth(float health) {
         server.checkThread();
-        if (!valid) {
+        if (!valid && left) {
             return;
         }
-        if (health <= 0) {
+        if (!valid) {
+            this.health = Math.clamp(health, 0, maxHealth);
+        } else if (health <= 0) {
             this.health = 0;
             die(DamageCause.CUSTOM, Optional.empty());
         } else {
@@ -155,7 +222,11 @@ public sealed class SimEntity implements Entity permits SimPlayer {
         if (!valid || immuneTo(cause)) {
             return false;
         }
-        var event = server.post(new EntityDamageEvent(this, amount, cause, attacker));
+        float dealt = behavior.hurt(amount, cause, attacker);
+        if (!(dealt > 0) || !valid) {
+            return false;
+        }
+        var event = server.post(new EntityDamageEvent(this, dealt, cause, attacker));
         if (event.isCancelled()) {
             return false;
         }
@@ -173,9 +244,29 @@ public sealed class SimEntity implements Entity permits SimPlayer {
 
     /** The entity died: posts {@code entity_death}, drops its loot and leaves its world. */
     void die(DamageCause cause, Optional<Entity> killer) {
-        var event = server.post(new EntityDeathEvent(this, cause, LootTable.drops(type), LootTable.xp(type)));
+        EntityDrops drops = behavior.death(cause, killer);
+        var event = server.post(new EntityDeathEvent(this, cause, drops.items(), drops.xp()));
+        death = event;
         leave();
+        behavior.removed(DespawnReason.DIED);
         event.drops().forEach(stack -> world.dropItem(position, stack));
+    }
+
+    /** {@return how the entity died, once it did} */
+    final Optional<EntityDeathEvent> death() {
+        return Optional.ofNullable(death);
+    }
+
+    /** The entity leaves its world without dying: {@code entity_despawn}, then its behavior is told. */
+    final void despawn(DespawnReason reason) {
+        if (!valid) {
+            return;
+        }
+        server.post(new EntityDespawnEvent(this, reason));
+        if (valid) {
+            leave();
+            behavior.removed(reason);
+        }
     }
 
     @Override
@@ -187,9 +278,7 @@ public sealed class SimEntity implements Entity permits SimPlayer {
     @Override
     public void remove() {
         server.checkThread();
-        if (valid) {
-            leave();
-        }
+        despawn(DespawnReason.REMOVED);
     }
 
     @Override

@@ -41,18 +41,20 @@ final class SimInventory implements Inventory {
     @Override
     public int add(ItemStack stack) {
         server.checkThread();
+        int max = server.content().maxStack(stack.type());
         int left = stack.count();
         for (int i = 0; i < SIZE && left > 0; i++) {
-            if (slots[i] != null && slots[i].type().equals(stack.type()) && slots[i].count() < ItemStack.MAX_STACK) {
-                int moved = Math.min(left, ItemStack.MAX_STACK - slots[i].count());
+            if (slots[i] != null && slots[i].type().equals(stack.type()) && slots[i].count() < max) {
+                int moved = Math.min(left, max - slots[i].count());
                 slots[i] = slots[i].withCount(slots[i].count() + moved);
                 left -= moved;
             }
         }
         for (int i = 0; i < SIZE && left > 0; i++) {
             if (slots[i] == null) {
-                slots[i] = stack.withCount(left);
-                left = 0;
+                int moved = Math.min(left, max);
+                slots[i] = stack.withCount(moved);
+                left -= moved;
             }
         }
         return left;

@@ -37,6 +37,7 @@ public final class SimPlayer extends SimEntity implements Player {
     private final String name;
     private final String xuid;
     private final SimInventory inventory;
+    private int food = MAX_FOOD;
     private final List<InboxEntry> inbox = new ArrayList<>();
     private final Map<String, Effect> effects = new LinkedHashMap<>();
     private final Map<Integer, PendingForm> openForms = new LinkedHashMap<>();
@@ -133,6 +134,18 @@ public final class SimPlayer extends SimEntity implements Player {
         if (left > 0) {
             simWorld().dropItem(position(), item.withCount(left));
         }
+    }
+
+    @Override
+    public int food() {
+        server.checkThread();
+        return food;
+    }
+
+    @Override
+    public void setFood(int food) {
+        server.checkThread();
+        this.food = Math.clamp(food, 0, MAX_FOOD);
     }
 
     @Override
@@ -325,6 +338,7 @@ public final class SimPlayer extends SimEntity implements Player {
         SimWorld overworld = server.world(Dimension.OVERWORLD);
         var event = server.post(new PlayerRespawnEvent(this, overworld.spawnPoint()));
         heal();
+        food = MAX_FOOD;
         if (simWorld() != overworld) {
             changeWorld(overworld, event.respawnPosition());
         } else {

@@ -53,6 +53,7 @@ public final class SimServer implements TickPhase {
     private final Map<Dimension, SimWorld> worlds = new EnumMap<>(Dimension.class);
     private final Map<String, SimPlayer> known = new HashMap<>();
     private final Map<String, SimPlayer> online = new LinkedHashMap<>();
+    private final SimContent content;
     private long lastEntityId;
 
     /**
@@ -75,6 +76,7 @@ public final class SimServer implements TickPhase {
         this.commands = commands;
         this.config = settings.config();
         this.logger = logger;
+        this.content = new SimContent(this, logger);
         for (Dimension dimension : Dimension.values()) {
             worlds.put(dimension, new SimWorld(this, dimension, FlatGenerator.of(dimension)));
         }
@@ -111,6 +113,9 @@ public final class SimServer implements TickPhase {
     public void tick(long tick) {
         worlds.values().forEach(SimWorld::tick);
         List.copyOf(online.values()).forEach(player -> player.tick(tick));
+        for (SimWorld world : worlds.values()) {
+            world.tickEntities(tick);
+        }
         if (bus.hasHandlers(ServerTickEvent.class)) {
             post(new ServerTickEvent(tick));
         }
@@ -141,6 +146,26 @@ public final class SimServer implements TickPhase {
             throw new WrongThreadException("game state is read and changed on the game thread (plinth-tick), not on "
                     + Thread.currentThread().getName() + ": use GameThread.execute or the Scheduler");
         }
+    }
+
+    /** {@return the entity, item and block types resources registered} */
+    public SimContent content() {
+        return content;
+    }
+
+    /** Runs a call into an entity's behavior; a failure is logged with the entity, and the entity carries on. */
+    void guard(SimEntity entity, String call, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            reportBehaviorFailure(entity, call, e);
+        }
+    }
+
+    /** Logs that an entity's behavior failed. */
+    void reportBehaviorFailure(SimEntity entity, String call, RuntimeException failure) {
+        logger.error("{} ({}): its behavior failed in {}: {}", entity, entity.registration() == null ? "server"
+                : entity.registration().owner(), call, failure.toString(), failure);
     }
 
     /** {@return the server's name} */

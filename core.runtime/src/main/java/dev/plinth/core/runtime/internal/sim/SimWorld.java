@@ -17,6 +17,8 @@ import dev.plinth.core.runtime.world.Dimension;
 import dev.plinth.core.runtime.world.Position;
 import dev.plinth.core.runtime.world.Weather;
 import dev.plinth.core.runtime.world.World;
+import dev.plinth.core.runtime.entity.DespawnReason;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +42,9 @@ public final class SimWorld implements World {
     private final Map<ChunkPos, Map<BlockPos, BlockState>> chunks = new HashMap<>();
     private final Set<ChunkPos> loaded = new LinkedHashSet<>();
     private final Map<Long, SimEntity> entities = new LinkedHashMap<>();
+    private final List<SimEntity> ticking = new ArrayList<>();
+    private SimEntity[] tickingNow = new SimEntity[0];
+    private boolean tickingChanged;
     private Position spawnPoint;
     private Weather weather = Weather.CLEAR;
     private long time;
@@ -120,12 +125,77 @@ public final class SimWorld implements World {
 
     @Override
     public Optional<Entity> spawnEntity(String type, Position position) {
+        return spawnEntity(type, position, SpawnReason.PLUGIN);
+    }
+
+    /**
+     * Spawns an entity; a type a resource registered makes its behavior first.
+     *
+     * @param type the entity type
+     * @param position where
+     * @param reason why
+     * @return the entity, or empty when {@code entity_spawn} was cancelled
+     * @throws IllegalArgumentException for players, a malformed type, a type that is not spawnable spawned by the
+     *     world's rules or a spawner, or the reason {@code drop}
+     * @throws RuntimeException what the type's factory throws
+     */
+    @Override
+    public Optional<Entity> spawnEntity(String type, Position position, SpawnReason reason) {
+        server.checkThread();
         String id = Identifier.normalize(type);
         if (id.equals(LootTable.PLAYER)) {
             throw new IllegalArgumentException("players join, they are not spawned");
         }
-        return spawn(new SimEntity(server, server.nextEntityId(), id, this, position, Optional.empty()),
-                SpawnReason.PLUGIN);
+        if (reason == SpawnReason.DROP) {
+            throw new IllegalArgumentException("items are dropped (dropItem), not spawned for the reason drop");
+        }
+        var registration = server.content().entityRegistration(id).orElse(null);
+        if (registration != null && (reason == SpawnReason.NATURAL || reason == SpawnReason.SPAWNER)
+                && !registration.type().spawnable()) {
+            throw new IllegalArgumentException(id + " is not spawnable (is_spawnable is false): the world spawns it "
+                    + "neither by its rules nor from a spawner");
+        }
+        long entityId = server.nextEntityId();
+        var entity = new SimEntity(server, entityId, SimEntity.uuidOf(entityId), id, this, position,
+                Optional.empty(), registration);
+        if (registration != null) {
+            entity.control(registration.type().create(entity, reason));
+        }
+        Optional<Entity> spawned = spawn(entity, reason);
+        if (spawned.isPresent() && registration != null) {
+            ticking.add(entity);
+            tickingChanged = true;
+            server.guard(entity, "spawned", () -> entity.behavior().spawned());
+        }
+        return spawned;
+    }
+
+    /** Despawns every entity an entity type registration made. */
+    void despawnAll(TypeStack.Registered<?> registration, DespawnReason reason) {
+        for (SimEntity entity : List.copyOf(entities.values())) {
+            if (entity.registration() == registration) {
+                entity.despawn(reason);
+            }
+        }
+    }
+
+    /** One tick of the entities resources control, in spawn order. */
+    void tickEntities(long tick) {
+        if (tickingChanged) {
+            ticking.removeIf(e -> !e.isValid());
+            tickingNow = ticking.toArray(SimEntity[]::new);
+            tickingChanged = false;
+        }
+        for (SimEntity entity : tickingNow) {
+            if (entity.isValid() && !entity.tickFailed()) {
+                try {
+                    entity.behavior().tick(tick);
+                } catch (RuntimeException e) {
+                    entity.markTickFailed();
+                    server.reportBehaviorFailure(entity, "tick", e);
+                }
+            }
+        }
     }
 
     @Override
@@ -150,7 +220,9 @@ public final class SimWorld implements World {
     }
 
     void remove(SimEntity entity) {
-        entities.remove(entity.id());
+        if (entities.remove(entity.id()) != null && entity.registration() != null) {
+            tickingChanged = true;
+        }
     }
 
     @Override
@@ -161,6 +233,12 @@ public final class SimWorld implements World {
 
     @Override
     public Optional<Entity> entity(long id) {
+        server.checkThread();
+        return Optional.ofNullable(entities.get(id));
+    }
+
+    /** {@return an entity of this world by id, as the simulated world's own class} */
+    Optional<SimEntity> simEntity(long id) {
         server.checkThread();
         return Optional.ofNullable(entities.get(id));
     }

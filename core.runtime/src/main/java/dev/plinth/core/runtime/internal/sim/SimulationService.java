@@ -30,10 +30,13 @@ public final class SimulationService implements Simulation {
 
     /** The most ticks one {@link #tick(int)} call runs: an hour of game time. */
     static final int MAX_TICKS = 72_000;
+    /** The most items one {@link #give} call hands out: a full inventory of stacks of 64. */
+    static final int MAX_GIVE = 36 * 64;
 
     private final GameLoop loop;
     private final SimServer server;
     private final PlayerActions actions;
+    private final EntityActions entities;
 
     /**
      * Creates the service.
@@ -46,6 +49,7 @@ public final class SimulationService implements Simulation {
         this.loop = loop;
         this.server = server;
         this.actions = new PlayerActions(server);
+        this.entities = new EntityActions(server);
     }
 
     @Override
@@ -126,8 +130,7 @@ public final class SimulationService implements Simulation {
 
     @Override
     public String block(String dimension, int x, int y, int z) {
-        Dimension parsed = Dimension.byId(dimension).orElseThrow(() -> new SimulationException(INVALID_ARGUMENT,
-                "unknown dimension '" + dimension + "': use overworld, nether or the_end"));
+        Dimension parsed = dimension(dimension);
         return onGame(() -> server.world(parsed).block(new BlockPos(x, y, z)).toString());
     }
 
@@ -139,6 +142,37 @@ public final class SimulationService implements Simulation {
     @Override
     public String answerForm(String name, int formId, String choice) {
         return onGame(() -> actions.answerForm(name, formId, choice));
+    }
+
+    @Override
+    public String spawn(String type, String dimension, double x, double y, double z) {
+        Dimension parsed = dimension(dimension);
+        Position position = argument(() -> new Position(x, y, z));
+        return onGame(() -> entities.spawn(type, parsed, position));
+    }
+
+    @Override
+    public List<String> entity(long id) {
+        return onGame(() -> entities.describe(id));
+    }
+
+    @Override
+    public List<String> entities(String dimension) {
+        Dimension parsed = dimension(dimension);
+        return onGame(() -> entities.list(parsed));
+    }
+
+    @Override
+    public String kill(long id, Optional<String> killer) {
+        return onGame(() -> entities.kill(id, killer));
+    }
+
+    @Override
+    public String give(String name, String item, int count) {
+        if (count < 1 || count > MAX_GIVE) {
+            throw new SimulationException(INVALID_ARGUMENT, "give 1 to " + MAX_GIVE + " items, not " + count);
+        }
+        return onGame(() -> actions.give(name, item, count));
     }
 
     @Override
@@ -162,6 +196,11 @@ public final class SimulationService implements Simulation {
             throw new SimulationException(INVALID_STATE, "the clock is running: sim:pause first");
         }
         return onGame(() -> loop.runTicks(count));
+    }
+
+    private static Dimension dimension(String dimension) {
+        return Dimension.byId(dimension).orElseThrow(() -> new SimulationException(INVALID_ARGUMENT,
+                "unknown dimension '" + dimension + "': use overworld, nether or the_end"));
     }
 
     private <T> T onGame(Callable<T> step) {

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One resource's account: counters under this object's monitor (one short section per call, never held while
- * calling out).
+ * One resource's account: counters under this object's monitor (one short section at the end of each call, never
+ * held while calling out); the tick's budget is read without it.
  *
  * <p>Thread-safe.
  */
@@ -28,10 +28,9 @@ public final class ResourceAccount implements Account {
     private long nanos;
     private long allocated;
     private volatile long retained;
-    private int offences;
+    private volatile int offences;
     private long offenceTick = Long.MIN_VALUE;
-    private long tick = Long.MIN_VALUE;
-    private long tickLeft;
+    private volatile TickBudget budget = new TickBudget(Long.MIN_VALUE, 0);
     private final Map<String, Long> missed = new HashMap<>();
 
     /**
@@ -71,15 +70,23 @@ public final class ResourceAccount implements Account {
     }
 
     @Override
-    public synchronized long tickLeft(long tick) {
-        roll(tick);
-        return tickLeft;
+    public synchronized void finish(long tick, boolean tickBound, long work, long nanos, long allocatedBytes) {
+        if (tickBound) {
+            spend(tick, work);
+        }
+        charge(work, nanos, allocatedBytes);
+    }
+
+    @Override
+    public long tickLeft(long tick) {
+        TickBudget current = budget;
+        return current.tick() == tick ? current.left() : workPerTick;
     }
 
     @Override
     public synchronized void spend(long tick, long work) {
-        roll(tick);
-        tickLeft = Math.max(0, tickLeft - Math.max(0, work));
+        long left = tickLeft(tick);
+        budget = new TickBudget(tick, Math.max(0, left - Math.max(0, work)));
     }
 
     @Override
@@ -97,7 +104,7 @@ public final class ResourceAccount implements Account {
     }
 
     @Override
-    public synchronized int offences() {
+    public int offences() {
         return offences;
     }
 
@@ -117,12 +124,13 @@ public final class ResourceAccount implements Account {
         onClose.accept(this);
     }
 
-    private void roll(long now) {
-        if (now != tick) {
-            tick = now;
-            tickLeft = workPerTick;
-        }
-    }
+    /**
+     * What is left of the per-tick budget in one tick, replaced as a whole so it is read without a lock.
+     *
+     * @param tick the tick
+     * @param left the work left in it
+     */
+    private record TickBudget(long tick, long left) {}
 
     @Override
     public String toString() {

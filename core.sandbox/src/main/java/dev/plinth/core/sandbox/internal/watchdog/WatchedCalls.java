@@ -25,6 +25,8 @@ final class WatchedCalls implements Watch {
     private static final long IDLE = 0;
     private static final long FIRING = Long.MIN_VALUE;
     private static final long FIRED = Long.MIN_VALUE + 1;
+    /** How long an interrupted call may take to reach its next checkpoint, at least, before it is told again. */
+    private static final long STILL_RUNNING = Duration.ofSeconds(1).toNanos();
     private static final VarHandle STATE;
 
     static {
@@ -129,7 +131,8 @@ final class WatchedCalls implements Watch {
         bound = boundNanos;
         started = now - (boundNanos - leftNanos);
         thread = Thread.currentThread();
-        state = overran ? FIRED : deadline(now + leftNanos);
+        // a release store: the watchdog sees the deadline soon enough, and the call's thread pays no full fence
+        STATE.setRelease(this, overran ? FIRED : deadline(now + leftNanos));
     }
 
     private void release() {
@@ -161,7 +164,7 @@ final class WatchedCalls implements Watch {
             return;
         }
         if (current == FIRED) {
-            if (now - firedAt < Math.max(bound, Duration.ofMillis(100).toNanos())) {
+            if (now - firedAt < Math.max(bound, STILL_RUNNING)) {
                 return;
             }
         } else if (now - current < 0) {

@@ -195,15 +195,9 @@ public final class LuaScript {
         RuntimeException failure = null;
         LimitExceededError broken;
         try {
-            if (Meter.CURRENT.isBound() && Meter.CURRENT.get() == meter) {
-                result = function.invoke(args);
-            } else {
-                ScopedValue.Carrier scope = ScopedValue.where(Meter.CURRENT, meter);
-                if (!Payer.CURRENT.isBound()) {
-                    scope = scope.where(Payer.CURRENT, account);
-                }
-                result = scope.call(() -> function.invoke(args));
-            }
+            result = Meter.CURRENT.isBound() && Meter.CURRENT.get() == meter
+                    ? function.invoke(args)
+                    : ScopedValue.where(Meter.CURRENT, meter).call(() -> function.invoke(args));
         } catch (LuaError e) {
             if (nested) {
                 throw e;
@@ -292,6 +286,22 @@ public final class LuaScript {
         var broken = new LimitExceededError(limit, detail);
         fatal(new ScriptLimitException(new ScriptFailure(resource, "", 0, broken.getMessage(), ""), broken, limit,
                 account.offences(), true));
+    }
+
+    /**
+     * Runs host work that may call into other resources (an event this resource emits, another's export it calls)
+     * with the payer bound: the account that pays for the current call (this resource's, or the one that called it),
+     * unless a payer is bound already. The work those other resources do is then charged to it.
+     *
+     * @param <T> the work's result
+     * @param work the host work
+     * @return its result
+     */
+    public <T> T asPayer(Supplier<T> work) {
+        if (Payer.CURRENT.isBound()) {
+            return work.get();
+        }
+        return ScopedValue.where(Payer.CURRENT, meter.active() ? meter.payer() : account).call(work::get);
     }
 
     /**

@@ -181,7 +181,9 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
 
     @Override
     public void removedBundle(Bundle bundle, @Nullable BundleEvent event, LuaResource resource) {
-        resource.stop();
+        // A disable hook interrupted at its bound leaves the resource in error: the resource manager reads the
+        // failure once the bundle has stopped.
+        resource.stop().ifPresent(failure -> support.failed(bundle, resource.script().resource(), failure));
     }
 
     /** The Lua settings, read again at each start: {@code conf/server.json} may have changed. */

@@ -17,6 +17,7 @@ import dev.plinth.lang.lua.internal.mtadm.ResourceLibrary;
 import dev.plinth.lang.lua.internal.reload.LuaReloadHooks;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -119,8 +120,13 @@ final class LuaResource {
         return new LuaResource(script, context, reload);
     }
 
-    /** Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state. */
-    void stop() {
+    /**
+     * Calls {@code on_disable()} when it is defined and the resource may still run, then drops the state.
+     *
+     * @return why the resource ends in error: its disable hook broke a limit (it ran past the stop's wall-clock
+     *     bound, say); empty when it stopped cleanly or failed with a plain error
+     */
+    Optional<String> stop() {
         reload.unregister();
         ServiceRegistration<RetainedMemory> measured = memory;
         if (measured != null) {
@@ -130,11 +136,15 @@ final class LuaResource {
                 // gone with the host bundle
             }
         }
+        Optional<String> failure = Optional.empty();
         try {
             LuaValue onDisable = script.globals().rawget("on_disable");
             if (onDisable.isfunction() && !script.isClosed()) {
                 script.call(Budget.STOP, onDisable, LuaValue.NONE);
             }
+        } catch (ScriptLimitException e) {
+            context.log().error("on_disable failed: " + e.report());
+            failure = Optional.of(e.getMessage() + ", in on_disable");
         } catch (ScriptException e) {
             context.log().error("on_disable failed: " + e.report());
         } finally {
@@ -142,6 +152,7 @@ final class LuaResource {
             context.close();
             script.account().close();
         }
+        return failure;
     }
 
     /** {@return the resource's state} */

@@ -37,6 +37,8 @@ public final class Meter {
 
     /** Instructions between two slow checks. */
     static final int SLICE = 1024;
+    /** One call in 16 is timed (reading the clock costs more than a small call), its time counted 16 times. */
+    private static final int TIME_SAMPLE_MASK = 15;
 
     private final String resource;
     private final Limits limits;
@@ -60,6 +62,7 @@ public final class Meter {
     private long lastInstructions;
     private long lastAllocated;
     private long startedAt;
+    private long calls;
     private Account payer;
     private long tick = Long.MIN_VALUE;
 
@@ -126,7 +129,7 @@ public final class Meter {
         Thread thread = Thread.currentThread();
         segmentThread = thread;
         segmentBase = allocations.allocatedBytes(thread);
-        startedAt = System.nanoTime();
+        startedAt = (++calls & TIME_SAMPLE_MASK) == 0 ? System.nanoTime() : 0;
         watch.enter(boundNanos);
         startSlice();
     }
@@ -142,13 +145,11 @@ public final class Meter {
             return null;
         }
         lastInstructions = Math.max(0, budget - (left + slice));
-        if (tickBound) {
-            payer.spend(tick, lastInstructions);
-        }
         lastAllocated = allocatedSoFar();
         segmentThread = null;
         watch.exit();
-        payer.charge(lastInstructions, System.nanoTime() - startedAt, lastAllocated);
+        long nanos = startedAt == 0 ? 0 : (System.nanoTime() - startedAt) * (TIME_SAMPLE_MASK + 1);
+        payer.finish(tick, tickBound, lastInstructions, nanos, lastAllocated);
         LimitExceededError result = broken;
         broken = null;
         return result;
@@ -358,12 +359,12 @@ public final class Meter {
         if (broken != null) {
             throw broken;
         }
+        if (watch.overran()) {
+            throw broken(Limit.WALL_CLOCK, watch.overrun().map(Overrun::describe).orElse("the watchdog interrupted it"));
+        }
         String reason = stopReason;
         if (reason != null) {
             throw new LuaError(resource + " is stopping: " + reason);
-        }
-        if (watch.overran()) {
-            throw broken(Limit.WALL_CLOCK, watch.overrun().map(Overrun::describe).orElse("the watchdog interrupted it"));
         }
         long bytes = allocatedSoFar();
         if (bytes > limits.maxCallAllocBytes()) {

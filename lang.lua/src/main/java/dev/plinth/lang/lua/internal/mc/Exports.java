@@ -66,7 +66,8 @@ final class Exports {
             throw new LuaError("resource '" + resource + "' stopped while '" + name + "' was called");
         }
         try {
-            return PlainValues.toVarargs(function.call(arguments));
+            // the exporter's work is paid for by the resource that calls it
+            return PlainValues.toVarargs(context.script().asPayer(() -> function.call(arguments)));
         } catch (ScriptException e) {
             throw new LuaError(resource + "." + name + " failed: " + e.getMessage());
         } finally {

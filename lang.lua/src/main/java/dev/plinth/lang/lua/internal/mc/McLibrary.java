@@ -44,8 +44,11 @@ public final class McLibrary {
         mc.rawset("emit", LuaFunctions.of(args -> {
             String name = args.checkjstring(1);
             context.emits().check(name, "mc.emit");
-            var event = context.service(EventBus.class, "mc.emit")
-                    .post(name, PlainValues.toMap(args.arg(2), context.values("the payload of mc.emit"), "the payload of mc.emit"));
+            var payload = PlainValues.toMap(args.arg(2), context.values("the payload of mc.emit"),
+                    "the payload of mc.emit");
+            EventBus bus = context.service(EventBus.class, "mc.emit");
+            // the handlers this event reaches, in any resource, are paid for by the resource that emitted it
+            var event = context.script().asPayer(() -> bus.post(name, payload));
             return LuaValue.valueOf(event.isCancelled());
         }));
         mc.rawset("broadcast", LuaFunctions.of(args -> {

@@ -1,6 +1,5 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
-import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,7 @@ import org.luaj.vm2.lib.VarArgFunction;
  * {@code coroutine.create} and {@code coroutine.wrap} for sandboxed code. LuaJ runs each coroutine on a Java thread
  * of its own, in lock-step with the thread that resumes it; this charges their creation to the budget
  * ({@value #COST} instructions each), keeps their number bounded, binds the resource's
- * {@link Meter} and its payer on those threads (compiled code and the bounded library find them there), and lets the host end the
+ * {@link Meter} on those threads (compiled code and the metered library find it there), and lets the host end the
  * threads of a stopped resource at once instead of when the garbage collector finds them.
  *
  * <p>Thread-safe: the set of threads is read by the host from any thread.
@@ -105,8 +104,7 @@ public final class GuardedCoroutines {
             Thread current = Thread.currentThread();
             threads.add(current);
             try {
-                return ScopedValue.where(Meter.CURRENT, meter).where(Payer.CURRENT, meter.payer())
-                        .call(() -> function.invoke(args));
+                return ScopedValue.where(Meter.CURRENT, meter).call(() -> function.invoke(args));
             } finally {
                 threads.remove(current);
                 alive.decrementAndGet();

@@ -1,0 +1,45 @@
+package dev.plinth.core.resource.internal.lifecycle;
+
+import dev.plinth.core.runtime.host.HostPreparation;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.log.Logger;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The {@link HostPreparation} services of the language hosts: before a resource bundle starts, each one prepares it
+ * (compiles its code) on the thread that asked for the start. What a host throws is logged: it reports its failures
+ * when the bundle starts.
+ *
+ * <p>Thread-safe.
+ */
+final class HostPreparations implements AutoCloseable {
+
+    private final ServiceTracker<HostPreparation, HostPreparation> tracker;
+    private final Logger log;
+
+    HostPreparations(BundleContext context, Logger log) {
+        this.tracker = new ServiceTracker<>(context, HostPreparation.class, null);
+        this.log = log;
+    }
+
+    void open() {
+        tracker.open();
+    }
+
+    /** Lets every host prepare a bundle's start. */
+    void prepare(String name, Bundle bundle) {
+        for (HostPreparation preparation : tracker.getTracked().values()) {
+            try {
+                preparation.prepare(bundle);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                log.error("{}: its host failed to prepare its start (it starts all the same): {}", name, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        tracker.close();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.plinth.itest.wasm;
+
+import dev.plinth.itest.resource.ResourceHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * WebAssembly resources written into the test home's {@code resources/} as authors write them: a
+ * {@code plugin.toml} and the module, in the text format ({@code main.wat}, which the host assembles when it loads it)
+ * or binary, copied from elsewhere (a module built by an Extism PDK).
+ */
+final class WasmFolders {
+
+    private WasmFolders() {}
+
+    /**
+     * Writes a plugin whose module is text and waits until it is listed.
+     *
+     * @param home the test home
+     * @param name the resource name, also its folder
+     * @param manifestTail more of {@code plugin.toml} after {@code name}, {@code version} and {@code main}
+     *     ({@code abi = "extism"}, {@code [permissions]}...)
+     * @param wat the module
+     */
+    static void deploy(ResourceHome home, String name, String manifestTail, String wat) throws IOException {
+        home.folder(name, Map.of(
+                "plugin.toml", "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.wat\"\n"
+                        + manifestTail,
+                "main.wat", wat));
+        home.awaitListed(name);
+    }
+
+    /**
+     * Moves in a plugin whose module is a binary file, all files at once, and waits until it is listed.
+     *
+     * @param home the test home
+     * @param name the resource name, also its folder
+     * @param manifest the whole {@code plugin.toml}
+     * @param module the module file to copy, read in place
+     * @param file its name in the resource
+     */
+    static void deployBinary(ResourceHome home, String name, String manifest, Path module, String file)
+            throws IOException {
+        Path staged = Files.createTempDirectory(home.root, "staged-");
+        Files.writeString(staged.resolve("plugin.toml"), manifest);
+        Files.copy(module, staged.resolve(file));
+        home.moveIn(staged, name);
+        home.awaitListed(name);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.plinth.lang.wasm.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.runtime.ImportValues;
+import dev.plinth.lang.wasm.internal.failure.GuestLimit;
+import dev.plinth.lang.wasm.internal.failure.GuestLimitException;
+import dev.plinth.lang.wasm.internal.failure.GuestTrapException;
+import dev.plinth.lang.wasm.internal.failure.PluginException;
+import dev.plinth.lang.wasm.internal.meter.CallKind;
+import dev.plinth.lang.wasm.internal.meter.FuelLimits;
+import dev.plinth.lang.wasm.internal.meter.FuelMeter;
+import dev.plinth.lang.wasm.internal.module.ModuleLoader;
+import dev.plinth.lang.wasm.internal.module.WatAssembler;
+import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestProgress;
+import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+public class GuestTest {
+
+    /** The wall-clock bounds of the tests' calls: long, the tests interrupt by other means. */
+    public static final FuelMeter.Bounds BOUNDS = new FuelMeter.Bounds(Duration.ofMinutes(1), Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
+
+    private static final WatAssembler WAT = WatAssembler.load();
+    private final List<PluginException> fatal = new ArrayList<>();
+
+    private Guest guest(boolean compiled, String wat, long perCall) {
+        var loader = new ModuleLoader(compiled, WAT, new TestProgress());
+        var module = loader.load("t", "test.wat", wat.getBytes(StandardCharsets.UTF_8), 256);
+        var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), BOUNDS, () -> 0,
+                new TestAccount("t", perCall * 10), new TestWatchdog().watch("t", o -> { }));
+        return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, 3, fatal::add);
+    }
+
+    private static final String FIB = """
+            (module
+              (func $fib (export "fib") (param i32) (result i32)
+                (if (result i32) (i32.lt_s (local.get 0) (i32.const 2))
+                  (then (local.get 0))
+                  (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                                 (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+              (func (export "spin") (loop $l (br $l)))
+              (func (export "trap") unreachable)
+              (func (export "div") (param i32) (result i32) (i32.div_s (i32.const 1) (local.get 0)))
+              (func $deep (export "deep") (param i32) (result i32) (call $deep (i32.add (local.get 0) (i32.const 1))))
+              (memory (export "memory") 1)
+              (func (export "fill") (param i32) (memory.fill (i32.const 0) (i32.const 7) (local.get 0)))
+              (func (export "oob") (result i32) (i32.load (i32.const 70000))))
+            """;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void shouldComputeWithinItsFuel(boolean compiled) {
+        Guest guest = guest(compiled, FIB, 10_000_000);
+        assertArrayEquals(new long[] {6765}, guest.call(CallKind.EVENT, "fib", 20));
+        assertTrue(guest.meter().lastUsed() > 21_891, "every call charged: " + guest.meter().lastUsed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void shouldStopAnEndlessLoopWhenItsFuelRunsOut(boolean compiled) {
+        Guest guest = guest(compiled, FIB, 100_000);
+        var e = assertThrows(GuestLimitException.class, () -> guest.call(CallKind.EVENT, "spin"));
+        assertEquals(GuestLimit.CALL_FUEL, e.limit());
+        assertEquals("t: test.wat: spin: fuel per call exhausted (100000 instructions)", e.getMessage());
+        assertArrayEquals(new long[] {55}, guest.call(CallKind.EVENT, "fib", 10), "the instance goes on");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void shouldTurnTrapsIntoExceptionsNamingTheExport(boolean compiled) {
+        Guest guest = guest(compiled, FIB, 100_000_000);
+        assertEquals("t: test.wat: trap trapped: unreachable executed",
+                assertThrows(GuestTrapException.class, () -> guest.call(CallKind.EVENT, "trap")).getMessage());
+        assertTrue(assertThrows(GuestTrapException.class, () -> guest.call(CallKind.EVENT, "div", 0)).getMessage()
+                .contains("divide by zero"));
+        var deep = assertThrows(PluginException.class, () -> guest.call(CallKind.EVENT, "deep", 0));
+        assertTrue(deep.getMessage().contains("deep"), deep.getMessage());
+        assertEquals(1, fatal.size(), "three offences stop the resource");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void shouldChargeBulkMemoryOperationsByLength(boolean compiled) {
+        Guest guest = guest(compiled, FIB, 1000);
+        guest.call(CallKind.EVENT, "fill", 1024);
+        var e = assertThrows(GuestLimitException.class, () -> guest.call(CallKind.EVENT, "fill", 65536));
+        assertEquals(GuestLimit.CALL_FUEL, e.limit());
+        assertTrue(assertThrows(GuestTrapException.class, () -> guest.call(CallKind.EVENT, "oob")).getMessage()
+                .contains("out of bounds"));
+    }
+}
