@@ -20,7 +20,7 @@ import org.osgi.framework.Bundle;
  * saves it: each version differs (a comment, a version header), so each reload has new content to build, compile
  * and swap in.
  *
- * @param language {@code lua}, {@code js} or {@code java}
+ * @param language {@code lua}, {@code js}, {@code wasm} or {@code java}
  * @param name the resource name
  * @param resources the server's {@code resources/} folder
  * @param harness the harness bundle, whose classes make the Java plugin
@@ -32,8 +32,9 @@ record Subject(String language, String name, Path resources, Bundle harness) {
         return switch (language) {
             case "lua" -> lua(version);
             case "js" -> js(version);
+            case "wasm" -> wasm(version);
             case "java" -> java(version);
-            default -> throw new IllegalArgumentException("no subject in " + language + ": use lua, js or java");
+            default -> throw new IllegalArgumentException("no subject in " + language + ": use lua, js, wasm or java");
         };
     }
 
@@ -42,6 +43,7 @@ record Subject(String language, String name, Path resources, Bundle harness) {
         return switch (language) {
             case "java" -> resources.resolve(name + ".jar");
             case "js" -> resources.resolve(name).resolve("main.js");
+            case "wasm" -> resources.resolve(name).resolve("plugin.wat");
             default -> resources.resolve(name).resolve("main.lua");
         };
     }
@@ -76,6 +78,20 @@ record Subject(String language, String name, Path resources, Bundle harness) {
                 export function onRestoreState(state) { handled = state.handled; }
                 // version %d
                 """.formatted(ReloadRun.EVENT, name, version)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The WebAssembly text of {@code subject.wat}: the host assembles it when it loads (and before a reload). */
+    private Path wasm(int version) throws IOException {
+        Path folder = Files.createDirectories(resources.resolve(name));
+        Files.writeString(folder.resolve("plugin.toml"), "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\n"
+                + "main = \"plugin.wat\"\n");
+        byte[] module;
+        try (InputStream in = harness.getEntry(Subject.class.getPackageName().replace('.', '/') + "/subject.wat")
+                .openStream()) {
+            module = in.readAllBytes();
+        }
+        String text = new String(module, StandardCharsets.UTF_8) + ";; version " + version + "\n";
+        return replace(folder.resolve("plugin.wat"), text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Path java(int version) throws IOException {
