@@ -55,6 +55,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.runtime.host.HostPreparation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -75,7 +76,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
  * script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
  * {@link dev.plinth.core.runtime.host.HostFailure} naming the failure ({@code ERR_SCRIPT_EXECUTION}); a resource
- * that breaks its limits for good is failed and stopped from the host's own thread.
+ * that breaks its limits for good is failed and stopped from the host's own thread. Before a start and before a hot
+ * reload, off the game thread, the host compiles the resource's TypeScript and parses its modules
+ * ({@link HostPreparation}, {@link ReloadPreparation}).
  *
  * <p>Threads: the tracker calls back on the thread that starts or stops a bundle, synchronously.
  */
@@ -113,6 +116,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private volatile @Nullable BundleTracker<Long> preparser;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
     private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
 
     /**
      * Creates the host and its engine; {@link #open()} starts tracking.
@@ -159,6 +163,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         shell.put("osgi.command.function", new String[] {"info"});
         context.registerService(JsShell.class, new JsShell(this), shell);
         preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled), null);
+        startPreparation = context.registerService(HostPreparation.class, this::prepareStart, null);
         var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
             @Override
             public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
@@ -189,12 +194,13 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Deactivate
     void close() throws InterruptedException {
         closing = true;
-        ServiceRegistration<ReloadPreparation> prepared = preparation;
-        if (prepared != null) {
-            try {
-                prepared.unregister();
-            } catch (IllegalStateException e) {
-                // gone with the bundle
+        for (ServiceRegistration<?> registered : java.util.Arrays.asList(preparation, startPreparation)) {
+            if (registered != null) {
+                try {
+                    registered.unregister();
+                } catch (IllegalStateException e) {
+                    // gone with the bundle
+                }
             }
         }
         ServiceTracker<Object, Object> conditions = readiness;
@@ -304,6 +310,23 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             }
         });
         return bundle.getLastModified();
+    }
+
+    /**
+     * Prepares a JavaScript resource's start ({@link HostPreparation}), on the thread that asked for it, never the
+     * game thread: its TypeScript compiled and its modules parsed, so that the start evaluates parsed code. What does
+     * not compile or parse is reported by the start.
+     */
+    private void prepareStart(Bundle bundle) {
+        if (closing || !support.serves(bundle, EXTENDER)) {
+            return;
+        }
+        resources.descriptor(bundle).ifPresent(descriptor -> {
+            var lines = new TypeScriptLines();
+            var files = new TypeScriptFiles(descriptor.name(), new BundleModuleFiles(bundle), compiled, path -> path,
+                    lines);
+            engine.parse(descriptor.name(), files, modulePaths(bundle, descriptor), lines);
+        });
     }
 
     /** A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its client side. */
