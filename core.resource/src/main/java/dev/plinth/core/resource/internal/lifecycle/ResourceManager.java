@@ -29,6 +29,7 @@ import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -173,7 +174,7 @@ public final class ResourceManager {
         }));
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
                 factory, hostFailures, participants, new ContextReplay(bus, running), feedback, preparations,
-                new SettledFiles(() -> settings().debounce()), log);
+                new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
         participants.open();
         preparations.open();

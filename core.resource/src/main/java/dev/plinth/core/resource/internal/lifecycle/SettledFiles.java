@@ -6,20 +6,18 @@ import dev.plinth.core.resource.internal.deploy.ResourceScanner;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Waits for a resource's files to be stable before they are read for a restart, as the deployer waits before it
- * deploys: the files are taken once none has changed for a quiet period (the hot reload's debounce,
- * {@code HotReloadDebounceMs}: what the file watcher waits out too), so a restart while {@code main.lua} is being
- * written waits for the write to end instead of running half a script, and a save the watcher reports after its quiet
- * period is taken at once. A source untouched for longer than the quiet period is taken at once.
+ * deploys: the files are taken once none has changed for a quiet period (one scan of the folder), so a restart
+ * while {@code main.lua} is being written waits for the write to end instead of running half a script. A source
+ * untouched for longer than the quiet period is taken at once.
  *
  * <p>Stateless and thread-safe; it sleeps on the calling thread, which is never the game thread.
  *
- * @param quiet how long the files must stay the same, read at each wait
+ * @param quiet how long the files must stay the same
  */
-record SettledFiles(Supplier<Duration> quiet) {
+record SettledFiles(Duration quiet) {
 
     /**
      * Waits until a source's files have stayed the same for the quiet period.
@@ -33,7 +31,7 @@ record SettledFiles(Supplier<Duration> quiet) {
         String fingerprint = ResourceScanner.fingerprint(source);
         while (true) {
             long age = System.currentTimeMillis() - ResourceScanner.lastModified(source);
-            long wait = quiet.get().toMillis() - age;
+            long wait = quiet.toMillis() - age;
             if (wait <= 0) {
                 String now = ResourceScanner.fingerprint(source);
                 if (now.equals(fingerprint)) {
