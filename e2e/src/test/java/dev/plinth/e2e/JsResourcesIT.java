@@ -230,7 +230,8 @@ class JsResourcesIT {
 
     @Test
     void theTypeScriptExampleCompilesOnceRunsAndNamesItsTsLines() throws Exception {
-        deployExamples("hello-ts");
+        copy(PlinthInstance.at(home).installDir().getParent().getParent().getParent()
+                .resolve("examples/resources/typescript/hello-ts"), home.resolve("resources/hello-ts"));
         serverJson("", "hello-ts");
         var run = PlinthInstance.at(home).script(
                 "sim:join Ada",
