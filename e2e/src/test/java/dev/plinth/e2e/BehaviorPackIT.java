@@ -29,6 +29,14 @@ class BehaviorPackIT {
         Files.writeString(home.resolve("conf/server.json"), serverJson);
     }
 
+    /** Settings that start one resource at startup, with the clock paused. */
+    private void startsPaused(String resource) throws IOException {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/server.json"), """
+                { "StartupResources": ["%s"], "game": { "startPaused": true } }
+                """.formatted(resource));
+    }
+
     @Test
     void theGuardPackComesAliveInTheSimulatedWorld() throws Exception {
         deployTheGuardPack("""
@@ -73,7 +81,7 @@ class BehaviorPackIT {
 
         assertEquals(0, run.exitCode(), run.output());
         String out = run.output();
-        assertTrue(out.contains("guard-pack: 1 entity, 1 item, 1 block, 3 recipe, 3 loot_table, 1 trade_table, "
+        assertTrue(out.contains("guard-pack (data): 1 entity, 1 item, 1 block, 3 recipe, 3 loot_table, 1 trade_table, "
                 + "1 spawn_rule, 5 feature, 1 feature_rule; 0 file(s) skipped"), "pack:list:\n" + out);
         assertTrue(out.contains("reading behavior pack guard-pack: done in"), "the loader's progress:\n" + out);
         assertTrue(out.contains("entity custom:guard (guard-pack: entities/guard.json, format 1.20.0)"), out);
@@ -165,10 +173,7 @@ class BehaviorPackIT {
         Files.createDirectories(pack.resolve("entities"));
         Files.copy(installed.resolve("guard-pack/manifest.json"), pack.resolve("manifest.json"));
         Files.createSymbolicLink(pack.resolve("entities/leak.json"), secret);
-        Files.createDirectories(home.resolve("conf"));
-        Files.writeString(home.resolve("conf/server.json"), """
-                { "StartupResources": ["leaky-pack"], "game": { "startPaused": true } }
-                """);
+        startsPaused("leaky-pack");
         var run = PlinthInstance.at(home).script("pack:show entity secret:hunter2", "resource:why leaky-pack");
 
         assertEquals(0, run.exitCode(), run.output());
@@ -176,6 +181,45 @@ class BehaviorPackIT {
         assertTrue(out.contains("ERR_NOT_FOUND: no entity 'secret:hunter2' in a started pack"), out);
         assertTrue(!out.contains("\"identifier\" : \"secret:hunter2\""), "the linked file was never read:\n" + out);
         assertTrue(out.contains("symbolic link"), "the resource says why it is refused:\n" + out);
+    }
+
+    @Test
+    void aScriptModuleIsListedAndSaidNotToRun() throws Exception {
+        Path installed = PlinthInstance.at(home).installDir().resolve("resources");
+        Path pack = home.resolve("resources").resolve("scripted-pack");
+        Files.createDirectories(pack.resolve("items"));
+        Files.createDirectories(pack.resolve("scripts"));
+        Files.copy(installed.resolve("guard-pack/items/ruby.json"), pack.resolve("items/ruby.json"));
+        Files.writeString(pack.resolve("scripts/main.js"), """
+                import { world } from "@minecraft/server";
+                world.sendMessage("hello from a script");
+                """);
+        Files.writeString(pack.resolve("manifest.json"), """
+                {
+                  "format_version": 2,
+                  "header": { "name": "Scripted", "description": "a data and a script module",
+                    "uuid": "3c1f5d7e-2b4a-4c6d-8e0f-1a2b3c4d5e6f", "version": [1, 0, 0],
+                    "min_engine_version": [1, 21, 0] },
+                  "modules": [
+                    { "type": "data", "uuid": "4d2e6f80-3c5b-4d7e-9f10-2b3c4d5e6f70", "version": [1, 0, 0] },
+                    { "type": "script", "language": "javascript", "entry": "scripts/main.js",
+                      "uuid": "5e3f7091-4d6c-4e8f-a021-3c4d5e6f7081", "version": [1, 0, 0] }
+                  ],
+                  "dependencies": [ { "module_name": "@minecraft/server", "version": "1.15.0" } ]
+                }
+                """);
+        startsPaused("scripted-pack");
+        var run = PlinthInstance.at(home).script("pack:list", "pack:info scripted-pack");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        String notRun = "scripts/main.js (javascript; @minecraft/server 1.15.0) is not run: Plinth does not run the "
+                + "Script API yet";
+        assertTrue(out.contains("scripted-pack (data, script): 1 item; 0 file(s) skipped"), "pack:list:\n" + out);
+        assertTrue(out.contains("modules: 2") && out.contains("  data 1.0.0") && out.contains("  script 1.0.0: "
+                + notRun), "pack:info:\n" + out);
+        assertTrue(out.contains("pack scripted-pack: its script module " + notRun), "the start warns:\n" + out);
+        assertTrue(!out.contains("hello from a script"), out);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * WebAssembly plugins in the real distribution: the installation's examples (the seed's plugin on the design ABI,
  * a plugin of the released MC-RS ABI, an Extism plugin, all assembled from the text format when Plinth was built),
- * a module really built by an Extism PDK, and a plugin that breaks its limits, each driven through the shell.
+ * a module really built by an Extism PDK, a plugin that breaks its limits, and a module saved while it runs (hot reload
+ * with its state), each driven through the shell.
  */
 class WasmResourcesIT {
 
@@ -97,15 +98,7 @@ class WasmResourcesIT {
 
     @Test
     void aPluginThatSpinsIsStoppedAndTheServerKeepsItsTicks() throws Exception {
-        Path plugin = home.resolve("resources/spinner");
-        Files.createDirectories(plugin);
-        Files.writeString(plugin.resolve("plugin.toml"), """
-                [plugin]
-                name = "spinner"
-                version = "1.0.0"
-                main = "spin.wat"
-                """);
-        Files.writeString(plugin.resolve("spin.wat"), """
+        plugin("spinner", "spin.wat", """
                 (module
                   (func (export "on_tick") (param i64) (loop $forever (br $forever))))
                 """);
@@ -126,6 +119,78 @@ class WasmResourcesIT {
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: spinner stopped for breaking its limits: spinner: spin.wat: "
                 + "on_tick: fuel per call exhausted (1000000 instructions)"), out);
         assertTrue(out.matches("(?s).*state\\s+error.*"), out);
+    }
+
+    /** Counts chat lines (at most 9), answers {@code /count} with {@code VERSION counted N}, hands N over. */
+    private static String counter(String version) {
+        return """
+                (module
+                  (import "env" "mc_send_message" (func $send (param i64 i32 i32)))
+                  (import "env" "mc_register_command" (func $command (param i32 i32 i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 0) "count")
+                  (data (i32.const 16) "%s counted 0")
+                  (global $n (mut i32) (i32.const 0))
+                  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+                  (func (export "on_enable")
+                    (drop (call $command (i32.const 0) (i32.const 5) (i32.const 0) (i32.const 0) (i32.const 0)
+                      (i32.const 0))))
+                  (func (export "on_player_chat") (param i64 i32 i32) (result i32)
+                    (global.set $n (i32.add (global.get $n) (i32.const 1))) (i32.const 0))
+                  (func (export "on_command") (param $p i64) (param i32 i32 i32 i32) (result i32)
+                    (i32.store8 (i32.const 27) (i32.add (i32.const 48) (global.get $n)))
+                    (call $send (local.get $p) (i32.const 16) (i32.const 12)) (i32.const 0))
+                  (func (export "on_save_state") (result i64)
+                    (i32.store8 (i32.const 32) (i32.add (i32.const 48) (global.get $n)))
+                    (i64.or (i64.shl (i64.const 32) (i64.const 32)) (i64.const 1)))
+                  (func (export "on_restore_state") (param $ptr i32) (param $len i32)
+                    (global.set $n (i32.sub (i32.load8_u (local.get $ptr)) (i32.const 48)))))
+                """.formatted(version);
+    }
+
+    @Test
+    void aSavedModuleReloadsWithItsStateAndABrokenOneIsRefused() throws Exception {
+        Path plugin = plugin("counter", "counter.wat", counter("v1"));
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/server.json"), """
+                {"StartupResources": ["counter"], "DevResources": ["counter"], "HotReloadDebounceMs": 100}
+                """);
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            session.send("sim:join alice");
+            session.send("sim:chat alice one");
+            session.send("sim:chat alice two");
+            session.await(o -> o.contains("'alice: two' sent"), "alice chatted");
+
+            Files.writeString(plugin.resolve("counter.wat"), counter("v2"));
+            session.await(o -> o.contains("[reload] counter 1.0.0 in "), "the saved module is live");
+            session.send("sim:command alice count");
+            session.poll("sim:inbox alice", o -> o.contains("v2 counted 2"), "the new version counts on");
+
+            Files.writeString(plugin.resolve("counter.wat"),
+                    "(module\n  (func (export \"on_enable\")\n    i32.cnst 1))\n");
+            session.await(o -> o.contains("[reload] counter: counter.wat:3:5: unexpected token i32.cnst, expected ). "
+                    + "— still running the previous version"), "the broken save is refused");
+            session.send("sim:chat alice three");
+            session.send("sim:command alice count");
+            session.poll("sim:inbox alice", o -> o.contains("v2 counted 3"), "the previous version still serves");
+            exit = session.finish();
+            out = session.output();
+        }
+
+        assertEquals(0, exit, out);
+        assertTrue(out.matches("(?s).*INFO  \\[dev\\.plinth\\.core\\.resource] \\[reload] counter 1\\.0\\.0 in \\d+ ms "
+                + "\\(\\d+\\.\\d ms on the game thread\\).*"), out);
+    }
+
+    /** Writes a plugin of the design ABI whose module is text; {@return its folder} */
+    private Path plugin(String name, String file, String wat) throws IOException {
+        Path plugin = Files.createDirectories(home.resolve("resources").resolve(name));
+        Files.writeString(plugin.resolve("plugin.toml"), "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\n"
+                + "main = \"" + file + "\"\n");
+        Files.writeString(plugin.resolve(file), wat);
+        return plugin;
     }
 
     private void deployExamples(String... names) throws IOException {

@@ -136,6 +136,9 @@ class CorpusTest {
             fail(failures.size() + " corpus expressions failed:\n" + String.join("\n", failures.values()));
         }
         assertEquals(414, evaluated);
+        System.out.printf("molang corpus: %d of %d expressions of molang-expressions.txt compiled and evaluated in "
+                + "every backend; %d not Molang (refused as expected)%n", evaluated, expressions.size(),
+                expressions.size() - evaluated);
     }
 
     @Test
@@ -150,6 +153,8 @@ class CorpusTest {
                 }
             }
         }
+        System.out.printf("molang corpus: %d of %d programs of molang-programs.txt compiled and ran in every backend%n",
+                programs.size(), programs.size());
     }
 
     @Test

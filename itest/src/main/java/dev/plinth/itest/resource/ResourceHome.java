@@ -118,7 +118,7 @@ public final class ResourceHome implements AutoCloseable {
     }
 
     /** Copies a folder from outside the project (the Bedrock samples) into the resources folder. */
-    Path copy(Path from, String relative) throws IOException {
+    public Path copy(Path from, String relative) throws IOException {
         Path to = Folders.copy(from, resources.resolve(relative));
         written.add(to);
         return to;
@@ -128,7 +128,7 @@ public final class ResourceHome implements AutoCloseable {
      * Microsoft's add-on samples, shared beside the project ({@code ../shared/corpus}): read, never copied into it.
      * A test that uses them is annotated {@code @RequiresCorpus(ResourceHome.BEDROCK_SAMPLES)}.
      */
-    Path bedrockSamples() {
+    public Path bedrockSamples() {
         return Corpus.path(BEDROCK_SAMPLES);
     }
 

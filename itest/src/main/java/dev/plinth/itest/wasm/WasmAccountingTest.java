@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What WebAssembly plugins cost, as {@code resource:top} shows it: the fuel their calls burnt (the work column, in
- * WebAssembly instructions) and the linear memory they keep (the retained column, as the sandbox's memory thread
- * measured it), each charged to the plugin that spent it.
+ * WebAssembly instructions), the linear memory their calls created or grew (the allocated column) and the linear
+ * memory they keep (the retained column, as the sandbox's memory thread measured it), each charged to the plugin.
  */
 class WasmAccountingTest {
 
@@ -81,8 +81,11 @@ class WasmAccountingTest {
         String top = String.valueOf(shell.execute("resource:top"));
         String lightRow = row(top, "wc-light");
         String heavyRow = row(top, "wc-heavy");
-        assertTrue(lightRow.matches("wc-light\\s+wasm\\s.*\\s" + light + "\\s.*\\s64\\.0 KiB\\s+0"), top);
-        assertTrue(heavyRow.matches("wc-heavy\\s+wasm\\s.*\\s" + heavy + "\\s.*\\s512\\.0 KiB\\s+0"), top);
+        // work, allocated (its memory, created at the start), retained (its memory, measured), offences
+        assertTrue(lightRow.matches("wc-light\\s+wasm\\s.*\\s" + light + "\\s+64\\.0 KiB\\s+64\\.0 KiB\\s+0"),
+                top);
+        assertTrue(heavyRow.matches("wc-heavy\\s+wasm\\s.*\\s" + heavy + "\\s+512\\.0 KiB\\s+512\\.0 KiB\\s+0"),
+                top);
     }
 
     private static boolean measured(Accounts accounts, String resource, long bytes) {

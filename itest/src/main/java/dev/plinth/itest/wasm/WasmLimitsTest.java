@@ -124,6 +124,29 @@ class WasmLimitsTest {
     }
 
     @Test
+    void theTicksBudgetBelowTheCallsEndsTheCallAndOneOffencePerTickStopsThePlugin() throws IOException {
+        WasmFolders.deploy(home, "wl-tick", "[resources]\nmax_fuel_per_tick = 100000\n", """
+                (module (memory (export "memory") 1)
+                  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+                  (func (export "on_player_chat") (param i64 i32 i32) (result i32) (loop $l (br $l)) (i32.const 0)))
+                """);
+        home.service.start("wl-tick");
+
+        for (int tick = 1; tick <= 2; tick++) {
+            assertTrue(simulation.chat("wl_eve", "spin " + tick).startsWith("'wl_eve: spin " + tick));
+            assertTrue(simulation.chat("wl_eve", "again " + tick).startsWith("'wl_eve: again " + tick),
+                    "the tick's budget is spent: the call ends at once");
+            assertEquals(ResourceState.STARTED, home.service.info("wl-tick").state(), "one offence a tick");
+            simulation.tick(1);
+        }
+        simulation.chat("wl_eve", "spin 3");
+
+        String error = home.awaitState("wl-tick", ResourceState.ERROR).lastError().orElseThrow();
+        assertEquals("ERR_SCRIPT_EXECUTION: wl-tick stopped for breaking its limits: wl-tick: main.wat: "
+                + "on_player_chat: fuel per tick exhausted (100000 instructions)", error);
+    }
+
+    @Test
     void withItsFuelRaisedAnEndlessLoopIsInterruptedByTheWatchdog() throws IOException {
         home.settings("{\"sandbox\": {\"call_timeout_ms\": 300, \"max_fuel_per_tick_cap\": 1000000000000000},"
                 + " \"wasm\": {\"fuel_per_call\": 1000000000000000}}");

@@ -46,7 +46,8 @@ final class TopTable {
         out.append(costs.size()).append(costs.size() == 1 ? " resource" : " resources")
                 .append(" at tick ").append(tick)
                 .append("; ms/tick and max over the last 100 ticks, tick % of the 50 ms budget; work in each host's "
-                        + "units (Lua instructions); retained as last measured (- before); Java plugins not measured");
+                        + "units (Lua instructions, WebAssembly fuel); retained as last measured (- before); Java plugins "
+                        + "not measured");
         return out.toString();
     }
 

@@ -18,10 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: files of a pack may be read on several threads.
  *
  * @param pack the pack's name
+ * @param file the file being read, relative to the pack (empty before a file is chosen)
  * @param molang the pack's Molang scope
  * @param kept what was kept without being simulated (component, filter test, function...), with a count
  */
-public record Reading(String pack, MolangScope molang, Map<String, Integer> kept) {
+public record Reading(String pack, String file, MolangScope molang, Map<String, Integer> kept) {
 
     /**
      * Starts reading a pack.
@@ -31,7 +32,17 @@ public record Reading(String pack, MolangScope molang, Map<String, Integer> kept
      * @return the reading
      */
     public static Reading of(String pack, MolangScope molang) {
-        return new Reading(pack, molang, new ConcurrentHashMap<>());
+        return new Reading(pack, "", molang, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * The same reading, in one file: the expressions it compiles name the file when they fail.
+     *
+     * @param path the file, relative to the pack
+     * @return the reading of that file, sharing the pack's notes
+     */
+    public Reading inFile(String path) {
+        return new Reading(pack, path, molang, kept);
     }
 
     /**
@@ -53,7 +64,7 @@ public record Reading(String pack, MolangScope molang, Map<String, Integer> kept
             throw value.problem("expected Molang (a string) or a number, found " + value.describe());
         }
         try {
-            return molang.compile(source);
+            return located(molang.compile(source), value);
         } catch (MolangException e) {
             throw value.problem(e.getMessage());
         }
@@ -71,10 +82,16 @@ public record Reading(String pack, MolangScope molang, Map<String, Integer> kept
             parts.add(element.text());
         }
         try {
-            return molang.compile(String.join(" ", parts));
+            return located(molang.compile(String.join(" ", parts)), value);
         } catch (MolangException e) {
             throw value.problem(e.getMessage());
         }
+    }
+
+    /** An expression that names this pack, this file and the value's JSON path when its evaluation fails. */
+    private MolangExpression located(MolangExpression expression, Json value) {
+        return new PackExpression(expression, pack + ": " + (file.isEmpty() ? "" : file + " ") + "at "
+                + (value.path().isEmpty() ? "/" : value.path()));
     }
 
     /**

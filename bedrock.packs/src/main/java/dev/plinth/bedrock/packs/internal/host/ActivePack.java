@@ -14,9 +14,10 @@ import org.osgi.framework.Bundle;
  * @param loaded its definitions
  * @param entityTypes its entity types, by id
  * @param registrations its entity, item and block types in the world
+ * @param modules its manifest's modules
  */
 public record ActivePack(Bundle bundle, LoadedPack loaded, Map<String, PackEntityType> entityTypes,
-        List<ContentRegistration> registrations) {
+        List<ContentRegistration> registrations, PackModules modules) {
 
     /** Copies the collections. */
     public ActivePack {

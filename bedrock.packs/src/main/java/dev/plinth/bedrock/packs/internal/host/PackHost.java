@@ -411,7 +411,11 @@ public final class PackHost {
             registrations.forEach(ContentRegistration::close);
             return fail(bundle, name, name + ": the world refused its content: " + describe(e));
         }
-        var active = new ActivePack(bundle, pack, entityTypes, registrations);
+        PackModules modules = PackModules.of(resources.descriptor(bundle));
+        for (String script : modules.scriptsNotRun()) {
+            log.warn("pack {}: its script module {}", pack.name(), script);
+        }
+        var active = new ActivePack(bundle, pack, entityTypes, registrations, modules);
         registry.add(active);
         support.cleared(bundle);
         log.info("pack {} started: {} entity, {} item and {} block types in the world{}", pack.name(),

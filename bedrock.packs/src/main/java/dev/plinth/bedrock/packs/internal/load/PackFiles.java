@@ -1,10 +1,14 @@
 package dev.plinth.bedrock.packs.internal.load;
 
 import dev.plinth.core.resource.reload.ResourceContent;
+import dev.plinth.core.sandbox.files.FileBoundary;
+import dev.plinth.core.sandbox.files.FileBoundaryException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +19,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * The files of a pack, as the loader reads them: a resource bundle's entries (what the deployer copied from the
- * pack's folder, which holds no links), the next content of a hot reload, or a folder on disk (tests, benchmarks).
+ * pack's folder, which holds no links), the next content of a hot reload, or a folder on disk (tests, benchmarks)
+ * reached through core.sandbox's file boundary.
  *
  * <p>Thread-safe: read from the loader's threads.
  */
@@ -59,13 +64,13 @@ public interface PackFiles {
     }
 
     /**
-     * A folder on disk.
+     * A folder on disk, its files reached through core.sandbox's {@link FileBoundary}.
      *
-     * @param root the pack's folder
+     * @param root the pack's folder (its name names the pack in errors)
      * @return its files
      */
     static PackFiles of(Path root) {
-        return new FolderFiles(root);
+        return new FolderFiles(new FileBoundary(String.valueOf(root.getFileName()), root));
     }
 
     /**
@@ -160,44 +165,60 @@ public interface PackFiles {
     }
 
     /**
-     * A folder on disk; links are not followed out of it.
+     * A folder on disk, read through core.sandbox's {@link FileBoundary}: neither a {@code ..} nor a symbolic link
+     * leads out of it. Links are listed as files (links are not followed while listing); reading one that points
+     * inside the pack reads its target, reading one that points outside fails, naming the pack and the file.
      *
-     * @param root the folder
+     * @param boundary the pack's folder
      */
-    record FolderFiles(Path root) implements PackFiles {
+    record FolderFiles(FileBoundary boundary) implements PackFiles {
         @Override
         public List<String> list(String folder) throws IOException {
+            Path root = boundary.root();
             Path start = root.resolve(folder);
-            if (!Files.isDirectory(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
                 return List.of();
             }
             try (Stream<Path> walk = Files.walk(start)) {
-                return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                         .map(p -> root.relativize(p).toString().replace('\\', '/'))
                         .sorted()
                         .toList();
+            } catch (IOException | UncheckedIOException e) {
+                throw cannotList(folder, e);
             }
         }
 
         @Override
         public List<String> folders() throws IOException {
-            try (Stream<Path> list = Files.list(root)) {
-                return list.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            try (Stream<Path> list = Files.list(boundary.root())) {
+                return list.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                         .map(p -> p.getFileName().toString())
                         .sorted()
                         .toList();
+            } catch (IOException | UncheckedIOException e) {
+                throw cannotList("", e);
             }
         }
 
         @Override
         public byte[] read(String path, int limit) throws IOException {
-            Path file = root.resolve(path).normalize();
-            if (!file.startsWith(root.normalize()) || Files.isSymbolicLink(file)) {
-                throw new IOException(path + " is not a file of the pack");
+            Path file;
+            try {
+                file = boundary.resolve(path);
+            } catch (FileBoundaryException e) {
+                throw new IOException(e.getMessage(), e);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return readBounded(in, path, limit);
             }
+        }
+
+        /** A listing that failed, naming the pack and the folder (the pack's own folder when empty). */
+        private IOException cannotList(String folder, Exception e) {
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            return new IOException(boundary.resource() + ": cannot list " + (folder.isEmpty() ? "the pack's folder "
+                    + boundary.root() : folder + "/") + ": " + cause, cause);
         }
     }
 }

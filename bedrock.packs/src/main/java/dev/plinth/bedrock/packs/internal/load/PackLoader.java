@@ -99,7 +99,7 @@ public final class PackLoader {
         var done = new AtomicInteger();
         List<Outcome> outcomes = tasks.parallelStream().map(task -> {
             try {
-                return new Outcome(task, read(task, name, files, reading));
+                return new Outcome(task, read(task, name, files, reading.inFile(task.path())));
             } catch (JsonProblem problem) {
                 failures.add(failure(name, files, task.path(), problem));
                 return new Outcome(task, List.of());
@@ -132,12 +132,13 @@ public final class PackLoader {
     }
 
     /**
-     * A digest of what loading a pack reads: every definition file's path and bytes. Two contents with the same
-     * digest load the same definitions.
+     * A digest of what loading a pack reads: every definition file's path and bytes, or why it cannot be read (a file
+     * the loader skips, such as one above {@link #MAX_FILE_BYTES}, is part of the digest, not a failure of it). Two
+     * contents with the same digest load the same definitions.
      *
      * @param files the pack's files
      * @return the digest, in hex
-     * @throws IOException when a file cannot be read
+     * @throws IOException when the pack's folders cannot be listed
      */
     public static String digest(PackFiles files) throws IOException {
         MessageDigest digest;
@@ -149,7 +150,12 @@ public final class PackLoader {
         for (Task task : tasks(files)) {
             digest.update(task.path().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(files.read(task.path(), MAX_FILE_BYTES));
+            try {
+                digest.update(files.read(task.path(), MAX_FILE_BYTES));
+            } catch (IOException e) {
+                // loading skips this file with the same reason
+                digest.update(("cannot be read: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -61,7 +61,7 @@ public final class PackShell {
             LoadedPack loaded = pack.loaded();
             var counts = new ArrayList<String>();
             loaded.counts().forEach((kind, n) -> counts.add(n + " " + kind.id()));
-            lines.add(loaded.name() + ": " + (counts.isEmpty() ? "no definitions" : String.join(", ", counts))
+            lines.add(loaded.name() + " (" + pack.modules().types() + "): " + (counts.isEmpty() ? "no definitions" : String.join(", ", counts))
                     + "; " + loaded.failures().size() + " file(s) skipped");
         }
         return String.join(NL, lines);
@@ -73,14 +73,16 @@ public final class PackShell {
      * @param name the pack
      * @return its definitions, skipped files and kept parts
      */
-    @Descriptor("shows a started pack: its definitions by kind, the files it skipped and why, what it keeps without "
-            + "simulating (unknown components...), the folders it does not read")
+    @Descriptor("shows a started pack: its modules, its definitions by kind, the files it skipped and why, what it "
+            + "keeps without simulating (unknown components...), the folders it does not read")
     public String info(@Descriptor("the pack's resource name") String name) {
         ActivePack pack = OnGame.call(host.gameThread(), () -> host.registry().pack(name))
                 .orElseThrow(() -> new SimulationException(NOT_FOUND, "no started behavior pack '" + name + "'"));
         LoadedPack loaded = pack.loaded();
         var lines = new ArrayList<String>();
         lines.add("pack " + loaded.name() + ": " + loaded.files() + " files read in " + loaded.millis() + " ms");
+        lines.add("modules: " + pack.modules().modules().size());
+        pack.modules().describe().forEach(module -> lines.add("  " + module));
         loaded.definitions().forEach((kind, definitions) -> {
             if (!definitions.isEmpty()) {
                 lines.add(kind.id() + " (" + definitions.size() + "): " + String.join(", ", definitions.keySet()));

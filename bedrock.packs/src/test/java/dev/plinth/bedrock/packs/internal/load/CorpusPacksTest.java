@@ -35,6 +35,8 @@ class CorpusPacksTest {
                 loaded.counts().forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
             }
         }
+        System.out.printf("behavior pack corpus: %d packs loaded, %d files skipped, definitions %s%n", packs.size(),
+                failures.size(), counts);
         assertEquals(List.of(), failures.stream().map(FileFailure::toString).toList());
         assertEquals(37, packs.size());
         assertEquals(Map.of(DefinitionKind.ENTITY, 54, DefinitionKind.ITEM, 41, DefinitionKind.BLOCK, 35,

@@ -1,6 +1,8 @@
 package dev.plinth.core.resource.internal.lifecycle;
 
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.descriptor.FormatDetails;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.BundleDescriptors;
 import dev.plinth.core.resource.internal.deploy.BundleHeaders;
 import java.util.ArrayList;
@@ -47,6 +49,13 @@ final class ResourceGraph {
         Map<String, Set<String>> needs = new HashMap<>();
         for (Deployment deployment : deployments.all()) {
             Set<String> deps = new LinkedHashSet<>();
+            if (isBedrockResourcePack(deployment.descriptor())) {
+                // a Bedrock resource pack names its behavior pack as a dependency, as the behavior pack names it
+                // (the two are applied together on a client); on the server it is assets that start nothing, so
+                // its side of the pair orders nothing, and the pair is not a cycle
+                needs.put(deployment.name(), deps);
+                continue;
+            }
             revision(deployment.bundleId()).ifPresent(revision -> {
                 for (Requirement requirement : revision.getDeclaredRequirements(BundleHeaders.NAMESPACE)) {
                     for (Provided p : provided) {
@@ -59,6 +68,11 @@ final class ResourceGraph {
             needs.put(deployment.name(), deps);
         }
         return new DependencyGraph(needs);
+    }
+
+    /** Whether a resource is a Bedrock pack with no behavior (no data or script module): a resource pack. */
+    static boolean isBedrockResourcePack(ResourceDescriptor descriptor) {
+        return descriptor.details() instanceof FormatDetails.PackManifest pack && !pack.isBehaviorPack();
     }
 
     /**

@@ -105,6 +105,7 @@ public final class Guest {
         boolean interrupted = false;
         try {
             instance = builder.build();
+            meter.allocated(bytes(instance.memory()));
         } catch (ChicoryInterruptedException e) {
             interrupted = true;
             throw new GuestLimitException(prefix, "the start function", GuestLimit.WALL_CLOCK,
@@ -219,6 +220,7 @@ public final class Guest {
         }
         lock.lock();
         boolean outermost = !meter.active();
+        long memoryBefore = outermost ? bytes(memory) : 0;
         meter.enter(kind);
         boolean interrupted = false;
         try {
@@ -241,6 +243,9 @@ public final class Guest {
         } finally {
             interrupted |= meter.overran();
             boolean caused = meter.causedWork();
+            if (outermost) {
+                meter.allocated(bytes(memory) - memoryBefore);
+            }
             if (meter.exit() && interrupted) {
                 Thread.interrupted(); // the watchdog's interrupt was for this call, never the next
             }
@@ -379,6 +384,11 @@ public final class Guest {
             closed = true;
             onFatal.accept(cause);
         }
+    }
+
+    /** {@return the size of a linear memory in bytes, 0 without one} */
+    private static long bytes(@Nullable Memory memory) {
+        return memory == null ? 0 : (long) memory.pages() * Memory.PAGE_SIZE;
     }
 
     private static String trapMessage(Throwable e) {

@@ -46,6 +46,7 @@ public final class FuelMeter {
     private long startedAt;
     private long lastUsed;
     private boolean causedWork;
+    private long allocated;
 
     /**
      * Creates the account of one instance.
@@ -126,6 +127,7 @@ public final class FuelMeter {
         tickBound = kind.tickBound();
         payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
         causedWork = false;
+        allocated = 0;
         if (tickBound) {
             tick = ticks.getAsLong();
             long tickLeft = payer.tickLeft(tick);
@@ -149,7 +151,7 @@ public final class FuelMeter {
     }
 
     /**
-     * Ends a call: stops its watch and charges it.
+     * Ends a call: stops its watch and charges it (its fuel, its time, the memory it grew).
      *
      * @return whether this was the outermost call
      */
@@ -163,8 +165,20 @@ public final class FuelMeter {
         if (tickBound) {
             payer.spend(tick, lastUsed);
         }
-        payer.charge(lastUsed, System.nanoTime() - startedAt, 0);
+        payer.charge(lastUsed, System.nanoTime() - startedAt, allocated);
         return true;
+    }
+
+    /**
+     * Counts memory the current call made the module allocate (its linear memory created or grown), charged with the
+     * call when it ends.
+     *
+     * @param bytes the bytes; nothing when not positive
+     */
+    public void allocated(long bytes) {
+        if (bytes > 0) {
+            allocated += bytes;
+        }
     }
 
     /**

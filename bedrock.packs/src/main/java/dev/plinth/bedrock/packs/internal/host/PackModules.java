@@ -1,0 +1,74 @@
+package dev.plinth.bedrock.packs.internal.host;
+
+import dev.plinth.core.resource.descriptor.FormatDetails.PackManifest;
+import dev.plinth.core.resource.descriptor.FormatDetails.PackModule;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A behavior pack's modules as its manifest lists them, described for {@code pack:list} and {@code pack:info}. A
+ * {@code data} module is what this host reads; a {@code script} module is named with its entry and the Script API
+ * modules it asks for, and said not to run: Plinth does not run the Script API ({@code @minecraft/server}) yet.
+ * Immutable.
+ *
+ * @param modules the manifest's modules, in its order
+ * @param scriptApi the Script API modules the pack depends on, with their versions
+ */
+public record PackModules(List<PackModule> modules, Map<String, String> scriptApi) {
+
+    /** Copies the collections, the Script API modules sorted. */
+    public PackModules {
+        modules = List.copyOf(modules);
+        scriptApi = Collections.unmodifiableMap(new TreeMap<>(scriptApi));
+    }
+
+    /**
+     * The modules of a pack's manifest.
+     *
+     * @param descriptor the pack's descriptor, if the resource manager knows it
+     * @return its modules, none when it is not a Bedrock manifest
+     */
+    public static PackModules of(Optional<ResourceDescriptor> descriptor) {
+        return descriptor.map(ResourceDescriptor::details)
+                .filter(PackManifest.class::isInstance).map(PackManifest.class::cast)
+                .map(manifest -> new PackModules(manifest.modules(), manifest.scriptModules()))
+                .orElse(new PackModules(List.of(), Map.of()));
+    }
+
+    /** {@return the module types, comma-separated ({@code data, script}), or {@code no modules}} */
+    public String types() {
+        return modules.isEmpty() ? "no modules" : modules.stream().map(PackModule::type).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@return one line per module: type, version and, for a script module, its entry and that it is not run} */
+    public List<String> describe() {
+        var lines = new ArrayList<String>();
+        for (PackModule module : modules) {
+            lines.add(module.type() + " " + module.version() + (isScript(module) ? ": " + notRun(module) : ""));
+        }
+        return lines;
+    }
+
+    /** {@return what the pack's script modules would run and why they do not, one line each} */
+    public List<String> scriptsNotRun() {
+        return modules.stream().filter(PackModules::isScript).map(this::notRun).toList();
+    }
+
+    private static boolean isScript(PackModule module) {
+        return module.type().equals("script");
+    }
+
+    private String notRun(PackModule module) {
+        String api = scriptApi.isEmpty() ? "" : "; " + scriptApi.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return module.entry().orElse("(no entry)") + " (" + module.language().orElse("javascript") + api
+                + ") is not run: Plinth does not run the Script API yet";
+    }
+}
