@@ -28,15 +28,21 @@ class JsResourcesIT {
     void theStaminalModsAttachBootstrapAndGreetInTheServersLanguage() throws Exception {
         deployExamples("js-helper", "hello-mod");
         serverJson("\"locale\": \"it-IT\"", "hello-mod");
-        var run = PlinthInstance.at(home).script(
-                "sim:join Mario",
-                "sim:command Mario greet",
-                "js:info",
-                "sim:inbox Mario",
-                "resource:stop js-helper");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            // onBootstrap runs once startup is done and awaits a timer: the commands below (stopping its dependency
+            // last) come once it finished, however loaded the machine is.
+            session.await(o -> o.contains("[hello-mod] bootstrapped after waiting"), "hello-mod bootstrapped");
+            for (String command : List.of("sim:join Mario", "sim:command Mario greet", "js:info", "sim:inbox Mario",
+                    "resource:stop js-helper")) {
+                session.send(command);
+            }
+            exit = session.finish();
+            out = session.output();
+        }
 
-        assertEquals(0, run.exitCode(), run.output());
-        String out = run.output();
+        assertEquals(0, exit, out);
         assertTrue(out.contains("[js-helper] js-helper attached"), "the library attached first:\n" + out);
         assertTrue(out.contains("[hello-mod] hello-mod attached (2 mods known)"), "onAttach with console format:\n" + out);
         assertTrue(out.contains("[hello-mod] bootstrapped after waiting; mods: hello-mod@1.0.0, js-helper@1.0.0"),
@@ -162,16 +168,16 @@ class JsResourcesIT {
         js("escape-mod", "import x from '@welcome-js';\n");
         js("escape-emit", "mc.emit('player_join', { player: 'forged' });\n");
         js("spinner", "mc.on('player_chat', (event) => { while (true) {} });\n");
-        js("counter", "mc.on('player_join', () => { let x = 0; for (;;) { x++; } });\n");
-        js("regex", "mc.on('player_chat', () => /^(a+)+\\1$/.test('a'.repeat(26) + 'b'));\n");
+        js("counter", "let calls = 0;\nmc.on('player_chat', () => { calls++; console.log('counter call ' + calls); "
+                + "let x = 0; for (;;) { x++; } });\n");
         js("hog", "mc.on('player_join', () => { const keep = []; for (;;) keep.push(new Array(1 << 20).fill(keep.length)); });\n");
         write("resources/counter/plugin.toml", "[plugin]\nname = \"counter\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
-                + "[resources]\nmax_fuel_per_tick = 100000\nmax_memory_mb = 512\n");
+                + "[resources]\nmax_memory_mb = 512\n");
         js("no-players", "mc.broadcast('hello');\n");
         write("resources/no-players/plugin.toml", "[plugin]\nname = \"no-players\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
                 + "[permissions]\nworld = true\n");
-        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 16 }", "no-players", "escape-java", "escape-polyglot", "escape-load",
-                "escape-import", "escape-package", "escape-mod", "escape-emit", "spinner", "counter", "regex", "hog");
+        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 16 },\n  \"js\": { \"statements_per_call\": 100000 }", "no-players", "escape-java", "escape-polyglot", "escape-load",
+                "escape-import", "escape-package", "escape-mod", "escape-emit", "spinner", "counter", "hog");
         var run = PlinthInstance.at(home).script(
                 "sim:join Steve",
                 "sim:chat Steve one",
@@ -197,21 +203,41 @@ class JsResourcesIT {
         assertTrue(out.contains("ERR_PERMISSION_DENIED: no-players: mc.broadcast needs the permission 'player'"), out);
         // The statement budget or the wall clock stops it first, depending on how fast the machine runs it.
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: spinner stopped for breaking its limits: spinner: main.js:1: "), out);
-        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: counter stopped for breaking its limits")
-                && out.contains("statement budget"), out);
-        assertTrue(out.matches("(?s).*regex: main.js:1: time limit: the call ran for [0-9.]+ m?s, past its wall-clock "
-                + "bound of 1 s and was interrupted \\(offence 1 of 3\\).*"), "a long regular expression was interrupted:\n" + out);
-        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: regex stopped for breaking its limits: regex: main.js:1: time "
-                + "limit"), "the third interrupted call stopped it:\n" + out);
+        // A broken statement budget aborts the call, not the context: the handler's state carries over to the next
+        // call, and the third offence stops the resource.
+        assertTrue(out.contains("counter: main.js:2: statement budget per call: the call ran more than 100000 statements "
+                + "and was interrupted (offence 1 of 3)"), out);
+        assertTrue(out.contains("[counter] counter call 3"), "the context survived the aborted calls:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: counter stopped for breaking its limits: counter: main.js:2: "
+                + "statement budget per call"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: hog stopped for breaking its limits")
                 && out.contains("memory limit"), out);
         assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
         for (String name : List.of("no-players", "escape-java", "escape-polyglot", "escape-load", "escape-import", "escape-package",
-                "escape-mod", "escape-emit", "spinner", "counter", "regex", "hog")) {
+                "escape-mod", "escape-emit", "spinner", "counter", "hog")) {
             assertTrue(out.matches("(?s).*\n" + name + "\\s+plugin\\s+js\\s+1\\.0\\.0\\s+error\\s.*"),
                     name + " is in error:\n" + out);
         }
         assertFalse(Files.exists(home.resolve("pwned")));
+    }
+
+    @Test
+    void aLongRegularExpressionIsInterruptedByTheWallClock() throws Exception {
+        // One native operation that never reaches a statement: only the watchdog's interrupt stops it. The backtracking
+        // allocates as it goes, so the per-call allocation limit is set out of its way (another test holds that one).
+        js("regex", "mc.on('player_chat', () => /^(a+)+\\1$/.test('a'.repeat(26) + 'b'));\n");
+        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 4096 }", "regex");
+        var run = PlinthSession.untilStoppedForLimits(PlinthInstance.at(home), "regex", "js",
+                "sim:join Steve", "sim:chat Steve one", "sim:chat Steve two", "sim:chat Steve three",
+                "sim:chat Steve four");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.matches("(?s).*regex: main.js:1: time limit: the call ran for [0-9.]+ m?s, past its wall-clock "
+                + "bound of 1 s and was interrupted \\(offence 1 of 3\\).*"), "a long regular expression was interrupted:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: regex stopped for breaking its limits: regex: main.js:1: time "
+                + "limit"), "the third interrupted call stopped it:\n" + out);
+        assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
     }
 
     @Test
@@ -288,6 +314,23 @@ class JsResourcesIT {
         for (String name : names) {
             copy(examples.resolve(name), home.resolve("resources").resolve(name));
         }
+    }
+
+    @Test
+    void aResourceThatKeepsMemoryAcrossCallsIsStoppedForWhatItKeeps() throws Exception {
+        // Each task run allocates 4 MB and keeps it: no single call breaks the per-call allocation limit.
+        js("hoarder", "const kept = [];\nmc.schedule_repeating(1, () => { kept.push('x'.repeat(4 << 20) + kept.length); });\n");
+        js("modest", "const few = [];\nfor (let i = 0; i < 100; i++) { few.push('item ' + i); }\n"
+                + "mc.schedule_repeating(1, () => few.length);\n");
+        serverJson("\"sandbox\": { \"memory_check_ms\": 200 }", "hoarder", "modest");
+        var run = PlinthSession.untilStoppedForLimits(PlinthInstance.at(home), "hoarder", "js");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.matches("(?s).*hoarder stopped for breaking its limits: hoarder: retained memory limit: it keeps "
+                + "\\d+\\.\\d MB, more than its limit of 16\\.0 MB \\(max_memory_mb\\).*"), out);
+        assertTrue(out.matches("(?s).*\nmodest\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"),
+                "a resource keeping little runs on:\n" + out);
     }
 
     private void js(String name, String main) throws IOException {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -146,16 +148,34 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         ProcessBuilder builder = builder(args);
         builder.environment().putAll(env);
         Process process = builder.start();
+        // Read on a thread of its own: a hung instance never closes its output, and the wait below must stay bounded.
+        var output = new ByteArrayOutputStream();
+        Thread reader = Thread.ofPlatform().name("plinth-e2e-output").daemon().start(() -> {
+            try (InputStream out = process.getInputStream()) {
+                out.transferTo(output);
+            } catch (IOException e) {
+                // the process was killed: what it printed so far is kept
+            }
+        });
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // it exited before reading its input: its exit code and output say why
         }
-        byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("plinth did not exit within " + TIMEOUT + "; it printed:\n"
-                    + new String(out, StandardCharsets.UTF_8));
+            process.waitFor(10, TimeUnit.SECONDS);
+            reader.join(Duration.ofSeconds(10));
+            throw new AssertionError("plinth did not exit within " + TIMEOUT + " and was killed; it printed:\n"
+                    + output.toString(StandardCharsets.UTF_8));
         }
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        if (!reader.join(TIMEOUT)) {
+            throw new AssertionError("plinth exited (code " + process.exitValue() + ") but its output stayed open for "
+                    + TIMEOUT + " (a process it started still holds it); it printed:\n"
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), output.toString(StandardCharsets.UTF_8));
     }
 
     private ProcessBuilder builder(List<String> args) {

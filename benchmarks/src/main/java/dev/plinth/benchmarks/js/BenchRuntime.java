@@ -31,8 +31,8 @@ final class BenchRuntime implements AutoCloseable {
     /** A resource's context with the given files, limits out of the way. */
     JsScript script(String resource, Map<String, String> files) {
         return JsScript.builder(resource, runtime, new MemoryModules(files), accounts.open(resource, "js", Long.MAX_VALUE))
-                .withLimits(JsLimits.defaults().withStatementsPerTick(Long.MAX_VALUE / 4)
-                        .withCallTimeout(Duration.ofSeconds(60)).withMaxMemoryMb(1L << 20))
+                .withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4).withStatementsPerTick(Long.MAX_VALUE / 4)
+                        .withCallTimeout(Duration.ofSeconds(60)).withMaxCallAllocMb(1L << 20))
                 .build();
     }
 

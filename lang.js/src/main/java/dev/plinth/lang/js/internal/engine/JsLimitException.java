@@ -4,8 +4,9 @@ import java.io.Serial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call broke a limit and was aborted. {@link #fatal()} is true when the resource is stopped for it: the statement
- * budget (GraalJS cancels the context), or {@code max_offences} aborted calls.
+ * A call broke a limit and was aborted (or the resource keeps more than it may). {@link #fatal()} is true when the
+ * resource is stopped for it: {@code max_offences} aborted calls, an allocation overrun, a call that did not stop when
+ * interrupted, or the retained-memory limit.
  */
 public final class JsLimitException extends JsException {
     @Serial

@@ -9,12 +9,15 @@ import java.util.Objects;
  * {@code sandbox} object of {@code conf/server.json} with the resource's manifest over it) and the JavaScript host's
  * own statement budget.
  *
- * @param sandbox the wall-clock bounds, the per-call allocation limit, the offences, tasks, log rate and value bounds
- * @param statementsPerTick statements all the resource's calls within one server tick may run together, counted by
- *     GraalJS ({@code ResourceLimits}); each start step and the stop hook have the same budget. Breaking it cancels
- *     the context: the resource is stopped at once
+ * @param sandbox the wall-clock bounds, the retained-memory and per-call allocation limits, the offences, tasks, log
+ *     rate and value bounds
+ * @param statementsPerCall statements one call (a handler, a command, a task, a timer, an export) may run, counted by
+ *     the host's statement meter ({@code dev.plinth.lang.js.meter}); each start step and the stop hook may run
+ *     {@code statementsPerTick}. Breaking it interrupts the call: an offence
+ * @param statementsPerTick statements all the resource's calls within one server tick may run together (and calls
+ *     other resources make on its behalf); breaking it interrupts the call: an offence
  */
-public record JsLimits(SandboxLimits sandbox, long statementsPerTick) {
+public record JsLimits(SandboxLimits sandbox, long statementsPerCall, long statementsPerTick) {
 
     /** One mebibyte. */
     public static final long MIB = SandboxLimits.MIB;
@@ -22,18 +25,22 @@ public record JsLimits(SandboxLimits sandbox, long statementsPerTick) {
     /** Validates the components. */
     public JsLimits {
         Objects.requireNonNull(sandbox, "sandbox");
+        if (statementsPerCall <= 0) {
+            throw new IllegalArgumentException("statementsPerCall must be positive, not " + statementsPerCall);
+        }
         if (statementsPerTick <= 0) {
             throw new IllegalArgumentException("statementsPerTick must be positive, not " + statementsPerTick);
         }
     }
 
     /**
-     * The defaults of a Plinth installation: {@link SandboxLimits#DEFAULTS} and 5 million statements per tick.
+     * The defaults of a Plinth installation: {@link SandboxLimits#DEFAULTS}, 2 million statements per call and 5
+     * million per tick.
      *
      * @return the default limits
      */
     public static JsLimits defaults() {
-        return new JsLimits(SandboxLimits.DEFAULTS, 5_000_000);
+        return new JsLimits(SandboxLimits.DEFAULTS, 2_000_000, 5_000_000);
     }
 
     /** {@return how long one call may run} */
@@ -61,14 +68,29 @@ public record JsLimits(SandboxLimits sandbox, long statementsPerTick) {
         return sandbox.maxOffences();
     }
 
+    /** {@return the bytes the resource may keep ({@code max_memory_mb})} */
+    public long maxRetainedBytes() {
+        return sandbox.maxRetainedBytes();
+    }
+
     /**
      * These limits with another per-call allocation limit.
      *
      * @param megabytes the new limit
      * @return the new limits
      */
-    public JsLimits withMaxMemoryMb(long megabytes) {
-        return new JsLimits(sandbox.withMaxCallAllocBytes(megabytes * MIB), statementsPerTick);
+    public JsLimits withMaxCallAllocMb(long megabytes) {
+        return new JsLimits(sandbox.withMaxCallAllocBytes(megabytes * MIB), statementsPerCall, statementsPerTick);
+    }
+
+    /**
+     * These limits with another statement budget per call.
+     *
+     * @param statements the new budget
+     * @return the new limits
+     */
+    public JsLimits withStatementsPerCall(long statements) {
+        return new JsLimits(sandbox, statements, statementsPerTick);
     }
 
     /**
@@ -78,7 +100,7 @@ public record JsLimits(SandboxLimits sandbox, long statementsPerTick) {
      * @return the new limits
      */
     public JsLimits withStatementsPerTick(long statements) {
-        return new JsLimits(sandbox, statements);
+        return new JsLimits(sandbox, statementsPerCall, statements);
     }
 
     /**
@@ -89,6 +111,6 @@ public record JsLimits(SandboxLimits sandbox, long statementsPerTick) {
      */
     public JsLimits withCallTimeout(Duration timeout) {
         return new JsLimits(sandbox.withTimeouts(timeout, sandbox.startTimeout(), sandbox.stopTimeout()),
-                statementsPerTick);
+                statementsPerCall, statementsPerTick);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +17,6 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
@@ -24,6 +25,8 @@ import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
+import dev.plinth.lang.js.meter.ContextHeap;
+import dev.plinth.lang.js.meter.StatementCounter;
 
 /**
  * One JavaScript resource's context and the only way into its code, {@link #call}.
@@ -33,11 +36,13 @@ import dev.plinth.core.sandbox.watchdog.Watch;
  * no environment, and a file system that serves the resource's own module files only ({@link ModuleFileSystem}). The
  * host API reaches it as proxy objects.
  *
- * <p>Every call is bounded: the tick's statement budget (GraalJS {@link ResourceLimits}, reset at the first call of
- * each tick and at each start step: breaking it cancels the context, so the resource is stopped), the wall-clock
- * bound (core.sandbox's watchdog) and the allocation limit ({@link AllocationWatch}) interrupt the call: an offence; {@link
- * JsLimits#maxOffences()} of them, or one allocation overrun, stop the resource). Failures become
- * {@link JsException}s naming the resource, file and line.
+ * <p>Every call is bounded: its statement budget (the statements of the call, and what is left of the tick's budget
+ * of the resource paying for it, counted by the host's statement meter, {@link StatementCounter}), the wall-clock
+ * bound (core.sandbox's watchdog) and the allocation limit ({@link AllocationWatch}). Breaking one interrupts the
+ * call ({@code Context.interrupt}: the context and its state stay): an offence; {@link JsLimits#maxOffences()} of
+ * them, one allocation overrun, a call that does not stop when interrupted, or keeping more than the retained-memory
+ * limit ({@link #breakLimit}) stop the resource. Failures become {@link JsException}s naming the resource, file and
+ * line.
  *
  * <p>Threads: GraalJS runs a context on one thread at a time, so calls are serialized by a lock; a thread already in
  * a call may call again (a handler calling an export of its own resource). A call waiting for the lock longer than
@@ -60,8 +65,11 @@ public final class JsScript implements AutoCloseable {
     private final Account account;
     private final LongSupplier ticks;
     private final Consumer<JsLimitException> onFatal;
+    private final StatementCounter statements;
+    private final ContextHeap heap;
     private final ReentrantLock lock = new ReentrantLock();
-    private long budgetTick = Long.MIN_VALUE;
+    /** The threads interrupting the running call: a call waits for them before the next one may start. */
+    private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean cancelledByWatchdog;
 
@@ -77,10 +85,14 @@ public final class JsScript implements AutoCloseable {
         var fileSystem = new ModuleFileSystem(builder.roots);
         this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.runtime.engine())
                 .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
-                .resourceLimits(ResourceLimits.newBuilder()
-                        .statementLimit(limits.statementsPerTick(), source -> !source.isInternal())
-                        .build())
                 .build());
+        context.enter();
+        try {
+            this.statements = builder.runtime.engine().statementMeter().counter();
+            this.heap = builder.runtime.engine().heapMeter().heap();
+        } finally {
+            context.leave();
+        }
         Value global = context.getBindings("js");
         for (String name : HOST_GLOBALS) {
             global.removeMember(name);
@@ -253,34 +265,55 @@ public final class JsScript implements AutoCloseable {
         RuntimeException failure;
         long started = System.nanoTime();
         long allocated = 0;
+        Account payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
+        long tick = budget == Budget.CALL ? ticks.getAsLong() : Long.MIN_VALUE;
+        StatementBudget statementBudget = StatementBudget.of(budget, limits,
+                budget == Budget.CALL ? payer.tickLeft(tick) : Long.MAX_VALUE);
+        long ran = 0;
         try {
             if (closed) {
                 throw stopped();
             }
-            resetBudget(budget);
-            watch.enter(timeout.toNanos());
-            try (AllocationWatch.Watched memory = allocations.watch(limits.maxCallAllocationBytes(),
-                    () -> interruptLater(false))) {
-                try {
-                    return Payer.CURRENT.isBound() ? work.apply(context)
-                            : ScopedValue.where(Payer.CURRENT, account).call(() -> work.apply(context));
-                } catch (PolyglotException e) {
-                    // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
-                    failure = classify(e, watch.overrun().orElse(null),
-                            memory.broken() || memory.allocated() > limits.maxCallAllocationBytes(), timeout);
-                } catch (IllegalStateException e) {
-                    failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
-                            String.valueOf(e.getMessage()), ""), e);
-                } catch (StackOverflowError e) {
-                    failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
+            if (statementBudget.statements() <= 0) {
+                failure = limitBroken(JsLimit.TICK_STATEMENTS, null, tick, "the tick's statement budget is spent; "
+                        + "the call did not run", false);
+            } else {
+                watch.enter(timeout.toNanos());
+                statements.arm(statementBudget.statements(), () -> interruptLater(false));
+                try (AllocationWatch.Watched memory = allocations.watch(limits.maxCallAllocationBytes(),
+                        () -> interruptLater(false))) {
+                    try {
+                        T result = Payer.CURRENT.isBound() ? work.apply(context)
+                                : ScopedValue.where(Payer.CURRENT, account).call(() -> work.apply(context));
+                        if (!statements.exhausted()) {
+                            return result;
+                        }
+                        // It ran past its budget and returned before the interrupt reached it: aborted all the same.
+                        failure = limitBroken(statementBudget.limit(), null, tick, statementBudget.describe(), false);
+                    } catch (PolyglotException e) {
+                        // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
+                        failure = classify(e, watch.overrun().orElse(null),
+                                memory.broken() || memory.allocated() > limits.maxCallAllocationBytes(),
+                                statements.exhausted() ? statementBudget : null, tick);
+                    } catch (IllegalStateException e) {
+                        failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
+                                String.valueOf(e.getMessage()), ""), e);
+                    } catch (StackOverflowError e) {
+                        failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
+                    } finally {
+                        allocated = memory.allocated();
+                    }
                 } finally {
-                    allocated = memory.allocated();
+                    ran = statements.disarm();
+                    watch.exit();
+                    awaitInterrupters();
                 }
-            } finally {
-                watch.exit();
             }
         } finally {
-            account.charge(0, System.nanoTime() - started, allocated);
+            if (budget == Budget.CALL) {
+                payer.spend(tick, ran);
+            }
+            account.charge(ran, System.nanoTime() - started, allocated);
             lock.unlock();
         }
         if (failure instanceof JsLimitException limit && limit.fatal()) {
@@ -289,33 +322,61 @@ public final class JsScript implements AutoCloseable {
         throw failure;
     }
 
-    private void resetBudget(Budget budget) {
-        if (budget != Budget.CALL) {
-            context.resetLimits();
-            budgetTick = Long.MIN_VALUE;
-            return;
+    /**
+     * Stops the resource for breaking a limit found outside its calls (the retained-memory limit, measured by the
+     * sandbox's memory thread): the context is closed (a running call is cancelled) and the host told. Any thread;
+     * once.
+     *
+     * @param limit the limit
+     * @param message why, naming the figures
+     */
+    public void breakLimit(JsLimit limit, String message) {
+        fatal(new JsLimitException(new JsFailure(resource, "", 0, limit.text() + ": " + message, ""), null, limit,
+                account.offences(), true));
+    }
+
+    /**
+     * Measures what the context keeps on the heap (Truffle walks it from the context's roots, leaving out what the
+     * engine shares). Slow: call it off the game thread; the resource's code may run meanwhile.
+     *
+     * @param stopAtBytes stop once this much is found
+     * @param cancelled set to stop early
+     * @return the bytes, or more than {@code stopAtBytes}
+     * @throws UnsupportedOperationException when this JVM cannot measure (GraalJS runs without the Graal JIT)
+     * @throws IllegalStateException when the context is closed
+     */
+    public long retainedBytes(long stopAtBytes, java.util.concurrent.atomic.AtomicBoolean cancelled) {
+        if (closed) {
+            throw new IllegalStateException(resource + " is stopped");
         }
-        long tick = ticks.getAsLong();
-        if (tick != budgetTick) {
-            context.resetLimits();
-            budgetTick = tick;
+        return heap.retainedBytes(stopAtBytes, cancelled);
+    }
+
+    /** Waits for the threads interrupting the call that just ended, so that none reaches the next call. */
+    private void awaitInterrupters() {
+        for (Thread interrupter : interrupters) {
+            try {
+                interrupter.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     private RuntimeException classify(PolyglotException e, @Nullable Overrun overrun, boolean allocatedTooMuch,
-            Duration timeout) {
-        if (e.isResourceExhausted()) {
-            return limitBroken(JsLimit.STATEMENTS, e, "the resource ran more than " + limits.statementsPerTick()
-                    + " statements in one tick (GraalJS stopped its context)", true);
-        }
-        if ((overrun != null || allocatedTooMuch) && (e.isInterrupted() || e.isCancelled())) {
+            @Nullable StatementBudget exhausted, long tick) {
+        if ((overrun != null || allocatedTooMuch || exhausted != null) && (e.isInterrupted() || e.isCancelled())) {
             // A call that did not stop when interrupted had its context cancelled: the resource cannot go on.
             if (allocatedTooMuch) {
-                return limitBroken(JsLimit.MEMORY, e, "the call allocated more than "
+                return limitBroken(JsLimit.MEMORY, e, tick, "the call allocated more than "
                         + limits.maxCallAllocationBytes() / JsLimits.MIB + " MB and was interrupted", true);
             }
-            return limitBroken(JsLimit.TIME, e, "the call " + overrun.describe() + " and was interrupted",
-                    cancelledByWatchdog);
+            if (overrun != null) {
+                return limitBroken(JsLimit.TIME, e, tick, "the call " + overrun.describe() + " and was interrupted",
+                        cancelledByWatchdog);
+            }
+            return limitBroken(exhausted.limit(), e, tick, exhausted.describe(), cancelledByWatchdog);
         }
         if (e.isCancelled() || closed) {
             return stopped();
@@ -326,10 +387,11 @@ public final class JsScript implements AutoCloseable {
         return new JsRuntimeException(JsFailure.of(resource, e, lines), e);
     }
 
-    private JsLimitException limitBroken(JsLimit limit, PolyglotException e, String message, boolean alwaysFatal) {
-        int offences = account.offence(limit.text(), limit == JsLimit.STATEMENTS ? budgetTick : Long.MIN_VALUE);
+    private JsLimitException limitBroken(JsLimit limit, @Nullable PolyglotException e, long tick, String message,
+            boolean alwaysFatal) {
+        int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? tick : Long.MIN_VALUE);
         boolean fatal = alwaysFatal || offences >= limits.maxOffences();
-        JsFailure at = JsFailure.of(resource, e, lines);
+        JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e, lines);
         var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message
                 + (fatal ? "" : " (offence " + offences + " of " + limits.maxOffences() + ")"), at.stack());
         return new JsLimitException(failure, e, limit, offences, fatal);
@@ -352,20 +414,29 @@ public final class JsScript implements AutoCloseable {
         interruptLater(overrun.notice() > 1);
     }
 
-    /** Interrupts the running call from a thread of its own: the watchdog's and the guard's threads must not wait. */
+    /**
+     * Interrupts the running call from a thread of its own: the watchdog's and the guard's threads must not wait, and
+     * the statement meter tells on the thread running the call, which cannot interrupt itself.
+     */
     private void interruptLater(boolean cancel) {
-        Thread.ofPlatform().name("plinth-js-interrupt").daemon().start(() -> {
-            if (!cancel) {
-                try {
-                    context.interrupt(Duration.ofSeconds(5));
-                    return;
-                } catch (TimeoutException | IllegalStateException e) {
-                    // did not stop within five seconds (or the context is closing): cancel it for good
+        Thread interrupter = Thread.ofPlatform().name("plinth-js-interrupt").daemon().unstarted(() -> {
+            try {
+                if (!cancel) {
+                    try {
+                        context.interrupt(Duration.ofSeconds(5));
+                        return;
+                    } catch (TimeoutException | IllegalStateException e) {
+                        // did not stop within five seconds (or the context is closing): cancel it for good
+                    }
                 }
+                cancelledByWatchdog = true;
+                closeContext();
+            } finally {
+                interrupters.remove(Thread.currentThread());
             }
-            cancelledByWatchdog = true;
-            closeContext();
         });
+        interrupters.add(interrupter);
+        interrupter.start();
     }
 
     private JsRuntimeException stopped() {

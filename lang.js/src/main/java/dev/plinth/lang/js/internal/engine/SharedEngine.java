@@ -1,5 +1,7 @@
 package dev.plinth.lang.js.internal.engine;
 
+import dev.plinth.lang.js.meter.HeapMeter;
+import dev.plinth.lang.js.meter.StatementMeter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +26,23 @@ public final class SharedEngine implements AutoCloseable {
     private static final String INTERPRETED = "Interpreted";
 
     private final Engine engine;
+    private final StatementMeter statements;
+    private final HeapMeter heap;
+    private volatile long blankContextBytes = -1;
 
     private SharedEngine(Engine engine) {
         this.engine = engine;
+        // Looked up before any context exists, so every context is counted from its first statement.
+        this.statements = StatementMeter.of(engine);
+        this.heap = HeapMeter.of(engine);
     }
 
     /**
      * Creates the engine; Truffle's own warning about interpreter mode is left out, the host says it in its start line.
      *
      * @return the engine
-     * @throws org.graalvm.polyglot.PolyglotException or {@link IllegalStateException} when GraalJS is missing
+     * @throws org.graalvm.polyglot.PolyglotException or {@link IllegalStateException} when GraalJS or the host's
+     *     meter ({@code dev.plinth.lang.js.meter}, beside GraalJS) is missing
      */
     public static SharedEngine create() {
         return new SharedEngine(withPolyglotLoader(() -> Engine.newBuilder("js")
@@ -106,6 +115,58 @@ public final class SharedEngine implements AutoCloseable {
     /** {@return the engine} */
     public Engine engine() {
         return engine;
+    }
+
+    /** {@return the statement meter of the engine's contexts} */
+    public StatementMeter statementMeter() {
+        return statements;
+    }
+
+    /** {@return the heap meter of the engine's contexts} */
+    public HeapMeter heapMeter() {
+        return heap;
+    }
+
+    /**
+     * What a context keeps before a resource runs anything in it (GraalJS's built-ins of one realm), measured once
+     * from a blank sandboxed context: a resource's retained memory is what its context keeps beyond this. Slow the
+     * first time; call it off the game thread.
+     *
+     * @return the bytes
+     * @throws UnsupportedOperationException when this JVM cannot measure a context's heap ({@link #measuresHeap()})
+     */
+    public long blankContextBytes() {
+        long known = blankContextBytes;
+        if (known >= 0) {
+            return known;
+        }
+        synchronized (this) {
+            if (blankContextBytes < 0) {
+                blankContextBytes = withPolyglotLoader(() -> {
+                    try (var context = JsScript.sandboxed(this).allowIO(org.graalvm.polyglot.io.IOAccess.NONE).build()) {
+                        context.eval("js", "0");
+                        context.enter();
+                        dev.plinth.lang.js.meter.ContextHeap blank;
+                        try {
+                            blank = heap.heap();
+                        } finally {
+                            context.leave();
+                        }
+                        return blank.retainedBytes(Long.MAX_VALUE, new java.util.concurrent.atomic.AtomicBoolean());
+                    }
+                });
+            }
+            return blankContextBytes;
+        }
+    }
+
+    /**
+     * Whether Truffle can measure what a context keeps: only on its optimizing runtime, that is with the Graal JIT.
+     *
+     * @return {@code true} in JIT mode
+     */
+    public boolean measuresHeap() {
+        return compiled();
     }
 
     /** {@return whether guest code is compiled by the Graal JIT (else GraalJS only interprets it)} */

@@ -185,9 +185,10 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         };
         readiness = conditions;
         conditions.open();
-        log.info("JavaScript host ready: GraalJS {}, {}; {} statements per tick, {} ms per call, {} MB per call",
-                engine.version(), engine.mode(), settings().statementsPerTick(),
-                sandbox.defaults().callTimeout().toMillis(), sandbox.defaults().maxCallAllocBytes() / (1024 * 1024));
+        log.info("JavaScript host ready: GraalJS {}, {}; {} statements per call, {} per tick, {} ms per call, {} MB "
+                + "allocated per call, {}", engine.version(), engine.mode(), settings().statementsPerCall(),
+                settings().statementsPerTick(), sandbox.defaults().callTimeout().toMillis(),
+                sandbox.defaults().maxCallAllocBytes() / (1024 * 1024), retainedMemory());
     }
 
     /** Stops every JavaScript resource, the engine and the host's threads. */
@@ -231,10 +232,19 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         return "GraalJS " + engine.version() + ", " + engine.mode() + ", TypeScript " + typescript.version() + " ("
                 + compiled.compilations() + " modules compiled); " + started.size()
                 + " JavaScript resources running: " + String.join(", ", started.keySet().stream().sorted().toList())
-                + "; limits: " + settings().statementsPerTick() + " statements per tick, "
+                + "; limits: " + settings().statementsPerCall() + " statements per call, "
+                + settings().statementsPerTick() + " per tick, "
                 + defaults.callTimeout().toMillis() + " ms per call, "
                 + defaults.maxCallAllocBytes() / (1024 * 1024) + " MB allocated per call, "
-                + defaults.maxOffences() + " offences";
+                + defaults.maxOffences() + " offences, " + retainedMemory();
+    }
+
+    /** {@return whether {@code max_memory_mb} holds for JavaScript resources in this mode, as the host says it} */
+    private String retainedMemory() {
+        return engine.measuresHeap()
+                ? sandbox.defaults().maxRetainedBytes() / (1024 * 1024) + " MB kept (max_memory_mb)"
+                : "what a resource keeps is not measured in interpreter mode (max_memory_mb needs the Graal JIT; "
+                        + "the server's heap guard still applies)";
     }
 
     @Override
@@ -265,6 +275,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                     scriptLog, grants, Map.of(), true));
             started.put(name, resource);
             startOrder.put(name, starts.incrementAndGet());
+            if (engine.measuresHeap()) {
+                resource.measureMemory(context, engine);
+            }
             if (ready && resource.awaitsBootstrap()) {
                 resource.bootstrap();
             }

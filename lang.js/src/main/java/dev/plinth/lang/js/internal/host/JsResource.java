@@ -43,6 +43,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import dev.plinth.core.sandbox.memory.RetainedMemory;
+import dev.plinth.lang.js.internal.engine.SharedEngine;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.permission.Grants;
@@ -73,6 +77,7 @@ final class JsResource {
     private final boolean bootstrapMod;
     private final int priority;
     private volatile boolean bootstrapped;
+    private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
     private JsResource(ResourceScope scope, JsTimers timers, SystemEventRegistry events, Value entry,
             ResourceDescriptor descriptor) {
@@ -196,12 +201,34 @@ final class JsResource {
         hooks.register();
     }
 
+    /**
+     * Has the sandbox's memory monitor measure what the resource keeps ({@code max_memory_mb}), from now until it
+     * stops.
+     *
+     * @param host the host bundle's context, through which the {@link RetainedMemory} service is registered
+     * @param engine the engine, which knows what a blank context keeps
+     */
+    void measureMemory(BundleContext host, SharedEngine engine) {
+        var properties = new java.util.Hashtable<String, Object>();
+        properties.put(RetainedMemory.RESOURCE, scope.name());
+        memory = host.registerService(RetainedMemory.class, new JsRetainedMemory(scope.script(), engine), properties);
+    }
+
     /** Calls {@code onDetach()} when it is defined and the resource may still run, then drops the context. */
     void stop() {
         JsReloadHooks hooks = reload;
         reload = null;
         if (hooks != null) {
             hooks.unregister();
+        }
+        ServiceRegistration<RetainedMemory> measured = memory;
+        memory = null;
+        if (measured != null) {
+            try {
+                measured.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the host bundle
+            }
         }
         try {
             if (!scope.script().isClosed()) {

@@ -41,12 +41,14 @@ class JsSandboxTest {
     }
 
     static JsScript script(TestModules modules, JsLimits limits, java.util.function.LongSupplier ticks) {
-        return runtime.builder("attacker", modules).withLimits(limits).withTicks(ticks).build();
+        return JsScript.builder("attacker", runtime.runtime, modules, runtime.account("attacker", limits.statementsPerTick()))
+                .withLimits(limits).withTicks(ticks).build();
     }
 
     /** Limits out of the way of the attack (a loaded machine may take long for the first call of a kind). */
     static JsLimits roomy() {
-        return JsLimits.defaults().withStatementsPerTick(Long.MAX_VALUE / 4).withCallTimeout(Duration.ofSeconds(10));
+        return JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4).withStatementsPerTick(Long.MAX_VALUE / 4)
+                .withCallTimeout(Duration.ofSeconds(10));
     }
 
     /** Room for statements, a short wall-clock bound: for the attacks the watchdog must stop. */
@@ -187,20 +189,74 @@ class JsSandboxTest {
     class Limits {
 
         @Test
-        void spinningLoopBreaksTheStatementBudgetAndStopsTheResource() {
+        void spinningLoopBreaksTheCallBudgetAndTheContextKeepsItsState() {
             var fatal = new AtomicInteger();
             try (var s = runtime.builder("attacker", new TestModules().file("main.js",
-                    "export function spin() { for (;;) {} }"))
-                    .withLimits(JsLimits.defaults().withStatementsPerTick(100_000)).onFatal(e -> fatal.incrementAndGet())
+                    "export let calls = 0; export function spin() { calls++; for (;;) {} }"))
+                    .withLimits(JsLimits.defaults().withStatementsPerCall(100_000).withCallTimeout(Duration.ofSeconds(30)))
+                    .onFatal(e -> fatal.incrementAndGet())
                     .build()) {
                 var ns = s.evalModule("main.js");
-                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
-                assertEquals(JsLimit.STATEMENTS, e.limit());
-                assertTrue(e.fatal());
+                for (int offence = 1; offence < 3; offence++) {
+                    var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
+                    assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+                    assertFalse(e.fatal(), e.getMessage());
+                    assertTrue(e.getMessage().contains("statement budget per call: the call ran more than 100000 "
+                            + "statements and was interrupted (offence " + offence + " of 3)"), e.getMessage());
+                    assertFalse(s.isClosed());
+                    int kept = offence;
+                    assertEquals(Integer.valueOf(kept), s.call(Budget.CALL, c -> ns.getMember("calls").asInt()),
+                            "the context and its state survive the aborted call");
+                }
+                var third = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
+                assertTrue(third.fatal());
                 assertEquals(1, fatal.get());
                 assertTrue(s.isClosed());
                 var after = assertThrows(JsRuntimeException.class, () -> s.call(Budget.CALL, c -> c.eval("js", "1")));
                 assertTrue(after.getMessage().contains("the resource is stopped"), after.getMessage());
+            }
+        }
+
+        @Test
+        void catchingTheInterruptDoesNotKeepTheCallRunning() {
+            try (var s = script("export let after = 0; export function spin() { "
+                    + "try { for (;;) {} } catch (e) { after++; for (;;) {} } finally { after++; for (;;) {} } }\n"
+                    + "export const ok = () => 'ok';",
+                    roomy().withStatementsPerCall(50_000))) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
+                assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+                assertEquals("ok", callString(s, ns, "ok"));
+            }
+        }
+
+        @Test
+        void anExhaustedTickSkipsFurtherCallsUntilTheNextTick() {
+            var tick = new AtomicLong(1);
+            try (var s = script(new TestModules().file("main.js", "export let runs = 0; export function work() { runs++; "
+                    + "let x = 0; for (let i = 0; i < 100000; i++) { x += i; } return x; }"),
+                    roomy().withStatementsPerCall(1_000_000).withStatementsPerTick(1_000_000), tick::get)) {
+                var ns = s.evalModule("main.js");
+                JsLimitException broken = null;
+                for (int i = 0; i < 20 && broken == null; i++) {
+                    try {
+                        s.call(Budget.CALL, ns.getMember("work"));
+                    } catch (JsLimitException e) {
+                        broken = e;
+                    }
+                }
+                assertTrue(broken != null, "the calls of one tick ran out of its budget");
+                assertEquals(JsLimit.TICK_STATEMENTS, broken.limit());
+                // Read while no call runs: a call in this tick is refused now.
+                int runs = ns.getMember("runs").asInt();
+                var skipped = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("work")));
+                assertTrue(skipped.getMessage().contains("the tick's statement budget is spent; the call did not run"),
+                        skipped.getMessage());
+                assertEquals(runs, ns.getMember("runs").asInt(), "the skipped call did not run");
+                assertEquals(1, skipped.offences(), "offences of one tick count once");
+                tick.incrementAndGet();
+                s.call(Budget.CALL, ns.getMember("work"));
+                assertEquals(runs + 1, ns.getMember("runs").asInt(), "the next tick has its budget again");
             }
         }
 
@@ -220,7 +276,7 @@ class JsSandboxTest {
                         s.call(Budget.CALL, ns.getMember("work"));
                     }
                 });
-                assertEquals(JsLimit.STATEMENTS, e.limit());
+                assertEquals(JsLimit.TICK_STATEMENTS, e.limit());
             }
         }
 
@@ -240,7 +296,7 @@ class JsSandboxTest {
         void hugeSortIsInterruptedByTheWatchdog() {
             try (var s = script("const a = []; for (let i = 0; i < 5e4; i++) a.push(String(Math.random()));"
                     + "export const f = () => { for (;;) { a.slice().sort(); } };", tight()
-                    .withMaxMemoryMb(100_000))) {
+                    .withMaxCallAllocMb(100_000))) {
                 var ns = s.evalModule("main.js");
                 var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
                 assertEquals(JsLimit.TIME, e.limit());
@@ -289,7 +345,7 @@ class JsSandboxTest {
         @Test
         void bigAllocationInOneCallBreaksTheMemoryLimit() {
             try (var s = script("export const f = () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(1)); };",
-                    roomy().withCallTimeout(Duration.ofSeconds(20)).withMaxMemoryMb(32))) {
+                    roomy().withCallTimeout(Duration.ofSeconds(20)).withMaxCallAllocMb(32))) {
                 var ns = s.evalModule("main.js");
                 var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
                 assertEquals(JsLimit.MEMORY, e.limit());
@@ -311,7 +367,7 @@ class JsSandboxTest {
         void theStartHasItsOwnBudgetAndTimeBound() {
             try (var s = script("for (;;) {}", JsLimits.defaults().withStatementsPerTick(1_000_000))) {
                 var e = assertThrows(JsLimitException.class, () -> s.evalModule("main.js"));
-                assertEquals(JsLimit.STATEMENTS, e.limit());
+                assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
             }
         }
     }

@@ -120,8 +120,9 @@ class JsScriptTest {
     void spinningCallIsInterruptedAndTheResourceKeepsWorking() {
         var modules = new TestModules().file("main.js", "export function spin() { while (true) {} } export const ok = () => 7;");
         try (JsScript script = runtime.builder("demo", modules)
-                .withLimits(JsLimits.defaults().withStatementsPerTick(Long.MAX_VALUE / 2)
-                        .withCallTimeout(Duration.ofMillis(100))).build()) {
+                .withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 2).withStatementsPerTick(Long.MAX_VALUE / 2)
+                        // One bound later a call still running is cancelled: leave a loaded machine room to interrupt.
+                        .withCallTimeout(Duration.ofMillis(500))).build()) {
             var ns = script.evalModule("main.js");
             var e = assertThrows(JsLimitException.class, () -> script.call(Budget.CALL, ns.getMember("spin")));
             assertEquals(JsLimit.TIME, e.limit());
