@@ -255,6 +255,52 @@ class JsResourcesIT {
     }
 
     @Test
+    void theTypeScriptExampleCompilesOnceRunsAndNamesItsTsLines() throws Exception {
+        copy(PlinthInstance.at(home).installDir().getParent().getParent().getParent()
+                .resolve("examples/resources/typescript/hello-ts"), home.resolve("resources/hello-ts"));
+        serverJson("", "hello-ts");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Ada",
+                "sim:command Ada greet-ts",
+                "sim:command Ada fail-ts",
+                "resource:restart hello-ts",
+                "sim:command Ada greet-ts",
+                "js:info",
+                "sim:inbox Ada");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[hello-ts] hello-ts attached (0 greetings so far)"), out);
+        assertTrue(out.contains("message: Hello, Ada!"), "player_join handled:\n" + out);
+        assertTrue(out.contains("message: Hello, Ada! (greeting #1)"), out);
+        assertTrue(out.contains("hello-ts: greeting.ts:12: Error: no parts (0)"), "the error names the .ts line:\n" + out);
+        assertTrue(out.contains("message: Hello, Ada! (greeting #2)"), "the state crossed the restart:\n" + out);
+        assertTrue(out.contains("TypeScript 5.9.3 (2 modules compiled)"), "compiled once, not again on restart:\n" + out);
+        try (Stream<Path> kept = Files.list(home.resolve("data/cache/typescript"))) {
+            assertEquals(2, kept.filter(file -> file.toString().endsWith(".json")).count(), "the compiled modules are kept");
+        }
+
+        var again = PlinthInstance.at(home).script("sim:join Ada", "sim:command Ada greet-ts", "js:info", "sim:inbox Ada");
+
+        assertEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("message: Hello, Ada! (greeting #1)"), again.output());
+        assertTrue(again.output().contains("TypeScript 5.9.3 (0 modules compiled)"),
+                "the next run reads the cache instead of compiling:\n" + again.output());
+    }
+
+    @Test
+    void aTypeScriptSyntaxErrorLeavesItsResourceInErrorWithTheTsFileAndLine() throws Exception {
+        write("resources/broken-ts/plugin.toml", "[plugin]\nname = \"broken-ts\"\nversion = \"1.0.0\"\nmain = \"main.ts\"\n");
+        write("resources/broken-ts/main.ts", "interface A { b: number }\n\nconst a: A = { b: };\n");
+        serverJson("");
+        var run = PlinthInstance.at(home).script("resource:start broken-ts", "resource:info broken-ts");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("ERR_SCRIPT_EXECUTION: broken-ts: main.ts:3: SyntaxError: Expression expected. "
+                + "(TS1109)"), run.output());
+    }
+
+    @Test
     void withoutTheJitJavaScriptRunsInterpreted() throws Exception {
         serverJson("");
         var run = PlinthInstance.at(home).scriptWithEnv(Map.of("PLINTH_JIT", "off"), "js:info");

@@ -39,6 +39,16 @@ class ModManifestReaderTest {
             """;
 
     @Test
+    void aTypeScriptEntryPointIsJavaScriptThatTheHostCompiles() {
+        var d = read(MemoryFiles.named("ts-mod").with("manifest.json", MOD.replace("main.js", "src/main.ts"))
+                .with("src/main.ts", ""));
+
+        assertEquals(Language.JS, d.language());
+        assertEquals(Optional.of("src/main.ts"), d.main());
+        assertEquals(List.of("src/main.ts"), d.serverScripts());
+    }
+
+    @Test
     void theRootManifestIsReadWithTheFolderAsModId() {
         var d = read(MemoryFiles.named("my-mod").with("manifest.json", MOD).with("main.js", ""));
 

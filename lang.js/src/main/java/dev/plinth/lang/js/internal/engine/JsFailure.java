@@ -31,6 +31,19 @@ public record JsFailure(String resource, String file, int line, String message, 
      * @return the failure
      */
     public static JsFailure of(String resource, PolyglotException error) {
+        return of(resource, error, SourceLines.AS_WRITTEN);
+    }
+
+    /**
+     * Reads a GraalJS error of code that may have been compiled from TypeScript: the lines named are the original
+     * ones.
+     *
+     * @param resource the resource whose code failed
+     * @param error the error
+     * @param lines where the lines of compiled modules lead back to
+     * @return the failure
+     */
+    public static JsFailure of(String resource, PolyglotException error, SourceLines lines) {
         String file = "";
         int line = 0;
         SourceSection location = error.getSourceLocation();
@@ -44,16 +57,16 @@ public record JsFailure(String resource, String file, int line, String message, 
         }
         if (location != null && location.getSource() != null) {
             file = ModuleFileSystem.displayName(location.getSource().getPath(), location.getSource().getName());
-            line = location.isAvailable() ? location.getStartLine() : 0;
+            line = lines.original(file, location.isAvailable() ? location.getStartLine() : 0);
         }
         var stack = new StringBuilder();
         for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
             if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
                 SourceSection at = frame.getSourceLocation();
+                String shown = ModuleFileSystem.displayName(at.getSource().getPath(), at.getSource().getName());
                 stack.append(stack.isEmpty() ? "" : "\n").append("    at ").append(frame.getRootName().isEmpty()
-                        ? "<module>" : frame.getRootName()).append(" (")
-                        .append(ModuleFileSystem.displayName(at.getSource().getPath(), at.getSource().getName()))
-                        .append(':').append(at.isAvailable() ? at.getStartLine() : 0).append(')');
+                        ? "<module>" : frame.getRootName()).append(" (").append(shown).append(':')
+                        .append(lines.original(shown, at.isAvailable() ? at.getStartLine() : 0)).append(')');
             }
         }
         String message = String.valueOf(error.getMessage()).replace(" from " + ModuleFileSystem.OWN, " from ")

@@ -57,6 +57,7 @@ public final class JsScript implements AutoCloseable {
 
     private final String resource;
     private final ModuleRoots roots;
+    private final SourceLines lines;
     private final Context context;
     private final JsLimits limits;
     private final Watch watch;
@@ -75,6 +76,7 @@ public final class JsScript implements AutoCloseable {
     private JsScript(Builder builder) {
         this.resource = builder.resource;
         this.roots = builder.roots;
+        this.lines = builder.roots.lines();
         this.limits = builder.limits;
         this.allocations = builder.runtime.allocations();
         this.account = builder.account;
@@ -143,6 +145,11 @@ public final class JsScript implements AutoCloseable {
         return resource;
     }
 
+    /** {@return where the lines of its modules come from (TypeScript modules run compiled)} */
+    public SourceLines lines() {
+        return lines;
+    }
+
     /** {@return the limits} */
     public JsLimits limits() {
         return limits;
@@ -195,7 +202,7 @@ public final class JsScript implements AutoCloseable {
 
     /**
      * The source of a resource's module, as {@link #evalModule} evaluates it: the same source parsed earlier in
-     * another context of the engine ({@link SharedEngine#preparse}) is not parsed again.
+     * another context of the engine ({@link SharedEngine#parse}) is not parsed again.
      *
      * @param file the path relative to the resource root
      * @param bytes its content
@@ -377,14 +384,14 @@ public final class JsScript implements AutoCloseable {
         if (e.isHostException() && e.asHostException() instanceof JsException nested) {
             return nested;
         }
-        return new JsRuntimeException(JsFailure.of(resource, e), e);
+        return new JsRuntimeException(JsFailure.of(resource, e, lines), e);
     }
 
     private JsLimitException limitBroken(JsLimit limit, @Nullable PolyglotException e, long tick, String message,
             boolean alwaysFatal) {
         int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? tick : Long.MIN_VALUE);
         boolean fatal = alwaysFatal || offences >= limits.maxOffences();
-        JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e);
+        JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e, lines);
         var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message
                 + (fatal ? "" : " (offence " + offences + " of " + limits.maxOffences() + ")"), at.stack());
         return new JsLimitException(failure, e, limit, offences, fatal);

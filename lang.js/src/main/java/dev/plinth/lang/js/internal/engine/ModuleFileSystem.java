@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * package is refused with a sentence naming the import.
  *
  * <p>Relative imports may omit {@code .js} ({@code ./manager}), as Staminal mods do: {@code X}, {@code X.js},
- * {@code X.mjs}, {@code X/index.js} and {@code X/index.mjs} are tried in that order, and the module's identity is
- * the file found.
+ * {@code X.mjs}, {@code X.ts}, {@code X.mts}, {@code X/index.js}, {@code X/index.mjs} and {@code X/index.ts} are tried
+ * in that order, and the module's identity is the file found. As TypeScript's own module resolution has it, an import
+ * of {@code ./util.js} finds {@code util.ts} when there is no {@code util.js}.
  *
  * <p>Thread-safe: GraalJS calls it on the thread that loads a module, files are cached once read.
  */
@@ -46,7 +47,8 @@ public final class ModuleFileSystem implements FileSystem {
     static final String OWN = "/own/";
     /** The folder of the resources imported as {@code @id}. */
     static final String MODS = "/mods/";
-    private static final List<String> SUFFIXES = List.of("", ".js", ".mjs", "/index.js", "/index.mjs");
+    private static final List<String> SUFFIXES =
+            List.of("", ".js", ".mjs", ".ts", ".mts", "/index.js", "/index.mjs", "/index.ts");
     private static final FileTime EPOCH = FileTime.fromMillis(0);
 
     private final ModuleRoots roots;
@@ -201,8 +203,7 @@ public final class ModuleFileSystem implements FileSystem {
                     + "modules are imported from the resource's own files only");
         }
         String relative = normalized.substring(OWN.length());
-        for (String suffix : SUFFIXES) {
-            String candidate = relative + suffix;
+        for (String candidate : candidates(relative)) {
             if (cached(candidate, () -> roots.own().read(candidate)) != null) {
                 return Path.of(OWN + candidate);
             }
@@ -228,7 +229,7 @@ public final class ModuleFileSystem implements FileSystem {
                 int cut = modules.entry().lastIndexOf('/');
                 String folder = cut < 0 ? "" : modules.entry().substring(0, cut + 1);
                 String entryName = modules.entry().substring(cut + 1);
-                var candidates = rest.isEmpty() ? List.of(entryName) : SUFFIXES.stream().map(s -> rest + s).toList();
+                var candidates = rest.isEmpty() ? List.of(entryName) : candidates(rest);
                 for (String candidate : candidates) {
                     String key = "@" + id + "/" + candidate;
                     if (cached(key, () -> modules.files().read(folder + candidate)) != null) {
@@ -239,6 +240,18 @@ public final class ModuleFileSystem implements FileSystem {
                         + "' (" + modules.entry() + ")");
             }
         }
+    }
+
+    /** The files an import of {@code path} may name, in the order they are tried. */
+    private static List<String> candidates(String path) {
+        var candidates = new java.util.ArrayList<String>(SUFFIXES.size() + 2);
+        SUFFIXES.forEach(suffix -> candidates.add(path + suffix));
+        if (path.endsWith(".js")) {
+            candidates.add(path.substring(0, path.length() - ".js".length()) + ".ts");
+        } else if (path.endsWith(".mjs")) {
+            candidates.add(path.substring(0, path.length() - ".mjs".length()) + ".mts");
+        }
+        return candidates;
     }
 
     private byte @Nullable [] cached(String key, Reader reader) throws IOException {

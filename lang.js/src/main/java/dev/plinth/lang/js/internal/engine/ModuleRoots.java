@@ -14,6 +14,15 @@ public interface ModuleRoots {
     ModuleFiles own();
 
     /**
+     * Where the lines of the modules that ran come from: TypeScript modules run compiled.
+     *
+     * @return the lines; as written by default
+     */
+    default SourceLines lines() {
+        return SourceLines.AS_WRITTEN;
+    }
+
+    /**
      * A built-in module.
      *
      * @param specifier the import as written ({@code @minecraft/server})

@@ -2,8 +2,15 @@ package dev.plinth.lang.js.internal.engine;
 
 import dev.plinth.lang.js.meter.HeapMeter;
 import dev.plinth.lang.js.meter.StatementMeter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * The one GraalJS {@link Engine} every JavaScript resource's context shares: code parsed and compiled once serves
@@ -62,28 +69,46 @@ public final class SharedEngine implements AutoCloseable {
     }
 
     /**
-     * Parses a resource's modules in a throwaway context, so that its start (on the game thread) finds them parsed:
-     * the engine keeps what it parsed for every context. Runs no code; a file that does not parse is left for the
-     * start to report.
+     * A context of this engine with the sandbox every context shares and no files at all, for code that is not a
+     * resource's (the TypeScript compiler) or runs none (parsing). The caller closes it; create it with the polyglot
+     * loader set ({@link #withPolyglotLoader}).
      *
-     * @param files the resource's files
-     * @param paths the modules, relative to the resource root
+     * @return the context
      */
-    public void preparse(ModuleFiles files, java.util.List<String> paths) {
-        withPolyglotLoader(() -> {
-            try (var context = JsScript.sandboxed(this).allowIO(org.graalvm.polyglot.io.IOAccess.NONE).build()) {
+    public Context isolatedContext() {
+        return JsScript.sandboxed(this).allowIO(IOAccess.NONE).build();
+    }
+
+    /**
+     * Parses a resource's modules in a throwaway context, so that its start (on the game thread) finds them parsed:
+     * the engine keeps what it parsed for every context. Runs no code.
+     *
+     * @param resource the resource, for messages
+     * @param files the resource's files (TypeScript read as the JavaScript it compiles to)
+     * @param paths the modules, relative to the resource root
+     * @param lines where the lines of compiled modules lead back to
+     * @return the modules that do not parse (or do not compile, or cannot be read), in the order of {@code paths}
+     */
+    public List<JsFailure> parse(String resource, ModuleFiles files, List<String> paths, SourceLines lines) {
+        return withPolyglotLoader(() -> {
+            var failures = new ArrayList<JsFailure>();
+            try (Context context = isolatedContext()) {
                 for (String path : paths) {
                     try {
-                        var bytes = files.read(path);
+                        Optional<byte[]> bytes = files.read(path);
                         if (bytes.isPresent()) {
                             context.parse(JsScript.moduleSource(path, bytes.get()));
                         }
-                    } catch (java.io.IOException | org.graalvm.polyglot.PolyglotException e) {
-                        // reported when the resource starts
+                    } catch (IOException e) {
+                        failures.add(new JsFailure(resource, path, 0, "cannot read the module: " + e.getMessage(), ""));
+                    } catch (PolyglotException e) {
+                        failures.add(JsFailure.of(resource, e, lines));
+                    } catch (JsException e) {
+                        failures.add(e.failure());
                     }
                 }
             }
-            return null;
+            return failures;
         });
     }
 

@@ -26,6 +26,10 @@ import dev.plinth.lang.js.internal.engine.JsException;
 import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
 import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
+import dev.plinth.lang.js.internal.typescript.TypeScriptCompiler;
+import dev.plinth.lang.js.internal.typescript.TypeScriptFiles;
+import dev.plinth.lang.js.internal.typescript.TypeScriptLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +53,9 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.runtime.host.HostPreparation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -69,7 +76,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
  * script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
  * {@link dev.plinth.core.runtime.host.HostFailure} naming the failure ({@code ERR_SCRIPT_EXECUTION}); a resource
- * that breaks its limits for good is failed and stopped from the host's own thread.
+ * that breaks its limits for good is failed and stopped from the host's own thread. Before a start and before a hot
+ * reload, off the game thread, the host compiles the resource's TypeScript and parses its modules
+ * ({@link HostPreparation}, {@link ReloadPreparation}).
  *
  * <p>Threads: the tracker calls back on the thread that starts or stops a bundle, synchronously.
  */
@@ -93,6 +102,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private final SharedEngine engine;
     private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
     private final JsRuntime runtime;
+    private final TypeScriptCompiler typescript;
+    private final TranspileCache compiled;
     private final SystemEventRegistry events = new SystemEventRegistry();
     private final Map<String, JsResource> started = new ConcurrentHashMap<>();
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
@@ -104,6 +115,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private volatile @Nullable BundleTracker<JsResource> tracker;
     private volatile @Nullable BundleTracker<Long> preparser;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
+    private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
 
     /**
      * Creates the host and its engine; {@link #open()} starts tracking.
@@ -128,6 +141,17 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         this.log = loggers.getLogger(JsExtender.class);
         this.engine = SharedEngine.create();
         this.runtime = new JsRuntime(engine, watchdog, allocations);
+        this.typescript = new TypeScriptCompiler(engine);
+        this.compiled = new TranspileCache(typescript, cacheFolder(context));
+    }
+
+    /** Where compiled TypeScript is kept across runs: {@code data/cache/typescript/} of the server's home. */
+    private static Optional<Path> cacheFolder(BundleContext context) {
+        String home = context.getProperty("plinth.home");
+        if (home != null) {
+            return Optional.of(Path.of(home, "data", "cache", "typescript"));
+        }
+        return Optional.ofNullable(context.getDataFile("typescript")).map(java.io.File::toPath);
     }
 
     /** Starts the watchdog, tracks the resource bundles and says which mode GraalJS runs in. */
@@ -138,6 +162,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         shell.put("osgi.command.scope", "js");
         shell.put("osgi.command.function", new String[] {"info"});
         context.registerService(JsShell.class, new JsShell(this), shell);
+        preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled), null);
+        startPreparation = context.registerService(HostPreparation.class, this::prepareStart, null);
         var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
             @Override
             public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
@@ -169,6 +195,15 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Deactivate
     void close() throws InterruptedException {
         closing = true;
+        for (ServiceRegistration<?> registered : java.util.Arrays.asList(preparation, startPreparation)) {
+            if (registered != null) {
+                try {
+                    registered.unregister();
+                } catch (IllegalStateException e) {
+                    // gone with the bundle
+                }
+            }
+        }
         ServiceTracker<Object, Object> conditions = readiness;
         if (conditions != null) {
             conditions.close();
@@ -187,13 +222,15 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             log.warn("JavaScript workers still busy after 30 s; the engine is closed anyway");
         }
         allocations.close();
+        typescript.close();
         engine.close();
     }
 
     /** {@return a line about the engine, for {@code js:info}} */
     String info() {
         var defaults = sandbox.defaults();
-        return "GraalJS " + engine.version() + ", " + engine.mode() + "; " + started.size()
+        return "GraalJS " + engine.version() + ", " + engine.mode() + ", TypeScript " + typescript.version() + " ("
+                + compiled.compilations() + " modules compiled); " + started.size()
                 + " JavaScript resources running: " + String.join(", ", started.keySet().stream().sorted().toList())
                 + "; limits: " + settings().statementsPerCall() + " statements per call, "
                 + settings().statementsPerTick() + " per tick, "
@@ -224,9 +261,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (descriptor.isEmpty()) {
                 throw new IllegalStateException(name + ": the resource has no manifest Plinth can read");
             }
-            List<String> modules = descriptor.get().serverScripts().stream()
-                    .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".js") || f.toLowerCase(Locale.ROOT).endsWith(".mjs"))
-                    .toList();
+            List<String> modules = descriptor.get().serverScripts().stream().filter(JsExtender::isModule).toList();
             if (modules.isEmpty()) {
                 throw new IllegalStateException(name + ": the manifest names no server JavaScript module (main)");
             }
@@ -235,6 +270,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             JsLimits limits = settings().limitsFor(resolved);
             Grants grants = Grants.of(name, manifest, permissionsSection(descriptor.get()));
             account = accounts.open(name, LANGUAGE, limits.statementsPerTick());
+            compileTypeScript(name, bundle, descriptor.get());
             JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, limits, account,
                     scriptLog, grants, Map.of(), true));
             started.put(name, resource);
@@ -245,6 +281,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (ready && resource.awaitsBootstrap()) {
                 resource.bootstrap();
             }
+            resource.offerReloadHooks();
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
@@ -276,23 +313,68 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (descriptor.isEmpty()) {
             return null;
         }
-        var paths = new java.util.LinkedHashSet<String>(descriptor.get().serverScripts());
-        for (String pattern : List.of("*.js", "*.mjs")) {
+        List<String> paths = modulePaths(bundle, descriptor.get());
+        String name = descriptor.get().name();
+        var lines = new TypeScriptLines();
+        var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
+        worker.execute(() -> {
+            if (!closing) {
+                engine.parse(name, files, paths, lines); // what fails is reported by the start
+            }
+        });
+        return bundle.getLastModified();
+    }
+
+    /**
+     * Prepares a JavaScript resource's start ({@link HostPreparation}), on the thread that asked for it, never the
+     * game thread: its TypeScript compiled and its modules parsed, so that the start evaluates parsed code. What does
+     * not compile or parse is reported by the start.
+     */
+    private void prepareStart(Bundle bundle) {
+        if (closing || !support.serves(bundle, EXTENDER)) {
+            return;
+        }
+        resources.descriptor(bundle).ifPresent(descriptor -> {
+            var lines = new TypeScriptLines();
+            var files = new TypeScriptFiles(descriptor.name(), new BundleModuleFiles(bundle), compiled, path -> path,
+                    lines);
+            engine.parse(descriptor.name(), files, modulePaths(bundle, descriptor), lines);
+        });
+    }
+
+    /** A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its client side. */
+    private static List<String> modulePaths(Bundle bundle, ResourceDescriptor descriptor) {
+        var paths = new java.util.LinkedHashSet<String>(descriptor.serverScripts());
+        for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
             var entries = bundle.findEntries("/", pattern, true);
             while (entries != null && entries.hasMoreElements()) {
                 String path = entries.nextElement().getPath().replaceFirst("^/", "");
-                if (!path.startsWith("client/") && !descriptor.get().clientFiles().contains(path)) {
+                if (!path.startsWith("client/") && !descriptor.clientFiles().contains(path)
+                        && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
                     paths.add(path);
                 }
             }
         }
-        var files = new BundleModuleFiles(bundle);
-        worker.execute(() -> {
-            if (!closing) {
-                engine.preparse(files, List.copyOf(paths));
+        return List.copyOf(paths);
+    }
+
+    /**
+     * Compiles a resource's TypeScript before its modules run, outside any call (whose wall-clock bound must not pay
+     * for it): usually found compiled already, by the pre-parsing or a reload's preparation. A module that does not
+     * compile is left for the start to report.
+     */
+    private void compileTypeScript(String name, Bundle bundle, ResourceDescriptor descriptor) {
+        var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path,
+                new TypeScriptLines());
+        for (String path : modulePaths(bundle, descriptor)) {
+            if (TypeScriptFiles.isTypeScript(path)) {
+                try {
+                    files.read(path);
+                } catch (IOException | JsException e) {
+                    // reported by the start, with the file and the line
+                }
             }
-        });
-        return bundle.getLastModified();
+        }
     }
 
     @Override
@@ -341,7 +423,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             Map<String, JsResource.Builtin> builtins, boolean hooks) {
         return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
                 ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception), resources, events,
-                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks);
+                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled);
     }
 
     /** Runs {@code onBootstrap} of the bootstrap mods that attached before startup finished, lower priority first. */
@@ -403,6 +485,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             log.error("{}; the JavaScript host uses its defaults", e.getMessage());
             return HostSettings.DEFAULTS;
         }
+    }
+
+    /** Whether a server script is a module this host runs: JavaScript, or TypeScript it compiles. */
+    static boolean isModule(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".js") || lower.endsWith(".mjs") || TypeScriptFiles.isTypeScript(file);
     }
 
     private static String messageOf(String name, Throwable failure) {

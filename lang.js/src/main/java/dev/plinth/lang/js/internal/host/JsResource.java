@@ -12,6 +12,7 @@ import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsRuntimeException;
 import dev.plinth.lang.js.internal.engine.JsScript;
+import dev.plinth.lang.js.internal.engine.ModuleFileSystem;
 import dev.plinth.lang.js.internal.engine.JsRuntime;
 import dev.plinth.lang.js.internal.mc.Exports;
 import dev.plinth.lang.js.internal.mc.GameObjects;
@@ -20,6 +21,7 @@ import dev.plinth.lang.js.internal.mtadm.ResourceApi;
 import dev.plinth.lang.js.internal.staminal.LocaleApi;
 import dev.plinth.lang.js.internal.staminal.SystemApi;
 import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -63,7 +66,8 @@ import dev.plinth.core.sandbox.permission.Permission;
 final class JsResource {
 
     /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
-    private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "default");
+    private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "onSaveState",
+            "onRestoreState", "onReload", "onDependencyReload", "default");
     private static final String PRELUDE = prelude();
 
     private final ResourceScope scope;
@@ -91,7 +95,7 @@ final class JsResource {
             JsRuntime runtime, Account account, ScriptLog log, Grants grants, LongSupplier ticks,
             Consumer<JsLimitException> onFatal, ResourceService resources, SystemEventRegistry events,
             Function<String, Boolean> bootstrapped, Executor worker, Map<String, Builtin> builtins,
-            boolean runHooks) {}
+            boolean runHooks, TranspileCache typescript) {}
 
     /**
      * A built-in module a host gives its resources.
@@ -113,7 +117,7 @@ final class JsResource {
         var builtinSources = new LinkedHashMap<String, String>();
         launch.builtins().forEach((name, builtin) -> builtinSources.put(name, builtinSource(name, builtin.names())));
         var roots = new ResourceModules(launch.name(), launch.bundle(), launch.descriptor(), launch.resources(),
-                builtinSources, () -> scopeRef[0]);
+                builtinSources, () -> scopeRef[0], launch.typescript());
         JsScript script = JsScript.builder(launch.name(), launch.runtime(), roots, launch.account())
                 .withLimits(launch.limits())
                 .withTicks(launch.ticks())
@@ -149,6 +153,7 @@ final class JsResource {
     }
 
     private @Nullable Value helpers;
+    private volatile @Nullable JsReloadHooks reload;
 
     /** {@return the entry module's namespace} */
     Value entry() {
@@ -188,6 +193,15 @@ final class JsResource {
     }
 
     /**
+     * Offers the resource's reload hooks ({@code onSaveState}, ...) to the resource manager: it has started.
+     */
+    void offerReloadHooks() {
+        var hooks = new JsReloadHooks(this);
+        reload = hooks;
+        hooks.register();
+    }
+
+    /**
      * Has the sandbox's memory monitor measure what the resource keeps ({@code max_memory_mb}), from now until it
      * stops.
      *
@@ -202,6 +216,11 @@ final class JsResource {
 
     /** Calls {@code onDetach()} when it is defined and the resource may still run, then drops the context. */
     void stop() {
+        JsReloadHooks hooks = reload;
+        reload = null;
+        if (hooks != null) {
+            hooks.unregister();
+        }
         ServiceRegistration<RetainedMemory> measured = memory;
         memory = null;
         if (measured != null) {
@@ -227,24 +246,49 @@ final class JsResource {
 
     /** Calls a hook of the entry module, if it exports one, and waits for its promise. */
     private void hook(String name, Budget budget) {
+        hook(name, budget, context -> new Object[0], value -> null);
+    }
+
+    /**
+     * Calls a hook of the entry module, if it exports one, and waits for its promise.
+     *
+     * @param name the export
+     * @param budget the bounds of the call
+     * @param args makes its arguments, inside the context
+     * @param result reads what it returned (or its promise's value), inside the context
+     * @return what {@code result} read; {@code null} when the entry exports no such function
+     * @throws JsException when it fails, or its promise is rejected or does not settle within the start timeout
+     * @throws IllegalArgumentException when {@code result} refuses the value
+     */
+    @Nullable Object hook(String name, Budget budget, Function<Context, Object[]> args,
+            Function<Value, @Nullable Object> result) {
         JsScript script = scope.script();
         var settled = new CompletableFuture<@Nullable Object>();
         boolean pending = script.call(budget, context -> {
             Value hook = entry.getMember(name);
             if (hook == null || !hook.canExecute()) {
+                settled.complete(null);
                 return false;
             }
-            Value result = hook.execute();
-            if (!Objects.requireNonNull(helpers).getMember("isThenable").execute(result).asBoolean()) {
+            Value value = hook.execute(args.apply(context));
+            if (!Objects.requireNonNull(helpers).getMember("isThenable").execute(value).asBoolean()) {
+                settled.complete(result.apply(value));
                 return false;
             }
-            helpers.getMember("settle").execute(result, (ProxyExecutable) args -> settled.complete(null),
-                    (ProxyExecutable) args -> settled.completeExceptionally(rejection(name, args)));
+            helpers.getMember("settle").execute(value, (ProxyExecutable) values -> {
+                try {
+                    settled.complete(result.apply(values.length > 0 ? values[0] : context.asValue(null)));
+                } catch (RuntimeException e) {
+                    settled.completeExceptionally(e);
+                }
+                return null;
+            }, (ProxyExecutable) values -> settled.completeExceptionally(rejection(name, values)));
             return true;
         });
         if (pending) {
             await(name, settled);
         }
+        return settled.getNow(null);
     }
 
     private JsRuntimeException rejection(String hook, Value[] args) {
@@ -253,11 +297,11 @@ final class JsResource {
         String file = "";
         int line = 0;
         if (reason != null && reason.hasMember("stack")) {
-            var located = java.util.regex.Pattern.compile("\\(?/?([^\\s()]+\\.m?js):(\\d+)").matcher(
+            var located = java.util.regex.Pattern.compile("\\(?/?([^\\s()]+\\.m?[jt]s):(\\d+)").matcher(
                     String.valueOf(reason.getMember("stack")));
             if (located.find()) {
-                file = located.group(1);
-                line = Integer.parseInt(located.group(2));
+                file = ModuleFileSystem.displayName("/" + located.group(1), located.group(1));
+                line = scope.script().lines().original(file, Integer.parseInt(located.group(2)));
             }
         }
         return new JsRuntimeException(new JsFailure(scope.name(), file, line, hook + " failed: " + text, ""), null);
@@ -280,6 +324,9 @@ final class JsResource {
             } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof JsException failure) {
                     throw failure;
+                }
+                if (e.getCause() instanceof IllegalArgumentException refused) {
+                    throw refused;
                 }
                 throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " failed: " + e.getCause(), ""),
                         e.getCause());

@@ -9,6 +9,10 @@ import dev.plinth.lang.js.internal.binding.ResourceScope;
 import dev.plinth.lang.js.internal.engine.ImportRefusedException;
 import dev.plinth.lang.js.internal.engine.ModuleFiles;
 import dev.plinth.lang.js.internal.engine.ModuleRoots;
+import dev.plinth.lang.js.internal.engine.SourceLines;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
+import dev.plinth.lang.js.internal.typescript.TypeScriptFiles;
+import dev.plinth.lang.js.internal.typescript.TypeScriptLines;
 import dev.plinth.lang.js.internal.mc.Exports;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,7 @@ import org.osgi.framework.Bundle;
  * Where a resource's modules come from: its bundle's files, the built-in modules its host was given, and, for
  * {@code @id} imports, the resources it declares as dependencies: a JavaScript resource's modules are loaded into the
  * importer's own context (from that resource's files, beside its entry), any other resource's exported functions
- * become a generated module.
+ * become a generated module. TypeScript files ({@code .ts}) read as the JavaScript they compile to.
  */
 final class ResourceModules implements ModuleRoots {
 
@@ -33,11 +37,14 @@ final class ResourceModules implements ModuleRoots {
     private final ResourceService resources;
     private final Map<String, String> builtins;
     private final Supplier<ResourceScope> scope;
+    private final TranspileCache typescript;
+    private final TypeScriptLines lines = new TypeScriptLines();
 
     ResourceModules(String resource, Bundle bundle, ResourceDescriptor descriptor, ResourceService resources,
-            Map<String, String> builtins, Supplier<ResourceScope> scope) {
+            Map<String, String> builtins, Supplier<ResourceScope> scope, TranspileCache typescript) {
         this.resource = resource;
-        this.own = new BundleModuleFiles(bundle);
+        this.typescript = typescript;
+        this.own = new TypeScriptFiles(resource, new BundleModuleFiles(bundle), typescript, path -> path, lines);
         this.descriptor = descriptor;
         this.resources = resources;
         this.builtins = Map.copyOf(builtins);
@@ -47,6 +54,11 @@ final class ResourceModules implements ModuleRoots {
     @Override
     public ModuleFiles own() {
         return own;
+    }
+
+    @Override
+    public SourceLines lines() {
+        return lines;
     }
 
     @Override
@@ -69,7 +81,11 @@ final class ResourceModules implements ModuleRoots {
         ResourceDescriptor other = resources.descriptor(bundle).orElseThrow(() ->
                 new ImportRefusedException("import '@" + id + "' in '" + resource + "': '" + id + "' has no manifest"));
         if (other.language() == Language.JS && other.main().isPresent()) {
-            return new ModRoot.Modules(new BundleModuleFiles(bundle), other.main().get());
+            String entry = other.main().get();
+            String folder = entry.substring(0, entry.lastIndexOf('/') + 1);
+            return new ModRoot.Modules(new TypeScriptFiles(resource, new BundleModuleFiles(bundle), typescript,
+                    path -> "@" + id + "/" + (path.startsWith(folder) ? path.substring(folder.length()) : path), lines),
+                    entry);
         }
         return new ModRoot.Generated(generated(id, Exports.names(importer, id)));
     }
