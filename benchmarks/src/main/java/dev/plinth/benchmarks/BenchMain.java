@@ -27,17 +27,22 @@ public final class BenchMain {
     /**
      * Runs the benchmarks.
      *
-     * @param args the JSON result file, the Felix EventAdmin bundle, and optionally a JMH include pattern
+     * @param args the JSON result file, the Felix EventAdmin bundle, optionally a JMH include pattern and the folder of
+     *     the Graal compiler jars (the JIT for the JavaScript benchmarks)
      * @throws Exception when JMH fails
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: BenchMain RESULT.json EVENTADMIN.jar [INCLUDE-REGEX]");
+            System.err.println("usage: BenchMain RESULT.json EVENTADMIN.jar [INCLUDE-REGEX [GRAAL-COMPILER-DIR]]");
             System.exit(64);
         }
         Path result = Path.of(args[0]).toAbsolutePath();
         Path eventAdmin = Path.of(args[1]).toAbsolutePath();
         String include = args.length > 2 ? args[2] : "dev\\.plinth\\.benchmarks\\..*";
+        // The Graal compiler's folder: the forks run GraalJS with the JIT, as bin/plinth does.
+        String[] jit = args.length > 3 ? new String[] {"-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                "--upgrade-module-path=" + Path.of(args[3]).toAbsolutePath(), "--enable-native-access=ALL-UNNAMED"}
+                : new String[0];
         Files.createDirectories(result.getParent());
         var options = new OptionsBuilder()
                 .include(include)
@@ -48,8 +53,10 @@ public final class BenchMain {
                 .measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .addProfiler(GCProfiler.class)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g", "--sun-misc-unsafe-memory-access=allow",
-                        "-D" + EmbeddedEventAdmin.BUNDLE_PROPERTY + "=" + eventAdmin)
+                .jvmArgsAppend(java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xms1g", "-Xmx1g",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-D" + EmbeddedEventAdmin.BUNDLE_PROPERTY + "=" + eventAdmin), java.util.Arrays.stream(jit))
+                        .toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(result.toString())
                 .shouldFailOnError(true)

@@ -91,11 +91,7 @@ class DistributionIT {
         Process process = instance.start();
         try {
             // Standard input stays open: the instance runs until it is told to stop, once it has started.
-            long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
-            while (!(Files.exists(instance.consoleLog()) && Files.readString(instance.consoleLog())
-                    .contains("startup resources:")) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            instance.awaitOutput("startup resources:");
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the instance exits after SIGTERM");
             String output = Files.readString(instance.consoleLog());

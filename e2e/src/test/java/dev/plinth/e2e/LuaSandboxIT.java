@@ -77,19 +77,10 @@ class LuaSandboxIT {
                 """);
         LuaFolders.write(home, "modest", "", "local few = {} for i = 1, 100 do few[i] = i end\n");
         serverJson("\"sandbox\": {\"memory_check_ms\": 200}", "hoarder", "modest");
-        String out;
-        int exit;
-        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
-            session.await(o -> o.contains("ERR_SCRIPT_EXECUTION: hoarder stopped for breaking its limits"),
-                    "the hoarder is stopped");
-            session.poll("resource:list", o -> o.matches("(?s).*\nhoarder\\s+plugin\\s+lua\\s+1\\.0\\.0\\s+error\\s.*"),
-                    "the hoarder is in error");
-            session.send("server:tps");
-            exit = session.finish();
-            out = session.output();
-        }
+        var run = PlinthSession.untilStoppedForLimits(PlinthInstance.at(home), "hoarder", "lua");
 
-        assertEquals(0, exit, out);
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
         assertTrue(out.matches("(?s).*hoarder stopped for breaking its limits: hoarder: retained memory limit exceeded "
                 + "\\(it keeps \\d+\\.\\d MB, more than its limit of 16\\.0 MB \\(max_memory_mb\\)\\).*"), out);
         LuaFolders.assertState(out, "modest", "started");

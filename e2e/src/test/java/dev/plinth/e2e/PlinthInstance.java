@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -92,6 +94,11 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         return run(List.of(), String.join("\n", commands) + "\n");
     }
 
+    /** As {@link #script}, with extra environment variables for {@code bin/plinth}. */
+    Run scriptWithEnv(java.util.Map<String, String> env, String... commands) throws IOException, InterruptedException {
+        return run(List.of(), String.join("\n", commands) + "\n", env);
+    }
+
     /** Runs {@code bin/plinth --home HOME ARGS...} with empty standard input. */
     Run withArgs(String... args) throws IOException, InterruptedException {
         return run(List.of(args), "");
@@ -132,18 +139,43 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
     }
 
     private Run run(List<String> args, String stdin) throws IOException, InterruptedException {
+        return run(args, stdin, java.util.Map.of());
+    }
+
+    private Run run(List<String> args, String stdin, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         bindHttp();
-        Process process = builder(args).start();
+        ProcessBuilder builder = builder(args);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        // Read on a thread of its own: a hung instance never closes its output, and the wait below must stay bounded.
+        var output = new ByteArrayOutputStream();
+        Thread reader = Thread.ofPlatform().name("plinth-e2e-output").daemon().start(() -> {
+            try (InputStream out = process.getInputStream()) {
+                out.transferTo(output);
+            } catch (IOException e) {
+                // the process was killed: what it printed so far is kept
+            }
+        });
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // it exited before reading its input: its exit code and output say why
         }
-        byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("plinth did not exit within " + TIMEOUT + "; it printed:\n"
-                    + new String(out, StandardCharsets.UTF_8));
+            process.waitFor(10, TimeUnit.SECONDS);
+            reader.join(Duration.ofSeconds(10));
+            throw new AssertionError("plinth did not exit within " + TIMEOUT + " and was killed; it printed:\n"
+                    + output.toString(StandardCharsets.UTF_8));
         }
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        if (!reader.join(TIMEOUT)) {
+            throw new AssertionError("plinth exited (code " + process.exitValue() + ") but its output stayed open for "
+                    + TIMEOUT + " (a process it started still holds it); it printed:\n"
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), output.toString(StandardCharsets.UTF_8));
     }
 
     private ProcessBuilder builder(List<String> args) {

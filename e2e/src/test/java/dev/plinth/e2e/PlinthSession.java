@@ -78,6 +78,33 @@ final class PlinthSession implements AutoCloseable {
         throw new AssertionError("timed out waiting until " + what + ":\n" + output());
     }
 
+    /**
+     * Runs an instance, sends it commands, waits until a resource is stopped for breaking its limits and shows
+     * {@code error} in {@code resource:list} (the stop completes on a thread of its own), then asks for the TPS and
+     * shuts it down.
+     *
+     * @param instance the instance
+     * @param resource the resource expected to be stopped
+     * @param language its host, as {@code resource:list} shows it
+     * @param commands what to send first, in order
+     * @return the exit code and everything it printed
+     */
+    static PlinthInstance.Run untilStoppedForLimits(PlinthInstance instance, String resource, String language,
+            String... commands) throws IOException, InterruptedException {
+        try (var session = open(instance)) {
+            for (String command : commands) {
+                session.send(command);
+            }
+            session.await(o -> o.contains("ERR_SCRIPT_EXECUTION: " + resource + " stopped for breaking its limits"),
+                    resource + " is stopped");
+            session.poll("resource:list", o -> o.matches("(?s).*\n" + java.util.regex.Pattern.quote(resource)
+                    + "\\s+plugin\\s+" + language + "\\s+1\\.0\\.0\\s+error\\s.*"), resource + " is in error");
+            session.send("server:tps");
+            int exit = session.finish();
+            return new PlinthInstance.Run(exit, session.output());
+        }
+    }
+
     /** The process of the instance (the JVM: {@code bin/plinth} replaces itself with it). */
     long pid() {
         return process.pid();
@@ -92,13 +119,25 @@ final class PlinthSession implements AutoCloseable {
     int finish() throws IOException, InterruptedException {
         input.close();
         if (!process.waitFor(PlinthInstance.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new AssertionError("plinth did not shut down within " + PlinthInstance.TIMEOUT + ":\n" + output());
+            close();
+            throw new AssertionError("plinth did not shut down within " + PlinthInstance.TIMEOUT + " and was killed:\n"
+                    + output());
         }
         return process.exitValue();
     }
 
+    /** Kills the instance if it still runs, and waits (bounded) for it to be gone. */
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

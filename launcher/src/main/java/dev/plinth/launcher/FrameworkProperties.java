@@ -37,19 +37,8 @@ public final class FrameworkProperties {
      * @throws LaunchException when the file cannot be read
      */
     public static Map<String, String> load(Path file, LaunchOptions options) {
-        var raw = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            raw.load(reader);
-        } catch (IOException e) {
-            throw new LaunchException("cannot read the framework configuration " + file + ": " + e, 1);
-        }
-        raw.setProperty(HOME, options.home().toString());
-        raw.setProperty(INSTALL, options.installDir().toString());
-
-        Map<String, String> config = new HashMap<>();
-        for (String key : raw.stringPropertyNames()) {
-            config.put(key, Util.substVars(raw.getProperty(key), key, null, raw));
-        }
+        Map<String, String> config = new HashMap<>(read(file, Map.of(HOME, options.home().toString(),
+                INSTALL, options.installDir().toString())));
         config.put(CONSOLE_MODE, options.consoleMode().propertyValue());
         options.execCommand().ifPresent(command -> config.put(CONSOLE_EXEC, command));
         if (options.consoleMode() != ConsoleMode.INTERACTIVE) {
@@ -57,6 +46,29 @@ public final class FrameworkProperties {
             config.put(GOSH_ARGS, "--nointeractive");
             // No terminal to set up: a plain one, without JLine's warning that the system terminal is missing.
             System.setProperty("org.jline.terminal.dumb", "true");
+        }
+        return config;
+    }
+
+    /**
+     * Reads a properties file of the installation, its {@code ${...}} references substituted.
+     *
+     * @param file the file
+     * @param variables properties set before the file's, which it may refer to ({@code plinth.install})
+     * @return the properties, the variables among them
+     * @throws LaunchException when the file cannot be read
+     */
+    static Map<String, String> read(Path file, Map<String, String> variables) {
+        var raw = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            raw.load(reader);
+        } catch (IOException e) {
+            throw new LaunchException("cannot read the framework configuration " + file + ": " + e, 1);
+        }
+        variables.forEach(raw::setProperty);
+        Map<String, String> config = new HashMap<>();
+        for (String key : raw.stringPropertyNames()) {
+            config.put(key, Util.substVars(raw.getProperty(key), key, null, raw));
         }
         return config;
     }

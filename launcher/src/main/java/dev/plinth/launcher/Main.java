@@ -31,12 +31,12 @@ public final class Main {
         System.exit(code);
     }
 
-    private static boolean stdinIsTerminal() {
+    static boolean stdinIsTerminal() {
         Console console = System.console();
         return console != null && console.isTerminal();
     }
 
-    private static Path installDir() {
+    static Path installDir() {
         String property = System.getProperty("plinth.install");
         if (property != null && !property.isBlank()) {
             return Path.of(property);

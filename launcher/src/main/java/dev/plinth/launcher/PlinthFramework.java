@@ -1,24 +1,7 @@
 package dev.plinth.launcher;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
-import java.util.stream.Stream;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * One run of the Felix framework for an instance home: install the installation's bundles, start, wait until it
@@ -36,8 +19,6 @@ public final class PlinthFramework {
      * (the highest one given wins).
      */
     public static final String EXIT_STATUS = "plinth.exit.status";
-
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
 
     private final LaunchOptions options;
     private final PrintStream err;
@@ -73,112 +54,6 @@ public final class PlinthFramework {
         home.prepare(options.installDir());
         Map<String, String> config =
                 FrameworkProperties.load(options.installDir().resolve("conf").resolve("framework.properties"), options);
-
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class)
-                .findFirst()
-                .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/)", FRAMEWORK_FAILED));
-        Framework framework = factory.newFramework(config);
-        try {
-            framework.init();
-            var status = new AtomicInteger();
-            framework.getBundleContext().registerService(IntConsumer.class,
-                    code -> status.accumulateAndGet(code, Math::max), new Hashtable<>(Map.of(EXIT_STATUS, true)));
-            Thread hook = Thread.ofPlatform().name("plinth-shutdown").unstarted(() -> stopGracefully(framework));
-            Runtime.getRuntime().addShutdownHook(hook);
-            installBundles(framework.getBundleContext());
-            try {
-                framework.start();
-            } catch (IllegalStateException e) {
-                // A SIGTERM during startup: the shutdown hook stopped the framework before it had started.
-                if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
-                    throw e;
-                }
-            }
-            FrameworkEvent stopped = framework.waitForStop(0);
-            return switch (stopped.getType()) {
-                case FrameworkEvent.STOPPED, FrameworkEvent.STOPPED_UPDATE, FrameworkEvent.STOPPED_SYSTEM_REFRESHED ->
-                        status.get();
-                default -> {
-                    err.println("plinth: the framework stopped with an error: " + describe(stopped.getThrowable()));
-                    yield FRAMEWORK_FAILED;
-                }
-            };
-        } catch (BundleException e) {
-            err.println("plinth: the framework failed to start: " + e.getMessage());
-            return FRAMEWORK_FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FRAMEWORK_FAILED;
-        }
-    }
-
-    /** Installs every bundle of the installation's {@code bundle/} folder and marks the non-fragments for start. */
-    private void installBundles(BundleContext context) {
-        Path folder = options.installDir().resolve("bundle");
-        List<Path> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
-        } catch (IOException e) {
-            throw new LaunchException("cannot list the bundles in " + folder + ": " + e, FRAMEWORK_FAILED);
-        }
-        List<Bundle> installed = new ArrayList<>();
-        for (Path jar : jars) {
-            try {
-                installed.add(context.installBundle(jar.toUri().toString()));
-            } catch (BundleException | IllegalStateException e) {
-                if (stopping(context)) {
-                    return; // stopped (Ctrl-C, SIGTERM) while it started: nothing more to install
-                }
-                err.println("plinth: cannot install " + jar.getFileName() + ": " + e.getMessage());
-            }
-        }
-        for (Bundle bundle : installed) {
-            if (bundle.getHeaders().get("Fragment-Host") != null) {
-                continue;
-            }
-            try {
-                bundle.start(); // before framework.start() this only marks it; it starts with the start level
-            } catch (BundleException | IllegalStateException e) {
-                if (stopping(context)) {
-                    return;
-                }
-                err.println("plinth: cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** Whether the framework was told to stop while it is being set up. */
-    private static boolean stopping(BundleContext context) {
-        try {
-            return context.getBundle(0).getState() != Bundle.STARTING;
-        } catch (IllegalStateException e) {
-            return true;
-        }
-    }
-
-    private void stopGracefully(Framework framework) {
-        int state = framework.getState();
-        if ((state & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) == 0) {
-            return; // already stopped: the normal way out
-        }
-        try {
-            err.println("plinth: stopping gracefully: every bundle and resource stops in reverse order");
-            if (state != Bundle.STOPPING) {
-                framework.stop();
-            }
-            // The JVM exits when the hooks return: a stop already under way (shutdown command) must finish first.
-            FrameworkEvent stopped = framework.waitForStop(SHUTDOWN_GRACE.toMillis());
-            err.println(stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT
-                    ? "plinth: the framework did not stop within " + SHUTDOWN_GRACE.toSeconds() + " s"
-                    : "plinth: stopped");
-        } catch (BundleException e) {
-            err.println("plinth: graceful shutdown failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String describe(Throwable t) {
-        return t == null ? "no detail" : t.toString();
+        return new FrameworkRun("plinth", options.installDir(), config, name -> true, err).run();
     }
 }

@@ -52,8 +52,15 @@ public final class PlinthTestServer implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(30);
 
+    /**
+     * Plinth jars that stay on the class path, never installed: the JavaScript host's statement meter is a Truffle
+     * instrument GraalJS loads from its own class path, and the system bundle exports its API package.
+     */
+    static final Set<String> CLASS_PATH_ONLY = Set.of("dev.plinth.lang.js.meter");
+
     /** The packages the test shares with the framework, by the bundle that exports them. */
     private static final Map<String, String> SHARED = Map.of(
+            "dev.plinth.lang.js.meter", "dev.plinth.lang.js.meter",
             Simulation.class.getPackageName(), "dev.plinth.core.runtime",
             "dev.plinth.core.resource", "dev.plinth.core.resource",
             "dev.plinth.core.resource.descriptor", "dev.plinth.core.resource");
@@ -245,7 +252,8 @@ public final class PlinthTestServer implements AutoCloseable {
 
         private List<Path> bundlesToInstall(List<ClassPathBundles.Found> onClassPath) {
             var all = new ArrayList<Path>();
-            onClassPath.forEach(found -> all.add(found.location()));
+            onClassPath.stream().filter(found -> !CLASS_PATH_ONLY.contains(found.symbolicName()))
+                    .forEach(found -> all.add(found.location()));
             bundles.stream().filter(b -> !all.contains(b)).forEach(all::add);
             return all;
         }
@@ -257,7 +265,8 @@ public final class PlinthTestServer implements AutoCloseable {
             // The test and the framework share the Simulation interface (and the resource API, when core.resource is
             // on the class path): the system bundle exports them from the class path, and their bundles (which
             // import what they export) wire to that export.
-            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SharedPackages.extra(onClassPath, SHARED));
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SharedPackages.withGraalJs(
+                    SharedPackages.extra(onClassPath, SHARED), PlinthTestServer.class.getClassLoader()));
             config.put("plinth.home", folder.toString());
             config.put("felix.log.level", "1");
             config.putAll(properties);

@@ -38,6 +38,23 @@ final class SharedPackages {
         return String.join(",", clauses);
     }
 
+    /**
+     * Adds GraalJS's API packages when GraalJS is on the class path, as the distribution's launcher does: the
+     * JavaScript host imports them from the system bundle, so a test with GraalJS on its class path runs JavaScript
+     * resources.
+     *
+     * @param extra the clause so far
+     * @param loader the test's class loader
+     * @return the clause, with {@code org.graalvm.polyglot}, {@code .proxy} and {@code .io} when GraalJS is there
+     */
+    static String withGraalJs(String extra, ClassLoader loader) {
+        if (loader.getResource("org/graalvm/polyglot/Engine.class") == null) {
+            return extra;
+        }
+        String graal = "org.graalvm.polyglot,org.graalvm.polyglot.proxy,org.graalvm.polyglot.io";
+        return extra.isEmpty() ? graal : extra + "," + graal;
+    }
+
     /** The version a bundle (jar or folder) exports a package at. */
     static Optional<String> version(Path bundle, String pkg) {
         try {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-/** A player that only has a name and takes messages: what the Lua and WebAssembly benchmarks call. */
+/** A player that only has a name and takes messages: what the Lua, WebAssembly and JavaScript benchmarks call. */
 public final class BenchPlayer implements Player {
 
     private final String name;

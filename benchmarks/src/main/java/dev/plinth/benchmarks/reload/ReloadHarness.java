@@ -30,7 +30,8 @@ import org.osgi.framework.ServiceReference;
  * <ul>
  *   <li>500 reloads with new content, 100 events dispatched after each: {@code resource:restart} p50/p90, how long each
  *       held the game thread (p50/p99/max), the heap after a full GC and the live classes before and after, whether
- *       the first version's hooks (its Lua state, its plugin object and class loader) were collected, and that no
+ *       the first version's hooks (its Lua state, its JavaScript context, its WebAssembly instance, its plugin object
+ *       and class loader) were collected, and that no
  *       event was lost or handled twice;</li>
  *   <li>saves in development mode: from the file's write to the new version live (the debounce included), and from
  *       the watcher firing;</li>
@@ -51,7 +52,7 @@ public final class ReloadHarness {
      * Runs the harness.
      *
      * @param args the JSON result file, then optionally reloads (500), events between reloads (100), soak seconds (60),
-     *     soak events per tick (1000), saves in development mode (100), and the languages (lua,java)
+     *     soak events per tick (1000), saves in development mode (100), and the languages (lua,js,wasm,java)
      * @throws Exception when the server or a run fails
      */
     public static void main(String[] args) throws Exception {
@@ -66,7 +67,7 @@ public final class ReloadHarness {
         parameters.put("soakSeconds", args.length > 3 ? Integer.parseInt(args[3]) : 60);
         parameters.put("soakPerTick", args.length > 4 ? Integer.parseInt(args[4]) : 1000);
         parameters.put("watchReloads", args.length > 5 ? Integer.parseInt(args[5]) : 100);
-        List<String> languages = List.of((args.length > 6 ? args[6] : "lua,java").split(","));
+        List<String> languages = List.of((args.length > 6 ? args[6] : "lua,js,wasm,java").split(","));
         Map<String, Map<String, Object>> results = run(languages, parameters);
         print(results);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -77,7 +78,7 @@ public final class ReloadHarness {
     /**
      * Runs every language in one server.
      *
-     * @param languages {@code lua}, {@code java}
+     * @param languages {@code lua}, {@code js}, {@code wasm}, {@code java}
      * @param parameters what {@code inside.ReloadRun} reads
      * @return each language's report
      * @throws Exception when the server or a run fails
@@ -129,7 +130,9 @@ public final class ReloadHarness {
         main.putValue("Bundle-Activator", HarnessActivator.class.getName());
         main.putValue("Import-Package", String.join(",", "org.osgi.framework", "dev.plinth.core.events",
                 "dev.plinth.core.resource", "dev.plinth.core.runtime.plugin", "dev.plinth.core.runtime.reload",
-                "dev.plinth.core.runtime.scheduler", "dev.plinth.core.runtime.tick"));
+                "dev.plinth.core.runtime.scheduler", "dev.plinth.core.runtime.tick", "dev.plinth.core.runtime.server",
+                "dev.plinth.core.runtime.player", "dev.plinth.core.runtime.event.player",
+                "dev.plinth.core.runtime.simulation"));
         String folder = HarnessActivator.class.getPackageName().replace('.', '/') + "/";
         Path jar = work.resolve("reload-harness.jar");
         try (OutputStream out = Files.newOutputStream(jar); var jarOut = new JarOutputStream(out, manifest)) {
@@ -144,6 +147,14 @@ public final class ReloadHarness {
                     jarOut.write(in.readAllBytes());
                     jarOut.closeEntry();
                 }
+            }
+            try (InputStream in = ReloadHarness.class.getClassLoader().getResourceAsStream(folder + "subject.wat")) {
+                if (in == null) {
+                    throw new IOException("the WebAssembly subject " + folder + "subject.wat is not on the class path");
+                }
+                jarOut.putNextEntry(new ZipEntry(folder + "subject.wat"));
+                jarOut.write(in.readAllBytes());
+                jarOut.closeEntry();
             }
         }
         return jar;

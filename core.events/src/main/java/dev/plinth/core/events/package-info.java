@@ -2,7 +2,7 @@
  * The event bus every resource shares: priorities, cancellation, one envelope for typed and named events.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 @NullMarked
 package dev.plinth.core.events;
 

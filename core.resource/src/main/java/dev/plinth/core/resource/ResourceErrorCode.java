@@ -41,5 +41,7 @@ public enum ResourceErrorCode {
      * A manifest that cannot be read: a syntax error, a field of the wrong kind, an unknown value, more than
      * {@link ResourceService#MAX_DEPENDENCIES} dependencies. Plinth's addition to the codes of the design documents.
      */
-    ERR_INVALID_MANIFEST
+    ERR_INVALID_MANIFEST,
+    /** A resource or package of that name exists already ({@code Resource.CreateMapPackage}). */
+    ERR_ALREADY_EXISTS
 }

@@ -177,6 +177,33 @@ public interface ResourceService {
     String writeConfigAsset(String name, String path, Object value);
 
     /**
+     * Creates a blank editable map package ({@code resourceType = "map"}): {@code resources/NAME/} with
+     * {@code meta.json} and {@code map/map.json}, written whole, then deployed (installed, not started).
+     *
+     * @param name the package's name
+     * @param title its title, the map's name
+     * @return the name
+     * @throws ResourceException {@code ERR_ALREADY_EXISTS}, {@code ERR_INVALID_NAME}, {@code ERR_NAME_TOO_LONG},
+     *     {@code ERR_PERMISSION_DENIED} (a resource without the admin grant), {@code ERR_DETERMINISTIC_POLICY}
+     */
+    String createMapPackage(String name, String title);
+
+    /**
+     * Bakes a map package's runtime assets: writes {@code map/map_collision.bin} (primitives in Plinth's binary
+     * collision format) and {@code map/map_render.json} (its name, version and render objects), declares both in its
+     * {@code meta.json}, and restarts it when it is started, so clients receive them. A bake that fails leaves the old
+     * files.
+     *
+     * @param name the package
+     * @param options {@code name}, {@code version}, {@code primitives} ({@code {kind = "cube", x, y, z, sx, sy, sz}}),
+     *     {@code renderObjects}, as plain values
+     * @throws ResourceException {@code ERR_NOT_FOUND}, {@code ERR_INVALID_MANIFEST} (not a map package, a malformed
+     *     option, naming it), {@code ERR_PERMISSION_DENIED}, {@code ERR_DETERMINISTIC_POLICY}, and as
+     *     {@link #restart}
+     */
+    void bakeMapPackage(String name, java.util.Map<String, ?> options);
+
+    /**
      * The lifecycle counters.
      *
      * @return a snapshot

@@ -3,7 +3,7 @@
  * {@code resources/} folder), with stable error codes, states and transition counters.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 @NullMarked
 package dev.plinth.core.resource;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.plinth.itest.resource.ResourceHome;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -37,6 +38,10 @@ class HttpBindInFrameworkTest {
                 configuration.delete();
             }
         }
+        // Felix HTTP applies the deletion on its own thread (it stops Jetty and unregisters its services): stopping
+        // the bundle while it does so unregisters them twice and fails the stop, leaving HTTP broken for later tests.
+        ResourceHome.await(() -> home.context.getServiceReference(HttpServiceRuntime.class) == null
+                ? Optional.of(true) : Optional.empty(), "Felix HTTP stopped Jetty after its configuration was deleted");
         Bundle jetty = bundle("org.apache.felix.http.jetty12");
         jetty.stop();
         jetty.start();

@@ -18,7 +18,7 @@ import org.osgi.framework.BundleException;
  * The test framework's HTTP port: a free port written to {@code http.port} of {@code conf/server.json}, applied by
  * restarting core.http (which reads it when it activates), and a client for it.
  */
-final class HttpPort {
+public final class HttpPort {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
@@ -34,7 +34,7 @@ final class HttpPort {
      * @param extraKeys more top-level keys, {@code "metrics": {...}}, or empty
      * @return the port, once the server answers on it
      */
-    static HttpPort bind(ResourceHome home, String extraKeys) throws IOException, BundleException {
+    public static HttpPort bind(ResourceHome home, String extraKeys) throws IOException, BundleException {
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -61,12 +61,12 @@ final class HttpPort {
     }
 
     /** {@return the URL of a path} */
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** A GET, with a bearer token unless {@code null}. */
-    HttpResponse<String> get(String path, String token) throws IOException {
+    public HttpResponse<String> get(String path, String token) throws IOException {
         var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -285,7 +285,7 @@ public final class ResourceHome implements AutoCloseable {
         context.ungetService(reference);
     }
 
-    static void delete(Path path) throws IOException {
+    public static void delete(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

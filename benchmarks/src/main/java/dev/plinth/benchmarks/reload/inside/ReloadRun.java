@@ -4,9 +4,14 @@ import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.events.Subscription;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.runtime.event.player.PlayerChatEvent;
+import dev.plinth.core.runtime.player.Player;
+import dev.plinth.core.runtime.reload.ReloadState;
 import dev.plinth.core.runtime.reload.ReloadHooks;
 import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.core.runtime.scheduler.Task;
+import dev.plinth.core.runtime.server.Server;
+import dev.plinth.core.runtime.simulation.Simulation;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.runtime.tick.TickStatistics;
 import java.lang.management.ManagementFactory;
@@ -33,19 +38,24 @@ import org.osgi.framework.ServiceReference;
  *   <li>{@code reloads} reloads ({@code resource:restart}, new content each time), {@code events} events posted on the
  *       game thread after each: how long each reload took, how long it held the game thread, the heap after a full GC
  *       and the live classes before and after, and whether the first measured version (its reload hooks, which hold its
- *       Lua state or its plugin object and class loader) was collected;</li>
+ *       Lua state, its JavaScript context, or its plugin object and class loader) was collected;</li>
  *   <li>{@code watchReloads} saves in development mode: from the write of the file to the new version live, and from
  *       the watcher firing (the reload's own {@code ms});</li>
  *   <li>a soak of {@code soakSeconds}: {@code soakPerTick} events posted every tick while the subject reloads every
  *       second; each event is acknowledged by whichever version handles it, and a counter per event proves that each
  *       was handled exactly once.</li>
  * </ol>
+ * At the end, the count of events the resource's versions handled in all (the state it hands over) is compared with
+ * the events posted: a count above them means an event was handled twice. The WebAssembly subject's events are the
+ * chat lines of a simulated player, which it acknowledges by cancelling them (its ABI has no named events).
  * Parameters and report are maps of plain values. Called on the harness's thread, never the game thread.
  */
 final class ReloadRun implements Function<Map<String, Object>, Map<String, Object>> {
 
     /** The event the subject acknowledges. */
     static final String EVENT = "bench:e";
+    /** The player whose chat lines the WebAssembly subject handles (its ABI has no named events). */
+    private static final String CHATTER = "benchwasm";
     private static final double MIB = 1024.0 * 1024.0;
     private static final int MAX_EVENTS = 3_000_000;
 
@@ -82,6 +92,8 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
         private final List<Number> reloadMs = new CopyOnWriteArrayList<>();
         private int nextId;
         private int version;
+        /** The WebAssembly subject's events are chat lines of this player, acknowledged by being cancelled. */
+        private Player chatter;
 
         Run(Map<String, Object> parameters) {
             this.parameters = parameters;
@@ -99,6 +111,11 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             subject.write(++version);
             await(() -> resources.names().contains(name), name + " is deployed");
             resources.start(name);
+            if (language.equals("wasm")) {
+                service(Simulation.class).join(CHATTER);
+                Server server = service(Server.class);
+                chatter = game.submit(() -> server.player(CHATTER).orElseThrow()).get(30, TimeUnit.SECONDS);
+            }
             List<Subscription> subscriptions = List.of(
                     bus.subscribe(name + ":ack", HandlerOptions.defaults(), event -> {
                         acks[((Number) event.payload().get("id")).intValue()]++;
@@ -114,9 +131,15 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
                 reloads(name);
                 watched(name);
                 soak(name);
+                barrier();
+                report.put("eventsPostedInAll", nextId);
+                report.put("handledByResource", handledByResource(name));
             } finally {
                 subscriptions.forEach(Subscription::close);
                 resources.stop(name);
+                if (chatter != null) {
+                    service(Simulation.class).quit(CHATTER);
+                }
             }
             return report;
         }
@@ -240,8 +263,37 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
         /** Posts events; on the game thread. */
         private void postNow(int count) {
             for (int i = 0; i < count && nextId < MAX_EVENTS; i++) {
-                bus.post(EVENT, Map.of("id", nextId++));
+                int id = nextId++;
+                if (chatter == null) {
+                    bus.post(EVENT, Map.of("id", id));
+                } else if (bus.post(new PlayerChatEvent(chatter, "e" + id, PlayerChatEvent.DEFAULT_FORMAT, List.of()))
+                        .isCancelled()) {
+                    acks[id]++;
+                }
             }
+        }
+
+        /**
+         * How many events the running version says its versions handled in all, from the state it would hand over
+         * (a count, or an object with {@code handled}): with every event acknowledged, a count above the events posted
+         * means one was handled twice (a WebAssembly subject's cancel cannot say it).
+         */
+        private long handledByResource(String name) throws Exception {
+            Bundle bundle = resources.bundle(name).orElseThrow();
+            for (ServiceReference<ReloadHooks> reference : context.getServiceReferences(ReloadHooks.class, null)) {
+                if (reference.getBundle() != null && reference.getBundle().getBundleId() == bundle.getBundleId()) {
+                    ReloadHooks hooks = context.getService(reference);
+                    try {
+                        Object state = game.submit(() -> hooks.saveState(ReloadState.DEFAULT_MAX_BYTES)
+                                .map(ReloadState::value).orElse(null)).get(30, TimeUnit.SECONDS);
+                        Object handled = state instanceof Map<?, ?> map ? map.get("handled") : state;
+                        return ((Number) Objects.requireNonNull(handled, name + " saved no count")).longValue();
+                    } finally {
+                        context.ungetService(reference);
+                    }
+                }
+            }
+            throw new IllegalStateException(name + " registered no reload hooks");
         }
 
         /** Waits until the game thread has done everything queued before. */

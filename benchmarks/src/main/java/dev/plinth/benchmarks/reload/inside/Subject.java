@@ -20,7 +20,7 @@ import org.osgi.framework.Bundle;
  * saves it: each version differs (a comment, a version header), so each reload has new content to build, compile
  * and swap in.
  *
- * @param language {@code lua} or {@code java}
+ * @param language {@code lua}, {@code js}, {@code wasm} or {@code java}
  * @param name the resource name
  * @param resources the server's {@code resources/} folder
  * @param harness the harness bundle, whose classes make the Java plugin
@@ -31,14 +31,21 @@ record Subject(String language, String name, Path resources, Bundle harness) {
     Path write(int version) throws IOException {
         return switch (language) {
             case "lua" -> lua(version);
+            case "js" -> js(version);
+            case "wasm" -> wasm(version);
             case "java" -> java(version);
-            default -> throw new IllegalArgumentException("no subject in " + language + ": use lua or java");
+            default -> throw new IllegalArgumentException("no subject in " + language + ": use lua, js, wasm or java");
         };
     }
 
     /** The file a change of the subject's code touches. */
     Path codeFile() {
-        return language.equals("java") ? resources.resolve(name + ".jar") : resources.resolve(name).resolve("main.lua");
+        return switch (language) {
+            case "java" -> resources.resolve(name + ".jar");
+            case "js" -> resources.resolve(name).resolve("main.js");
+            case "wasm" -> resources.resolve(name).resolve("plugin.wat");
+            default -> resources.resolve(name).resolve("main.lua");
+        };
     }
 
     private Path lua(int version) throws IOException {
@@ -55,6 +62,36 @@ record Subject(String language, String name, Path resources, Bundle harness) {
                 mc.on_reload_restore(function(state) handled = state.handled end)
                 -- version %d
                 """.formatted(ReloadRun.EVENT, name, version)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path js(int version) throws IOException {
+        Path folder = Files.createDirectories(resources.resolve(name));
+        Files.writeString(folder.resolve("plugin.toml"), "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\n"
+                + "main = \"main.js\"\n");
+        return replace(folder.resolve("main.js"), ("""
+                let handled = 0;
+                mc.on("%s", (event) => {
+                  handled++;
+                  mc.emit("%s:ack", { id: event.id });
+                });
+                export function onSaveState() { return { handled }; }
+                export function onRestoreState(state) { handled = state.handled; }
+                // version %d
+                """.formatted(ReloadRun.EVENT, name, version)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The WebAssembly text of {@code subject.wat}: the host assembles it when it loads (and before a reload). */
+    private Path wasm(int version) throws IOException {
+        Path folder = Files.createDirectories(resources.resolve(name));
+        Files.writeString(folder.resolve("plugin.toml"), "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\n"
+                + "main = \"plugin.wat\"\n");
+        byte[] module;
+        try (InputStream in = harness.getEntry(Subject.class.getPackageName().replace('.', '/') + "/subject.wat")
+                .openStream()) {
+            module = in.readAllBytes();
+        }
+        String text = new String(module, StandardCharsets.UTF_8) + ";; version " + version + "\n";
+        return replace(folder.resolve("plugin.wat"), text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Path java(int version) throws IOException {

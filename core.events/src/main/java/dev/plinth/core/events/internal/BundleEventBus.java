@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * <p>Thread-safe, like the {@link EventDispatcher} it delegates to.
  */
 @Component(service = EventBus.class, scope = ServiceScope.BUNDLE)
-public final class BundleEventBus implements EventBus {
+public class BundleEventBus implements EventBus {
 
     private final EventDispatcher dispatcher;
     private final Owner owner;

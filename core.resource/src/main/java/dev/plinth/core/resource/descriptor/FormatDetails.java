@@ -18,11 +18,14 @@ public sealed interface FormatDetails {
      * resource.toml's own fields.
      *
      * @param type the runtime type as written ({@code js}, {@code lua}, {@code wasm}, {@code asset-pack})
+     * @param clientMain {@code client-main}: the script clients run, if any (it also heads the descriptor's
+     *     {@code clientFiles})
      */
-    record ResourceToml(String type) implements FormatDetails {
+    record ResourceToml(String type, Optional<String> clientMain) implements FormatDetails {
         /** Validates the components. */
         public ResourceToml {
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(clientMain, "clientMain");
         }
     }
 

@@ -30,6 +30,15 @@ public interface Player extends Entity, CommandSender {
     String xuid();
 
     /**
+     * The language the player's client uses, a BCP 47 tag such as {@code it-IT}, when the server knows it.
+     *
+     * @return the language, empty when unknown (messages then use the server's language)
+     */
+    default java.util.Optional<String> language() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Whether the player is still connected.
      *
      * @return {@code false} once they left or were kicked

@@ -3,7 +3,7 @@
  * resource it runs, and the state a running version hands to its next version, as JSON.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.core.runtime.reload;
 

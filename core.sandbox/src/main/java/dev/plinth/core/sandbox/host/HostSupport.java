@@ -69,4 +69,15 @@ public interface HostSupport {
      * @return the log; close it when the resource stops, to report what was dropped
      */
     ScriptLog log(Bundle resource, String name, String language, int linesPerSecond);
+
+    /**
+     * A script log whose lines go to a sink instead of the OSGi log (a headless client's console), with the same
+     * escaping and rate limit.
+     *
+     * @param name the script's name, for the note about dropped lines
+     * @param linesPerSecond the rate limit (a burst of four seconds' worth passes)
+     * @param sink where the lines go
+     * @return the log; close it when the script ends, to report what was dropped
+     */
+    ScriptLog log(String name, int linesPerSecond, LogSink sink);
 }

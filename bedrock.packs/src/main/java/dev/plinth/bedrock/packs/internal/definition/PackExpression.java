@@ -8,23 +8,39 @@ import dev.plinth.bedrock.molang.MolangEvaluationException;
 import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangValue;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * A Molang expression written in a pack file, which says where it was written when its evaluation fails: the error
- * ({@link PackMolangException}) names the pack, the file and the JSON path before Molang's own message. The
+ * ({@link PackMolangException}) names the pack, the file, the line and the JSON path before Molang's own message, as
+ * a file skipped at load does. The line is found only then (the file read again), so loading keeps no file. The
  * evaluation itself is the compiled expression's.
  *
  * <p>Thread-safe, as the expression it wraps.
  *
  * @param expression the compiled expression
- * @param where {@code pack: file at /json/path}
+ * @param pack the pack
+ * @param file the file, relative to the pack (empty when unknown)
+ * @param jsonPath the JSON pointer of the value that holds the expression
+ * @param lines the line of a JSON pointer in the file, 0 when it cannot be found
  */
-public record PackExpression(MolangExpression expression, String where) implements MolangExpression {
+public record PackExpression(MolangExpression expression, String pack, String file, String jsonPath,
+        ToIntFunction<String> lines) implements MolangExpression {
 
     /** Validates the components. */
     public PackExpression {
         requireNonNull(expression, "expression");
-        requireNonNull(where, "where");
+        requireNonNull(pack, "pack");
+        requireNonNull(file, "file");
+        requireNonNull(jsonPath, "jsonPath");
+        requireNonNull(lines, "lines");
+    }
+
+    /** {@return where the expression is written: {@code pack: file:line at /json/path}} */
+    public String where() {
+        int line = file.isEmpty() ? 0 : lines.applyAsInt(jsonPath);
+        return pack + ": " + (file.isEmpty() ? "" : file + (line > 0 ? ":" + line : "") + " ") + "at "
+                + (jsonPath.isEmpty() ? "/" : jsonPath);
     }
 
     @Override
@@ -42,7 +58,7 @@ public record PackExpression(MolangExpression expression, String where) implemen
         try {
             return expression.evaluate(context);
         } catch (MolangEvaluationException e) {
-            throw new PackMolangException(where, e);
+            throw new PackMolangException(where(), e);
         }
     }
 
@@ -56,7 +72,7 @@ public record PackExpression(MolangExpression expression, String where) implemen
         try {
             return expression.evaluateValue(context);
         } catch (MolangEvaluationException e) {
-            throw new PackMolangException(where, e);
+            throw new PackMolangException(where(), e);
         }
     }
 

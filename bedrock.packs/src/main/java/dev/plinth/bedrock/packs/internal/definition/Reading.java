@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 /**
  * What reading one pack's files needs: the pack's Molang scope (expressions are compiled while the files are read,
@@ -19,10 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param pack the pack's name
  * @param file the file being read, relative to the pack (empty before a file is chosen)
+ * @param lines the line of a JSON pointer in that file, found on demand (0 when it cannot be)
  * @param molang the pack's Molang scope
  * @param kept what was kept without being simulated (component, filter test, function...), with a count
  */
-public record Reading(String pack, String file, MolangScope molang, Map<String, Integer> kept) {
+public record Reading(String pack, String file, ToIntFunction<String> lines, MolangScope molang,
+        Map<String, Integer> kept) {
 
     /**
      * Starts reading a pack.
@@ -32,17 +35,18 @@ public record Reading(String pack, String file, MolangScope molang, Map<String, 
      * @return the reading
      */
     public static Reading of(String pack, MolangScope molang) {
-        return new Reading(pack, "", molang, new ConcurrentHashMap<>());
+        return new Reading(pack, "", path -> 0, molang, new ConcurrentHashMap<>());
     }
 
     /**
-     * The same reading, in one file: the expressions it compiles name the file when they fail.
+     * The same reading, in one file: the expressions it compiles name the file and the line when they fail.
      *
      * @param path the file, relative to the pack
+     * @param linesOfFile the line of a JSON pointer in that file, found when an expression fails (0 when unknown)
      * @return the reading of that file, sharing the pack's notes
      */
-    public Reading inFile(String path) {
-        return new Reading(pack, path, molang, kept);
+    public Reading inFile(String path, ToIntFunction<String> linesOfFile) {
+        return new Reading(pack, path, linesOfFile, molang, kept);
     }
 
     /**
@@ -90,8 +94,7 @@ public record Reading(String pack, String file, MolangScope molang, Map<String, 
 
     /** An expression that names this pack, this file and the value's JSON path when its evaluation fails. */
     private MolangExpression located(MolangExpression expression, Json value) {
-        return new PackExpression(expression, pack + ": " + (file.isEmpty() ? "" : file + " ") + "at "
-                + (value.path().isEmpty() ? "/" : value.path()));
+        return new PackExpression(expression, pack, file, value.path(), lines);
     }
 
     /**

@@ -99,7 +99,8 @@ public final class PackLoader {
         var done = new AtomicInteger();
         List<Outcome> outcomes = tasks.parallelStream().map(task -> {
             try {
-                return new Outcome(task, read(task, name, files, reading.inFile(task.path())));
+                return new Outcome(task, read(task, name, files, reading.inFile(task.path(),
+                        jsonPath -> lineOf(files, task.path(), jsonPath))));
             } catch (JsonProblem problem) {
                 failures.add(failure(name, files, task.path(), problem));
                 return new Outcome(task, List.of());
@@ -222,12 +223,20 @@ public final class PackLoader {
     private static FileFailure failure(String pack, PackFiles files, String path, JsonProblem problem) {
         int line = problem.line();
         if (line == 0 && !problem.path().isEmpty()) {
-            try {
-                line = PackJson.lineOf(files.read(path, MAX_FILE_BYTES), problem.path());
-            } catch (IOException e) {
-                line = 0;
-            }
+            line = lineOf(files, path, problem.path());
         }
         return new FileFailure(pack, path, line, problem.path(), problem.getMessage());
+    }
+
+    /**
+     * The line of a JSON pointer in a pack file, the file read again; 0 when it cannot be read (any more: a hot
+     * reload's next content is gone once it is swapped in).
+     */
+    private static int lineOf(PackFiles files, String path, String jsonPath) {
+        try {
+            return PackJson.lineOf(files.read(path, MAX_FILE_BYTES), jsonPath);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }

@@ -21,7 +21,8 @@ class ReadingTest {
         var queries = MolangQueries.builder().withNumber("boom", (c, a) -> {
             throw new IllegalStateException("the world is gone");
         }).build();
-        Reading reading = Reading.of("guard-pack", molang.scope("guard-pack", queries)).inFile("entities/guard.json");
+        Reading reading = Reading.of("guard-pack", molang.scope("guard-pack", queries)).inFile("entities/guard.json",
+                path -> path.equals("/minecraft:entity/components/minecraft:health/value") ? 7 : 0);
         Json root = Json.root(new ObjectMapper().readTree("""
                 {"minecraft:entity": {"components": {"minecraft:health": {"value": "q.boom + 1"}}}}
                 """));
@@ -31,7 +32,7 @@ class ReadingTest {
 
         PackMolangException e = assertThrows(PackMolangException.class, () -> expression.evaluate(context));
         assertEquals(MolangErrorCode.QUERY_FAILED, e.getCause().code());
-        assertEquals("guard-pack: entities/guard.json at /minecraft:entity/components/minecraft:health/value: "
+        assertEquals("guard-pack: entities/guard.json:7 at /minecraft:entity/components/minecraft:health/value: "
                 + e.getCause().getMessage(), e.getMessage());
         assertThrows(PackMolangException.class, () -> expression.evaluateValue(context));
         assertEquals("q.boom + 1", expression.source());

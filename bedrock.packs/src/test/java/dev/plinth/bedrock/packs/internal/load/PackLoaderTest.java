@@ -2,8 +2,14 @@ package dev.plinth.bedrock.packs.internal.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.plinth.bedrock.molang.MolangContext;
+import dev.plinth.bedrock.molang.MolangErrorCode;
+import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
+import dev.plinth.bedrock.packs.internal.definition.EntityDefinition;
+import dev.plinth.bedrock.packs.internal.definition.PackMolangException;
 import dev.plinth.bedrock.packs.internal.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +38,32 @@ class PackLoaderTest {
               }
             }
             """;
+
+    @Test
+    void molangThatFailsWhenEvaluatedNamesThePackTheFileTheLineAndTheJsonPath() {
+        try (LoadedPack loaded = TestPack.load(dir.resolve("spin-pack"), Map.of("entities/spin.json", """
+                {
+                  "format_version": "1.21.0",
+                  "minecraft:entity": {
+                    "description": {
+                      "identifier": "custom:spin",
+                      "scripts": {
+                        "initialize": ["loop(1024, { loop(1024, { t.x = t.x + 1; }); });"]
+                      }
+                    },
+                    "components": {}
+                  }
+                }
+                """))) {
+            MolangExpression initialize = loaded.find(DefinitionKind.ENTITY, "custom:spin", EntityDefinition.class)
+                    .orElseThrow().scripts().initialize().orElseThrow();
+            MolangContext context = TestPack.MOLANG.newContext(new Object(), TestPack.MOLANG.newVariables());
+            PackMolangException e = assertThrows(PackMolangException.class, () -> initialize.evaluate(context));
+            assertEquals(MolangErrorCode.ITERATION_LIMIT, e.getCause().code());
+            assertEquals("test-pack: entities/spin.json:7 at /minecraft:entity/description/scripts/initialize: "
+                    + e.getCause().getMessage(), e.getMessage());
+        }
+    }
 
     @Test
     void aFileTheLoaderSkipsIsPartOfTheDigestNotAFailureOfIt() throws IOException {

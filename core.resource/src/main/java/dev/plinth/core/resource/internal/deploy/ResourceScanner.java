@@ -70,7 +70,15 @@ public final class ResourceScanner {
                 } else if (Manifests.hasManifest(new FolderFiles(entry))) {
                     sources.add(new ResourceSource(ResourceSource.Kind.FOLDER, entry, relative));
                 } else {
-                    ignored.add(relative);
+                    // A plain folder grouping resources (alt:V's main/plugins/example) is scanned like a category.
+                    int before = sources.size();
+                    var nested = new java.util.ArrayList<String>();
+                    scan(root, entry, sources, nested);
+                    if (sources.size() == before) {
+                        ignored.add(relative);
+                    } else {
+                        ignored.addAll(nested);
+                    }
                 }
             } else if (ResourceSource.isArchive(name)) {
                 var kind = name.toLowerCase(Locale.ROOT).endsWith(".jar") ? ResourceSource.Kind.JAR

@@ -303,7 +303,7 @@ final class Deployer {
                 log.info("{}: {} changed, which the server does not run (client files, assets): not restarted", name,
                         String.join(", ", changedFiles));
             } else if (started && devMode.watched(name)) {
-                lifecycle.restart(name); // the reload tells the console, the operators and the bus how it went
+                lifecycle.restartSettled(name); // the reload tells the console, the operators and the bus how it went
             } else if (started) {
                 log.info("{} changed on disk: resource:restart {} applies the change (resource:watch {} reloads it as "
                         + "soon as its files change)", name, name, name);

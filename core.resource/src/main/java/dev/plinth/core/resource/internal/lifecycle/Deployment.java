@@ -16,17 +16,19 @@ import java.util.SortedMap;
  * @param fingerprint the source's fingerprint when the bundle was built
  * @param files the source's files when the bundle was built (path to size and time), to tell what changed since
  */
-record Deployment(ResourceDescriptor descriptor, ResourceSource source, long bundleId, Path bundleFile,
+public record Deployment(ResourceDescriptor descriptor, ResourceSource source, long bundleId, Path bundleFile,
         String fingerprint, SortedMap<String, String> files) {
 
-    Deployment {
+    /** Validates the components. */
+    public Deployment {
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(bundleFile, "bundleFile");
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
-    String name() {
+    /** {@return the resource name} */
+    public String name() {
         return descriptor.name();
     }
 }

@@ -127,10 +127,23 @@ final class Lifecycle {
      * started (with its new content, rolled back when that fails).
      */
     LifecycleResult restart(String name) {
+        return restart(name, true);
+    }
+
+    /**
+     * Restarts a watched resource whose files the watcher saw settle (they stayed the same for the hot reload's
+     * debounce): as {@link #restart(String)}, without waiting for them to stay the same for another scan, so a save is
+     * live as soon as the watcher reports it.
+     */
+    LifecycleResult restartSettled(String name) {
+        return restart(name, false);
+    }
+
+    private LifecycleResult restart(String name, boolean settle) {
         Deployment previous = require(name);
         var lock = locks.acquire(name, "restarting");
         try (lock) {
-            if (!serverThread.get().isCurrentThread()) { // never sleeps on the game thread
+            if (settle && !serverThread.get().isCurrentThread()) { // never sleeps on the game thread
                 settled.await(name, previous.source(),
                         System.nanoTime() + settings.get().timeouts().restartTimeout().toNanos());
             }

@@ -98,6 +98,7 @@ public final class ResourceManager {
     private final TransitionLocks locks = new TransitionLocks();
     private final StateTable states = new StateTable(id -> deployments.byBundle(id).map(Deployment::name));
     private final ConfigAssets configAssets;
+    private final MapPackages mapPackages = new MapPackages();
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
@@ -486,6 +487,16 @@ public final class ResourceManager {
     }
 
     /**
+     * What a resource was deployed from, for the client payloads: its source folder or zip, its descriptor.
+     *
+     * @param name the resource
+     * @return its deployment; empty for system resources and unknown names
+     */
+    public Optional<Deployment> deployment(String name) {
+        return deployments.byName(name);
+    }
+
+    /**
      * The bundle of a resource.
      *
      * @param name the resource
@@ -527,6 +538,55 @@ public final class ResourceManager {
         String written = configAssets.write(deployment, path, value);
         deployer.wroteItself(deployment.source());
         return written;
+    }
+
+    /**
+     * Creates a blank map package and deploys it.
+     *
+     * @param caller who asks
+     * @param name the package
+     * @param title its title
+     * @return the name
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#createMapPackage}
+     */
+    public String createMapPackage(Caller caller, String name, String title) {
+        checkLifecycleCall(caller, name, "create the map package");
+        Path folder = resourcesFolder.orElseThrow(() -> new ResourceException(ResourceErrorCode.ERR_PERMISSION_DENIED,
+                name, name + ": the server has no resources folder (no instance home)"));
+        boolean taken = deployments.byName(name).isPresent() || deployments.failureByName(name).isPresent()
+                || SystemResources.find(context, name, deployments).isPresent();
+        mapPackages.create(folder, name, title, taken);
+        // Deployed at once by a scan on the deployer's own thread: its files are whole already (written aside).
+        for (int scan = 0; scan < 2 && deployments.byName(name).isEmpty(); scan++) {
+            try {
+                scanner.submit(() -> deployer.sync(false, Set.of(name))).get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, name, name
+                        + ": the new map package was written but not deployed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ResourceException(ResourceErrorCode.ERR_START_TIMEOUT, name, name
+                        + ": interrupted while deploying the new map package", e);
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Bakes a map package's runtime assets, then restarts it when it is started.
+     *
+     * @param caller who asks
+     * @param name the package
+     * @param options the bake's options
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#bakeMapPackage}
+     */
+    public void bakeMapPackage(Caller caller, String name, Map<String, ?> options) {
+        checkLifecycleCall(caller, name, "bake the map package");
+        Deployment deployment = lifecycle.require(name);
+        mapPackages.bake(deployment, options);
+        if (info(name).state() == dev.plinth.core.resource.ResourceState.STARTED) {
+            restart(Caller.SYSTEM, name);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.plinth.core.resource.internal.manifest;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.descriptor.ManifestException;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.descriptor.Side;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class Manifests {
 
     private static final String SERVER_MOD_MANIFEST = "server/manifest.json";
+    private static final String CLIENT_MOD_MANIFEST = "client/manifest.json";
     private static final String MANIFEST_JSON = "manifest.json";
 
     /** The most bytes a manifest may hold: 1 MiB, far more than any real one. */
@@ -63,6 +65,24 @@ public final class Manifests {
                         : new ModManifestReader().read(document, files);
             }
         });
+    }
+
+    /**
+     * Reads a Staminal mod's manifest as clients do: {@code client/manifest.json} first, then the root one; its
+     * entry point is the client's.
+     *
+     * @param files the mod's files
+     * @return the client's descriptor of the mod, or empty when it has neither manifest
+     * @throws ManifestException when the manifest is invalid
+     */
+    public static Optional<ResourceDescriptor> readClientMod(ResourceFiles files) {
+        String file = files.exists(CLIENT_MOD_MANIFEST) ? CLIENT_MOD_MANIFEST
+                : files.exists(MANIFEST_JSON) ? MANIFEST_JSON : null;
+        if (file == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModManifestReader(Side.CLIENT)
+                .read(JsonManifests.parse(files.name(), file, content(files, file)), files));
     }
 
     /** The manifests present, in precedence order; the root manifest.json is hidden by a server one. */

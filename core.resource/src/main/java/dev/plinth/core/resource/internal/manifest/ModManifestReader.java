@@ -26,6 +26,22 @@ import java.util.Set;
  */
 final class ModManifestReader implements ManifestReader {
 
+    private final Side readingFor;
+
+    /** A reader for the server: the entry point is the mod's server code. */
+    ModManifestReader() {
+        this(Side.SERVER);
+    }
+
+    /**
+     * A reader for one side: the entry point is kept when the mod executes on that side.
+     *
+     * @param readingFor {@link Side#SERVER} or {@link Side#CLIENT}
+     */
+    ModManifestReader(Side readingFor) {
+        this.readingFor = readingFor;
+    }
+
     @Override
     public ResourceDescriptor read(ManifestDocument document, ResourceFiles files) {
         String name = ManifestRules.folderName(document, files.name());
@@ -38,7 +54,7 @@ final class ModManifestReader implements ManifestReader {
         ManifestNode entryField = top.get("entry_point");
         Optional<String> main = Optional.empty();
         Language language = Language.NONE;
-        if (entryField.present() && executeOn.contains(Side.SERVER)) {
+        if (entryField.present() && executeOn.contains(readingFor)) {
             String entry = entryPoint(entryField, side, files);
             language = ScriptLanguages.of(entry).orElseThrow(() -> entryField.invalid(
                     "'" + entry + "' is not a script Plinth runs: use .js, .lua or .wasm"));
@@ -46,7 +62,8 @@ final class ModManifestReader implements ManifestReader {
         }
 
         ManifestNode typeField = top.get("type");
-        String modType = typeField.text().orElse("library");
+        // Staminal compares the type case-insensitively ("Bootstrap" is a bootstrap mod).
+        String modType = typeField.text().orElse("library").toLowerCase(java.util.Locale.ROOT);
         if (!modType.equals("bootstrap") && !modType.equals("library")) {
             throw typeField.invalid("unknown mod type '" + modType + "': use bootstrap or library");
         }

@@ -37,8 +37,10 @@ final class ResourceTomlReader implements ManifestReader {
         Optional<String> main = language == Language.NONE ? Optional.empty()
                 : Optional.of(ManifestRules.path(top.get("main"), files, true));
         var clientFiles = new ArrayList<String>();
+        Optional<String> clientMain = Optional.empty();
         if (top.get("client-main").present()) {
-            clientFiles.add(ManifestRules.path(top.get("client-main"), files, true));
+            clientMain = Optional.of(ManifestRules.path(top.get("client-main"), files, true));
+            clientFiles.add(clientMain.get());
         }
         clientFiles.addAll(top.get("client-files").texts());
         var dependencies = new ArrayList<Dependency>();
@@ -49,6 +51,6 @@ final class ResourceTomlReader implements ManifestReader {
                 language, VersionSyntax.version(top.get("version")), top.get("author").text().orElse(""),
                 top.get("description").text().orElse(""), main, List.of(), List.of(), clientFiles,
                 ManifestRules.dependencies(top.get("deps"), dependencies), Map.of(), ResourceLimits.NONE,
-                new FormatDetails.ResourceToml(type));
+                new FormatDetails.ResourceToml(type, clientMain));
     }
 }

@@ -116,6 +116,16 @@ public final class ResourceServiceView implements ResourceService {
     }
 
     @Override
+    public String createMapPackage(String name, String title) {
+        return manager.createMapPackage(caller(), name, title);
+    }
+
+    @Override
+    public void bakeMapPackage(String name, java.util.Map<String, ?> options) {
+        manager.bakeMapPackage(caller(), name, options);
+    }
+
+    @Override
     public ResourceStatistics statistics() {
         return manager.statistics();
     }

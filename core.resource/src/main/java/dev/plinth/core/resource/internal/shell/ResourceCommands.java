@@ -4,7 +4,13 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.ResourceState;
 import dev.plinth.core.resource.descriptor.Dependency;
+import dev.plinth.core.resource.payload.ClientPayload;
+import dev.plinth.core.resource.payload.ClientPayloads;
+import dev.plinth.core.resource.payload.PayloadFile;
+import dev.plinth.core.runtime.client.Clients;
+import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.resource.internal.lifecycle.ResourceManager;
 import dev.plinth.shell.CommandUsage;
 import java.util.HashSet;
@@ -16,10 +22,14 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps, why, watch and
- * unwatch. They act as the system context. {@code watch} and {@code unwatch} without a name print their usage. A failed command throws the resource exception, whose message starts with the error code
+ * The shell commands of scope {@code resource}: list, info, start, stop, restart, ensure, deps, why, watch, unwatch
+ * and files. They act as the system context. {@code watch} and {@code unwatch} without a name print their usage. A
+ * failed command throws the resource exception, whose message starts with the error code
  * ({@code ERR_DEPENDENCY_MISSING: chat-demo needs core [1.0.0,2.0.0), none installed}); the console prints it after
  * {@code ERROR:}.
  *
@@ -30,23 +40,31 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=start",
         "osgi.command.function=stop", "osgi.command.function=restart", "osgi.command.function=ensure",
         "osgi.command.function=deps", "osgi.command.function=why", "osgi.command.function=watch",
-        "osgi.command.function=unwatch"})
+        "osgi.command.function=unwatch", "osgi.command.function=files"})
 public final class ResourceCommands {
 
     private static final String SCOPE = "resource";
 
     private final ResourceService resources;
+    private final ClientPayloads payloads;
     private final ResourceManager manager;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Clients clients;
 
     /**
      * Creates the commands.
      *
      * @param resources the lifecycle service, as the system context
+     * @param payloads the client payloads
      * @param manager the resource manager, which knows what provides a dependency
      */
     @Activate
-    public ResourceCommands(@Reference ResourceService resources, @Reference ResourceManager manager) {
+    public ResourceCommands(@Reference ResourceService resources, @Reference ClientPayloads payloads,
+            @Reference ResourceManager manager) {
         this.resources = resources;
+        this.payloads = payloads;
         this.manager = manager;
     }
 
@@ -75,7 +93,7 @@ public final class ResourceCommands {
      * @param name the resource
      * @return what it is, its state, dependencies, dependents and files
      */
-    @Descriptor("show a resource: type, version, author, state, dependencies, dependents, files, last error")
+    @Descriptor("show a resource: type, version, author, state, dependencies, dependents, files, clients ready, last error")
     public String info(@Descriptor("the resource name") String name) {
         ResourceInfo info = resources.info(name);
         var lines = new Table("", "");
@@ -93,6 +111,11 @@ public final class ResourceCommands {
         lines.row("files", info.files().isEmpty() ? "-" : String.join(", ", info.files()));
         if (!info.system()) {
             lines.row("watched", resources.watchedBy(name).map(by -> "yes (" + by + ")").orElse("no"));
+        }
+        Clients connected = clients;
+        if (connected != null && info.state() == ResourceState.STARTED && sendsClients(name)) {
+            lines.row("clients ready", connected.readyCount(name) + " of " + connected.connected().size()
+                    + " connected (Resource.MarkReady)");
         }
         info.lastError().ifPresent(error -> lines.row("last error", error));
         return lines.withoutHeader();
@@ -191,6 +214,41 @@ public final class ResourceCommands {
         return reasons.isEmpty() ? name + " is started" : String.join("\n", reasons);
     }
 
+    /**
+     * {@code resource:files NAME}.
+     *
+     * @param name the resource
+     * @return its client payload: each file's path, size, cache flag and hash
+     */
+    @Descriptor("list what clients receive of a started resource: path, size, cache flag, SHA-256")
+    public String files(@Descriptor("the resource name") String name) {
+        ResourceInfo info = resources.info(name);
+        if (info.state() != ResourceState.STARTED) {
+            return name + " is " + info.state().id() + ": clients receive the files of started resources";
+        }
+        Optional<ClientPayload> payload = payloads.payload(name);
+        if (payload.isEmpty()) {
+            return name + " sends clients nothing: no client scripts, assets or client files";
+        }
+        ClientPayload p = payload.get();
+        var table = new Table("PATH", "SIZE", "CACHE", "SHA-256");
+        for (PayloadFile file : p.files()) {
+            table.row(file.path(), ProgressUnit.BYTES.format(file.size()), file.cache() ? "yes" : "no", file.sha256());
+        }
+        long cached = p.files().stream().filter(PayloadFile::cache).count();
+        return name + " " + p.version() + ": " + p.files().size() + " file(s), " + ProgressUnit.BYTES.format(p.size())
+                + ", " + cached + " cached by clients, " + (p.files().size() - cached) + " fetched each session\n"
+                + table;
+    }
+
+    private boolean sendsClients(String name) {
+        try {
+            return payloads.payload(name).isPresent();
+        } catch (ResourceException e) {
+            return false;
+        }
+    }
+
     /** Missing or wrong arguments: the usage. */
     public Object list(Object... wrong) {
         return CommandUsage.fail(SCOPE, this, "list");
@@ -239,6 +297,11 @@ public final class ResourceCommands {
     /** Missing or wrong arguments: the usage. */
     public Object unwatch(Object... wrong) {
         return CommandUsage.fail(SCOPE, this, "unwatch");
+    }
+
+    /** Missing or wrong arguments: the usage. */
+    public Object files(Object... wrong) {
+        return CommandUsage.fail(SCOPE, this, "files");
     }
 
     private void tree(ResourceInfo info, String indent, StringBuilder text, Set<String> path) {

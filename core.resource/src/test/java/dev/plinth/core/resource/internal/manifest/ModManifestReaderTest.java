@@ -39,6 +39,16 @@ class ModManifestReaderTest {
             """;
 
     @Test
+    void aTypeScriptEntryPointIsJavaScriptThatTheHostCompiles() {
+        var d = read(MemoryFiles.named("ts-mod").with("manifest.json", MOD.replace("main.js", "src/main.ts"))
+                .with("src/main.ts", ""));
+
+        assertEquals(Language.JS, d.language());
+        assertEquals(Optional.of("src/main.ts"), d.main());
+        assertEquals(List.of("src/main.ts"), d.serverScripts());
+    }
+
+    @Test
     void theRootManifestIsReadWithTheFolderAsModId() {
         var d = read(MemoryFiles.named("my-mod").with("manifest.json", MOD).with("main.js", ""));
 
@@ -55,6 +65,14 @@ class ModManifestReaderTest {
                 Dependency.on("base-mod", new VersionRange("[1.0.0,2.0.0]"))), d.dependencies());
         assertEquals(new FormatDetails.ModManifest("My Mod", -5, "bootstrap", Set.of(Side.SERVER, Side.CLIENT),
                 Optional.empty()), d.details());
+    }
+
+    @Test
+    void theModTypeMatchesCaseInsensitively() {
+        var d = read(MemoryFiles.named("my-mod").with("manifest.json", MOD.replace("\"bootstrap\"", "\"Bootstrap\""))
+                .with("main.js", ""));
+
+        assertEquals("bootstrap", ((FormatDetails.ModManifest) d.details()).modType());
     }
 
     @Test

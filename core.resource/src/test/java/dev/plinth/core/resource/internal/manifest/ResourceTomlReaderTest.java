@@ -37,7 +37,7 @@ class ResourceTomlReaderTest {
         assertEquals(Optional.of("server/index.js"), d.main());
         assertEquals(List.of("client/index.js", "client/*"), d.clientFiles());
         assertEquals(List.of(Dependency.on("core", Dependency.ANY)), d.dependencies());
-        assertEquals(new FormatDetails.ResourceToml("js"), d.details());
+        assertEquals(new FormatDetails.ResourceToml("js", Optional.of("client/index.js")), d.details());
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Objects;
  * before the {@code block_update} of the change.
  */
 @EventName(PlayerBreakBlockEvent.NAME)
-public final class PlayerBreakBlockEvent extends CancellableEvent {
+public final class PlayerBreakBlockEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_break_block";

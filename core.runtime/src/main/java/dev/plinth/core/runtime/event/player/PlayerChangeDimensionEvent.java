@@ -11,7 +11,7 @@ import java.util.Objects;
  * A player is about to go to another dimension. Cancelled, they stay where they are. Posted on the game thread.
  */
 @EventName(PlayerChangeDimensionEvent.NAME)
-public final class PlayerChangeDimensionEvent extends CancellableEvent {
+public final class PlayerChangeDimensionEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_change_dimension";

@@ -13,7 +13,7 @@ import java.util.Objects;
  * Posted on the game thread.
  */
 @EventName(PlayerChatEvent.NAME)
-public final class PlayerChatEvent extends CancellableEvent {
+public final class PlayerChatEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_chat";

@@ -12,7 +12,7 @@ import java.util.Objects;
  * before the command is looked up.
  */
 @EventName(PlayerCommandEvent.NAME)
-public final class PlayerCommandEvent extends CancellableEvent {
+public final class PlayerCommandEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_command";

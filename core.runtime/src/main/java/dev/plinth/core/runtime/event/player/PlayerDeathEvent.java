@@ -16,7 +16,7 @@ import java.util.Optional;
  * the inventory is dropped where the player died. The player respawns right after. Posted on the game thread.
  */
 @EventName(PlayerDeathEvent.NAME)
-public final class PlayerDeathEvent extends MutableEvent {
+public final class PlayerDeathEvent extends MutableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_death";

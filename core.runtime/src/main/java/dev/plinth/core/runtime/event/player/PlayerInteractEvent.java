@@ -18,7 +18,7 @@ import java.util.Optional;
  * click on an entity no longer attacks it). Posted on the game thread.
  */
 @EventName(PlayerInteractEvent.NAME)
-public final class PlayerInteractEvent extends CancellableEvent {
+public final class PlayerInteractEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_interact";

@@ -16,7 +16,7 @@ import java.util.Objects;
  * tells: the player is online already, cancelling it disconnects no one and its join message goes to no one.
  */
 @EventName(PlayerJoinEvent.NAME)
-public final class PlayerJoinEvent extends CancellableEvent {
+public final class PlayerJoinEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_join";

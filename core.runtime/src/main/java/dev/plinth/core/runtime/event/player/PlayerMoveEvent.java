@@ -12,7 +12,7 @@ import java.util.Objects;
  * Posted on the game thread.
  */
 @EventName(PlayerMoveEvent.NAME)
-public final class PlayerMoveEvent extends CancellableEvent {
+public final class PlayerMoveEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_move";

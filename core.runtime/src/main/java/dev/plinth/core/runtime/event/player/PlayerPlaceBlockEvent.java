@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code block_update} of the change.
  */
 @EventName(PlayerPlaceBlockEvent.NAME)
-public final class PlayerPlaceBlockEvent extends CancellableEvent {
+public final class PlayerPlaceBlockEvent extends CancellableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_place_block";

@@ -11,7 +11,7 @@ import java.util.Objects;
  * stay. Posted on the game thread while the player is still online.
  */
 @EventName(PlayerQuitEvent.NAME)
-public final class PlayerQuitEvent extends MutableEvent {
+public final class PlayerQuitEvent extends MutableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_quit";

@@ -11,7 +11,7 @@ import java.util.Objects;
  * A player respawns after dying. Handlers may change where. Posted on the game thread.
  */
 @EventName(PlayerRespawnEvent.NAME)
-public final class PlayerRespawnEvent extends MutableEvent {
+public final class PlayerRespawnEvent extends MutableEvent implements PlayerEvent {
 
     /** The event's name. */
     public static final String NAME = "player_respawn";

@@ -14,11 +14,13 @@ import org.osgi.framework.Version;
  * @param permissions permission groups and their members
  * @param forms form settings
  * @param game game rules of the simulated server
+ * @param locale the server's language, a BCP 47 tag ({@code en-US} unless {@code locale} says otherwise)
  */
-public record ServerConfig(String name, Commands commands, Permissions permissions, Forms forms, Game game) {
+public record ServerConfig(String name, Commands commands, Permissions permissions, Forms forms, Game game,
+        String locale) {
 
     /** Every key at its default. */
-    public static final ServerConfig DEFAULTS = new ServerConfig(null, null, null, null, null);
+    public static final ServerConfig DEFAULTS = new ServerConfig(null, null, null, null, null, null);
 
     /** Fills in the defaults. */
     public ServerConfig {
@@ -27,6 +29,20 @@ public record ServerConfig(String name, Commands commands, Permissions permissio
         permissions = Objects.requireNonNullElse(permissions, new Permissions(null, null));
         forms = Objects.requireNonNullElse(forms, new Forms(null));
         game = Objects.requireNonNullElse(game, new Game(null, null, null));
+        locale = Objects.requireNonNullElse(locale, "en-US");
+    }
+
+    /**
+     * The settings with the default language.
+     *
+     * @param name the server's name
+     * @param commands command settings
+     * @param permissions permission groups and their members
+     * @param forms form settings
+     * @param game game rules of the simulated server
+     */
+    public ServerConfig(String name, Commands commands, Permissions permissions, Forms forms, Game game) {
+        this(name, commands, permissions, forms, game, null);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.plinth.core.sandbox.internal.host;
 
 import dev.plinth.core.runtime.host.HostFailures;
 import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.LogSink;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import java.util.HashMap;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -20,6 +22,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.Logger;
@@ -31,7 +35,9 @@ import org.osgi.service.log.admin.LoggerContext;
  * The {@link HostSupport} of one host bundle (a bundle-scoped service): the host's own {@link HostFailures} (core.runtime's
  * bundle-scoped service, obtained through the host's context so the failures are the host's), its stopper thread
  * ({@value #STOPPER}), and the logs of its resources. Released with the host: failures withdrawn, the thread ended
- * after the stops under way (at most 10 s).
+ * after the stops under way (at most 10 s). Without core.runtime (a headless client's framework runs script engines and
+ * no resources) there is nowhere to record a failure: it is logged as an error instead; when core.runtime comes, the
+ * support is created again with it.
  *
  * <p>Thread-safe.
  */
@@ -46,21 +52,23 @@ public final class BundleHostSupport implements HostSupport {
     private final LoggerFactory loggers;
     private final LoggerAdmin loggerAdmin;
     private final Logger log;
-    private final ServiceReference<HostFailures> failuresReference;
-    private final HostFailures failures;
+    private final @Nullable ServiceReference<HostFailures> failuresReference;
+    private final @Nullable HostFailures failures;
     private final ExecutorService stopper;
 
     /**
      * Creates the support of the host bundle that gets the service.
      *
      * @param context the component context, for the using (host) bundle
-     * @param failuresReference core.runtime's {@code HostFailures}, obtained here through the host's own context
+     * @param failuresReference core.runtime's {@code HostFailures}, obtained here through the host's own context;
+     *     absent in a framework without core.runtime
      * @param loggers the log service
      * @param loggerAdmin the log levels: a script's lines show at INFO whatever the default level
      */
     @Activate
     public BundleHostSupport(ComponentContext context,
-            @Reference(service = HostFailures.class) ServiceReference<HostFailures> failuresReference,
+            @Reference(service = HostFailures.class, cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) @Nullable ServiceReference<HostFailures> failuresReference,
             @Reference LoggerFactory loggers, @Reference LoggerAdmin loggerAdmin) {
         this.host = context.getUsingBundle();
         this.loggers = loggers;
@@ -68,11 +76,15 @@ public final class BundleHostSupport implements HostSupport {
         this.log = loggers.getLogger(BundleHostSupport.class);
         BundleContext hostContext = host.getBundleContext();
         this.failuresReference = failuresReference;
-        HostFailures hostFailures = hostContext.getService(failuresReference);
-        if (hostFailures == null) {
-            throw new IllegalStateException("core.runtime provides no HostFailures service to " + host);
+        if (failuresReference == null) {
+            this.failures = null;
+        } else {
+            HostFailures hostFailures = hostContext.getService(failuresReference);
+            if (hostFailures == null) {
+                throw new IllegalStateException("core.runtime provides no HostFailures service to " + host);
+            }
+            this.failures = hostFailures;
         }
-        this.failures = hostFailures;
         this.stopper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(STOPPER).daemon().factory());
     }
 
@@ -85,6 +97,9 @@ public final class BundleHostSupport implements HostSupport {
     public void close() throws InterruptedException {
         stopper.shutdown();
         stopper.awaitTermination(10, TimeUnit.SECONDS);
+        if (failuresReference == null) {
+            return;
+        }
         try {
             host.getBundleContext().ungetService(failuresReference);
         } catch (IllegalStateException | NullPointerException e) {
@@ -109,12 +124,24 @@ public final class BundleHostSupport implements HostSupport {
 
     @Override
     public void failed(Bundle resource, String name, String message) {
-        failures.record(resource, name, message);
+        record(resource, name, message);
     }
 
     @Override
     public void cleared(Bundle resource) {
-        failures.clear(resource);
+        HostFailures known = failures;
+        if (known != null) {
+            known.clear(resource);
+        }
+    }
+
+    private void record(Bundle resource, String name, String message) {
+        HostFailures known = failures;
+        if (known == null) {
+            log.error("{} failed (no resource manager to record it): {}", name, message);
+        } else {
+            known.record(resource, name, message);
+        }
     }
 
     @Override
@@ -122,7 +149,7 @@ public final class BundleHostSupport implements HostSupport {
         try {
             stopper.execute(() -> {
                 if (stillApplies.getAsBoolean()) {
-                    failures.record(resource, name, message);
+                    record(resource, name, message);
                     try {
                         resource.stop(Bundle.STOP_TRANSIENT);
                     } catch (BundleException | IllegalStateException e) {
@@ -144,5 +171,10 @@ public final class BundleHostSupport implements HostSupport {
         }
         return new RateLimitedLog(loggers.getLogger(resource, language, Logger.class), name, linesPerSecond,
                 System::nanoTime);
+    }
+
+    @Override
+    public ScriptLog log(String name, int linesPerSecond, LogSink sink) {
+        return new RateLimitedLog(sink, name, linesPerSecond, System::nanoTime);
     }
 }

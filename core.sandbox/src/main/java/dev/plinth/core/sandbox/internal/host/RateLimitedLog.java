@@ -1,13 +1,16 @@
 package dev.plinth.core.sandbox.internal.host;
 
+import dev.plinth.core.sandbox.host.LogSink;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import java.util.function.LongSupplier;
+import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.Logger;
 
 /**
- * A {@link ScriptLog} on an OSGi logger: each line escaped into one console line, and a token bucket of
- * {@code linesPerSecond} refilled continuously, holding at most four seconds' worth. Lines that find the bucket
- * empty are dropped and counted; the next line that passes is preceded by one line saying how many were.
+ * A {@link ScriptLog} on an OSGi logger, or on another {@link LogSink}: each line escaped into one console line,
+ * and a token bucket of {@code linesPerSecond} refilled continuously, holding at most four seconds' worth. Lines
+ * that find the bucket empty are dropped and counted; the next line that passes is preceded by one line saying how
+ * many were.
  *
  * <p>Thread-safe: the bucket is guarded by this object's monitor (never held while logging).
  */
@@ -15,7 +18,7 @@ final class RateLimitedLog implements ScriptLog {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private final Logger logger;
+    private final LogSink sink;
     private final String resource;
     private final int linesPerSecond;
     private final LongSupplier clock;
@@ -26,7 +29,17 @@ final class RateLimitedLog implements ScriptLog {
     private long droppedUnreported;
 
     RateLimitedLog(Logger logger, String resource, int linesPerSecond, LongSupplier clock) {
-        this.logger = logger;
+        this((level, line) -> {
+            switch (level) {
+                case ERROR -> logger.error("{}", line);
+                case WARN -> logger.warn("{}", line);
+                default -> logger.info("{}", line);
+            }
+        }, resource, linesPerSecond, clock);
+    }
+
+    RateLimitedLog(LogSink sink, String resource, int linesPerSecond, LongSupplier clock) {
+        this.sink = sink;
         this.resource = resource;
         this.linesPerSecond = linesPerSecond;
         this.clock = clock;
@@ -38,7 +51,7 @@ final class RateLimitedLog implements ScriptLog {
     @Override
     public void print(String line) {
         if (admit()) {
-            logger.info("{}", ConsoleLine.escape(line));
+            sink.line(LogLevel.INFO, ConsoleLine.escape(line));
         }
     }
 
@@ -50,21 +63,21 @@ final class RateLimitedLog implements ScriptLog {
     @Override
     public void warn(String message) {
         if (admit()) {
-            logger.warn("{}", ConsoleLine.escape(message));
+            sink.line(LogLevel.WARN, ConsoleLine.escape(message));
         }
     }
 
     @Override
     public void error(String message) {
         if (admit()) {
-            logger.error("{}", ConsoleLine.escape(message));
+            sink.line(LogLevel.ERROR, ConsoleLine.escape(message));
         }
     }
 
     @Override
     public void fatal(String message) {
         reportDropped();
-        logger.error("{}", ConsoleLine.escape(message));
+        sink.line(LogLevel.ERROR, ConsoleLine.escape(message));
     }
 
     @Override
@@ -111,7 +124,7 @@ final class RateLimitedLog implements ScriptLog {
     }
 
     private void warnDropped(long count) {
-        logger.warn("{} line(s) of {} dropped: it logged more than {} lines per second (sandbox.log_lines_per_second)",
-                count, resource, linesPerSecond);
+        sink.line(LogLevel.WARN, count + " line(s) of " + resource + " dropped: it logged more than " + linesPerSecond
+                + " lines per second (sandbox.log_lines_per_second)");
     }
 }

@@ -9,7 +9,6 @@ import dev.plinth.core.sandbox.values.ValueBudget;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
-import dev.plinth.lang.lua.internal.limits.Meter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,11 +98,7 @@ public final class ResourceContext {
      * @return the budget
      */
     public ValueBudget values(String what) {
-        return script.meter().limits().sandbox().values().budget(name, what, units -> {
-            if (Meter.CURRENT.isBound()) {
-                Meter.CURRENT.get().charge((int) Math.min(units, Integer.MAX_VALUE));
-            }
-        });
+        return script.values(what);
     }
 
     /**

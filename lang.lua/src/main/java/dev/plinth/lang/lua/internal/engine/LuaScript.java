@@ -4,6 +4,7 @@ import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.memory.AllocationCounter;
 import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.values.ValueBudget;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
@@ -111,6 +112,21 @@ public final class LuaScript {
      */
     public Meter meter() {
         return meter;
+    }
+
+    /**
+     * The budget of one conversion of a value leaving the script: bounded by the resource's value limits, its work
+     * charged to the script running now (the caller).
+     *
+     * @param what what the value is, for messages ({@code the payload of mc.emit})
+     * @return the budget
+     */
+    public ValueBudget values(String what) {
+        return meter.limits().sandbox().values().budget(resource, what, units -> {
+            if (Meter.CURRENT.isBound()) {
+                Meter.CURRENT.get().charge((int) Math.min(units, Integer.MAX_VALUE));
+            }
+        });
     }
 
     /**

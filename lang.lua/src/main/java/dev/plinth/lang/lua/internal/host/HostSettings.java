@@ -3,9 +3,11 @@ package dev.plinth.lang.lua.internal.host;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.core.sandbox.limits.ResolvedLimits;
 import dev.plinth.core.sandbox.limits.SandboxLimits;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The Lua host's own settings, the {@code lua} object of {@code conf/server.json}: how chunks run ({@code compiler}:
@@ -23,6 +25,24 @@ public record HostSettings(boolean compiled, Limits limits, Duration compileTime
 
     /** The defaults: LuaJC, {@link Limits#defaults()}, 2 s per chunk, functions of up to 1,000 instructions. */
     public static final HostSettings DEFAULTS = new HostSettings(true, Limits.defaults(), Duration.ofSeconds(2), 1000);
+
+    /**
+     * The settings of this framework's {@code conf/server.json}, read now (the file may have changed): its defaults,
+     * told to the caller, when the {@code lua} object is malformed.
+     *
+     * @param sandbox the sandbox settings, holding the file's objects
+     * @param errors told what is wrong, once per call
+     * @return the settings
+     */
+    public static HostSettings read(SandboxSettings sandbox, Consumer<String> errors) {
+        try {
+            return parse(sandbox.section("lua"), sandbox.defaults(), "conf/server.json");
+        } catch (IllegalArgumentException e) {
+            errors.accept(e.getMessage() + "; the Lua host uses its defaults");
+            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()), DEFAULTS.compileTimeout(),
+                    DEFAULTS.maxCompiledFunctionSize());
+        }
+    }
 
     /**
      * Reads a {@code lua} object.

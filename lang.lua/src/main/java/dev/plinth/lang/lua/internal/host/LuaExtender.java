@@ -62,7 +62,6 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     /** The extender name resource bundles require. */
     public static final String EXTENDER = "plinth.lua";
     private static final String LANGUAGE = "lua";
-    private static final String SERVER_JSON = "conf/server.json";
 
     private final BundleContext context;
     private final ResourceService resources;
@@ -188,13 +187,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
 
     /** The Lua settings, read again at each start: {@code conf/server.json} may have changed. */
     private HostSettings settings() {
-        try {
-            return HostSettings.parse(sandbox.section(LANGUAGE), sandbox.defaults(), SERVER_JSON);
-        } catch (IllegalArgumentException e) {
-            log.error("{}; the Lua host uses its defaults", e.getMessage());
-            return new HostSettings(true, Limits.defaults().withSandbox(sandbox.defaults()),
-                    HostSettings.DEFAULTS.compileTimeout(), HostSettings.DEFAULTS.maxCompiledFunctionSize());
-        }
+        return HostSettings.read(sandbox, log::error);
     }
 
     /**

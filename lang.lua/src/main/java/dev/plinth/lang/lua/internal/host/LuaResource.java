@@ -100,6 +100,7 @@ final class LuaResource {
         var context = new ResourceContext(setup.name(), setup.bundle(), script, setup.log());
         McLibrary.install(context);
         ResourceLibrary.install(context);
+        dev.plinth.lang.lua.internal.locale.LocaleLibrary.install(context);
         LuaReloadHooks reload = LuaReloadHooks.install(context);
         long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {

@@ -7,16 +7,13 @@ import dev.plinth.core.runtime.event.entity.EntityDeathEvent;
 import dev.plinth.core.runtime.event.entity.EntityExplodeEvent;
 import dev.plinth.core.runtime.event.entity.EntitySpawnEvent;
 import dev.plinth.core.runtime.event.player.PlayerBreakBlockEvent;
-import dev.plinth.core.runtime.event.player.PlayerChangeDimensionEvent;
 import dev.plinth.core.runtime.event.player.PlayerChatEvent;
-import dev.plinth.core.runtime.event.player.PlayerCommandEvent;
 import dev.plinth.core.runtime.event.player.PlayerDeathEvent;
+import dev.plinth.core.runtime.event.player.PlayerEvent;
 import dev.plinth.core.runtime.event.player.PlayerInteractEvent;
 import dev.plinth.core.runtime.event.player.PlayerJoinEvent;
-import dev.plinth.core.runtime.event.player.PlayerMoveEvent;
 import dev.plinth.core.runtime.event.player.PlayerPlaceBlockEvent;
 import dev.plinth.core.runtime.event.player.PlayerQuitEvent;
-import dev.plinth.core.runtime.event.player.PlayerRespawnEvent;
 import dev.plinth.core.runtime.event.world.BlockUpdateEvent;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.lang.lua.internal.binding.HostType;
@@ -90,20 +87,7 @@ final class EventType {
     }
 
     private static @Nullable Player player(Event event) {
-        return switch (event) {
-            case PlayerJoinEvent e -> e.player();
-            case PlayerQuitEvent e -> e.player();
-            case PlayerChatEvent e -> e.player();
-            case PlayerCommandEvent e -> e.player();
-            case PlayerBreakBlockEvent e -> e.player();
-            case PlayerPlaceBlockEvent e -> e.player();
-            case PlayerInteractEvent e -> e.player();
-            case PlayerMoveEvent e -> e.player();
-            case PlayerDeathEvent e -> e.player();
-            case PlayerRespawnEvent e -> e.player();
-            case PlayerChangeDimensionEvent e -> e.player();
-            default -> null;
-        };
+        return event instanceof PlayerEvent playerEvent ? playerEvent.player() : null;
     }
 
     private static LuaValue entity(Event event) {

@@ -3,6 +3,8 @@ package dev.plinth.lang.lua.internal.mc;
 import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.EventPriority;
 import dev.plinth.core.events.HandlerOptions;
+import dev.plinth.core.runtime.client.Clients;
+import dev.plinth.core.runtime.client.EmitResult;
 import dev.plinth.core.runtime.command.CommandDefinition;
 import dev.plinth.core.runtime.command.Commands;
 import dev.plinth.core.runtime.config.ConfigStore;
@@ -21,7 +23,8 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
 /**
- * The MC-RS API of a Lua resource, the {@code mc} global: events ({@code mc.on}, {@code mc.emit}), messages
+ * The MC-RS API of a Lua resource, the {@code mc} global: events ({@code mc.on}, {@code mc.emit}, and
+ * {@code mc.emit_client} to one player's client scripts), messages
  * ({@code mc.broadcast}), commands, tasks, worlds and players, forms, config, logging and exports. Everything it
  * registers goes through the resource bundle's own services, so stopping the resource removes it. Players, worlds,
  * commands and tasks need their permission group granted ({@code [permissions]}); a script emits only its own
@@ -51,6 +54,7 @@ public final class McLibrary {
             var event = context.script().asPayer(() -> bus.post(name, payload));
             return LuaValue.valueOf(event.isCancelled());
         }));
+        mc.rawset("emit_client", LuaFunctions.of(args -> emitClient(context, args)));
         mc.rawset("broadcast", LuaFunctions.of(args -> {
             context.require(Permission.PLAYER, "mc.broadcast");
             context.service(Server.class, "mc.broadcast").broadcast(args.checkjstring(1));
@@ -102,6 +106,21 @@ public final class McLibrary {
         mc.rawset("log", log(context));
         Exports.install(context, mc);
         context.script().globals().rawset("mc", mc);
+    }
+
+    /**
+     * {@code mc.emit_client(player, name, payload) -> true | false, reason}: an event of the resource's own namespace
+     * to the scripts of one player's client; {@code reason} is {@code not_connected} or {@code rate_limited}.
+     */
+    private static Varargs emitClient(ResourceContext context, Varargs args) {
+        String player = args.arg1().isstring() ? args.checkjstring(1) : PlayerType.TYPE.self(args.arg1()).name();
+        String name = args.checkjstring(2);
+        context.emits().check(name, "mc.emit_client");
+        var payload = PlainValues.toMap(args.arg(3), context.values("the payload of mc.emit_client"),
+                "the payload of mc.emit_client");
+        EmitResult result = context.service(Clients.class, "mc.emit_client").emit(player, name, payload);
+        return result == EmitResult.SENT ? LuaValue.TRUE
+                : LuaValue.varargsOf(LuaValue.FALSE, LuaValue.valueOf(result.name().toLowerCase(Locale.ROOT)));
     }
 
     private static LuaValue on(ResourceContext context, Varargs args) {

@@ -128,6 +128,17 @@ public final class PlayerType {
         return TYPE.wrap(player);
     }
 
+    /**
+     * The player a Lua value stands for.
+     *
+     * @param value a player value
+     * @return the player
+     * @throws org.luaj.vm2.LuaError when it is not a player
+     */
+    public static Player player(LuaValue value) {
+        return TYPE.self(value);
+    }
+
     /** A player as a player, the console as a sender. */
     static LuaValue sender(CommandSender sender) {
         return sender instanceof Player player ? TYPE.wrap(player) : SENDER.wrap(sender);

@@ -20,8 +20,9 @@ import org.luaj.vm2.Varargs;
 /**
  * The MTADM API of a Lua resource: the {@code Resource} table ({@code Resource.Start(name) -> err},
  * {@code Resource.GetResources() -> list, err}, {@code Resource.GetResourceInfo}, {@code ReadConfigAsset},
- * {@code WriteConfigAsset}, the constants) and {@code AddEventHandler(name, fn)}, whose handler receives the event
- * envelope. Failures come back as the error-code strings the shell shows ({@code "ERR_NOT_FOUND"}); lifecycle
+ * {@code WriteConfigAsset}, {@code CreateMapPackage(name, title) -> name, err},
+ * {@code BakeMapPackage(name, options) -> true, err}, the constants) and {@code AddEventHandler(name, fn)}, whose
+ * handler receives the event envelope. Failures come back as the error-code strings the shell shows ({@code "ERR_NOT_FOUND"}); lifecycle
  * calls are made through the resource's own view of the resource service, so its admin grant applies, and wait
  * for the game thread with the script released ({@code LuaScript.awaitReleased}); from a coroutine they are refused
  * with {@code ERR_DETERMINISTIC_POLICY}, since the thread that resumed it waits for it.
@@ -62,6 +63,22 @@ public final class ResourceLibrary {
                     "the value of Resource.WriteConfigAsset");
             return guarded(() -> LuaValue.valueOf(
                     service(context, "Resource.WriteConfigAsset").writeConfigAsset(name, path, value)));
+        }));
+        resource.rawset("CreateMapPackage", LuaFunctions.of(args -> {
+            String name = args.checkjstring(1);
+            String title = args.optjstring(2, name);
+            ResourceService service = service(context, "Resource.CreateMapPackage");
+            return released(context, () -> LuaValue.valueOf(service.createMapPackage(name, title)));
+        }));
+        resource.rawset("BakeMapPackage", LuaFunctions.of(args -> {
+            String name = args.checkjstring(1);
+            var options = PlainValues.toMap(args.arg(2), context.values("the options of Resource.BakeMapPackage"),
+                    "the options of Resource.BakeMapPackage");
+            ResourceService service = service(context, "Resource.BakeMapPackage");
+            return released(context, () -> {
+                service.bakeMapPackage(name, options);
+                return LuaValue.TRUE;
+            });
         }));
         resource.rawset("MAX_NAME_LENGTH", LuaValue.valueOf(ResourceService.MAX_NAME_LENGTH));
         resource.rawset("MAX_DEPENDENCIES", LuaValue.valueOf(ResourceService.MAX_DEPENDENCIES));
@@ -134,6 +151,21 @@ public final class ResourceLibrary {
                 return LuaValue.valueOf(e.code().name());
             }
         });
+    }
+
+    /**
+     * {@code value, nil} or {@code nil, "ERR_..."} of work that writes files and waits for the deployer or the game
+     * thread, with the script released meanwhile.
+     */
+    private static Varargs released(ResourceContext context, java.util.function.Supplier<LuaValue> work) {
+        if (context.script().inCoroutine()) {
+            return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(ResourceErrorCode.ERR_DETERMINISTIC_POLICY.name()));
+        }
+        try {
+            return LuaValue.varargsOf(context.script().awaitReleased(work), LuaValue.NIL);
+        } catch (ResourceException e) {
+            return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(e.code().name()));
+        }
     }
 
     /** {@code value, nil} on success, {@code nil, "ERR_..."} on failure. */

@@ -1,21 +1,18 @@
 package dev.plinth.lang.lua.internal.reload;
 
 import dev.plinth.core.runtime.reload.ReloadHooks;
+import dev.plinth.core.runtime.reload.ReloadHooksRegistration;
 import dev.plinth.core.runtime.reload.ReloadState;
 import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.binding.PlainValues;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
-import java.util.Hashtable;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * A Lua resource's part in a hot reload: the functions it registers with {@code mc.on_reload_save(fn)} (returns the
@@ -34,7 +31,7 @@ public final class LuaReloadHooks implements ReloadHooks {
     private volatile LuaValue restore = LuaValue.NIL;
     private volatile LuaValue reload = LuaValue.NIL;
     private volatile LuaValue dependencyReload = LuaValue.NIL;
-    private volatile @Nullable ServiceRegistration<ReloadHooks> registration;
+    private volatile ReloadHooksRegistration registration = ReloadHooksRegistration.none();
 
     private LuaReloadHooks(ResourceContext context) {
         this.context = context;
@@ -72,25 +69,12 @@ public final class LuaReloadHooks implements ReloadHooks {
 
     /** Registers the hooks through the resource bundle's context: the resource has started. */
     public void register() {
-        BundleContext bundleContext = context.bundle().getBundleContext();
-        if (bundleContext != null) {
-            var properties = new Hashtable<String, Object>();
-            properties.put("plinth.resource", context.name());
-            registration = bundleContext.registerService(ReloadHooks.class, this, properties);
-        }
+        registration = ReloadHooksRegistration.offer(context.bundle(), context.name(), this);
     }
 
     /** Withdraws the hooks: the resource is stopping. */
     public void unregister() {
-        ServiceRegistration<ReloadHooks> registered = registration;
-        registration = null;
-        if (registered != null) {
-            try {
-                registered.unregister();
-            } catch (IllegalStateException e) {
-                // gone with the bundle already
-            }
-        }
+        registration.withdraw();
     }
 
     @Override

@@ -1,0 +1,50 @@
+package dev.plinth.benchmarks.js;
+
+import dev.plinth.core.sandbox.internal.account.AccountBook;
+import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
+import dev.plinth.core.sandbox.memory.AllocationCounter;
+import dev.plinth.lang.js.internal.engine.AllocationWatch;
+import dev.plinth.lang.js.internal.engine.JsLimits;
+import dev.plinth.lang.js.internal.engine.JsRuntime;
+import dev.plinth.lang.js.internal.engine.JsScript;
+import dev.plinth.lang.js.internal.engine.SharedEngine;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What the JavaScript benchmarks run on, as the host builds it: the shared engine, core.sandbox's watchdog and
+ * accounts, the allocation guard. Limits are raised so that nothing interrupts a measurement.
+ */
+final class BenchRuntime implements AutoCloseable {
+
+    private final SharedEngine engine = SharedEngine.create();
+    private final WatchdogService watchdog = new WatchdogService(message -> { });
+    private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
+    private final AccountBook accounts = new AccountBook();
+    private final JsRuntime runtime = new JsRuntime(engine, watchdog, allocations);
+
+    BenchRuntime() {
+        watchdog.start();
+        allocations.open();
+    }
+
+    /** A resource's context with the given files, limits out of the way. */
+    JsScript script(String resource, Map<String, String> files) {
+        return JsScript.builder(resource, runtime, new MemoryModules(files), accounts.open(resource, "js", Long.MAX_VALUE))
+                .withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4).withStatementsPerTick(Long.MAX_VALUE / 4)
+                        .withCallTimeout(Duration.ofSeconds(60)).withMaxCallAllocMb(1L << 20))
+                .build();
+    }
+
+    /** {@return the shared engine} */
+    SharedEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        allocations.close();
+        watchdog.stop();
+        engine.close();
+    }
+}

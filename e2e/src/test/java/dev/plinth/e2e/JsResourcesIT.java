@@ -1,0 +1,374 @@
+package dev.plinth.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JavaScript resources in the real distribution: the Staminal mod pair (bootstrap mod importing a library mod,
+ * locales), the MC-RS script ported to JavaScript, the alt:V core and plugin, exports between Lua and JavaScript that
+ * follow a restart, and scripts that try to leave the sandbox or break their limits, driven through {@code sim:*}
+ * and {@code resource:*}.
+ */
+class JsResourcesIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theStaminalModsAttachBootstrapAndGreetInTheServersLanguage() throws Exception {
+        deployExamples("js-helper", "hello-mod");
+        serverJson("\"locale\": \"it-IT\"", "hello-mod");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            // onBootstrap runs once startup is done and awaits a timer: the commands below (stopping its dependency
+            // last) come once it finished, however loaded the machine is.
+            session.await(o -> o.contains("[hello-mod] bootstrapped after waiting"), "hello-mod bootstrapped");
+            for (String command : List.of("sim:join Mario", "sim:command Mario greet", "js:info", "sim:inbox Mario",
+                    "resource:stop js-helper")) {
+                session.send(command);
+            }
+            exit = session.finish();
+            out = session.output();
+        }
+
+        assertEquals(0, exit, out);
+        assertTrue(out.contains("[js-helper] js-helper attached"), "the library attached first:\n" + out);
+        assertTrue(out.contains("[hello-mod] hello-mod attached (2 mods known)"), "onAttach with console format:\n" + out);
+        assertTrue(out.contains("[hello-mod] bootstrapped after waiting; mods: hello-mod@1.0.0, js-helper@1.0.0"),
+                "onBootstrap awaited a timer of the @js-helper import:\n" + out);
+        assertTrue(out.contains("[hello-mod] Hello Mod è pronto."), "the server's language:\n" + out);
+        assertTrue(out.contains("message: Benvenuto, Mario! Sei il visitatore numero 1."), "player_join handler:\n" + out);
+        assertTrue(out.contains("message: Ciao, Mario!"), "the command answered in Italian:\n" + out);
+        assertTrue(out.contains("JIT (Graal compiler)"), "js:info says the JIT runs:\n" + out);
+        assertTrue(out.contains("Stopped js-helper (after its dependents: hello-mod)."), out);
+        assertTrue(out.contains("[hello-mod] hello-mod detaching after 1 joins"), "onDetach ran:\n" + out);
+    }
+
+    @Test
+    void theMcRsScriptPortedToJavaScriptWelcomesFiltersChatAndTeleports() throws Exception {
+        deployExamples("welcome-js");
+        serverJson("\"permissions\": { \"groups\": { \"default\": [\"mc-rs.command.spawn\"] }, \"members\": {} }",
+                "welcome-js");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Steve",
+                "sim:inventory Steve",
+                "sim:chat Steve this is a badword here",
+                "sim:move Steve 100 20 100",
+                "sim:command Steve spawn",
+                "sim:players",
+                "sim:inbox Steve");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("message: §aSteve joined the server!"), out);
+        assertTrue(out.contains("message: §6Welcome to the server!"), out);
+        assertTrue(out.contains("minecraft:diamond_sword x1") && out.contains("minecraft:bread x16"), out);
+        assertTrue(out.contains("Steve's message was cancelled"), out);
+        assertTrue(out.contains("message: §cMessage not allowed!"), out);
+        assertTrue(out.contains("/spawn: executed"), out);
+        assertTrue(out.contains("Steve #1 at (0.5, 4, 0.5) in overworld"), "teleported back to spawn:\n" + out);
+        assertTrue(out.contains("message: §aTeleported to spawn!"), out);
+    }
+
+    @Test
+    void altVPluginsRegisterWithTheCoreAndCallItsApi() throws Exception {
+        copy(PlinthInstance.at(home).installDir().getParent().getParent().getParent()
+                .resolve("examples/resources/altv"), home.resolve("resources"));
+        serverJson("", "example");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Alex",
+                "sim:command Alex plugins",
+                "sim:inbox Alex",
+                "resource:list");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[core] core started"), out);
+        assertTrue(out.contains("[core] plugin registered: example (the example plugin)"), out);
+        assertTrue(out.contains("[example] example plugin registered; the core knows: [\"example\"]"), out);
+        assertTrue(out.contains("message: plugins: example"), out);
+        assertTrue(out.matches("(?s).*\ncore\\s+script\\s+js\\s+\\S+\\s+started\\s.*"), out);
+    }
+
+    @Test
+    void luaAndJavaScriptCallEachOthersExportsAcrossARestart() throws Exception {
+        write("resources/lua-math/plugin.toml", "[plugin]\nname = \"lua-math\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
+        write("resources/lua-math/main.lua", """
+                mc.export("add", function(a, b) return a + b end)
+                mc.register_command("greetjs", { execute = function(player, args)
+                  local greet = mc.import("js-greeter", "greet")
+                  player:send_message(greet(player:name()))
+                end })
+                """);
+        write("resources/js-greeter/plugin.toml", "[plugin]\nname = \"js-greeter\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");
+        write("resources/js-greeter/main.js", """
+                export function greet(name) { return `Hi ${name}, from JavaScript`; }
+                const add = mc.import("lua-math", "add");
+                mc.register_command("calc", { execute: (player, args) => player.send_message(`2 + 3 = ${add(2, 3)}`) });
+                """);
+        serverJson("", "lua-math", "js-greeter");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Ada",
+                "sim:command Ada calc",
+                "sim:command Ada greetjs",
+                "resource:restart lua-math",
+                "sim:command Ada calc",
+                "resource:restart js-greeter",
+                "sim:command Ada greetjs",
+                "sim:inbox Ada");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertEquals(2, count(out, "message: 2 + 3 = 5"), "the JavaScript importer called Lua before and after its restart:\n" + out);
+        assertEquals(2, count(out, "message: Hi Ada, from JavaScript"), "Lua called the JavaScript export twice:\n" + out);
+    }
+
+    @Test
+    void luaResourcesUseTheSameLocaleApiWithServerAndPlayerFallbacks() throws Exception {
+        write("resources/lua-locale/plugin.toml", "[plugin]\nname = \"lua-locale\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
+        write("resources/lua-locale/main.lua", """
+                mc.register_command("sum", { execute = function(player, args)
+                  player:send_message(locale.get_with_args("sum", { n = 42 }))
+                  player:send_message(locale.get("motd"))
+                  player:send_message(locale.for_player(player):get("missing-id"))
+                end })
+                """);
+        write("resources/lua-locale/locale/en-US/main.ftl", "sum = The sum is {$n}.\nbroken = {\n");
+        write("locale/en-US/server.ftl", "motd = Message of the day from the server.\n");
+        serverJson("", "lua-locale");
+        var run = PlinthInstance.at(home).script("sim:join Lin", "sim:command Lin sum", "sim:inbox Lin");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("message: The sum is 42."), "the resource's own file:\n" + out);
+        assertTrue(out.contains("message: Message of the day from the server."), "the server's locale folder:\n" + out);
+        assertTrue(out.contains("message: [missing-id]"), "a missing id:\n" + out);
+        assertTrue(out.contains("lua-locale: locale file lua-locale/locale/en-US/main.ftl:2:"),
+                "the malformed file was reported with its line:\n" + out);
+    }
+
+    @Test
+    void escapesAndRunawayScriptsStopTheirResourceNotTheServer() throws Exception {
+        js("escape-java", "console.log('escape-java starting');\nconst File = Java.type('java.io.File');\n");
+        js("escape-polyglot", "Polyglot.eval('js', '1');\n");
+        js("escape-load", "load('/etc/passwd');\n");
+        js("escape-import", "import secret from '../../conf/server.json';\n");
+        js("escape-package", "import fs from 'fs';\n");
+        js("escape-mod", "import x from '@welcome-js';\n");
+        js("escape-emit", "mc.emit('player_join', { player: 'forged' });\n");
+        js("spinner", "mc.on('player_chat', (event) => { while (true) {} });\n");
+        js("counter", "let calls = 0;\nmc.on('player_chat', () => { calls++; console.log('counter call ' + calls); "
+                + "let x = 0; for (;;) { x++; } });\n");
+        js("hog", "mc.on('player_join', () => { const keep = []; for (;;) keep.push(new Array(1 << 20).fill(keep.length)); });\n");
+        write("resources/counter/plugin.toml", "[plugin]\nname = \"counter\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
+                + "[resources]\nmax_memory_mb = 512\n");
+        js("no-players", "mc.broadcast('hello');\n");
+        write("resources/no-players/plugin.toml", "[plugin]\nname = \"no-players\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
+                + "[permissions]\nworld = true\n");
+        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 16 },\n  \"js\": { \"statements_per_call\": 100000 }", "no-players", "escape-java", "escape-polyglot", "escape-load",
+                "escape-import", "escape-package", "escape-mod", "escape-emit", "spinner", "counter", "hog");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Steve",
+                "sim:chat Steve one",
+                "sim:chat Steve two",
+                "sim:chat Steve three",
+                "sim:chat Steve four",
+                "resource:list",
+                "server:tps");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[escape-java] escape-java starting"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-java: main.js:2: ReferenceError: Java is not defined"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-polyglot: main.js:1: ReferenceError: Polyglot is not defined"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-load: main.js:1: ReferenceError: load is not defined"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-import:") && out.contains("import 'conf/server.json' "
+                + "leaves the resource") && out.contains("imported from main.js"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-package:") && out.contains("packages are not loaded"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-mod:")
+                && out.contains("'welcome-js' is not a declared dependency of 'escape-mod'"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-emit:")
+                && out.contains("mc.emit('player_join') is refused: a resource emits only its own events"), out);
+        assertTrue(out.contains("ERR_PERMISSION_DENIED: no-players: mc.broadcast needs the permission 'player'"), out);
+        // The statement budget or the wall clock stops it first, depending on how fast the machine runs it.
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: spinner stopped for breaking its limits: spinner: main.js:1: "), out);
+        // A broken statement budget aborts the call, not the context: the handler's state carries over to the next
+        // call, and the third offence stops the resource.
+        assertTrue(out.contains("counter: main.js:2: statement budget per call: the call ran more than 100000 statements "
+                + "and was interrupted (offence 1 of 3)"), out);
+        assertTrue(out.contains("[counter] counter call 3"), "the context survived the aborted calls:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: counter stopped for breaking its limits: counter: main.js:2: "
+                + "statement budget per call"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: hog stopped for breaking its limits")
+                && out.contains("memory limit"), out);
+        assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
+        for (String name : List.of("no-players", "escape-java", "escape-polyglot", "escape-load", "escape-import", "escape-package",
+                "escape-mod", "escape-emit", "spinner", "counter", "hog")) {
+            assertTrue(out.matches("(?s).*\n" + name + "\\s+plugin\\s+js\\s+1\\.0\\.0\\s+error\\s.*"),
+                    name + " is in error:\n" + out);
+        }
+        assertFalse(Files.exists(home.resolve("pwned")));
+    }
+
+    @Test
+    void aLongRegularExpressionIsInterruptedByTheWallClock() throws Exception {
+        // One native operation that never reaches a statement: only the watchdog's interrupt stops it. The backtracking
+        // allocates as it goes, so the per-call allocation limit is set out of its way (another test holds that one).
+        js("regex", "mc.on('player_chat', () => /^(a+)+\\1$/.test('a'.repeat(26) + 'b'));\n");
+        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 4096 }", "regex");
+        var run = PlinthSession.untilStoppedForLimits(PlinthInstance.at(home), "regex", "js",
+                "sim:join Steve", "sim:chat Steve one", "sim:chat Steve two", "sim:chat Steve three",
+                "sim:chat Steve four");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.matches("(?s).*regex: main.js:1: time limit: the call ran for [0-9.]+ m?s, past its wall-clock "
+                + "bound of 1 s and was interrupted \\(offence 1 of 3\\).*"), "a long regular expression was interrupted:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: regex stopped for breaking its limits: regex: main.js:1: time "
+                + "limit"), "the third interrupted call stopped it:\n" + out);
+        assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
+    }
+
+    @Test
+    void aModuleThatFailsAtStartLeavesItsResourceInErrorWithFileAndLine() throws Exception {
+        js("broken", "console.log('starting');\nconst greeting = 'hi';\nundefinedFunction(greeting);\n");
+        serverJson("");
+        var run = PlinthInstance.at(home).script("resource:start broken", "resource:info broken");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[broken] starting"), out);
+        assertTrue(out.contains("ERROR: ERR_SCRIPT_EXECUTION: broken: main.js:3: ReferenceError: undefinedFunction is "
+                + "not defined"), out);
+        assertTrue(out.matches("(?s).*last error\\s+ERR_SCRIPT_EXECUTION: broken: main.js:3: ReferenceError.*"), out);
+    }
+
+    @Test
+    void theTypeScriptExampleCompilesOnceRunsAndNamesItsTsLines() throws Exception {
+        copy(PlinthInstance.at(home).installDir().getParent().getParent().getParent()
+                .resolve("examples/resources/typescript/hello-ts"), home.resolve("resources/hello-ts"));
+        serverJson("", "hello-ts");
+        var run = PlinthInstance.at(home).script(
+                "sim:join Ada",
+                "sim:command Ada greet-ts",
+                "sim:command Ada fail-ts",
+                "resource:restart hello-ts",
+                "sim:command Ada greet-ts",
+                "js:info",
+                "sim:inbox Ada");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[hello-ts] hello-ts attached (0 greetings so far)"), out);
+        assertTrue(out.contains("message: Hello, Ada!"), "player_join handled:\n" + out);
+        assertTrue(out.contains("message: Hello, Ada! (greeting #1)"), out);
+        assertTrue(out.contains("hello-ts: greeting.ts:12: Error: no parts (0)"), "the error names the .ts line:\n" + out);
+        assertTrue(out.contains("message: Hello, Ada! (greeting #2)"), "the state crossed the restart:\n" + out);
+        assertTrue(out.contains("TypeScript 5.9.3 (2 modules compiled)"), "compiled once, not again on restart:\n" + out);
+        try (Stream<Path> kept = Files.list(home.resolve("data/cache/typescript"))) {
+            assertEquals(2, kept.filter(file -> file.toString().endsWith(".json")).count(), "the compiled modules are kept");
+        }
+
+        var again = PlinthInstance.at(home).script("sim:join Ada", "sim:command Ada greet-ts", "js:info", "sim:inbox Ada");
+
+        assertEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("message: Hello, Ada! (greeting #1)"), again.output());
+        assertTrue(again.output().contains("TypeScript 5.9.3 (0 modules compiled)"),
+                "the next run reads the cache instead of compiling:\n" + again.output());
+    }
+
+    @Test
+    void aTypeScriptSyntaxErrorLeavesItsResourceInErrorWithTheTsFileAndLine() throws Exception {
+        write("resources/broken-ts/plugin.toml", "[plugin]\nname = \"broken-ts\"\nversion = \"1.0.0\"\nmain = \"main.ts\"\n");
+        write("resources/broken-ts/main.ts", "interface A { b: number }\n\nconst a: A = { b: };\n");
+        serverJson("");
+        var run = PlinthInstance.at(home).script("resource:start broken-ts", "resource:info broken-ts");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("ERR_SCRIPT_EXECUTION: broken-ts: main.ts:3: SyntaxError: Expression expected. "
+                + "(TS1109)"), run.output());
+    }
+
+    @Test
+    void withoutTheJitJavaScriptRunsInterpreted() throws Exception {
+        serverJson("");
+        var run = PlinthInstance.at(home).scriptWithEnv(Map.of("PLINTH_JIT", "off"), "js:info");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("interpreter (no Graal JIT on this JVM)"), run.output());
+    }
+
+    private void deployExamples(String... names) throws IOException {
+        Path examples = PlinthInstance.at(home).installDir().resolve("resources");
+        for (String name : names) {
+            copy(examples.resolve(name), home.resolve("resources").resolve(name));
+        }
+    }
+
+    @Test
+    void aResourceThatKeepsMemoryAcrossCallsIsStoppedForWhatItKeeps() throws Exception {
+        // Each task run allocates 4 MB and keeps it: no single call breaks the per-call allocation limit.
+        js("hoarder", "const kept = [];\nmc.schedule_repeating(1, () => { kept.push('x'.repeat(4 << 20) + kept.length); });\n");
+        js("modest", "const few = [];\nfor (let i = 0; i < 100; i++) { few.push('item ' + i); }\n"
+                + "mc.schedule_repeating(1, () => few.length);\n");
+        serverJson("\"sandbox\": { \"memory_check_ms\": 200 }", "hoarder", "modest");
+        var run = PlinthSession.untilStoppedForLimits(PlinthInstance.at(home), "hoarder", "js");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.matches("(?s).*hoarder stopped for breaking its limits: hoarder: retained memory limit: it keeps "
+                + "\\d+\\.\\d MB, more than its limit of 16\\.0 MB \\(max_memory_mb\\).*"), out);
+        assertTrue(out.matches("(?s).*\nmodest\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"),
+                "a resource keeping little runs on:\n" + out);
+    }
+
+    private void js(String name, String main) throws IOException {
+        write("resources/" + name + "/plugin.toml",
+                "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");
+        write("resources/" + name + "/main.js", main);
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = home.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private void serverJson(String extra, String... startup) throws IOException {
+        var names = String.join(", ", Stream.of(startup).map(n -> "\"" + n + "\"").toList());
+        write("conf/server.json", "{\n  \"StartupResources\": [" + names + "]" + (extra.isEmpty() ? "" : ",\n  " + extra)
+                + "\n}\n");
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}

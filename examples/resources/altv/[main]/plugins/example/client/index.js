@@ -1,0 +1,2 @@
+// Client code: sent to clients, never run on the server.
+console.log("example client");

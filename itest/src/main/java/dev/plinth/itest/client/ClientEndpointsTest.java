@@ -1,0 +1,215 @@
+package dev.plinth.itest.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client endpoints as an attacker sees them: only files of started resources' payloads, by their current hash,
+ * for a live session; everything else a 404 (never a listing, never a path), a range that cannot be satisfied a 416.
+ * And what a well-behaved client relies on: ETag, Cache-Control, Range.
+ */
+class ClientEndpointsTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private ClientHome clients;
+    private String token;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        clients = new ClientHome("");
+        clients.deployHud("-- the server's secret", "print('client')");
+        clients.home.folder("ct-server", Map.of("plugin.toml", "[plugin]\nname = \"ct-server\"\nmain = \"main.lua\"\n",
+                "main.lua", "-- server only"));
+        clients.home.awaitListed("ct-server");
+        clients.home.service.start("ct-server");
+        token = join("mallory");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        leave(token);
+        clients.close();
+    }
+
+    private int leave(String session) throws Exception {
+        return http.send(HttpRequest.newBuilder(clients.http.uri("/plinth/leave"))
+                .header("Authorization", "Bearer " + session).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String join(String name) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(clients.http.uri("/plinth/join"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"client_version\": \"0.1.0\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode answer = json.readTree(response.body());
+        assertEquals("Plinth server", answer.at("/LoginSuccess/server_name").asText());
+        assertEquals("resource", answer.at("/LoginSuccess/mods/0/mod_type").asText());
+        assertTrue(answer.at("/LoginSuccess/mods/0/download_url").asText().endsWith("/plinth/resources/ct-hud"));
+        return answer.at("/session/token").asText();
+    }
+
+    private HttpResponse<String> get(String path, String bearer, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(clients.http.uri("").toString() + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String hash(String path) {
+        return clients.payloads.payload("ct-hud").orElseThrow().file(path).orElseThrow().sha256();
+    }
+
+    @Test
+    void aFileIsServedByHashWithItsETagAndCacheFlag() throws Exception {
+        var logo = get("/plinth/files/" + hash("textures/logo.txt"), token);
+        var config = get("/plinth/files/" + hash("config/data.json"), token);
+
+        assertEquals(200, logo.statusCode());
+        assertEquals("logo", logo.body());
+        assertEquals("\"" + hash("textures/logo.txt") + "\"", logo.headers().firstValue("ETag").orElseThrow());
+        assertEquals("private, max-age=31536000, immutable", logo.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("no-store", config.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(304, get("/plinth/files/" + hash("textures/logo.txt"), token, "If-None-Match",
+                "\"" + hash("textures/logo.txt") + "\"").statusCode());
+    }
+
+    @Test
+    void aRangeResumesATransfer() throws Exception {
+        var tail = get("/plinth/files/" + hash("textures/logo.txt"), token, "Range", "bytes=2-");
+
+        assertEquals(206, tail.statusCode());
+        assertEquals("go", tail.body());
+        assertEquals("bytes 2-3/4", tail.headers().firstValue("Content-Range").orElseThrow());
+    }
+
+    @Test
+    void hugeOrUnsatisfiableRangesAre416AndSendNothing() throws Exception {
+        String file = "/plinth/files/" + hash("textures/logo.txt");
+        for (String range : new String[] {"bytes=4-", "bytes=99999999999999999999999-", "bytes=0-99999999999999999999",
+                "bytes=0-0,1-1,2-2,3-3", "bytes=3-1", "bytes=-0", "items=0-1", "bytes=-"}) {
+            var response = get(file, token, "Range", range);
+            assertEquals(416, response.statusCode(), range);
+            assertEquals("bytes */4", response.headers().firstValue("Content-Range").orElseThrow(), range);
+            assertFalse(response.body().contains("logo"), range);
+        }
+        assertEquals("logo", get(file, token, "Range", "bytes=0-9223372036854775806").body(), "a long last byte is the end");
+    }
+
+    @Test
+    void withoutALiveSessionEverythingIs404() throws Exception {
+        String file = "/plinth/files/" + hash("textures/logo.txt");
+        String ended = join("eve");
+        assertEquals(204, leave(ended));
+        assertEquals(404, leave(ended), "a session ends once");
+
+        assertEquals(404, get(file, null).statusCode(), "no token");
+        assertEquals(404, get(file, "not-a-token").statusCode(), "a made-up token");
+        assertEquals(404, get(file, ended).statusCode(), "the token of a session that ended");
+        assertEquals(404, get("/plinth/resources/ct-hud", ended).statusCode());
+        assertEquals(404, get("/plinth/socket", ended).statusCode());
+        assertEquals(200, get(file, token).statusCode(), "a live session's token");
+    }
+
+    @Test
+    void onlyCurrentFilesOfStartedResourcesPayloadsAreServed() throws Exception {
+        String oldLogo = hash("textures/logo.txt");
+        String secret = sha256("-- the server's secret");
+
+        assertEquals(404, get("/plinth/files/" + secret, token).statusCode(), "a server script's content");
+        assertEquals(404, get("/plinth/files/" + sha256("-- server only"), token).statusCode());
+        assertEquals(404, get("/plinth/resources/ct-server", token).statusCode(), "a server-only resource");
+        assertEquals(404, get("/plinth/resources/nothing", token).statusCode());
+        assertEquals(404, get("/plinth/files/", token).statusCode(), "no listing");
+        assertEquals(404, get("/plinth/resources/", token).statusCode(), "no listing");
+        assertEquals(404, get("/plinth/files/" + oldLogo.toUpperCase(), token).statusCode(), "not a hash as written");
+
+        Files.writeString(clients.home.resources.resolve("ct-hud/textures/logo.txt"), "new logo");
+        ResourceHomeWait.until(() -> !hash("textures/logo.txt").equals(oldLogo), "the new content's hash");
+        assertEquals(404, get("/plinth/files/" + oldLogo, token).statusCode(), "an old hash");
+        assertEquals("new logo", get("/plinth/files/" + hash("textures/logo.txt"), token).body());
+
+        String current = hash("textures/logo.txt");
+        clients.home.service.stop("ct-hud");
+        assertEquals(404, get("/plinth/files/" + current, token).statusCode(), "a stopped resource's file");
+        assertEquals(404, get("/plinth/resources/ct-hud", token).statusCode(), "a stopped resource");
+    }
+
+    @Test
+    void traversalNeverReachesAFile() throws Exception {
+        Files.writeString(clients.home.root.resolve("conf/secret.txt"), "s3cr3t-content");
+        for (String path : new String[] {"/plinth/files/../../conf/secret.txt",
+                "/plinth/resources/../../conf/secret.txt",
+                "/stam/../conf/secret.txt", "/plinth/files/" + "a".repeat(64) + "/../../../conf/secret.txt"}) {
+            String answer = raw(path);
+            assertTrue(answer.startsWith("HTTP/1.1 404"), path + " answered " + answer.lines().findFirst().orElse(""));
+            assertFalse(answer.contains("s3cr3t-content"), path);
+        }
+    }
+
+    /**
+     * Encoded separators and dot segments ({@code %2F}, {@code %2e%2e}, {@code %5c}, double-encoded) and empty segments
+     * are ambiguous URIs: Jetty's URI
+     * compliance refuses them with 400 before any endpoint sees them, and Plinth keeps that guard rather than lower it
+     * for every endpoint of the port. Either way nothing is served.
+     */
+    @Test
+    void encodedTraversalIsRefusedBeforeAnyEndpoint() throws Exception {
+        Files.writeString(clients.home.root.resolve("conf/secret.txt"), "s3cr3t-content");
+        for (String path : new String[] {"/plinth/files/..%2F..%2Fconf%2Fsecret.txt",
+                "/plinth/files/%2e%2e/%2e%2e/conf/secret.txt", "/plinth/files/..%5c..%5cconf%5csecret.txt",
+                "/plinth/resources/..%2F..%2Fconf", "/plinth/resources/ct-hud%2F..%2F..%2Fconf",
+                "/stam/..%2F..%2Fconf/secret.txt", "/plinth/files/%252e%252e%252fconf%252fsecret.txt",
+                "/plinth/files/....//....//conf/secret.txt"}) {
+            String answer = raw(path);
+            String status = answer.lines().findFirst().orElse("");
+            assertTrue(status.startsWith("HTTP/1.1 404") || status.startsWith("HTTP/1.1 400"), path + ": " + status);
+            assertFalse(answer.contains("s3cr3t-content"), path);
+        }
+    }
+
+    /** A request as written, bypassing any client-side normalization of the path. */
+    private String raw(String path) throws IOException {
+        URI base = clients.http.uri("");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try (InputStream in = socket.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

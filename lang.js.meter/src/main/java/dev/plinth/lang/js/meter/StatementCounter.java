@@ -1,0 +1,109 @@
+package dev.plinth.lang.js.meter;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import java.util.Objects;
+
+/**
+ * The statement count of one context: its host {@link #arm}s it with a budget before a call and {@link #disarm}s
+ * it afterwards, which says how many statements the call ran. The statement that goes past the budget tells the
+ * host once ({@code onExhausted}, on the thread running the code); the code keeps running until the host stops it
+ * (GraalJS's {@code Context.interrupt}), and what it runs meanwhile is counted too.
+ *
+ * <p>Threads: confined to the thread that runs the context's code at the time (a context runs on one thread at a
+ * time; arm, the code, and disarm of one call run on that thread).
+ */
+public final class StatementCounter {
+
+    /** What the counter is left with after it ran out: far from zero, so the code runs on without a check failing. */
+    private static final long AFTER_EXHAUSTION = Long.MAX_VALUE / 2;
+
+    private static final Runnable NOTHING = () -> { };
+
+    private long left = Long.MAX_VALUE;
+    private long window = Long.MAX_VALUE;
+    private long counted;
+    private boolean armed;
+    private boolean exhausted;
+    private Runnable onExhausted = NOTHING;
+
+    /** Created by the instrument, one per context. */
+    StatementCounter() {
+    }
+
+    /**
+     * Starts counting a call.
+     *
+     * @param budget the statements it may run, at least 0
+     * @param onExhausted told once, on the thread running the code, when the call runs one statement more; it must
+     *     return quickly and not run code of the context
+     * @throws IllegalArgumentException when the budget is negative
+     * @throws IllegalStateException when the counter is armed already
+     */
+    public void arm(long budget, Runnable onExhausted) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("budget must not be negative, not " + budget);
+        }
+        if (armed) {
+            throw new IllegalStateException("the statement counter is armed already");
+        }
+        this.onExhausted = Objects.requireNonNull(onExhausted, "onExhausted");
+        armed = true;
+        exhausted = false;
+        counted = 0;
+        window = budget;
+        left = budget;
+    }
+
+    /**
+     * Stops counting.
+     *
+     * @return the statements the call ran since {@link #arm}
+     */
+    public long disarm() {
+        long ran = ran();
+        armed = false;
+        onExhausted = NOTHING;
+        left = Long.MAX_VALUE;
+        window = Long.MAX_VALUE;
+        return ran;
+    }
+
+    /** {@return the statements run since {@link #arm} so far; 0 when not armed} */
+    public long ran() {
+        return armed ? counted + window - left : 0;
+    }
+
+    /** {@return whether the armed call ran past its budget} */
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    /** {@return whether a call is being counted} */
+    public boolean armed() {
+        return armed;
+    }
+
+    /**
+     * Counts one statement: the instrument's node calls this on every statement of the context.
+     *
+     * @return whether the budget ran out with this statement
+     */
+    boolean count() {
+        return --left < 0;
+    }
+
+    /** The budget ran out: tell the host once, and let the code run on (counted) until the host stops it. */
+    @TruffleBoundary
+    void exhaust() {
+        if (left >= 0) {
+            return;
+        }
+        counted += window - left;
+        window = AFTER_EXHAUSTION;
+        left = AFTER_EXHAUSTION;
+        if (armed && !exhausted) {
+            exhausted = true;
+            onExhausted.run();
+        }
+    }
+}

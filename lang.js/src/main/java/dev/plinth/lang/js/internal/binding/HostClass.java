@@ -1,0 +1,189 @@
+package dev.plinth.lang.js.internal.binding;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A kind of host object as scripts see it ({@code player}, {@code world}...): a JavaScript class generated from its
+ * method names, whose instances hold the Java object in a private field and whose methods each call one
+ * {@link ProxyExecutable} with it. A script's {@code player.name()} is then a plain JavaScript method call (which the
+ * JIT inlines) followed by one host call: no member lookup on a proxy, no reflection. The private field cannot be
+ * read or replaced by scripts.
+ *
+ * <p>Immutable once built: thread-safe. The class is created in each resource's context by {@link HostObjects}.
+ *
+ * @param <T> the Java type
+ */
+public final class HostClass<T> {
+
+    /**
+     * One method.
+     *
+     * @param <T> the Java type
+     */
+    @FunctionalInterface
+    public interface Method<T> {
+        /**
+         * Runs the method.
+         *
+         * @param objects the resource's host objects, to wrap what the method returns
+         * @param self the Java object
+         * @param args the arguments after the object: missing ones are {@code undefined}
+         * @return the result, as scripts get it
+         */
+        @Nullable Object call(HostObjects objects, T self, Value[] args);
+    }
+
+    private static final Value[] NONE = new Value[0];
+
+    private final String name;
+    private final Class<T> type;
+    private final @Nullable Permission permission;
+    private final Map<String, Method<T>> methods;
+
+    private HostClass(String name, Class<T> type, @Nullable Permission permission, Map<String, Method<T>> methods) {
+        this.name = name;
+        this.type = type;
+        this.permission = permission;
+        this.methods = Map.copyOf(methods);
+        this.order = List.copyOf(methods.keySet());
+    }
+
+    private final List<String> order;
+
+    /**
+     * Starts describing a kind of host object.
+     *
+     * @param <T> the Java type
+     * @param name the JavaScript class name ({@code Player})
+     * @param type the Java type
+     * @return the builder
+     */
+    public static <T> Builder<T> builder(String name, Class<T> type) {
+        return new Builder<>(name, type);
+    }
+
+    /** {@return the JavaScript class name} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the Java type} */
+    public Class<T> type() {
+        return type;
+    }
+
+    /**
+     * The JavaScript source of a function that takes the method table and returns {@code {make, handle}}: make wraps a
+     * handle in a new instance, handle reads it back from an instance (undefined for anything else).
+     *
+     * @return the source
+     */
+    String source() {
+        String params = "a, b, c, d, e, f"; // the arguments a method passes on: more are ignored
+        var source = new StringBuilder("(function (F) {\n  'use strict';\n");
+        // Each host function is read from the table once: a method call is then one direct host call.
+        for (String method : order) {
+            source.append("  const $").append(method).append(" = F.").append(method).append(";\n");
+        }
+        source.append("  const $toString = F.toString;\n  class ").append(name).append(" {\n")
+                .append("    #h;\n    constructor(h) { this.#h = h; }\n");
+        for (String method : order) {
+            source.append("    ").append(method).append('(').append(params).append(") { return $").append(method)
+                    .append("(this.#h, ").append(params).append("); }\n");
+        }
+        source.append("    toString() { return $toString(this.#h); }\n")
+                .append("    static handle(o) { return o !== null && typeof o === 'object' && #h in o ? o.#h : undefined; }\n")
+                .append("  }\n  return Object.freeze({ make: (h) => new ").append(name).append("(h), handle: ")
+                .append(name).append(".handle });\n})");
+        return source.toString();
+    }
+
+    /**
+     * The method table the generated class calls, bound to one resource's host objects.
+     *
+     * @param objects the resource's host objects
+     * @return the table
+     */
+    ProxyObject functions(HostObjects objects, Grants grants) {
+        var table = new LinkedHashMap<String, Object>();
+        String prefix = name.toLowerCase(java.util.Locale.ROOT) + ".";
+        methods.forEach((method, body) -> table.put(method, (ProxyExecutable) args -> {
+            if (permission != null && !grants.allows(permission)) {
+                grants.check(permission, prefix + method);
+            }
+            return body.call(objects, self(args), args.length <= 1 ? NONE : Arrays.copyOfRange(args, 1, args.length));
+        }));
+        table.put("toString", (ProxyExecutable) args -> name.toLowerCase(java.util.Locale.ROOT) + ": " + self(args));
+        return ProxyObject.fromMap(table);
+    }
+
+    private T self(Value[] args) {
+        if (args.length > 0 && args[0].isProxyObject() && args[0].asProxyObject() instanceof Handle handle
+                && type.isInstance(handle.target())) {
+            return type.cast(handle.target());
+        }
+        throw new IllegalArgumentException("not a " + name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Describes a kind of host object; {@link #build()} creates it. */
+    public static final class Builder<T> {
+        private final String name;
+        private final Class<T> type;
+        private final Map<String, Method<T>> methods = new LinkedHashMap<>();
+        private @Nullable Permission permission;
+
+        private Builder(String name, Class<T> type) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        /**
+         * Adds a method.
+         *
+         * @param method its name, a JavaScript identifier
+         * @param body what it does
+         * @return this builder
+         */
+        public Builder<T> method(String method, Method<T> body) {
+            methods.put(method, body);
+            return this;
+        }
+
+        /**
+         * Makes every method need a permission of the manifest ({@code world} for worlds and entities).
+         *
+         * @param needed the permission
+         * @return this builder
+         */
+        public Builder<T> requires(Permission needed) {
+            this.permission = needed;
+            return this;
+        }
+
+        /**
+         * Adds every method of a supertype's class ({@code player} has the entity's methods).
+         *
+         * @param other the supertype's class
+         * @return this builder
+         */
+        public Builder<T> methodsOf(HostClass<? super T> other) {
+            other.methods.forEach((method, body) -> methods.put(method, body::call));
+            return this;
+        }
+
+        /** {@return the class} */
+        public HostClass<T> build() {
+            return new HostClass<>(name, type, permission, methods);
+        }
+    }
+}

@@ -1,0 +1,530 @@
+package dev.plinth.lang.js.internal.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.jspecify.annotations.Nullable;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.watchdog.Overrun;
+import dev.plinth.core.sandbox.watchdog.Watch;
+import dev.plinth.lang.js.meter.ContextHeap;
+import dev.plinth.lang.js.meter.StatementCounter;
+
+/**
+ * One JavaScript resource's context and the only way into its code, {@link #call}.
+ *
+ * <p>The context is sandboxed: no host classes ({@code Java.type}, {@code Packages}), no polyglot access, no
+ * {@code load}, no {@code Graal} / {@code Debug} / {@code Polyglot} globals, no threads, no native code, no process,
+ * no environment, and a file system that serves the resource's own module files only ({@link ModuleFileSystem}). The
+ * host API reaches it as proxy objects.
+ *
+ * <p>Every call is bounded: its statement budget (the statements of the call, and what is left of the tick's budget
+ * of the resource paying for it, counted by the host's statement meter, {@link StatementCounter}), the wall-clock
+ * bound (core.sandbox's watchdog) and the allocation limit ({@link AllocationWatch}). Breaking one interrupts the
+ * call ({@code Context.interrupt}: the context and its state stay): an offence; {@link JsLimits#maxOffences()} of
+ * them, one allocation overrun, a call that does not stop when interrupted, or keeping more than the retained-memory
+ * limit ({@link #breakLimit}) stop the resource. Failures become {@link JsException}s naming the resource, file and
+ * line.
+ *
+ * <p>Threads: GraalJS runs a context on one thread at a time, so calls are serialized by a lock; a thread already in
+ * a call may call again (a handler calling an export of its own resource). A call waiting for the lock longer than
+ * the call timeout fails.
+ */
+public final class JsScript implements AutoCloseable {
+
+    private static final String MODULE = "application/javascript+module";
+    /** GraalJS's globals that lead to host classes: gone, and host class lookup is refused anyway. */
+    private static final java.util.List<String> HOST_GLOBALS =
+            java.util.List.of("Java", "Packages", "java", "javax", "javafx", "com", "org", "edu", "net");
+
+    private final String resource;
+    private final ModuleRoots roots;
+    private final SourceLines lines;
+    private final Context context;
+    private final JsLimits limits;
+    private final Watch watch;
+    private final AllocationWatch allocations;
+    private final Account account;
+    private final LongSupplier ticks;
+    private final Consumer<JsLimitException> onFatal;
+    private final StatementCounter statements;
+    private final ContextHeap heap;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The threads interrupting the running call: a call waits for them before the next one may start. */
+    private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private volatile boolean cancelledByWatchdog;
+
+    private JsScript(Builder builder) {
+        this.resource = builder.resource;
+        this.roots = builder.roots;
+        this.lines = builder.roots.lines();
+        this.limits = builder.limits;
+        this.allocations = builder.runtime.allocations();
+        this.account = builder.account;
+        this.ticks = builder.ticks;
+        this.onFatal = builder.onFatal;
+        var fileSystem = new ModuleFileSystem(builder.roots);
+        this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.runtime.engine())
+                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
+                .build());
+        context.enter();
+        try {
+            this.statements = builder.runtime.engine().statementMeter().counter();
+            this.heap = builder.runtime.engine().heapMeter().heap();
+        } finally {
+            context.leave();
+        }
+        Value global = context.getBindings("js");
+        for (String name : HOST_GLOBALS) {
+            global.removeMember(name);
+        }
+        this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
+    }
+
+    /**
+     * A context builder with the sandbox every context of the engine shares: no host classes, no polyglot access, no
+     * {@code load}, no threads, no native code, no process, no environment. The caller adds the file system and the
+     * limits. Every context of one engine must be built this way (GraalJS compares their host access).
+     *
+     * @param engine the shared engine
+     * @return the builder
+     */
+    static Context.Builder sandboxed(SharedEngine engine) {
+        return Context.newBuilder("js")
+                .engine(engine.engine())
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(name -> false)
+                .allowHostClassLoading(false)
+                .allowNativeAccess(false)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowInnerContextOptions(false)
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.console", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.esm-eval-returns-exports", "true");
+    }
+
+    /**
+     * Starts describing a resource's context.
+     *
+     * @param resource the resource name
+     * @param runtime the engine, the watchdog and the allocation guard
+     * @param roots where its modules come from
+     * @param account the resource's account (core.sandbox): its offences and the work of its calls
+     * @return the builder
+     */
+    public static Builder builder(String resource, JsRuntime runtime, ModuleRoots roots, Account account) {
+        return new Builder(resource, runtime, roots, account);
+    }
+
+    /** {@return the resource name} */
+    public String resource() {
+        return resource;
+    }
+
+    /** {@return where the lines of its modules come from (TypeScript modules run compiled)} */
+    public SourceLines lines() {
+        return lines;
+    }
+
+    /** {@return the limits} */
+    public JsLimits limits() {
+        return limits;
+    }
+
+    /**
+     * The global object, where the host installs its API before the entry module runs. Touch it only inside
+     * {@link #call} or before the first call.
+     *
+     * @return the bindings of the context's global scope
+     */
+    public Value globals() {
+        return context.getBindings("js");
+    }
+
+    /**
+     * Evaluates a module of the resource with the start budget: its imports are loaded through the module file
+     * system, its top-level code runs.
+     *
+     * @param file the path relative to the resource root
+     * @return the module's namespace (its exports)
+     * @throws JsLoadException when the file is missing, has a syntax error or an import is refused
+     * @throws JsException when its code fails or breaks a limit
+     */
+    public Value evalModule(String file) {
+        byte[] bytes;
+        try {
+            bytes = roots.own().read(file).orElseThrow(() -> new JsLoadException(new JsFailure(resource, file, 0,
+                    "no such file in the resource", ""), null));
+        } catch (IOException e) {
+            throw new JsLoadException(new JsFailure(resource, file, 0, "cannot read the module: " + e.getMessage(),
+                    ""), e);
+        }
+        Source source;
+        try {
+            source = moduleSource(file, bytes);
+        } catch (IOException e) {
+            throw new JsLoadException(new JsFailure(resource, file, 0, "cannot read the module: " + e.getMessage(),
+                    ""), e);
+        }
+        try {
+            return call(Budget.START, c -> c.eval(source));
+        } catch (JsRuntimeException e) {
+            if (e.getCause() instanceof PolyglotException p && p.isSyntaxError()) {
+                throw new JsLoadException(e.failure(), p);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The source of a resource's module, as {@link #evalModule} evaluates it: the same source parsed earlier in
+     * another context of the engine ({@link SharedEngine#parse}) is not parsed again.
+     *
+     * @param file the path relative to the resource root
+     * @param bytes its content
+     * @return the source
+     * @throws IOException when it cannot be built
+     */
+    static Source moduleSource(String file, byte[] bytes) throws IOException {
+        return Source.newBuilder("js", ModuleFileSystem.modulePath(file).toFile())
+                .content(new String(bytes, StandardCharsets.UTF_8))
+                .mimeType(MODULE)
+                .build();
+    }
+
+    /**
+     * Calls a function of the resource.
+     *
+     * @param budget the bounds of the call
+     * @param function a function of this resource's context
+     * @param args its arguments: plain values, proxies, or values of this context
+     * @return what it returned, a value of this context (read it inside a call or while no call runs)
+     * @throws JsRuntimeException when it threw, or the resource is stopped
+     * @throws JsLimitException when it broke a limit
+     */
+    public Value call(Budget budget, Value function, Object... args) {
+        return call(budget, c -> function.execute(args));
+    }
+
+    /**
+     * Runs work inside the context, bounded as a call: everything that touches the resource's values goes through
+     * here (or through {@link #call(Budget, Value, Object...)}).
+     *
+     * @param <T> the result type
+     * @param budget the bounds of the call
+     * @param work what runs, with the context entered
+     * @return its result
+     * @throws JsRuntimeException when the code threw, or the resource is stopped
+     * @throws JsLimitException when it broke a limit
+     */
+    public <T> T call(Budget budget, Function<Context, T> work) {
+        if (lock.isHeldByCurrentThread()) {
+            return work.apply(context);
+        }
+        if (closed) {
+            throw stopped();
+        }
+        Duration timeout = switch (budget) {
+            case START -> limits.startTimeout();
+            case STOP -> limits.stopTimeout();
+            case CALL -> limits.callTimeout();
+        };
+        try {
+            if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new JsRuntimeException(new JsFailure(resource, "", 0, "the resource is busy on another thread "
+                        + "for longer than " + timeout.toMillis() + " ms", ""), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JsRuntimeException(new JsFailure(resource, "", 0, "interrupted while waiting to run", ""), e);
+        }
+        RuntimeException failure;
+        long started = System.nanoTime();
+        long allocated = 0;
+        Account payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
+        long tick = budget == Budget.CALL ? ticks.getAsLong() : Long.MIN_VALUE;
+        StatementBudget statementBudget = StatementBudget.of(budget, limits,
+                budget == Budget.CALL ? payer.tickLeft(tick) : Long.MAX_VALUE);
+        long ran = 0;
+        try {
+            if (closed) {
+                throw stopped();
+            }
+            if (statementBudget.statements() <= 0) {
+                failure = limitBroken(JsLimit.TICK_STATEMENTS, null, tick, "the tick's statement budget is spent; "
+                        + "the call did not run", false);
+            } else {
+                watch.enter(timeout.toNanos());
+                statements.arm(statementBudget.statements(), () -> interruptLater(false));
+                try (AllocationWatch.Watched memory = allocations.watch(limits.maxCallAllocationBytes(),
+                        () -> interruptLater(false))) {
+                    try {
+                        T result = Payer.CURRENT.isBound() ? work.apply(context)
+                                : ScopedValue.where(Payer.CURRENT, account).call(() -> work.apply(context));
+                        if (!statements.exhausted()) {
+                            return result;
+                        }
+                        // It ran past its budget and returned before the interrupt reached it: aborted all the same.
+                        failure = limitBroken(statementBudget.limit(), null, tick, statementBudget.describe(), false);
+                    } catch (PolyglotException e) {
+                        // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
+                        failure = classify(e, watch.overrun().orElse(null),
+                                memory.broken() || memory.allocated() > limits.maxCallAllocationBytes(),
+                                statements.exhausted() ? statementBudget : null, tick);
+                    } catch (IllegalStateException e) {
+                        failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
+                                String.valueOf(e.getMessage()), ""), e);
+                    } catch (StackOverflowError e) {
+                        failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
+                    } finally {
+                        allocated = memory.allocated();
+                    }
+                } finally {
+                    ran = statements.disarm();
+                    watch.exit();
+                    awaitInterrupters();
+                }
+            }
+        } finally {
+            if (budget == Budget.CALL) {
+                payer.spend(tick, ran);
+            }
+            account.charge(ran, System.nanoTime() - started, allocated);
+            lock.unlock();
+        }
+        if (failure instanceof JsLimitException limit && limit.fatal()) {
+            fatal(limit);
+        }
+        throw failure;
+    }
+
+    /**
+     * Stops the resource for breaking a limit found outside its calls (the retained-memory limit, measured by the
+     * sandbox's memory thread): the context is closed (a running call is cancelled) and the host told. Any thread;
+     * once.
+     *
+     * @param limit the limit
+     * @param message why, naming the figures
+     */
+    public void breakLimit(JsLimit limit, String message) {
+        fatal(new JsLimitException(new JsFailure(resource, "", 0, limit.text() + ": " + message, ""), null, limit,
+                account.offences(), true));
+    }
+
+    /**
+     * Measures what the context keeps on the heap (Truffle walks it from the context's roots, leaving out what the
+     * engine shares). Slow: call it off the game thread; the resource's code may run meanwhile.
+     *
+     * @param stopAtBytes stop once this much is found
+     * @param cancelled set to stop early
+     * @return the bytes, or more than {@code stopAtBytes}
+     * @throws UnsupportedOperationException when this JVM cannot measure (GraalJS runs without the Graal JIT)
+     * @throws IllegalStateException when the context is closed
+     */
+    public long retainedBytes(long stopAtBytes, java.util.concurrent.atomic.AtomicBoolean cancelled) {
+        if (closed) {
+            throw new IllegalStateException(resource + " is stopped");
+        }
+        return heap.retainedBytes(stopAtBytes, cancelled);
+    }
+
+    /** Waits for the threads interrupting the call that just ended, so that none reaches the next call. */
+    private void awaitInterrupters() {
+        for (Thread interrupter : interrupters) {
+            try {
+                interrupter.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private RuntimeException classify(PolyglotException e, @Nullable Overrun overrun, boolean allocatedTooMuch,
+            @Nullable StatementBudget exhausted, long tick) {
+        if ((overrun != null || allocatedTooMuch || exhausted != null) && (e.isInterrupted() || e.isCancelled())) {
+            // A call that did not stop when interrupted had its context cancelled: the resource cannot go on.
+            if (allocatedTooMuch) {
+                return limitBroken(JsLimit.MEMORY, e, tick, "the call allocated more than "
+                        + limits.maxCallAllocationBytes() / JsLimits.MIB + " MB and was interrupted", true);
+            }
+            if (overrun != null) {
+                return limitBroken(JsLimit.TIME, e, tick, "the call " + overrun.describe() + " and was interrupted",
+                        cancelledByWatchdog);
+            }
+            return limitBroken(exhausted.limit(), e, tick, exhausted.describe(), cancelledByWatchdog);
+        }
+        if (e.isCancelled() || closed) {
+            return stopped();
+        }
+        if (e.isHostException() && e.asHostException() instanceof JsException nested) {
+            return nested;
+        }
+        return new JsRuntimeException(JsFailure.of(resource, e, lines), e);
+    }
+
+    private JsLimitException limitBroken(JsLimit limit, @Nullable PolyglotException e, long tick, String message,
+            boolean alwaysFatal) {
+        int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? tick : Long.MIN_VALUE);
+        boolean fatal = alwaysFatal || offences >= limits.maxOffences();
+        JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e, lines);
+        var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message
+                + (fatal ? "" : " (offence " + offences + " of " + limits.maxOffences() + ")"), at.stack());
+        return new JsLimitException(failure, e, limit, offences, fatal);
+    }
+
+    private synchronized void fatal(JsLimitException exception) {
+        if (!closed) {
+            closed = true;
+            closeContext();
+            watch.close();
+            onFatal.accept(exception);
+        }
+    }
+
+    /**
+     * The watchdog found a call past its bound: it is interrupted (an offence when it returns); when it still runs one
+     * bound later, its context is cancelled and the resource stopped.
+     */
+    private void interrupted(Overrun overrun) {
+        interruptLater(overrun.notice() > 1);
+    }
+
+    /**
+     * Interrupts the running call from a thread of its own: the watchdog's and the guard's threads must not wait, and
+     * the statement meter tells on the thread running the call, which cannot interrupt itself.
+     */
+    private void interruptLater(boolean cancel) {
+        Thread interrupter = Thread.ofPlatform().name("plinth-js-interrupt").daemon().unstarted(() -> {
+            try {
+                if (!cancel) {
+                    try {
+                        context.interrupt(Duration.ofSeconds(5));
+                        return;
+                    } catch (TimeoutException | IllegalStateException e) {
+                        // did not stop within five seconds (or the context is closing): cancel it for good
+                    }
+                }
+                cancelledByWatchdog = true;
+                closeContext();
+            } finally {
+                interrupters.remove(Thread.currentThread());
+            }
+        });
+        interrupters.add(interrupter);
+        interrupter.start();
+    }
+
+    private JsRuntimeException stopped() {
+        return new JsRuntimeException(new JsFailure(resource, "", 0, "the resource is stopped", ""), null);
+    }
+
+    /** {@return the resource's account (core.sandbox), which its host closes when it stops} */
+    public Account account() {
+        return account;
+    }
+
+    /** {@return whether the context is closed} */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the context: running code is cancelled, further calls are refused. Any thread; idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        closeContext();
+        watch.close();
+    }
+
+    private void closeContext() {
+        try {
+            context.close(true);
+        } catch (IllegalStateException | PolyglotException e) {
+            // cancelled from another thread while running: the running call ends with a cancellation
+        }
+    }
+
+    /** Describes a resource's context; {@link #build()} creates it. */
+    public static final class Builder {
+        private final String resource;
+        private final JsRuntime runtime;
+        private final ModuleRoots roots;
+        private final Account account;
+        private JsLimits limits = JsLimits.defaults();
+        private LongSupplier ticks = () -> 0;
+        private Consumer<JsLimitException> onFatal = exception -> { };
+
+        private Builder(String resource, JsRuntime runtime, ModuleRoots roots, Account account) {
+            this.resource = Objects.requireNonNull(resource, "resource");
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            this.roots = Objects.requireNonNull(roots, "roots");
+            this.account = Objects.requireNonNull(account, "account");
+        }
+
+        /**
+         * Sets the limits (default {@link JsLimits#defaults()}).
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder withLimits(JsLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the source of the current tick number, for the per-tick budget (default: always tick 0).
+         *
+         * @param ticks the current tick
+         * @return this builder
+         */
+        public Builder withTicks(LongSupplier ticks) {
+            this.ticks = Objects.requireNonNull(ticks, "ticks");
+            return this;
+        }
+
+        /**
+         * Sets what happens when the resource must be stopped for breaking its limits (default nothing). Called once,
+         * on the thread of the failing call, after the call has ended and the context is closed.
+         *
+         * @param onFatal the handler
+         * @return this builder
+         */
+        public Builder onFatal(Consumer<JsLimitException> onFatal) {
+            this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
+            return this;
+        }
+
+        /** {@return the context, sandboxed; runs no code} */
+        public JsScript build() {
+            return new JsScript(this);
+        }
+    }
+}

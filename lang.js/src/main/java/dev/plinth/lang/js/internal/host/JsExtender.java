@@ -1,0 +1,557 @@
+package dev.plinth.lang.js.internal.host;
+
+import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.descriptor.ResourceLimits;
+import dev.plinth.core.runtime.server.Server;
+import dev.plinth.lang.js.BuiltinModule;
+import dev.plinth.lang.js.JsModuleException;
+import dev.plinth.lang.js.JsModuleHost;
+import dev.plinth.lang.js.JsModuleRun;
+import dev.plinth.core.resource.descriptor.FormatDetails;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Accounts;
+import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.limits.DeclaredLimits;
+import dev.plinth.core.sandbox.limits.ResolvedLimits;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
+import dev.plinth.core.sandbox.memory.AllocationCounter;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.watchdog.Watchdog;
+import dev.plinth.lang.js.internal.engine.AllocationWatch;
+import dev.plinth.lang.js.internal.engine.JsLimits;
+import dev.plinth.lang.js.internal.engine.JsRuntime;
+import dev.plinth.lang.js.internal.engine.JsException;
+import dev.plinth.lang.js.internal.engine.JsLimitException;
+import dev.plinth.lang.js.internal.engine.SharedEngine;
+import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
+import dev.plinth.lang.js.internal.typescript.TypeScriptCompiler;
+import dev.plinth.lang.js.internal.typescript.TypeScriptFiles;
+import dev.plinth.lang.js.internal.typescript.TypeScriptLines;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.runtime.host.HostPreparation;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The JavaScript host: an extender that runs the started bundles requiring {@code osgi.extender=plinth.js} (and wired
+ * to this bundle) on one shared GraalJS engine, one context per resource, and the {@link JsModuleHost} service other
+ * hosts run JavaScript through.
+ *
+ * <p>A bundle becoming active runs its server modules and {@code onAttach}; a Staminal {@code bootstrap} mod gets
+ * {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.ready} condition), in
+ * priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
+ * script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
+ * {@link dev.plinth.core.runtime.host.HostFailure} naming the failure ({@code ERR_SCRIPT_EXECUTION}); a resource
+ * that breaks its limits for good is failed and stopped from the host's own thread. Before a start and before a hot
+ * reload, off the game thread, the host compiles the resource's TypeScript and parses its modules
+ * ({@link HostPreparation}, {@link ReloadPreparation}).
+ *
+ * <p>Threads: the tracker calls back on the thread that starts or stops a bundle, synchronously.
+ */
+@Component(service = JsModuleHost.class, immediate = true)
+public final class JsExtender implements BundleTrackerCustomizer<JsResource>, JsModuleHost {
+
+    /** The extender name resource bundles require. */
+    public static final String EXTENDER = "plinth.js";
+    private static final String READY = "(&(objectClass=org.osgi.service.condition.Condition)"
+            + "(osgi.condition.id=plinth.resources.ready))";
+
+    private static final String LANGUAGE = "js";
+    private static final String SERVER_JSON = "conf/server.json";
+
+    private final BundleContext context;
+    private final ResourceService resources;
+    private final Logger log;
+    private final HostSupport support;
+    private final SandboxSettings sandbox;
+    private final Accounts accounts;
+    private final SharedEngine engine;
+    private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
+    private final JsRuntime runtime;
+    private final TypeScriptCompiler typescript;
+    private final TranspileCache compiled;
+    private final SystemEventRegistry events = new SystemEventRegistry();
+    private final Map<String, JsResource> started = new ConcurrentHashMap<>();
+    private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
+    private final AtomicLong starts = new AtomicLong();
+    private final ExecutorService worker =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("plinth-js-worker-", 0).daemon().factory());
+    private volatile boolean ready;
+    private volatile boolean closing;
+    private volatile @Nullable BundleTracker<JsResource> tracker;
+    private volatile @Nullable BundleTracker<Long> preparser;
+    private volatile @Nullable ServiceTracker<Object, Object> readiness;
+    private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
+
+    /**
+     * Creates the host and its engine; {@link #open()} starts tracking.
+     *
+     * @param context the host bundle's context
+     * @param resources the resource manager, for the resources' descriptors
+     * @param support the sandbox's scaffolding for this host
+     * @param sandbox the sandbox settings ({@code conf/server.json})
+     * @param watchdog the wall-clock watchdog
+     * @param accounts the resources' accounts
+     * @param loggers the log service
+     */
+    @Activate
+    public JsExtender(BundleContext context, @Reference ResourceService resources, @Reference HostSupport support,
+            @Reference SandboxSettings sandbox, @Reference Watchdog watchdog, @Reference Accounts accounts,
+            @Reference LoggerFactory loggers) {
+        this.context = context;
+        this.resources = resources;
+        this.support = support;
+        this.sandbox = sandbox;
+        this.accounts = accounts;
+        this.log = loggers.getLogger(JsExtender.class);
+        this.engine = SharedEngine.create();
+        this.runtime = new JsRuntime(engine, watchdog, allocations);
+        this.typescript = new TypeScriptCompiler(engine);
+        this.compiled = new TranspileCache(typescript, cacheFolder(context));
+    }
+
+    /** Where compiled TypeScript is kept across runs: {@code data/cache/typescript/} of the server's home. */
+    private static Optional<Path> cacheFolder(BundleContext context) {
+        String home = context.getProperty("plinth.home");
+        if (home != null) {
+            return Optional.of(Path.of(home, "data", "cache", "typescript"));
+        }
+        return Optional.ofNullable(context.getDataFile("typescript")).map(java.io.File::toPath);
+    }
+
+    /** Starts the watchdog, tracks the resource bundles and says which mode GraalJS runs in. */
+    @Activate
+    void open() throws InvalidSyntaxException {
+        allocations.open();
+        var shell = new Hashtable<String, Object>();
+        shell.put("osgi.command.scope", "js");
+        shell.put("osgi.command.function", new String[] {"info"});
+        context.registerService(JsShell.class, new JsShell(this), shell);
+        preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled), null);
+        startPreparation = context.registerService(HostPreparation.class, this::prepareStart, null);
+        var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
+            @Override
+            public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
+                return preparse(bundle);
+            }
+        };
+        preparser = parsing;
+        parsing.open();
+        var tracked = new BundleTracker<>(context, Bundle.ACTIVE, this);
+        tracker = tracked;
+        tracked.open();
+        var conditions = new ServiceTracker<Object, Object>(context, context.createFilter(READY), null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                ready = true;
+                worker.execute(JsExtender.this::bootstrapPending);
+                return reference;
+            }
+        };
+        readiness = conditions;
+        conditions.open();
+        log.info("JavaScript host ready: GraalJS {}, {}; {} statements per call, {} per tick, {} ms per call, {} MB "
+                + "allocated per call, {}", engine.version(), engine.mode(), settings().statementsPerCall(),
+                settings().statementsPerTick(), sandbox.defaults().callTimeout().toMillis(),
+                sandbox.defaults().maxCallAllocBytes() / (1024 * 1024), retainedMemory());
+    }
+
+    /** Stops every JavaScript resource, the engine and the host's threads. */
+    @Deactivate
+    void close() throws InterruptedException {
+        closing = true;
+        for (ServiceRegistration<?> registered : java.util.Arrays.asList(preparation, startPreparation)) {
+            if (registered != null) {
+                try {
+                    registered.unregister();
+                } catch (IllegalStateException e) {
+                    // gone with the bundle
+                }
+            }
+        }
+        ServiceTracker<Object, Object> conditions = readiness;
+        if (conditions != null) {
+            conditions.close();
+        }
+        BundleTracker<Long> parsing = preparser;
+        if (parsing != null) {
+            parsing.close();
+        }
+        BundleTracker<JsResource> tracked = tracker;
+        if (tracked != null) {
+            tracked.close();
+        }
+        // Pre-parsing contexts must be gone before the engine closes: closing it waits for their threads.
+        worker.shutdown();
+        if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            log.warn("JavaScript workers still busy after 30 s; the engine is closed anyway");
+        }
+        allocations.close();
+        typescript.close();
+        engine.close();
+    }
+
+    /** {@return a line about the engine, for {@code js:info}} */
+    String info() {
+        var defaults = sandbox.defaults();
+        return "GraalJS " + engine.version() + ", " + engine.mode() + ", TypeScript " + typescript.version() + " ("
+                + compiled.compilations() + " modules compiled); " + started.size()
+                + " JavaScript resources running: " + String.join(", ", started.keySet().stream().sorted().toList())
+                + "; limits: " + settings().statementsPerCall() + " statements per call, "
+                + settings().statementsPerTick() + " per tick, "
+                + defaults.callTimeout().toMillis() + " ms per call, "
+                + defaults.maxCallAllocBytes() / (1024 * 1024) + " MB allocated per call, "
+                + defaults.maxOffences() + " offences, " + retainedMemory();
+    }
+
+    /** {@return whether {@code max_memory_mb} holds for JavaScript resources in this mode, as the host says it} */
+    private String retainedMemory() {
+        return engine.measuresHeap()
+                ? sandbox.defaults().maxRetainedBytes() / (1024 * 1024) + " MB kept (max_memory_mb)"
+                : "what a resource keeps is not measured in interpreter mode (max_memory_mb needs the Graal JIT; "
+                        + "the server's heap guard still applies)";
+    }
+
+    @Override
+    public @Nullable JsResource addingBundle(Bundle bundle, @Nullable BundleEvent event) {
+        if (!support.serves(bundle, EXTENDER)) {
+            return null;
+        }
+        Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
+        String name = descriptor.map(ResourceDescriptor::name).orElse(bundle.getSymbolicName());
+        String manifest = descriptor.map(ResourceDescriptor::manifestPath).orElse("its manifest");
+        ScriptLog scriptLog = support.log(bundle, name, LANGUAGE, sandbox.defaults().logLinesPerSecond());
+        Account account = null;
+        try {
+            if (descriptor.isEmpty()) {
+                throw new IllegalStateException(name + ": the resource has no manifest Plinth can read");
+            }
+            List<String> modules = descriptor.get().serverScripts().stream().filter(JsExtender::isModule).toList();
+            if (modules.isEmpty()) {
+                throw new IllegalStateException(name + ": the manifest names no server JavaScript module (main)");
+            }
+            ResolvedLimits resolved = sandbox.resolve(name, manifest, declared(descriptor.get()));
+            resolved.notes().forEach(scriptLog::warn);
+            JsLimits limits = settings().limitsFor(resolved);
+            Grants grants = Grants.of(name, manifest, permissionsSection(descriptor.get()));
+            account = accounts.open(name, LANGUAGE, limits.statementsPerTick());
+            compileTypeScript(name, bundle, descriptor.get());
+            JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, limits, account,
+                    scriptLog, grants, Map.of(), true));
+            started.put(name, resource);
+            startOrder.put(name, starts.incrementAndGet());
+            if (engine.measuresHeap()) {
+                resource.measureMemory(context, engine);
+            }
+            if (ready && resource.awaitsBootstrap()) {
+                resource.bootstrap();
+            }
+            resource.offerReloadHooks();
+            support.cleared(bundle);
+            return resource;
+        } catch (RuntimeException | StackOverflowError e) {
+            JsResource failed = started.remove(name);
+            if (failed != null) {
+                failed.stop();
+            }
+            String message = e instanceof JsException s ? s.getMessage() : messageOf(name, e);
+            scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + (e instanceof JsException s ? s.report() : message));
+            if (account != null) {
+                account.close();
+            }
+            scriptLog.close();
+            support.failed(bundle, name, message);
+            stop(bundle, name);
+            return null;
+        }
+    }
+
+    /**
+     * Parses a resolved JavaScript resource's server modules on a worker thread, before anything starts it: its start,
+     * on the game thread, then evaluates already parsed code. Client files are left out.
+     */
+    private @Nullable Long preparse(Bundle bundle) {
+        if (!support.serves(bundle, EXTENDER)) {
+            return null;
+        }
+        Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
+        if (descriptor.isEmpty()) {
+            return null;
+        }
+        List<String> paths = modulePaths(bundle, descriptor.get());
+        String name = descriptor.get().name();
+        var lines = new TypeScriptLines();
+        var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
+        worker.execute(() -> {
+            if (!closing) {
+                engine.parse(name, files, paths, lines); // what fails is reported by the start
+            }
+        });
+        return bundle.getLastModified();
+    }
+
+    /**
+     * Prepares a JavaScript resource's start ({@link HostPreparation}), on the thread that asked for it, never the
+     * game thread: its TypeScript compiled and its modules parsed, so that the start evaluates parsed code. What does
+     * not compile or parse is reported by the start.
+     */
+    private void prepareStart(Bundle bundle) {
+        if (closing || !support.serves(bundle, EXTENDER)) {
+            return;
+        }
+        resources.descriptor(bundle).ifPresent(descriptor -> {
+            var lines = new TypeScriptLines();
+            var files = new TypeScriptFiles(descriptor.name(), new BundleModuleFiles(bundle), compiled, path -> path,
+                    lines);
+            engine.parse(descriptor.name(), files, modulePaths(bundle, descriptor), lines);
+        });
+    }
+
+    /** A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its client side. */
+    private static List<String> modulePaths(Bundle bundle, ResourceDescriptor descriptor) {
+        var paths = new java.util.LinkedHashSet<String>(descriptor.serverScripts());
+        for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
+            var entries = bundle.findEntries("/", pattern, true);
+            while (entries != null && entries.hasMoreElements()) {
+                String path = entries.nextElement().getPath().replaceFirst("^/", "");
+                if (!path.startsWith("client/") && !descriptor.clientFiles().contains(path)
+                        && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
+                    paths.add(path);
+                }
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /**
+     * Compiles a resource's TypeScript before its modules run, outside any call (whose wall-clock bound must not pay
+     * for it): usually found compiled already, by the pre-parsing or a reload's preparation. A module that does not
+     * compile is left for the start to report.
+     */
+    private void compileTypeScript(String name, Bundle bundle, ResourceDescriptor descriptor) {
+        var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path,
+                new TypeScriptLines());
+        for (String path : modulePaths(bundle, descriptor)) {
+            if (TypeScriptFiles.isTypeScript(path)) {
+                try {
+                    files.read(path);
+                } catch (IOException | JsException e) {
+                    // reported by the start, with the file and the line
+                }
+            }
+        }
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, @Nullable BundleEvent event, JsResource resource) {
+        // Nothing to do while the bundle stays active.
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, @Nullable BundleEvent event, JsResource resource) {
+        started.remove(resource.name(), resource);
+        resource.stop();
+        resource.scope().script().account().close();
+        resource.scope().log().close();
+    }
+
+    @Override
+    public JsModuleRun run(Bundle bundle, String resource, String entry, Map<String, BuiltinModule> builtins) {
+        ResourceDescriptor descriptor = resources.descriptor(bundle).orElseThrow(() ->
+                new JsModuleException(resource + ": the bundle has no manifest Plinth can read", new IllegalStateException()));
+        var run = new ModuleRun(resource);
+        var declared = new LinkedHashMap<String, JsResource.Builtin>();
+        builtins.forEach((name, module) -> declared.put(name, new JsResource.Builtin(module.exportNames(),
+                scope -> module.exports(run))));
+        ScriptLog scriptLog = support.log(bundle, resource, LANGUAGE, sandbox.defaults().logLinesPerSecond());
+        Account account = null;
+        try {
+            ResolvedLimits resolved = sandbox.resolve(resource, descriptor.manifestPath(), declared(descriptor));
+            resolved.notes().forEach(scriptLog::warn);
+            JsLimits limits = settings().limitsFor(resolved);
+            account = accounts.open(resource, LANGUAGE, limits.statementsPerTick());
+            run.resource = JsResource.start(launch(resource, bundle, descriptor, List.of(entry), limits, account,
+                    scriptLog, Grants.of(resource, descriptor.manifestPath(), permissionsSection(descriptor)),
+                    declared, false));
+            return run;
+        } catch (RuntimeException e) {
+            if (account != null) {
+                account.close();
+            }
+            scriptLog.close();
+            throw new JsModuleException(e instanceof JsException s ? s.getMessage() : messageOf(resource, e), e);
+        }
+    }
+
+    private JsResource.Launch launch(String name, Bundle bundle, ResourceDescriptor descriptor, List<String> modules,
+            JsLimits limits, Account account, ScriptLog scriptLog, Grants grants,
+            Map<String, JsResource.Builtin> builtins, boolean hooks) {
+        return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
+                ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception), resources, events,
+                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled);
+    }
+
+    /** Runs {@code onBootstrap} of the bootstrap mods that attached before startup finished, lower priority first. */
+    private void bootstrapPending() {
+        var pending = new ArrayList<>(started.values().stream().filter(JsResource::awaitsBootstrap).toList());
+        pending.sort(Comparator.comparingInt(JsResource::priority)
+                .thenComparingLong(r -> startOrder.getOrDefault(r.name(), 0L)));
+        for (JsResource resource : pending) {
+            try {
+                resource.bootstrap();
+            } catch (JsException e) {
+                Bundle bundle = resource.scope().bundle();
+                resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: " + e.report());
+                support.stopLater(bundle, resource.name(), Objects.requireNonNullElse(e.getMessage(), "onBootstrap"),
+                        () -> started.get(resource.name()) == resource);
+            }
+        }
+    }
+
+    /** Called on the thread whose call broke the limit, once the context is closed. */
+    private void stopForLimits(Bundle bundle, String name, ScriptLog scriptLog, JsLimitException exception) {
+        scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + name + " stopped for breaking its limits: " + exception.report());
+        support.stopLater(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage(), () -> {
+            JsResource resource = started.get(name);
+            return resource != null && resource.scope().script().isClosed();
+        });
+    }
+
+    private void stop(Bundle bundle, String name) {
+        try {
+            bundle.stop(Bundle.STOP_TRANSIENT);
+        } catch (BundleException | IllegalStateException e) {
+            log.error("could not stop the failed JavaScript resource {}: {}", name, e.toString());
+        }
+    }
+
+    /** The server's tick number, from the resource's own view of the server, looked up at the first call. */
+    private static LongSupplier ticks(Bundle bundle) {
+        var server = new Server[1];
+        return () -> {
+            if (server[0] == null) {
+                BundleContext bundleContext = bundle.getBundleContext();
+                ServiceReference<Server> reference =
+                        bundleContext == null ? null : bundleContext.getServiceReference(Server.class);
+                server[0] = reference == null ? null : bundleContext.getService(reference);
+                if (server[0] == null) {
+                    return 0;
+                }
+            }
+            return server[0].tick();
+        };
+    }
+
+    /** The JavaScript settings, read again at each start: {@code conf/server.json} may have changed. */
+    private HostSettings settings() {
+        try {
+            return HostSettings.parse(sandbox.section(LANGUAGE), SERVER_JSON);
+        } catch (IllegalArgumentException e) {
+            log.error("{}; the JavaScript host uses its defaults", e.getMessage());
+            return HostSettings.DEFAULTS;
+        }
+    }
+
+    /** Whether a server script is a module this host runs: JavaScript, or TypeScript it compiles. */
+    static boolean isModule(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".js") || lower.endsWith(".mjs") || TypeScriptFiles.isTypeScript(file);
+    }
+
+    private static String messageOf(String name, Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return name + ": " + failure;
+        }
+        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
+    }
+
+    private static DeclaredLimits declared(ResourceDescriptor descriptor) {
+        ResourceLimits limits = descriptor.limits();
+        return new DeclaredLimits(limits.maxMemoryMb(), limits.maxFuelPerTick());
+    }
+
+    /** The manifest's {@code [permissions]} section, or empty when it has none (a plugin.toml says which). */
+    private static Optional<Map<String, Boolean>> permissionsSection(ResourceDescriptor descriptor) {
+        boolean declared = descriptor.details() instanceof FormatDetails.PluginToml toml
+                ? toml.permissionsSection() : !descriptor.permissions().isEmpty();
+        return declared ? Optional.of(descriptor.permissions()) : Optional.empty();
+    }
+
+    /** A module run for another host. */
+    private final class ModuleRun implements JsModuleRun {
+        private final String name;
+        private @Nullable JsResource resource;
+
+        ModuleRun(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String resource() {
+            return name;
+        }
+
+        @Override
+        public org.graalvm.polyglot.Value exports() {
+            return Objects.requireNonNull(resource, "not started").entry();
+        }
+
+        @Override
+        public <T> T call(java.util.function.Function<org.graalvm.polyglot.Context, T> work) {
+            try {
+                return Objects.requireNonNull(resource, "not started").scope().script()
+                        .call(dev.plinth.lang.js.internal.engine.Budget.CALL, work);
+            } catch (JsException e) {
+                throw new JsModuleException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean isClosed() {
+            return resource == null || resource.scope().script().isClosed();
+        }
+
+        @Override
+        public void close() {
+            if (resource != null) {
+                resource.stop();
+            }
+        }
+    }
+}

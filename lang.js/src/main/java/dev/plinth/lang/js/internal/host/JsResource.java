@@ -1,0 +1,432 @@
+package dev.plinth.lang.js.internal.host;
+
+import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.FormatDetails;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.runtime.config.ConfigStore;
+import dev.plinth.lang.js.internal.binding.ResourceScope;
+import dev.plinth.lang.js.internal.engine.Budget;
+import dev.plinth.lang.js.internal.engine.JsException;
+import dev.plinth.lang.js.internal.engine.JsFailure;
+import dev.plinth.lang.js.internal.engine.JsLimitException;
+import dev.plinth.lang.js.internal.engine.JsLimits;
+import dev.plinth.lang.js.internal.engine.JsRuntimeException;
+import dev.plinth.lang.js.internal.engine.JsScript;
+import dev.plinth.lang.js.internal.engine.ModuleFileSystem;
+import dev.plinth.lang.js.internal.engine.JsRuntime;
+import dev.plinth.lang.js.internal.mc.Exports;
+import dev.plinth.lang.js.internal.mc.GameObjects;
+import dev.plinth.lang.js.internal.mc.McApi;
+import dev.plinth.lang.js.internal.mtadm.ResourceApi;
+import dev.plinth.lang.js.internal.staminal.LocaleApi;
+import dev.plinth.lang.js.internal.staminal.SystemApi;
+import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
+import dev.plinth.lang.js.internal.typescript.TranspileCache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import dev.plinth.core.sandbox.memory.RetainedMemory;
+import dev.plinth.lang.js.internal.engine.SharedEngine;
+import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.permission.Grants;
+import dev.plinth.core.sandbox.permission.Permission;
+
+/**
+ * One started JavaScript resource: its context, its APIs ({@code mc}, {@code Resource}, {@code AddEventHandler},
+ * Staminal's {@code system}, {@code locale}, {@code process}, {@code console}, timers) and its lifecycle hooks.
+ * Starting evaluates its server modules in order (the first is the entry), registers the entry's exported functions
+ * as cross-language exports, then calls the entry's {@code onAttach()}; a Staminal {@code bootstrap} mod later gets
+ * {@code onBootstrap()}; stopping calls {@code onDetach()}. Hooks may be {@code async}: their promise is awaited
+ * within the start timeout, the resource's timers running meanwhile. What the scripts registered goes away with the
+ * bundle, not through this class.
+ *
+ * <p>Thread-safe: lifecycle calls come from the thread that starts or stops the bundle.
+ */
+final class JsResource {
+
+    /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
+    private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "onSaveState",
+            "onRestoreState", "onReload", "onDependencyReload", "default");
+    private static final String PRELUDE = prelude();
+
+    private final ResourceScope scope;
+    private final JsTimers timers;
+    private final SystemEventRegistry events;
+    private final Value entry;
+    private final boolean bootstrapMod;
+    private final int priority;
+    private volatile boolean bootstrapped;
+    private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
+
+    private JsResource(ResourceScope scope, JsTimers timers, SystemEventRegistry events, Value entry,
+            ResourceDescriptor descriptor) {
+        this.scope = scope;
+        this.timers = timers;
+        this.events = events;
+        this.entry = entry;
+        this.bootstrapMod = descriptor.details() instanceof FormatDetails.ModManifest mod
+                && "bootstrap".equalsIgnoreCase(mod.modType());
+        this.priority = descriptor.details() instanceof FormatDetails.ModManifest mod ? mod.priority() : 0;
+    }
+
+    /** What a start needs from the host. */
+    record Launch(String name, Bundle bundle, ResourceDescriptor descriptor, List<String> modules, JsLimits limits,
+            JsRuntime runtime, Account account, ScriptLog log, Grants grants, LongSupplier ticks,
+            Consumer<JsLimitException> onFatal, ResourceService resources, SystemEventRegistry events,
+            Function<String, Boolean> bootstrapped, Executor worker, Map<String, Builtin> builtins,
+            boolean runHooks, TranspileCache typescript) {}
+
+    /**
+     * A built-in module a host gives its resources.
+     *
+     * @param names its named exports
+     * @param exports makes its exports object for one resource
+     */
+    record Builtin(List<String> names, Function<ResourceScope, Object> exports) {}
+
+    /**
+     * Starts a resource: builds its context, installs its APIs, runs its modules and {@code onAttach}.
+     *
+     * @param launch what the host gives it
+     * @return the running resource
+     * @throws JsException when a module fails to load or run, or {@code onAttach} fails
+     */
+    static JsResource start(Launch launch) {
+        var scopeRef = new ResourceScope[1];
+        var builtinSources = new LinkedHashMap<String, String>();
+        launch.builtins().forEach((name, builtin) -> builtinSources.put(name, builtinSource(name, builtin.names())));
+        var roots = new ResourceModules(launch.name(), launch.bundle(), launch.descriptor(), launch.resources(),
+                builtinSources, () -> scopeRef[0], launch.typescript());
+        JsScript script = JsScript.builder(launch.name(), launch.runtime(), roots, launch.account())
+                .withLimits(launch.limits())
+                .withTicks(launch.ticks())
+                .onFatal(launch.onFatal())
+                .build();
+        var scope = new ResourceScope(launch.name(), launch.bundle(), script, launch.log(), launch.grants());
+        scopeRef[0] = scope;
+        var timers = new JsTimers(scope);
+        try {
+            Value helpers = install(scope, timers, launch);
+            Value entry = null;
+            for (String file : launch.modules()) {
+                Value namespace = script.evalModule(file);
+                if (entry == null) {
+                    entry = namespace;
+                }
+            }
+            Objects.requireNonNull(entry, "entry");
+            var resource = new JsResource(scope, timers, launch.events(), entry, launch.descriptor());
+            resource.helpers = helpers;
+            resource.exportEntry();
+            if (launch.runHooks()) {
+                resource.hook("onAttach", Budget.START);
+            }
+            return resource;
+        } catch (JsException | IllegalStateException | IllegalArgumentException e) {
+            timers.close();
+            script.close();
+            scope.close();
+            launch.events().forget(scope);
+            throw e;
+        }
+    }
+
+    private @Nullable Value helpers;
+    private volatile @Nullable JsReloadHooks reload;
+
+    /** {@return the entry module's namespace} */
+    Value entry() {
+        return entry;
+    }
+
+    /** {@return the resource's scope} */
+    ResourceScope scope() {
+        return scope;
+    }
+
+    /** {@return whether this is a Staminal bootstrap mod whose {@code onBootstrap} has not run} */
+    boolean awaitsBootstrap() {
+        return bootstrapMod && !bootstrapped;
+    }
+
+    /** {@return the mod's priority: lower bootstraps first} */
+    int priority() {
+        return priority;
+    }
+
+    /** {@return whether {@code onBootstrap} has run} */
+    boolean bootstrapped() {
+        return bootstrapped;
+    }
+
+    /**
+     * Calls {@code onBootstrap()}, once.
+     *
+     * @throws JsException when it fails
+     */
+    void bootstrap() {
+        if (bootstrapMod && !bootstrapped) {
+            bootstrapped = true;
+            hook("onBootstrap", Budget.START);
+        }
+    }
+
+    /**
+     * Offers the resource's reload hooks ({@code onSaveState}, ...) to the resource manager: it has started.
+     */
+    void offerReloadHooks() {
+        var hooks = new JsReloadHooks(this);
+        reload = hooks;
+        hooks.register();
+    }
+
+    /**
+     * Has the sandbox's memory monitor measure what the resource keeps ({@code max_memory_mb}), from now until it
+     * stops.
+     *
+     * @param host the host bundle's context, through which the {@link RetainedMemory} service is registered
+     * @param engine the engine, which knows what a blank context keeps
+     */
+    void measureMemory(BundleContext host, SharedEngine engine) {
+        var properties = new java.util.Hashtable<String, Object>();
+        properties.put(RetainedMemory.RESOURCE, scope.name());
+        memory = host.registerService(RetainedMemory.class, new JsRetainedMemory(scope.script(), engine), properties);
+    }
+
+    /** Calls {@code onDetach()} when it is defined and the resource may still run, then drops the context. */
+    void stop() {
+        JsReloadHooks hooks = reload;
+        reload = null;
+        if (hooks != null) {
+            hooks.unregister();
+        }
+        ServiceRegistration<RetainedMemory> measured = memory;
+        memory = null;
+        if (measured != null) {
+            try {
+                measured.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the host bundle
+            }
+        }
+        try {
+            if (!scope.script().isClosed()) {
+                hook("onDetach", Budget.STOP);
+            }
+        } catch (JsException e) {
+            scope.log().error("onDetach failed: " + e.report());
+        } finally {
+            timers.close();
+            events.forget(scope);
+            scope.script().close();
+            scope.close();
+        }
+    }
+
+    /** Calls a hook of the entry module, if it exports one, and waits for its promise. */
+    private void hook(String name, Budget budget) {
+        hook(name, budget, context -> new Object[0], value -> null);
+    }
+
+    /**
+     * Calls a hook of the entry module, if it exports one, and waits for its promise.
+     *
+     * @param name the export
+     * @param budget the bounds of the call
+     * @param args makes its arguments, inside the context
+     * @param result reads what it returned (or its promise's value), inside the context
+     * @return what {@code result} read; {@code null} when the entry exports no such function
+     * @throws JsException when it fails, or its promise is rejected or does not settle within the start timeout
+     * @throws IllegalArgumentException when {@code result} refuses the value
+     */
+    @Nullable Object hook(String name, Budget budget, Function<Context, Object[]> args,
+            Function<Value, @Nullable Object> result) {
+        JsScript script = scope.script();
+        var settled = new CompletableFuture<@Nullable Object>();
+        boolean pending = script.call(budget, context -> {
+            Value hook = entry.getMember(name);
+            if (hook == null || !hook.canExecute()) {
+                settled.complete(null);
+                return false;
+            }
+            Value value = hook.execute(args.apply(context));
+            if (!Objects.requireNonNull(helpers).getMember("isThenable").execute(value).asBoolean()) {
+                settled.complete(result.apply(value));
+                return false;
+            }
+            helpers.getMember("settle").execute(value, (ProxyExecutable) values -> {
+                try {
+                    settled.complete(result.apply(values.length > 0 ? values[0] : context.asValue(null)));
+                } catch (RuntimeException e) {
+                    settled.completeExceptionally(e);
+                }
+                return null;
+            }, (ProxyExecutable) values -> settled.completeExceptionally(rejection(name, values)));
+            return true;
+        });
+        if (pending) {
+            await(name, settled);
+        }
+        return settled.getNow(null);
+    }
+
+    private JsRuntimeException rejection(String hook, Value[] args) {
+        Value reason = args.length > 0 ? args[0] : null;
+        String text = reason == null ? "rejected" : reason.toString();
+        String file = "";
+        int line = 0;
+        if (reason != null && reason.hasMember("stack")) {
+            var located = java.util.regex.Pattern.compile("\\(?/?([^\\s()]+\\.m?[jt]s):(\\d+)").matcher(
+                    String.valueOf(reason.getMember("stack")));
+            if (located.find()) {
+                file = ModuleFileSystem.displayName("/" + located.group(1), located.group(1));
+                line = scope.script().lines().original(file, Integer.parseInt(located.group(2)));
+            }
+        }
+        return new JsRuntimeException(new JsFailure(scope.name(), file, line, hook + " failed: " + text, ""), null);
+    }
+
+    /** Waits for a hook's promise, running the resource's timers meanwhile (this may be the game thread). */
+    private void await(String hook, CompletableFuture<@Nullable Object> settled) {
+        long deadline = System.nanoTime() + scope.script().limits().startTimeout().toNanos();
+        while (!settled.isDone()) {
+            timers.runDue();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " did not finish within "
+                        + scope.script().limits().startTimeout().toMillis() + " ms", ""), null);
+            }
+            try {
+                settled.get(Math.min(left, Math.max(100_000L, timers.nanosToNext())), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // run the timers that are due, then wait again
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof JsException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof IllegalArgumentException refused) {
+                    throw refused;
+                }
+                throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " failed: " + e.getCause(), ""),
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " was interrupted", ""), e);
+            }
+        }
+    }
+
+    /** Registers the entry module's exported functions as cross-language exports. */
+    private void exportEntry() {
+        scope.script().call(Budget.START, context -> {
+            for (String key : entry.getMemberKeys()) {
+                Value member = entry.getMember(key);
+                if (!HOOKS.contains(key) && member.canExecute()) {
+                    Exports.export(scope, key, member);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static Value install(ResourceScope scope, JsTimers timers, Launch launch) {
+        JsScript script = scope.script();
+        return script.call(Budget.START, context -> {
+            var host = new LinkedHashMap<String, Object>();
+            ScriptLog log = scope.log();
+            host.put("log", (ProxyExecutable) args -> {
+                String line = args[1].asString();
+                switch (args[0].asString()) {
+                    case "warn" -> log.warn(line);
+                    case "error" -> log.error(line);
+                    default -> log.print(line);
+                }
+                return null;
+            });
+            host.put("timer", (ProxyExecutable) args -> {
+                scope.require(Permission.SCHEDULER, args[1].asLong() > 0 ? "setInterval" : "setTimeout");
+                return timers.add(args[0].asLong(), args[1].asLong(), args[2]);
+            });
+            host.put("cancel", (ProxyExecutable) args -> {
+                if (args[0].isNumber() && args[0].fitsInLong()) {
+                    timers.cancel(args[0].asLong());
+                }
+                return null;
+            });
+            Value helpers = context.eval(Source.newBuilder("js", PRELUDE, "plinth-prelude.js").buildLiteral())
+                    .execute(ProxyObject.fromMap(host));
+            scope.install(context, GameObjects.ALL);
+            Value global = script.globals();
+            global.putMember("mc", McApi.create(scope));
+            global.putMember("Resource", ResourceApi.create(scope, helpers.getMember("promise"), launch.worker()));
+            global.putMember("AddEventHandler", ResourceApi.addEventHandler(scope));
+            global.putMember("system", SystemApi.create(scope, launch.events(), launch.bootstrapped()));
+            global.putMember("SystemEvents", ProxyObject.fromMap(new LinkedHashMap<>(SystemApi.SYSTEM_EVENTS)));
+            global.putMember("ModSides", ProxyObject.fromMap(new LinkedHashMap<>(SystemApi.MOD_SIDES)));
+            global.putMember("process", SystemApi.process(dataFolder(scope)));
+            global.putMember("locale", LocaleApi.create(scope));
+            Map<String, Builtin> builtins = launch.builtins();
+            var define = context.eval("js", "(key, value) => Object.defineProperty(globalThis, Symbol.for(key), "
+                    + "{ value, enumerable: false, writable: false, configurable: false })");
+            define.execute("plinth.import", (ProxyExecutable) args -> Exports.importer(scope, args[0].asString(),
+                    args[1].asString()));
+            define.execute("plinth.builtin", (ProxyExecutable) args -> {
+                Builtin builtin = builtins.get(args[0].asString());
+                return builtin == null ? null : builtin.exports().apply(scope);
+            });
+            return helpers;
+        });
+    }
+
+    private static java.nio.file.Path dataFolder(ResourceScope scope) {
+        try {
+            return scope.service(ConfigStore.class, "process.app").folder();
+        } catch (RuntimeException e) {
+            return java.nio.file.Path.of("data", scope.name());
+        }
+    }
+
+    private static String builtinSource(String name, List<String> names) {
+        String quoted = "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        var source = new StringBuilder("const m = globalThis[Symbol.for('plinth.builtin')](" + quoted + ");\n"
+                + "export default m;\n");
+        for (String export : names) {
+            source.append("export const ").append(export).append(" = m['").append(export).append("'];\n");
+        }
+        return source.toString();
+    }
+
+    private static String prelude() {
+        try (InputStream in = JsResource.class.getResourceAsStream("prelude.js")) {
+            return new String(Objects.requireNonNull(in, "prelude.js").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("the JavaScript host's prelude.js is missing from its bundle", e);
+        }
+    }
+
+    /** {@return the resource name} */
+    String name() {
+        return scope.name();
+    }
+}

@@ -1,0 +1,423 @@
+package dev.plinth.lang.js.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plinth.lang.js.internal.binding.PlainValues;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Attacks on a JavaScript resource's sandbox and limits, each one a test: leaving the sandbox must fail with an
+ * error naming what was refused, and breaking a limit must abort the call (and, when it is the statement budget, an
+ * allocation overrun or the last allowed offence, stop the resource) while the host keeps working.
+ */
+class JsSandboxTest {
+
+    static TestRuntime runtime;
+    static final dev.plinth.core.sandbox.values.ValueBounds BOUNDS = dev.plinth.core.sandbox.values.ValueBounds.DEFAULTS;
+
+    @BeforeAll
+    static void engine() {
+        runtime = new TestRuntime();
+    }
+
+    @AfterAll
+    static void close() {
+        runtime.close();
+    }
+
+    static JsScript script(String main, JsLimits limits) {
+        return script(new TestModules().file("main.js", main), limits, () -> 0);
+    }
+
+    static JsScript script(TestModules modules, JsLimits limits, java.util.function.LongSupplier ticks) {
+        return JsScript.builder("attacker", runtime.runtime, modules, runtime.account("attacker", limits.statementsPerTick()))
+                .withLimits(limits).withTicks(ticks).build();
+    }
+
+    /** Limits out of the way of the attack (a loaded machine may take long for the first call of a kind). */
+    static JsLimits roomy() {
+        return JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4).withStatementsPerTick(Long.MAX_VALUE / 4)
+                .withCallTimeout(Duration.ofSeconds(10));
+    }
+
+    /** Room for statements, a short wall-clock bound: for the attacks the watchdog must stop. */
+    static JsLimits tight() {
+        return roomy().withCallTimeout(Duration.ofMillis(300));
+    }
+
+    static String callString(JsScript script, Value ns, String export) {
+        return script.call(Budget.CALL, c -> ns.getMember(export).execute().asString());
+    }
+
+    @Nested
+    class Escapes {
+
+        @Test
+        void javaTypeIsNotDefined() {
+            try (var s = script("export const f = () => Java.type('java.lang.Runtime');", roomy())) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsRuntimeException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertTrue(e.getMessage().contains("ReferenceError: Java is not defined"), e.getMessage());
+            }
+        }
+
+        @Test
+        void hostPackagesAreNotReachableThroughGlobals() {
+            try (var s = script("export const f = () => [typeof Packages, typeof java, typeof javax, typeof com, "
+                    + "typeof org].join();", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("undefined,undefined,undefined,undefined,undefined", callString(s, ns, "f"));
+            }
+        }
+
+        @Test
+        void polyglotEvalAndImportAreNotDefined() {
+            try (var s = script("export const f = () => typeof Polyglot;", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("undefined", callString(s, ns, "f"));
+            }
+        }
+
+        @Test
+        void loadAndLoadWithNewGlobalAreNotDefined() {
+            try (var s = script("export const f = () => [typeof load, typeof loadWithNewGlobal, typeof quit, "
+                    + "typeof readline, typeof print].join();", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("undefined,undefined,undefined,undefined,undefined", callString(s, ns, "f"));
+            }
+        }
+
+        @Test
+        void graalAndDebugGlobalsAreNotDefined() {
+            try (var s = script("export const f = () => [typeof Graal, typeof Debug].join();", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("undefined,undefined", callString(s, ns, "f"));
+            }
+        }
+
+        @Test
+        void functionConstructorCannotReachHostClassesEither() {
+            try (var s = script("export const f = () => { try { return String(globalThis.constructor.constructor("
+                    + "'return typeof Java')()); } catch (e) { return 'threw ' + e; } };", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("undefined", callString(s, ns, "f"));
+            }
+        }
+
+        @Test
+        void evalCannotReachHostClasses() {
+            try (var s = script("export const f = () => { try { eval('Java.type(\"java.io.File\")'); return 'open'; }"
+                    + " catch (e) { return e.name; } };", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("ReferenceError", callString(s, ns, "f"));
+            }
+        }
+
+        @Test
+        void staticImportLeavingTheResourceIsRefused() {
+            try (var s = script("import x from '../../../etc/passwd';", roomy())) {
+                var e = assertThrows(JsException.class, () -> s.evalModule("main.js"));
+                assertTrue(e.getMessage().contains("leaves the resource"), e.getMessage());
+            }
+        }
+
+        @Test
+        void absoluteImportIsRefused() {
+            try (var s = script("import x from '/etc/passwd';", roomy())) {
+                var e = assertThrows(JsException.class, () -> s.evalModule("main.js"));
+                assertTrue(e.getMessage().contains("leaves the resource"), e.getMessage());
+            }
+        }
+
+        @Test
+        void fileUrlImportIsRefused() {
+            try (var s = script("import x from 'file:///etc/passwd';", roomy())) {
+                var e = assertThrows(JsException.class, () -> s.evalModule("main.js"));
+                assertTrue(e.getMessage().contains("leaves the resource") || e.getMessage().contains("not allowed"),
+                        e.getMessage());
+            }
+        }
+
+        @Test
+        void dynamicImportLeavingTheResourceIsRefused() {
+            var modules = new TestModules().file("main.js", """
+                    export let result = 'pending';
+                    export function probe() {
+                      import('../../conf/server.json').then(() => { result = 'loaded'; }, (e) => { result = String(e); });
+                    }
+                    export const read = () => result;
+                    """);
+            try (var s = script(modules, roomy(), () -> 0)) {
+                var ns = s.evalModule("main.js");
+                s.call(Budget.CALL, ns.getMember("probe"));
+                String result = callString(s, ns, "read");
+                assertTrue(result.contains("leaves the resource"), result);
+            }
+        }
+
+        @Test
+        void modImportOfAnUndeclaredResourceIsRefused() {
+            var modules = new TestModules().file("main.js", "import x from '@other';");
+            try (var s = script(modules, roomy(), () -> 0)) {
+                var e = assertThrows(JsException.class, () -> s.evalModule("main.js"));
+                assertTrue(e.getMessage().contains("'@other' refused: not a declared dependency"), e.getMessage());
+            }
+        }
+
+        @Test
+        void workersAndThreadsDoNotExist() {
+            try (var s = script("export const f = () => [typeof Worker, typeof SharedArrayBuffer === 'function' "
+                    + "? 'sab' : 'none'].join();", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertTrue(callString(s, ns, "f").startsWith("undefined,"), callString(s, ns, "f"));
+            }
+        }
+    }
+
+    @Nested
+    class Limits {
+
+        @Test
+        void spinningLoopBreaksTheCallBudgetAndTheContextKeepsItsState() {
+            var fatal = new AtomicInteger();
+            try (var s = runtime.builder("attacker", new TestModules().file("main.js",
+                    "export let calls = 0; export function spin() { calls++; for (;;) {} }"))
+                    .withLimits(JsLimits.defaults().withStatementsPerCall(100_000).withCallTimeout(Duration.ofSeconds(30)))
+                    .onFatal(e -> fatal.incrementAndGet())
+                    .build()) {
+                var ns = s.evalModule("main.js");
+                for (int offence = 1; offence < 3; offence++) {
+                    var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
+                    assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+                    assertFalse(e.fatal(), e.getMessage());
+                    assertTrue(e.getMessage().contains("statement budget per call: the call ran more than 100000 "
+                            + "statements and was interrupted (offence " + offence + " of 3)"), e.getMessage());
+                    assertFalse(s.isClosed());
+                    int kept = offence;
+                    assertEquals(Integer.valueOf(kept), s.call(Budget.CALL, c -> ns.getMember("calls").asInt()),
+                            "the context and its state survive the aborted call");
+                }
+                var third = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
+                assertTrue(third.fatal());
+                assertEquals(1, fatal.get());
+                assertTrue(s.isClosed());
+                var after = assertThrows(JsRuntimeException.class, () -> s.call(Budget.CALL, c -> c.eval("js", "1")));
+                assertTrue(after.getMessage().contains("the resource is stopped"), after.getMessage());
+            }
+        }
+
+        @Test
+        void catchingTheInterruptDoesNotKeepTheCallRunning() {
+            try (var s = script("export let after = 0; export function spin() { "
+                    + "try { for (;;) {} } catch (e) { after++; for (;;) {} } finally { after++; for (;;) {} } }\n"
+                    + "export const ok = () => 'ok';",
+                    roomy().withStatementsPerCall(50_000))) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("spin")));
+                assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+                assertEquals("ok", callString(s, ns, "ok"));
+            }
+        }
+
+        @Test
+        void anExhaustedTickSkipsFurtherCallsUntilTheNextTick() {
+            var tick = new AtomicLong(1);
+            try (var s = script(new TestModules().file("main.js", "export let runs = 0; export function work() { runs++; "
+                    + "let x = 0; for (let i = 0; i < 100000; i++) { x += i; } return x; }"),
+                    roomy().withStatementsPerCall(1_000_000).withStatementsPerTick(1_000_000), tick::get)) {
+                var ns = s.evalModule("main.js");
+                JsLimitException broken = null;
+                for (int i = 0; i < 20 && broken == null; i++) {
+                    try {
+                        s.call(Budget.CALL, ns.getMember("work"));
+                    } catch (JsLimitException e) {
+                        broken = e;
+                    }
+                }
+                assertTrue(broken != null, "the calls of one tick ran out of its budget");
+                assertEquals(JsLimit.TICK_STATEMENTS, broken.limit());
+                // Read while no call runs: a call in this tick is refused now.
+                int runs = ns.getMember("runs").asInt();
+                var skipped = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("work")));
+                assertTrue(skipped.getMessage().contains("the tick's statement budget is spent; the call did not run"),
+                        skipped.getMessage());
+                assertEquals(runs, ns.getMember("runs").asInt(), "the skipped call did not run");
+                assertEquals(1, skipped.offences(), "offences of one tick count once");
+                tick.incrementAndGet();
+                s.call(Budget.CALL, ns.getMember("work"));
+                assertEquals(runs + 1, ns.getMember("runs").asInt(), "the next tick has its budget again");
+            }
+        }
+
+        @Test
+        void manySmallCallsInOneTickShareTheBudget() {
+            var tick = new AtomicLong(1);
+            try (var s = script(new TestModules().file("main.js",
+                    "export function work() { let x = 0; for (let i = 0; i < 3000; i++) { x += i; } return x; }"),
+                    JsLimits.defaults().withStatementsPerTick(20_000), tick::get)) {
+                var ns = s.evalModule("main.js");
+                for (int i = 0; i < 20; i++) {
+                    tick.incrementAndGet();
+                    s.call(Budget.CALL, ns.getMember("work"));
+                }
+                var e = assertThrows(JsLimitException.class, () -> {
+                    for (int i = 0; i < 20; i++) {
+                        s.call(Budget.CALL, ns.getMember("work"));
+                    }
+                });
+                assertEquals(JsLimit.TICK_STATEMENTS, e.limit());
+            }
+        }
+
+        @Test
+        void longRegularExpressionIsInterruptedByTheWatchdog() {
+            try (var s = script("export const f = () => /^(a+)+\\1$/.test('a'.repeat(30) + 'b');", tight())) {
+                var ns = s.evalModule("main.js");
+                long start = System.nanoTime();
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertEquals(JsLimit.TIME, e.limit());
+                assertFalse(e.fatal());
+                assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+            }
+        }
+
+        @Test
+        void hugeSortIsInterruptedByTheWatchdog() {
+            try (var s = script("const a = []; for (let i = 0; i < 5e4; i++) a.push(String(Math.random()));"
+                    + "export const f = () => { for (;;) { a.slice().sort(); } };", tight()
+                    .withMaxCallAllocMb(100_000))) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertEquals(JsLimit.TIME, e.limit());
+            }
+        }
+
+        @Test
+        void catchingTheInterruptDoesNotKeepTheCallAlive() {
+            try (var s = script("export const f = () => { try { for (;;) {} } catch (e) { for (;;) {} } "
+                    + "finally { for (;;) {} } };", tight())) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertEquals(JsLimit.TIME, e.limit());
+            }
+        }
+
+        @Test
+        void spinningInAPromiseJobIsBoundedByTheCallThatQueuedIt() {
+            try (var s = script("export const f = () => { Promise.resolve().then(() => { for (;;) {} }); };",
+                    tight())) {
+                var ns = s.evalModule("main.js");
+                assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+            }
+        }
+
+        @Test
+        void theThirdInterruptedCallStopsTheResource() {
+            var fatal = new AtomicInteger();
+            try (var s = runtime.builder("attacker", new TestModules().file("main.js",
+                    "export const f = () => { for (;;) {} };")).withLimits(tight()).onFatal(e -> fatal.incrementAndGet())
+                    .build()) {
+                var ns = s.evalModule("main.js");
+                // The third offence stops it at the latest (earlier when a call does not stop when interrupted: on a
+                // loaded machine the watchdog's second notice may come first).
+                for (int i = 1; i <= 3 && fatal.get() == 0; i++) {
+                    var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, c -> ns.getMember("f")
+                            .execute()));
+                    assertEquals(i, e.offences());
+                    assertTrue(e.fatal() || i < 3, "the third offence is fatal");
+                }
+                assertEquals(1, fatal.get());
+                assertTrue(s.isClosed());
+            }
+        }
+
+        @Test
+        void bigAllocationInOneCallBreaksTheMemoryLimit() {
+            try (var s = script("export const f = () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(1)); };",
+                    roomy().withCallTimeout(Duration.ofSeconds(20)).withMaxCallAllocMb(32))) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertEquals(JsLimit.MEMORY, e.limit());
+                assertTrue(e.fatal());
+            }
+        }
+
+        @Test
+        void deepRecursionIsARangeErrorTheResourceSurvives() {
+            try (var s = script("const r = (n) => r(n + 1) + 1; export const f = () => { try { r(0); } catch (e) "
+                    + "{ return e.name; } }; export const ok = () => 'ok';", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("RangeError", callString(s, ns, "f"));
+                assertEquals("ok", callString(s, ns, "ok"));
+            }
+        }
+
+        @Test
+        void theStartHasItsOwnBudgetAndTimeBound() {
+            try (var s = script("for (;;) {}", JsLimits.defaults().withStatementsPerTick(1_000_000))) {
+                var e = assertThrows(JsLimitException.class, () -> s.evalModule("main.js"));
+                assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+            }
+        }
+    }
+
+    @Nested
+    class HostBoundary {
+
+        @Test
+        void hostErrorsAreErrorsTheScriptCanCatch() {
+            try (var s = script("export const f = (boom) => { try { boom(); return 'no'; } catch (e) { "
+                    + "return (e instanceof Error) + ' ' + e.message; } };", roomy())) {
+                var ns = s.evalModule("main.js");
+                ProxyExecutable boom = args -> {
+                    throw new IllegalArgumentException("player.give_item: argument 2 must be a whole number");
+                };
+                assertEquals("true player.give_item: argument 2 must be a whole number",
+                        s.call(Budget.CALL, c -> ns.getMember("f").execute(boom).asString()));
+            }
+        }
+
+        @Test
+        void deeplyNestedValuesAreRefusedAtTheBoundary() {
+            try (var s = script("export const f = () => { let v = {}; for (let i = 0; i < 1000; i++) v = { v }; "
+                    + "return v; };", roomy())) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(RuntimeException.class, () -> s.call(Budget.CALL, c ->
+                        PlainValues.toJava(ns.getMember("f").execute(), BOUNDS.budget("attacker", "the payload", units -> { }), "the payload")));
+                assertTrue(e.getMessage().contains("deep"), e.getMessage());
+            }
+        }
+
+        @Test
+        void sharedReferenceBombIsRefusedFast() {
+            try (var s = script("export const f = () => { let v = [1]; for (let i = 0; i < 40; i++) v = [v, v]; "
+                    + "return v; };", roomy())) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(RuntimeException.class, () -> s.call(Budget.CALL, c ->
+                        PlainValues.toJava(ns.getMember("f").execute(), BOUNDS.budget("attacker", "the payload", units -> { }), "the payload")));
+                assertTrue(e.getMessage().contains("values") || e.getMessage().contains("deep"), e.getMessage());
+            }
+        }
+
+        @Test
+        void functionsCannotCrossToTheHost() {
+            try (var s = script("export const f = () => ({ run: () => 1 });", roomy())) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(IllegalArgumentException.class, () -> s.call(Budget.CALL, c ->
+                        PlainValues.toJava(ns.getMember("f").execute(), BOUNDS.budget("attacker", "the payload", units -> { }), "the payload")));
+                assertTrue(e.getMessage().contains("JSON-like"), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.plinth.lang.js.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JsScriptTest {
+
+    static TestRuntime runtime;
+
+    @BeforeAll
+    static void engine() {
+        runtime = new TestRuntime();
+    }
+
+    @AfterAll
+    static void close() {
+        runtime.close();
+    }
+
+    JsScript script(TestModules modules) {
+        return runtime.builder("demo", modules).build();
+    }
+
+    @Test
+    void entryModuleImportsItsOwnFilesWithoutExtension() {
+        var modules = new TestModules()
+                .file("server/index.js", "import { a } from './lib'; import b from './util/index.js'; export const r = a + b;")
+                .file("server/lib.js", "export const a = 40;")
+                .file("server/util/index.js", "export default 2;");
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("server/index.js");
+            assertEquals(Integer.valueOf(42), script.call(Budget.CALL, c -> ns.getMember("r").asInt()));
+        }
+    }
+
+    @Test
+    void importLeavingTheResourceIsRefused() {
+        var modules = new TestModules().file("main.js", "import x from '../../etc/passwd';");
+        try (JsScript script = script(modules)) {
+            var e = assertThrows(JsException.class, () -> script.evalModule("main.js"));
+            assertTrue(e.getMessage().contains("etc/passwd"), e.getMessage());
+        }
+    }
+
+    @Test
+    void barePackageImportIsRefused() {
+        var modules = new TestModules().file("main.js", "import fs from 'fs';");
+        try (JsScript script = script(modules)) {
+            var e = assertThrows(JsException.class, () -> script.evalModule("main.js"));
+            assertTrue(e.getMessage().contains("'fs'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void modImportLoadsBesideTheModsEntry() {
+        var modules = new TestModules().file("main.js",
+                "import { wait } from '@js-helper'; import { two } from '@js-helper/sub'; export const r = wait() + two;");
+        modules.mods.put("js-helper", new ModuleRoots.ModRoot.Modules(path -> Optional.ofNullable(switch (path) {
+            case "server/index.js" -> "import { one } from './other.js'; export function wait() { return one; }";
+            case "server/other.js" -> "export const one = 1;";
+            case "server/sub.js" -> "export const two = 2;";
+            default -> null;
+        }).map(s -> s.getBytes(StandardCharsets.UTF_8)), "server/index.js"));
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("main.js");
+            assertEquals(Integer.valueOf(3), script.call(Budget.CALL, c -> ns.getMember("r").asInt()));
+        }
+    }
+
+    @Test
+    void builtInModulesAreImportedByTheirSpecifier() {
+        var modules = new TestModules().file("scripts/main.js",
+                "import { world } from '@minecraft/server'; export const r = world.name;");
+        modules.builtins.put("@minecraft/server", "export const world = { name: 'overworld' };");
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("scripts/main.js");
+            assertEquals("overworld", script.call(Budget.CALL, c -> ns.getMember("r").asString()));
+        }
+    }
+
+    @Test
+    void modOfAnotherLanguageIsAGeneratedModule() {
+        var modules = new TestModules().file("main.js", "import { add } from '@lua-math'; export const r = add;");
+        modules.mods.put("lua-math", new ModuleRoots.ModRoot.Generated("export const add = 'the add export';"));
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("main.js");
+            assertEquals("the add export", script.call(Budget.CALL, c -> ns.getMember("r").asString()));
+        }
+    }
+
+    @Test
+    void syntaxErrorNamesFileAndLine() {
+        var modules = new TestModules().file("main.js", "const a = 1;\nconst = ;\n");
+        try (JsScript script = script(modules)) {
+            var e = assertThrows(JsLoadException.class, () -> script.evalModule("main.js"));
+            assertEquals("main.js", e.failure().file());
+            assertEquals(2, e.failure().line());
+        }
+    }
+
+    @Test
+    void runtimeErrorNamesFileAndLine() {
+        var modules = new TestModules().file("main.js", "export function f() {\n  return undefined.x;\n}");
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("main.js");
+            var e = assertThrows(JsRuntimeException.class, () -> script.call(Budget.CALL, ns.getMember("f")));
+            assertEquals("main.js:2", e.failure().location());
+        }
+    }
+
+    @Test
+    void spinningCallIsInterruptedAndTheResourceKeepsWorking() {
+        var modules = new TestModules().file("main.js", "export function spin() { while (true) {} } export const ok = () => 7;");
+        try (JsScript script = runtime.builder("demo", modules)
+                .withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 2).withStatementsPerTick(Long.MAX_VALUE / 2)
+                        // One bound later a call still running is cancelled: leave a loaded machine room to interrupt.
+                        .withCallTimeout(Duration.ofMillis(500))).build()) {
+            var ns = script.evalModule("main.js");
+            var e = assertThrows(JsLimitException.class, () -> script.call(Budget.CALL, ns.getMember("spin")));
+            assertEquals(JsLimit.TIME, e.limit());
+            assertEquals(Integer.valueOf(7), script.call(Budget.CALL, c -> ns.getMember("ok").execute().asInt()));
+        }
+    }
+
+    @Test
+    void hostAccessIsClosed() {
+        var modules = new TestModules().file("main.js", """
+                export const probes = [
+                  typeof Java, typeof Packages, typeof java, typeof Polyglot, typeof Graal, typeof Debug,
+                  typeof load, typeof loadWithNewGlobal, typeof print, typeof quit, typeof readline
+                ].join(',');
+                """);
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("main.js");
+            assertEquals("undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,"
+                    + "undefined,undefined", script.call(Budget.CALL, c -> ns.getMember("probes").asString()));
+        }
+    }
+}
