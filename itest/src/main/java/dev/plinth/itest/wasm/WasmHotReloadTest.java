@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Hot reload of WebAssembly resources in a real framework: the module's {@code on_save_state} hands its state (JSON in
  * its memory) to the next version's {@code on_restore_state}, which then runs {@code on_reload} and is replayed the
- * players online; a module that does not assemble is refused before anything stops, and the next good save reloads;
- * a state over the limit refuses the reload; a watched resource reloads when its {@code .wat} is saved.
+ * players online; a stop followed by a start hands nothing over; a module that does not assemble is refused before
+ * anything stops, and the next good save reloads; a state over the limit refuses the reload; a watched resource
+ * reloads when its {@code .wat} is saved.
  */
 class WasmHotReloadTest {
 
@@ -133,6 +134,19 @@ class WasmHotReloadTest {
         assertTrue(answer().endsWith("v2 counted xxx"), simulation.inbox("wr_alice").toString());
         simulation.chat("wr_alice", "one more");
         assertTrue(answer().endsWith("v2 counted xxxx"), simulation.inbox("wr_alice").toString());
+    }
+
+    @Test
+    void aStopFollowedByAStartHandsNothingOver() throws IOException {
+        deployCounter();
+        int before = simulation.inbox("wr_alice").size();
+
+        home.service.stop("wr-count");
+        home.service.start("wr-count");
+
+        assertTrue(answer().endsWith("v1 counted "), simulation.inbox("wr_alice").toString());
+        List<String> since = simulation.inbox("wr_alice").subList(before, simulation.inbox("wr_alice").size());
+        assertFalse(since.stream().anyMatch(l -> l.endsWith("reloaded")), "no on_reload: " + since);
     }
 
     @Test

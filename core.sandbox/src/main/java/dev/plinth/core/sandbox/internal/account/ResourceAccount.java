@@ -71,10 +71,17 @@ public final class ResourceAccount implements Account {
 
     @Override
     public synchronized void finish(long tick, boolean tickBound, long work, long nanos, long allocatedBytes) {
+        // One section, no nested calls: what every call into a script pays at its end.
+        long spent = Math.max(0, work);
         if (tickBound) {
-            spend(tick, work);
+            TickBudget current = budget;
+            long left = current.tick() == tick ? current.left() : workPerTick;
+            budget = new TickBudget(tick, Math.max(0, left - spent));
         }
-        charge(work, nanos, allocatedBytes);
+        calls++;
+        this.work += spent;
+        this.nanos += Math.max(0, nanos);
+        this.allocated += Math.max(0, allocatedBytes);
     }
 
     @Override

@@ -31,6 +31,12 @@ import java.util.List;
  * global being negative. Charged code: {@code global.get; i64.const N; i64.sub; local.tee; global.set; local.get;
  * i64.const 0; i64.lt_s; if unreachable end}, with a scratch local added to each function.
  *
+ * <p>A module that grows its memory gets a second global, a mutable {@code i64}: the most pages its memory may have
+ * within the call in progress, which the host sets when each call starts (its pages then plus what one call may
+ * allocate, {@code max_call_alloc_mb}). Every {@code memory.grow} checks it first and returns -1, as for a memory at
+ * its maximum, when the growth would pass it: {@code local.tee; i64.extend_i32_u; memory.size; i64.extend_i32_u;
+ * i64.add; global.get; i64.gt_u; if (result i32) i32.const -1 else local.get; memory.grow end}.
+ *
  * <p>Custom sections with DWARF debugging information ({@code .debug_*}) are dropped: they describe the original
  * code's offsets. Everything else is copied unchanged; function, type and global indices stay as they were (the fuel
  * global comes after the module's own).
@@ -54,6 +60,12 @@ public final class FuelInstrumenter {
     private static final int I64_LT_S = 0x53;
     private static final int I64_EXTEND_I32_U = 0xAD;
     private static final int I64_SHR_U = 0x88;
+    private static final int I64_ADD = 0x7C;
+    private static final int I64_GT_U = 0x56;
+    private static final int I32_CONST = 0x41;
+    private static final int MEMORY_SIZE = 0x3F;
+    private static final int MEMORY_GROW = 0x40;
+    private static final int ELSE = 0x05;
     private static final int IF = 0x04;
     private static final int EMPTY_BLOCK = 0x40;
     private static final int UNREACHABLE = 0x00;
@@ -66,8 +78,10 @@ public final class FuelInstrumenter {
      *
      * @param bytes the rewritten module
      * @param fuelGlobal the index of the fuel global in the module's global index space
+     * @param growGlobal the index of the global holding the most pages the memory may grow to within a call (the
+     *     next after the fuel global), or -1 when the module never executes {@code memory.grow}
      */
-    public record Metered(byte[] bytes, int fuelGlobal) {}
+    public record Metered(byte[] bytes, int fuelGlobal, int growGlobal) {}
 
     /**
      * Rewrites a module.
@@ -79,6 +93,8 @@ public final class FuelInstrumenter {
      */
     public static Metered instrument(byte[] original, WasmModule parsed) {
         int fuelGlobal = parsed.importSection().count(ExternalType.GLOBAL) + parsed.globalSection().globalCount();
+        int growGlobal = grows(parsed) ? fuelGlobal + 1 : -1;
+        byte[] added = growGlobal < 0 ? FUEL_GLOBAL : FUEL_AND_GROW_GLOBALS;
         var out = new ByteArrayOutputStream(original.length + original.length / 4);
         out.write(original, 0, 8);
         var reader = new Reader(original, 8);
@@ -90,15 +106,15 @@ public final class FuelInstrumenter {
             int start = reader.position;
             int end = start + size;
             if (!globalsWritten && comesAfterGlobals(id)) {
-                section(out, SectionId.GLOBAL, appendedGlobal(new byte[] {0}));
+                section(out, SectionId.GLOBAL, appendedGlobals(new byte[] {0}, added));
                 globalsWritten = true;
             }
             switch (id) {
                 case SectionId.GLOBAL -> {
-                    section(out, id, appendedGlobal(slice(original, start, end)));
+                    section(out, id, appendedGlobals(slice(original, start, end), added));
                     globalsWritten = true;
                 }
-                case SectionId.CODE -> section(out, id, code(original, start, end, parsed, fuelGlobal));
+                case SectionId.CODE -> section(out, id, code(original, start, end, parsed, fuelGlobal, growGlobal));
                 case SectionId.CUSTOM -> {
                     if (!isDebugInfo(original, start)) {
                         out.write(original, header, end - header);
@@ -109,9 +125,26 @@ public final class FuelInstrumenter {
             reader.position = end;
         }
         if (!globalsWritten) {
-            section(out, SectionId.GLOBAL, appendedGlobal(new byte[] {0}));
+            section(out, SectionId.GLOBAL, appendedGlobals(new byte[] {0}, added));
         }
-        return new Metered(out.toByteArray(), fuelGlobal);
+        return new Metered(out.toByteArray(), fuelGlobal, growGlobal);
+    }
+
+    /** {@code (global (mut i64) (i64.const 0))}: the fuel. */
+    private static final byte[] FUEL_GLOBAL = {I64, 1, I64_CONST, 0, END};
+    /** The fuel's global and the grow limit's, {@code (global (mut i64) (i64.const 0))} each. */
+    private static final byte[] FUEL_AND_GROW_GLOBALS = {I64, 1, I64_CONST, 0, END, I64, 1, I64_CONST, 0, END};
+
+    private static boolean grows(WasmModule parsed) {
+        var code = parsed.codeSection();
+        for (int i = 0; i < code.functionBodyCount(); i++) {
+            for (AnnotatedInstruction instruction : code.getFunctionBody(i).instructions()) {
+                if (instruction.opcode() == OpCode.MEMORY_GROW) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean comesAfterGlobals(int id) {
@@ -125,22 +158,19 @@ public final class FuelInstrumenter {
         return new String(module, reader.position, length, StandardCharsets.UTF_8).startsWith(".debug");
     }
 
-    /** The global section with the fuel global appended: {@code (global (mut i64) (i64.const 0))}. */
-    private static byte[] appendedGlobal(byte[] section) {
+    /** The global section with the host's globals appended ({@link #FUEL_GLOBAL}, 5 bytes each). */
+    private static byte[] appendedGlobals(byte[] section, byte[] globals) {
         var reader = new Reader(section, 0);
         int count = reader.u32();
-        var out = new ByteArrayOutputStream(section.length + 8);
-        u32(out, count + 1);
+        var out = new ByteArrayOutputStream(section.length + globals.length + 4);
+        u32(out, count + globals.length / FUEL_GLOBAL.length);
         out.write(section, reader.position, section.length - reader.position);
-        out.write(I64);
-        out.write(1);
-        out.write(I64_CONST);
-        out.write(0);
-        out.write(END);
+        out.write(globals, 0, globals.length);
         return out.toByteArray();
     }
 
-    private static byte[] code(byte[] module, int start, int end, WasmModule parsed, int fuelGlobal) {
+    private static byte[] code(byte[] module, int start, int end, WasmModule parsed, int fuelGlobal,
+            int growGlobal) {
         var reader = new Reader(module, start);
         int count = reader.u32();
         if (count != parsed.codeSection().functionBodyCount()) {
@@ -156,7 +186,7 @@ public final class FuelInstrumenter {
             int bodyEnd = bodyStart + size;
             FunctionBody body = parsed.codeSection().getFunctionBody(i);
             int params = parsed.typeSection().getType(parsed.functionSection().getFunctionType(i)).params().size();
-            byte[] metered = body(module, bodyStart, bodyEnd, body, params, fuelGlobal, imported + i);
+            byte[] metered = body(module, bodyStart, bodyEnd, body, params, fuelGlobal, growGlobal, imported + i);
             u32(out, metered.length);
             out.write(metered, 0, metered.length);
             reader.position = bodyEnd;
@@ -168,7 +198,7 @@ public final class FuelInstrumenter {
     }
 
     private static byte[] body(byte[] module, int bodyStart, int bodyEnd, FunctionBody body, int params,
-            int fuelGlobal, int functionIndex) {
+            int fuelGlobal, int growGlobal, int functionIndex) {
         List<AnnotatedInstruction> instructions = new ArrayList<>();
         for (AnnotatedInstruction instruction : body.instructions()) {
             if (instruction.address() >= 0) {
@@ -180,18 +210,18 @@ public final class FuelInstrumenter {
         }
         int firstInstruction = instructions.getFirst().address();
         long[] costs = regionCosts(instructions);
-        boolean bulk = instructions.stream().anyMatch(FuelInstrumenter::isBulk);
+        boolean scratch = instructions.stream().anyMatch(i -> isBulk(i) || i.opcode() == OpCode.MEMORY_GROW);
         int fuelLocal = params + body.localTypes().size();
         int lengthLocal = fuelLocal + 1;
 
         var out = new ByteArrayOutputStream((bodyEnd - bodyStart) + 16 * (costs.length + 1));
         var locals = new Reader(module, bodyStart);
         int entries = locals.u32();
-        u32(out, entries + (bulk ? 2 : 1));
+        u32(out, entries + (scratch ? 2 : 1));
         out.write(module, locals.position, firstInstruction - locals.position);
         out.write(1);
         out.write(I64);
-        if (bulk) {
+        if (scratch) {
             out.write(1);
             out.write(I32);
         }
@@ -203,6 +233,10 @@ public final class FuelInstrumenter {
             int to = i + 1 < instructions.size() ? instructions.get(i + 1).address() : bodyEnd;
             if (isBulk(instruction)) {
                 chargeLength(out, fuelGlobal, fuelLocal, lengthLocal);
+            }
+            if (instruction.opcode() == OpCode.MEMORY_GROW) {
+                guardedGrow(out, module, from, to, growGlobal, lengthLocal);
+                continue;
             }
             out.write(module, from, to - from);
             if (instruction.opcode() == OpCode.LOOP) {
@@ -282,6 +316,34 @@ public final class FuelInstrumenter {
         out.write(I64_SHR_U);
         out.write(I64_SUB);
         spend(out, fuelGlobal, fuelLocal);
+    }
+
+    /**
+     * {@code memory.grow} (the bytes from {@code from} to {@code to}: its opcode and memory index) that returns -1
+     * without growing when the memory would pass the pages in the grow global.
+     */
+    private static void guardedGrow(ByteArrayOutputStream out, byte[] module, int from, int to, int growGlobal,
+            int pagesLocal) {
+        out.write(LOCAL_TEE);
+        u32(out, pagesLocal);
+        out.write(I64_EXTEND_I32_U);
+        out.write(MEMORY_SIZE);
+        out.write(module, from + 1, to - from - 1);
+        out.write(I64_EXTEND_I32_U);
+        out.write(I64_ADD);
+        out.write(GLOBAL_GET);
+        u32(out, growGlobal);
+        out.write(I64_GT_U);
+        out.write(IF);
+        out.write(I32);
+        out.write(I32_CONST);
+        out.write(0x7F); // -1
+        out.write(ELSE);
+        out.write(LOCAL_GET);
+        u32(out, pagesLocal);
+        out.write(MEMORY_GROW);
+        out.write(module, from + 1, to - from - 1);
+        out.write(END);
     }
 
     /** With the fuel left on top of the stack: store it, and trap when it is negative. */
