@@ -22,6 +22,8 @@ public final class StatementCounter {
     private long left = Long.MAX_VALUE;
     private long window = Long.MAX_VALUE;
     private long counted;
+    /** Work done for the call elsewhere ({@link #charge}): counted against its budget, not among its statements. */
+    private long charged;
     private boolean armed;
     private boolean exhausted;
     private Runnable onExhausted = NOTHING;
@@ -50,14 +52,34 @@ public final class StatementCounter {
         armed = true;
         exhausted = false;
         counted = 0;
+        charged = 0;
         window = budget;
         left = budget;
     }
 
     /**
+     * Counts work the call had done elsewhere against its budget: what another resource's code ran for it (an export
+     * it called, an event it emitted), already charged to whoever pays. It is not among the statements
+     * {@link #ran} and {@link #disarm} report, and runs the budget out like statements do ({@code onExhausted} is told
+     * on this thread, now). Ignored when not armed.
+     *
+     * @param work the work, in statements or the other language's units (instructions, fuel); negative counts as 0
+     */
+    public void charge(long work) {
+        if (!armed || work <= 0) {
+            return;
+        }
+        charged += work;
+        left -= work;
+        if (left < 0) {
+            exhaust();
+        }
+    }
+
+    /**
      * Stops counting.
      *
-     * @return the statements the call ran since {@link #arm}
+     * @return the statements the call ran since {@link #arm}, not what it was {@link #charge}d for
      */
     public long disarm() {
         long ran = ran();
@@ -68,9 +90,9 @@ public final class StatementCounter {
         return ran;
     }
 
-    /** {@return the statements run since {@link #arm} so far; 0 when not armed} */
+    /** {@return the statements run since {@link #arm} so far, not counting what was {@link #charge}d; 0 when not armed} */
     public long ran() {
-        return armed ? counted + window - left : 0;
+        return armed ? counted + window - left - charged : 0;
     }
 
     /** {@return whether the armed call ran past its budget} */

@@ -5,7 +5,7 @@
  * {@link ContextHeap}). Exported by the system bundle, like GraalJS's own API.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package dev.plinth.lang.js.meter;
 

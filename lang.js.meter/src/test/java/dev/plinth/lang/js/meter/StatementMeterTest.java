@@ -61,6 +61,28 @@ class StatementMeterTest {
     }
 
     @Test
+    void workChargedFromElsewhereRunsTheBudgetOutButIsNotAmongTheStatements() {
+        try (var context = Context.newBuilder("js").engine(engine).build()) {
+            Value one = context.eval("js", "() => 1");
+            StatementCounter counter = counterOf(context);
+            var told = new AtomicInteger();
+            counter.arm(100, told::incrementAndGet);
+            one.execute();
+            long own = counter.ran();
+            counter.charge(60);
+            assertEquals(own, counter.ran(), "charged work is not the call's own statements");
+            assertEquals(0, told.get());
+            counter.charge(-5);
+            counter.charge(60);
+            assertTrue(counter.exhausted(), "the budget of 100 is spent by the call and 120 charged");
+            assertEquals(1, told.get());
+            assertEquals(own, counter.disarm());
+            counter.charge(1_000);
+            assertFalse(counter.armed());
+        }
+    }
+
+    @Test
     void eachContextHasItsOwnCounter() {
         try (var first = Context.newBuilder("js").engine(engine).build();
                 var second = Context.newBuilder("js").engine(engine).build()) {

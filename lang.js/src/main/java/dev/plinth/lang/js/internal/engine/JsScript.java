@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
@@ -22,7 +23,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
-import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.js.meter.ContextHeap;
@@ -37,8 +38,10 @@ import dev.plinth.lang.js.meter.StatementCounter;
  * host API reaches it as proxy objects.
  *
  * <p>Every call is bounded: its statement budget (the statements of the call, and what is left of the tick's budget
- * of the resource paying for it, counted by the host's statement meter, {@link StatementCounter}), the wall-clock
- * bound (core.sandbox's watchdog) and the allocation limit ({@link AllocationWatch}). Breaking one interrupts the
+ * of the resource paying for it, counted by the host's statement meter, {@link StatementCounter}; what other
+ * resources run for it through {@link #asPayer} counts too), the wall-clock bound (core.sandbox's watchdog) and the
+ * allocation limit ({@link AllocationWatch}). The sandbox's part of each call (who pays, the tick's cap, the watch,
+ * one charge at the end) is core.sandbox's {@link CallBracket}. Breaking one interrupts the
  * call ({@code Context.interrupt}: the context and its state stay): an offence; {@link JsLimits#maxOffences()} of
  * them, one allocation overrun, a call that does not stop when interrupted, or keeping more than the retained-memory
  * limit ({@link #breakLimit}) stop the resource. Failures become {@link JsException}s naming the resource, file and
@@ -64,7 +67,8 @@ public final class JsScript implements AutoCloseable {
     private final Watch watch;
     private final AllocationWatch.Slot allocations;
     private final Account account;
-    private final LongSupplier ticks;
+    /** The sandbox's part of each call: payer, tick cap, wall-clock watch, one charge at the end. */
+    private final CallBracket bracket;
     private final Consumer<JsLimitException> onFatal;
     private final StatementCounter statements;
     private final ContextHeap heap;
@@ -75,6 +79,8 @@ public final class JsScript implements AutoCloseable {
     private volatile boolean cancelledByWatchdog;
     /** Interrupts the running call (the statement meter and the allocation guard tell it): one object, not one a call. */
     private final Runnable interruptCall = () -> interruptLater(false);
+    /** Counts calls, to read the allocation counter at the end of one in {@link CallBracket#TIME_SAMPLE}. */
+    private int calls;
 
     private JsScript(Builder builder) {
         this.resource = builder.resource;
@@ -82,7 +88,6 @@ public final class JsScript implements AutoCloseable {
         this.lines = builder.roots.lines();
         this.limits = builder.limits;
         this.account = builder.account;
-        this.ticks = builder.ticks;
         this.onFatal = builder.onFatal;
         var fileSystem = new ModuleFileSystem(builder.roots);
         this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.runtime.engine())
@@ -100,6 +105,7 @@ public final class JsScript implements AutoCloseable {
             global.removeMember(name);
         }
         this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
+        this.bracket = CallBracket.open(account, watch, builder.ticks);
         this.allocations = builder.runtime.allocations().slot(interruptCall);
     }
 
@@ -278,60 +284,99 @@ public final class JsScript implements AutoCloseable {
             throw new JsRuntimeException(new JsFailure(resource, "", 0, "interrupted while waiting to run", ""), e);
         }
         RuntimeException failure;
-        long started = System.nanoTime();
-        long allocated = 0;
-        Account payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
-        long tick = budget == Budget.CALL ? ticks.getAsLong() : Long.MIN_VALUE;
-        StatementBudget statementBudget = StatementBudget.of(budget, limits,
-                budget == Budget.CALL ? payer.tickLeft(tick) : Long.MAX_VALUE);
-        long ran = 0;
+        boolean tickBound = budget == Budget.CALL;
         try {
             if (closed) {
                 throw stopped();
             }
-            if (statementBudget.statements() <= 0) {
-                failure = limitBroken(JsLimit.TICK_STATEMENTS, null, tick, "the tick's statement budget is spent; "
-                        + "the call did not run", false);
+            long granted = bracket.enter(tickBound ? limits.statementsPerCall() : limits.statementsPerTick(),
+                    tickBound, timeout.toNanos());
+            if (granted <= 0) {
+                bracket.exit(0, 0);
+                failure = limitBroken(JsLimit.TICK_STATEMENTS, null, "the tick's statement budget is spent; the call "
+                        + "did not run", false);
             } else {
-                watch.enter(timeout.toNanos());
-                statements.arm(statementBudget.statements(), interruptCall);
+                // One call in TIME_SAMPLE reads what it allocated, for the account (scaled like the bracket's time);
+                // the guard reads the counter at the start of every call.
+                boolean sampled = (calls++ & (CallBracket.TIME_SAMPLE - 1)) == 0;
+                statements.arm(granted, interruptCall);
                 allocations.arm(limits.maxCallAllocationBytes());
+                long ran = 0;
+                long allocated = 0;
                 try {
-                    T result = Payer.CURRENT.isBound() ? run(work, function, args)
-                            : ScopedValue.where(Payer.CURRENT, account).call(() -> run(work, function, args));
+                    T result = run(work, function, args);
                     if (!statements.exhausted()) {
                         return result;
                     }
                     // It ran past its budget and returned before the interrupt reached it: aborted all the same.
-                    failure = limitBroken(statementBudget.limit(), null, tick, statementBudget.describe(), false);
+                    failure = limitBroken(budgetLimit(), null, describe(granted), false);
                 } catch (PolyglotException e) {
                     // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
                     failure = classify(e, watch.overrun().orElse(null),
                             allocations.broken() || allocations.allocated() > limits.maxCallAllocationBytes(),
-                            statements.exhausted() ? statementBudget : null, tick);
+                            statements.exhausted() ? describe(granted) : null);
                 } catch (IllegalStateException e) {
                     failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
                             String.valueOf(e.getMessage()), ""), e);
                 } catch (StackOverflowError e) {
                     failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
                 } finally {
-                    allocated = allocations.disarm();
+                    allocated = sampled ? allocations.allocated() * CallBracket.TIME_SAMPLE : 0;
+                    allocations.disarm();
                     ran = statements.disarm();
-                    watch.exit();
+                    bracket.exit(ran, allocated);
                     awaitInterrupters();
                 }
             }
         } finally {
-            if (budget == Budget.CALL) {
-                payer.spend(tick, ran);
-            }
-            account.charge(ran, System.nanoTime() - started, allocated);
             lock.unlock();
         }
         if (failure instanceof JsLimitException limit && limit.fatal()) {
             fatal(limit);
         }
         throw failure;
+    }
+
+    /** {@return the limit a call breaks by running past its budget: the call's own, or what its tick had left} */
+    private JsLimit budgetLimit() {
+        return bracket.tickCapped() ? JsLimit.TICK_STATEMENTS : JsLimit.CALL_STATEMENTS;
+    }
+
+    /** {@return why a call that ran past its budget of {@code granted} statements was interrupted} */
+    private String describe(long granted) {
+        return bracket.tickCapped()
+                ? "the resource's calls ran more than their tick's budget (" + granted + " statements were left) "
+                        + "and this one was interrupted"
+                : "the call ran more than " + granted + " statements and was interrupted";
+    }
+
+    /**
+     * Runs host work that reaches other resources (an export it calls, an event it emits) for the call in progress:
+     * the work is charged to whoever pays for this call (core.sandbox's {@link CallBracket#asPayer}), and what it cost
+     * that payer's tick counts against this call's statement budget too, so a call cannot do more through other
+     * resources than its own budget allows. Call it on the thread of the call, from the resource's host functions.
+     *
+     * @param <T> the result
+     * @param work the host work
+     * @return its result
+     * @throws IllegalStateException when the call's budget is spent already (it is being interrupted)
+     */
+    public <T> T asPayer(Supplier<T> work) {
+        if (!bracket.active()) {
+            return bracket.asPayer(work);
+        }
+        if (statements.exhausted()) {
+            // The call is being interrupted: it starts nothing more elsewhere.
+            throw new IllegalStateException(resource + ": the call's statement budget is spent");
+        }
+        Account payer = bracket.payer();
+        long tick = bracket.tick();
+        long before = payer.tickLeft(tick);
+        try {
+            return bracket.asPayer(work);
+        } finally {
+            statements.charge(before - payer.tickLeft(tick));
+        }
     }
 
     /**
@@ -380,18 +425,20 @@ public final class JsScript implements AutoCloseable {
     }
 
     private RuntimeException classify(PolyglotException e, @Nullable Overrun overrun, boolean allocatedTooMuch,
-            @Nullable StatementBudget exhausted, long tick) {
-        if ((overrun != null || allocatedTooMuch || exhausted != null) && (e.isInterrupted() || e.isCancelled())) {
-            // A call that did not stop when interrupted had its context cancelled: the resource cannot go on.
+            @Nullable String exhausted) {
+        // A call that broke a limit failed for it, however its failure reached here: interrupted, cancelled (it did not
+        // stop when interrupted: the resource cannot go on), or an error of another resource it was calling when
+        // the interrupt came.
+        if (overrun != null || allocatedTooMuch || exhausted != null) {
             if (allocatedTooMuch) {
-                return limitBroken(JsLimit.MEMORY, e, tick, "the call allocated more than "
+                return limitBroken(JsLimit.MEMORY, e, "the call allocated more than "
                         + limits.maxCallAllocationBytes() / JsLimits.MIB + " MB and was interrupted", true);
             }
             if (overrun != null) {
-                return limitBroken(JsLimit.TIME, e, tick, "the call " + overrun.describe() + " and was interrupted",
+                return limitBroken(JsLimit.TIME, e, "the call " + overrun.describe() + " and was interrupted",
                         cancelledByWatchdog);
             }
-            return limitBroken(exhausted.limit(), e, tick, exhausted.describe(), cancelledByWatchdog);
+            return limitBroken(budgetLimit(), e, exhausted, cancelledByWatchdog);
         }
         if (e.isCancelled() || closed) {
             return stopped();
@@ -402,9 +449,9 @@ public final class JsScript implements AutoCloseable {
         return new JsRuntimeException(JsFailure.of(resource, e, lines), e);
     }
 
-    private JsLimitException limitBroken(JsLimit limit, @Nullable PolyglotException e, long tick, String message,
+    private JsLimitException limitBroken(JsLimit limit, @Nullable PolyglotException e, String message,
             boolean alwaysFatal) {
-        int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? tick : Long.MIN_VALUE);
+        int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? bracket.tick() : Long.MIN_VALUE);
         boolean fatal = alwaysFatal || offences >= limits.maxOffences();
         JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e, lines);
         var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message

@@ -106,7 +106,8 @@ public final class Exports {
             throw new IllegalStateException("resource '" + resource + "' stopped while '" + name + "' was called");
         }
         try {
-            return function.call(arguments);
+            // The caller pays for what the export runs, and it counts against the caller's own call budget too.
+            return scope.script().asPayer(() -> function.call(arguments));
         } catch (JsException e) {
             throw new IllegalStateException(resource + "." + name + " failed: " + e.getMessage(), e);
         } finally {

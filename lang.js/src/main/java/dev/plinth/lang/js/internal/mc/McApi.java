@@ -47,7 +47,9 @@ public final class McApi {
             scope.checkEmit(name, "mc.emit");
             var payload = PlainValues.toMap(args.length > 1 ? args[1] : Value.asValue(null),
                     scope.valueBudget("the payload of mc.emit"), "the payload of mc.emit");
-            return scope.service(EventBus.class, "mc.emit").post(name, payload).isCancelled();
+            EventBus bus = scope.service(EventBus.class, "mc.emit");
+            // The emitter pays for the handlers its event runs, and they count against its own call budget too.
+            return scope.script().asPayer(() -> bus.post(name, payload)).isCancelled();
         });
         mc.put("broadcast", (ProxyExecutable) args -> {
             scope.require(Permission.PLAYER, "mc.broadcast");

@@ -69,7 +69,8 @@ public final class SystemApi {
                 plain.add(PlainValues.toJava(args[i], scope.valueBudget("an argument of system.sendEvent"),
                         "an argument of system.sendEvent"));
             }
-            return PlainValues.toScript(events.send(scope, event, plain));
+            // The sender pays for the handlers it runs, and they count against its own call budget too.
+            return PlainValues.toScript(scope.script().asPayer(() -> events.send(scope, event, plain)));
         };
         ProxyExecutable getModPackages = args -> ProxyArray.fromList(packages(scope,
                 Args.string(args, 0, "server", "system.getModPackages")));

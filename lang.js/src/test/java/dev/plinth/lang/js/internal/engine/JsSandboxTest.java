@@ -218,6 +218,32 @@ class JsSandboxTest {
         }
 
         @Test
+        void whatAnotherResourceRunsForACallCountsAgainstTheCallersBudget() {
+            try (var callee = runtime.builder("callee", new TestModules().file("main.js", "export let calls = 0; "
+                    + "export function work() { calls++; let x = 0; for (let i = 0; i < 1000; i++) { x += i; } "
+                    + "return x; }")).withLimits(roomy()).build();
+                    var caller = runtime.builder("caller", new TestModules().file("main.js",
+                            "export function loop(work) { for (let i = 0; i < 100; i++) { work(); } return 'done'; }"))
+                            .withLimits(roomy().withStatementsPerCall(20_000)).build()) {
+                var work = callee.evalModule("main.js");
+                var loop = caller.evalModule("main.js");
+                // What an imported export does: the caller pays, through its asPayer.
+                ProxyExecutable callWork = args -> {
+                    caller.asPayer(() -> callee.call(Budget.CALL, work.getMember("work")));
+                    return null;
+                };
+                var e = assertThrows(JsLimitException.class,
+                        () -> caller.call(Budget.CALL, loop.getMember("loop"), callWork));
+                assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+                int calls = callee.call(Budget.CALL, c -> work.getMember("calls").asInt());
+                assertTrue(calls < 100, "the caller's 20000 statements cover only a few of the callee's calls, not "
+                        + calls);
+                assertFalse(callee.isClosed());
+                assertFalse(caller.isClosed());
+            }
+        }
+
+        @Test
         void catchingTheInterruptDoesNotKeepTheCallRunning() {
             try (var s = script("export let after = 0; export function spin() { "
                     + "try { for (;;) {} } catch (e) { after++; for (;;) {} } finally { after++; for (;;) {} } }\n"
