@@ -1,10 +1,11 @@
 package dev.plinth.lang.js.internal.engine;
 
 import dev.plinth.core.sandbox.memory.AllocationCounter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -14,14 +15,29 @@ import org.jspecify.annotations.Nullable;
  * thread allocation counter (core.sandbox's {@link AllocationCounter}) every two milliseconds and interrupts the call
  * that allocated more than its limit, before it can take the heap. The wall-clock bound is core.sandbox's watchdog's.
  *
- * <p>Each resource has one {@link Slot}, registered once: a call arms and disarms it (two reads of the calling
- * thread's counter and a few field writes), so a call allocates nothing and touches no shared set.
+ * <p>Each resource has one {@link Slot}, registered once, which its calls arm and disarm: two ordered field writes, no
+ * allocation, no shared set, no read of the counter on the call's thread. The guard reads the counter of a call the
+ * first time it sees it (its baseline) and at each look after that, so what a call allocates before the guard first
+ * sees it (at most one period, two milliseconds on an idle machine) is not counted against its limit; a call that
+ * {@link Slot#arm measures} itself reads the counter at its start too and counts everything.
  *
  * <p>Thread-safe. {@link #open()} starts the thread, {@link #close()} ends it.
  */
 public final class AllocationWatch implements AutoCloseable {
 
     private static final long PERIOD_NANOS = 2_000_000;
+    private static final VarHandle GENERATION;
+    private static final VarHandle BROKEN;
+
+    static {
+        try {
+            var lookup = MethodHandles.lookup();
+            GENERATION = lookup.findVarHandle(Slot.class, "generation", long.class);
+            BROKEN = lookup.findVarHandle(Slot.class, "broken", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final AllocationCounter allocations;
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
@@ -78,12 +94,20 @@ public final class AllocationWatch implements AutoCloseable {
      */
     public final class Slot implements AutoCloseable {
         private final Runnable onOverrun;
-        private final AtomicBoolean broken = new AtomicBoolean();
         private @Nullable Thread caller;
-        private long start;
         private long limit;
-        /** Odd while a call is armed; written last by {@link #arm}, first by {@link #disarm}. */
+        /** The counter at the call's start, read by the call itself when it measures, else 0. */
+        private long start;
+        private boolean measured;
+        /** Odd while a call is armed: written last by {@link #arm} and first by {@link #disarm} (release stores). */
+        @SuppressWarnings("unused") // through GENERATION
         private volatile long generation;
+        @SuppressWarnings("unused") // through BROKEN
+        private volatile boolean broken;
+        /** The counter at the start of the call the guard {@link #seen} last (written before it). */
+        private volatile long baseline;
+        /** The generation of the call the guard took the {@link #baseline} of. */
+        private volatile long seen;
 
         private Slot(Runnable onOverrun) {
             this.onOverrun = onOverrun;
@@ -93,35 +117,57 @@ public final class AllocationWatch implements AutoCloseable {
          * Starts watching a call on the calling thread.
          *
          * @param limit the bytes it may allocate
+         * @param measure whether the call reads the counter at its start, to know exactly what it allocated
+         *     ({@link #allocated}); otherwise the guard's first look is its start
          */
-        public void arm(long limit) {
+        public void arm(long limit, boolean measure) {
             Thread current = Thread.currentThread();
             caller = current;
-            start = allocations.allocatedBytes(current);
             this.limit = limit;
-            broken.set(false);
-            generation++;
+            measured = measure;
+            start = measure ? allocations.allocatedBytes(current) : 0;
+            if ((boolean) BROKEN.getOpaque(this)) {
+                BROKEN.setRelease(this, false);
+            }
+            GENERATION.setRelease(this, (long) GENERATION.getOpaque(this) + 1);
+        }
+
+        /** Stops watching the call. */
+        public void disarm() {
+            GENERATION.setRelease(this, (long) GENERATION.getOpaque(this) + 1);
+        }
+
+        /** {@return whether the call allocated more than its limit, as the guard found (the last one, once disarmed)} */
+        public boolean broken() {
+            return (boolean) BROKEN.getAcquire(this);
         }
 
         /**
-         * Stops watching the call.
+         * What the call allocated so far, on the call's thread: everything when it {@link #arm measured}, else since the
+         * guard first saw it (0 before that).
          *
-         * @return the bytes the call allocated
+         * @return the bytes
          */
-        public long disarm() {
-            generation++;
-            return allocated();
-        }
-
-        /** {@return whether the call allocated more than its limit (the last one, once disarmed)} */
-        public boolean broken() {
-            return broken.get();
-        }
-
-        /** {@return the bytes the call allocated so far; call it on the call's thread} */
         public long allocated() {
             Thread current = caller;
-            return current == null ? 0 : allocations.allocatedBytes(current) - start;
+            if (current == null) {
+                return 0;
+            }
+            long from;
+            if (measured) {
+                from = start;
+            } else if (seen == (long) GENERATION.getOpaque(this)) {
+                from = baseline;
+            } else {
+                return 0;
+            }
+            return Math.max(0, allocations.allocatedBytes(current) - from);
+        }
+
+        /** {@return whether the guard has looked at the armed call (and counts from there, if it does not measure)} */
+        boolean seen() {
+            long current = (long) GENERATION.getOpaque(this);
+            return (current & 1) == 1 && seen == current;
         }
 
         /** Removes the slot: the resource stopped. */
@@ -130,16 +176,27 @@ public final class AllocationWatch implements AutoCloseable {
             slots.remove(this);
         }
 
-        /** On the guard's thread: interrupts the armed call once it allocated more than its limit. */
+        /** On the guard's thread: takes a new call's baseline, or interrupts the armed call past its limit, once. */
         private void check() {
-            long seen = generation;
-            if ((seen & 1) == 0 || broken.get()) {
+            long current = (long) GENERATION.getAcquire(this);
+            Thread running = caller;
+            if ((current & 1) == 0 || running == null || (boolean) BROKEN.getAcquire(this)) {
                 return;
             }
-            Thread current = caller;
-            long allocated = current == null ? 0 : allocations.allocatedBytes(current) - start;
-            // The fields read after the generation belong to the same call if the generation has not moved since.
-            if (allocated > limit && generation == seen && broken.compareAndSet(false, true)) {
+            long bytes = allocations.allocatedBytes(running);
+            if (current != seen) {
+                long from = measured ? start : bytes;
+                // The fields read after the generation belong to this call if the generation has not moved since.
+                if ((long) GENERATION.getAcquire(this) == current) {
+                    baseline = from;
+                    seen = current;
+                }
+                if (!measured) {
+                    return;
+                }
+            }
+            if (bytes - baseline > limit && (long) GENERATION.getAcquire(this) == current
+                    && BROKEN.compareAndSet(this, false, true)) {
                 onOverrun.run();
             }
         }

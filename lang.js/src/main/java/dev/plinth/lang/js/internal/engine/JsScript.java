@@ -296,11 +296,11 @@ public final class JsScript implements AutoCloseable {
                 failure = limitBroken(JsLimit.TICK_STATEMENTS, null, "the tick's statement budget is spent; the call "
                         + "did not run", false);
             } else {
-                // One call in TIME_SAMPLE reads what it allocated, for the account (scaled like the bracket's time);
-                // the guard reads the counter at the start of every call.
+                // One call in TIME_SAMPLE measures what it allocated, for the account (scaled like the bracket's
+                // time); the others leave the counter to the allocation guard's thread.
                 boolean sampled = (calls++ & (CallBracket.TIME_SAMPLE - 1)) == 0;
                 statements.arm(granted, interruptCall);
-                allocations.arm(limits.maxCallAllocationBytes());
+                allocations.arm(limits.maxCallAllocationBytes(), sampled);
                 long ran = 0;
                 long allocated = 0;
                 try {
