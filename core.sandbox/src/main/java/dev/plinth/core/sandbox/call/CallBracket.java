@@ -2,6 +2,7 @@ package dev.plinth.core.sandbox.call;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.internal.call.ResourceCallBracket;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import java.util.function.LongSupplier;
@@ -12,9 +13,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * The sandbox's part of every call into one script resource, in one step at each end: {@link #enter} finds who pays
  * for the call, reads the tick, caps the call's budget by what is left of the payer's per-tick budget and starts the
  * wall-clock watch; {@link #exit} stops the watch and charges the payer once (the work off the tick's budget, the
- * call's work, time and allocation on its account). Nothing is allocated and no scoped value is bound on the way: the
+ * call's work, time and allocation on its account). No lock is taken and no scoped value is bound on the way: the
  * payer is bound only around host work that reaches other resources ({@link #asPayer}), and the call's time is read
- * on one call in {@value #TIME_SAMPLE} and scaled, as reading the clock costs more than a small call.
+ * as a {@link SampledClock} says: on one call in {@value SampledClock#SAMPLE} of the game's, scaled, as reading the
+ * clock costs more than a small call; on every start and stop.
  *
  * <p>A host keeps one bracket per running resource, next to its own meter (instruction hook, statement counter,
  * fuel), which it arms with the budget {@link #enter} returns and reads back for {@link #exit}.
@@ -26,9 +28,6 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface CallBracket {
-
-    /** One call in this many is timed; its time counts this many times. */
-    int TIME_SAMPLE = 16;
 
     /**
      * Opens the bracket of a resource's calls.

@@ -2,6 +2,7 @@ package dev.plinth.core.sandbox.internal.call;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import java.util.Objects;
@@ -15,8 +16,6 @@ import java.util.function.LongSupplier;
  */
 public final class ResourceCallBracket implements CallBracket {
 
-    private static final int TIME_MASK = TIME_SAMPLE - 1;
-
     private final Account account;
     private final Watch watch;
     private final LongSupplier ticks;
@@ -28,7 +27,7 @@ public final class ResourceCallBracket implements CallBracket {
     private long tick = Long.MIN_VALUE;
     private Account payer;
     private long startedAt;
-    private int calls;
+    private final SampledClock clock = new SampledClock();
 
     /**
      * Opens the bracket of a resource's calls.
@@ -69,8 +68,7 @@ public final class ResourceCallBracket implements CallBracket {
         this.budget = granted;
         this.tickCapped = capped;
         this.tickBound = tickBound;
-        // The first call and then one in TIME_SAMPLE is timed: reading the clock twice costs more than a small call.
-        startedAt = (calls++ & TIME_MASK) == 0 ? System.nanoTime() : 0;
+        startedAt = clock.start(tickBound);
         watch.enter(boundNanos);
         depth = 1;
         return granted;
@@ -85,8 +83,7 @@ public final class ResourceCallBracket implements CallBracket {
             return false;
         }
         watch.exit();
-        long nanos = startedAt == 0 ? 0 : (System.nanoTime() - startedAt) * TIME_SAMPLE;
-        payer.finish(tick, tickBound, work, nanos, allocatedBytes);
+        payer.finish(tick, tickBound, work, clock.elapsed(startedAt, tickBound), allocatedBytes);
         return true;
     }
 

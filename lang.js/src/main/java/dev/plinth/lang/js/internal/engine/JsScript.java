@@ -23,6 +23,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
@@ -79,7 +80,7 @@ public final class JsScript implements AutoCloseable {
     private volatile boolean cancelledByWatchdog;
     /** Interrupts the running call (the statement meter and the allocation guard tell it): one object, not one a call. */
     private final Runnable interruptCall = () -> interruptLater(false);
-    /** Counts calls, to read the allocation counter at the end of one in {@link CallBracket#TIME_SAMPLE}. */
+    /** Counts calls, to measure the allocation of one in {@link SampledClock#SAMPLE}. */
     private int calls;
 
     private JsScript(Builder builder) {
@@ -296,9 +297,9 @@ public final class JsScript implements AutoCloseable {
                 failure = limitBroken(JsLimit.TICK_STATEMENTS, null, "the tick's statement budget is spent; the call "
                         + "did not run", false);
             } else {
-                // One call in TIME_SAMPLE measures what it allocated, for the account (scaled like the bracket's
-                // time); the others leave the counter to the allocation guard's thread.
-                boolean sampled = (calls++ & (CallBracket.TIME_SAMPLE - 1)) == 0;
+                // A start or stop step and one call in SampledClock.SAMPLE measure what they allocated, for the
+                // account (scaled like the bracket's sampled time); the others leave the counter to the guard.
+                boolean sampled = !tickBound || (calls++ & (SampledClock.SAMPLE - 1)) == 0;
                 statements.arm(granted, interruptCall);
                 allocations.arm(limits.maxCallAllocationBytes(), sampled);
                 long ran = 0;
@@ -321,7 +322,7 @@ public final class JsScript implements AutoCloseable {
                 } catch (StackOverflowError e) {
                     failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
                 } finally {
-                    allocated = sampled ? allocations.allocated() * CallBracket.TIME_SAMPLE : 0;
+                    allocated = sampled ? allocations.allocated() * (tickBound ? SampledClock.SAMPLE : 1) : 0;
                     allocations.disarm();
                     ran = statements.disarm();
                     bracket.exit(ran, allocated);

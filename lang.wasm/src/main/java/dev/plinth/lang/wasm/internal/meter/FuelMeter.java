@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The account of one module instance's calls: fills its fuel cell before a call and reads what is left after it,
  * in the sandbox's {@link CallBracket} of the resource, which finds who pays, caps the budget by the payer's tick,
- * watches the wall clock and charges the call's fuel and time once at its end. The module spends the fuel itself (see {@link FuelInstrumenter}); host functions spend it for the work they do
- * on the module's behalf ({@link #charge}).
+ * watches the wall clock and charges the call's fuel and time once at its end. The module spends the fuel itself
+ * (see {@link FuelInstrumenter}); host functions spend it for the work they do on the module's behalf
+ * ({@link #charge}).
  *
  * <p>Nested calls (the module calls the host, which calls the module again) share the outermost call's fuel and
  * bound. A call made by the game is capped by what is left of the tick's budget of the resource that pays for it
@@ -157,7 +158,8 @@ public final class FuelMeter {
      *     code had been interrupted
      */
     public void charge(long units) {
-        if (bracket.watch().overran()) { // a host function working long for the module stops where Chicory's checks would
+        // a host function working long for the module stops where Chicory's checks would
+        if (bracket.watch().overran()) {
             throw new ChicoryInterruptedException("interrupted in a host function");
         }
         FuelCell cell = fuelCell();

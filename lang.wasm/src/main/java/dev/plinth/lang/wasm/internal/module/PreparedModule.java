@@ -28,8 +28,8 @@ import java.util.function.Function;
  * @param loadMillis how long loading, metering and compiling took
  */
 public record PreparedModule(String file, WasmModule module, Function<Instance, Machine> machines,
-        ExecutionMode mode, int fuelGlobal, int growGlobal, boolean staticFuel, Optional<MemoryLimits> memory, List<String> notes,
-        long loadMillis) {
+        ExecutionMode mode, int fuelGlobal, int growGlobal, boolean staticFuel, Optional<MemoryLimits> memory,
+        List<String> notes, long loadMillis) {
 
     /** Validates the components. */
     public PreparedModule {

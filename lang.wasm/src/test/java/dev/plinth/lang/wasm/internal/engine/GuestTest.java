@@ -94,6 +94,47 @@ public class GuestTest {
         assertEquals(1, fatal.size(), "three offences stop the resource");
     }
 
+    /** A loop calling a leaf function: the loop keeps its fuel in a local, the leaf spends from the global. */
+    private static final String LOOPED = """
+            (module
+              (func $leaf (result i32) (i32.const 1))
+              (func (export "looped") (param $n i32) (result i32)
+                (local $s i32)
+                (loop $l
+                  (local.set $s (i32.add (local.get $s) (call $leaf)))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br_if $l (local.get $n)))
+                (local.get $s))
+              (func (export "early") (param $n i32) (result i32)
+                (loop $l
+                  (if (i32.eqz (local.get $n)) (then (return (call $leaf))))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br $l))
+                (i32.const 0)))
+            """;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLoopKeepingItsFuelInALocalIsChargedExactlyWithWhatItsCalleesSpend(boolean compiled) {
+        Guest guest = guest(compiled, LOOPED, 1_000_000);
+        assertEquals(5, (int) guest.call(CallKind.EVENT, "looped", 5)[0]);
+        // entry: loop, local.get (2); each iteration: 10 of its own and the leaf's 1
+        assertEquals(2 + 5 * (10 + 1), guest.meter().lastUsed());
+        assertEquals(1, (int) guest.call(CallKind.EVENT, "early", 3)[0]);
+        // entry: loop, i32.const (2); each of 4 iterations: 10 (the if counts all its branches); the leaf once
+        assertEquals(2 + 4 * 10 + 1, guest.meter().lastUsed(), "a return from inside the loop stores the fuel");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLoopCallingAFunctionRunsOutOfFuelAsACallOffence(boolean compiled) {
+        Guest guest = guest(compiled, LOOPED, 1000);
+        var e = assertThrows(GuestLimitException.class, () -> guest.call(CallKind.EVENT, "looped", 1_000_000));
+        assertEquals(GuestLimit.CALL_FUEL, e.limit());
+        assertEquals(1000, guest.meter().lastUsed(), "the call is charged its whole budget");
+        assertEquals(3, (int) guest.call(CallKind.EVENT, "looped", 3)[0], "the instance goes on");
+    }
+
     /** Grows the memory by 4 pages at a time, {@code times} times in one call: the last result, or -1 at once. */
     private static final String GROWER = """
             (module
