@@ -12,9 +12,10 @@ import java.util.List;
  * @param temporaries its {@code temp.*} variables
  * @param kind what it yields
  * @param diagnostics unknown queries and arrays, once each
+ * @param usesVariables whether it reads or writes {@code variable.*} (the backends fetch the store once)
  */
 public record Resolved(String source, Node.Program program, Temporaries temporaries, Kind kind,
-        List<MolangDiagnostic> diagnostics) {
+        List<MolangDiagnostic> diagnostics, boolean usesVariables) {
 
     /** Copies the diagnostics. */
     public Resolved {

@@ -37,6 +37,7 @@ public final class Resolver {
     private final Map<String, MolangDiagnostic> diagnostics = new LinkedHashMap<>();
     private final Map<String, Integer> temporaries = new LinkedHashMap<>();
     private int loops;
+    private boolean usesVariables;
 
     private Resolver(String source, MolangQueries queries, Map<String, List<MolangValue>> arrays,
             SymbolTable variables, SymbolTable contexts) {
@@ -70,7 +71,7 @@ public final class Resolver {
         var bound = new Node.Program(statements, program.complex());
         Temporaries temps = resolver.temporaryKinds(bound);
         return new Resolved(source, bound, temps, Kinds.of(bound, temps),
-                List.copyOf(resolver.diagnostics.values()));
+                List.copyOf(resolver.diagnostics.values()), resolver.usesVariables);
     }
 
     private Node bind(Node node) {
@@ -118,7 +119,9 @@ public final class Resolver {
         }
         List<Node> arguments = bindAll(q.arguments());
         Arguments constant = null;
-        if (arguments.stream().allMatch(Folding::isConstant)) {
+        if (arguments.isEmpty()) {
+            constant = Arguments.NONE; // one instance: a compiled class holds it once, however many queries use it
+        } else if (arguments.stream().allMatch(Folding::isConstant)) {
             constant = new Arguments(arguments.stream().map(Folding::constant).toArray(MolangValue[]::new));
         }
         return new Node.QueryCall(q.name(), arguments, query, constant, queries.cost(q.name()), q.offset());
@@ -126,7 +129,10 @@ public final class Resolver {
 
     private Node.Variable variable(Node.Variable v) {
         int slot = switch (v.namespace()) {
-            case VARIABLE -> slot(variables, v);
+            case VARIABLE -> {
+                usesVariables = true;
+                yield slot(variables, v);
+            }
             case CONTEXT -> slot(contexts, v);
             case TEMP -> temporaries.computeIfAbsent(v.name(), name -> temporaries.size());
         };
