@@ -69,9 +69,10 @@ public final class Resolver {
             statements.add(resolver.bind(statement));
         }
         var bound = new Node.Program(statements, program.complex());
-        Temporaries temps = resolver.temporaryKinds(bound);
-        return new Resolved(source, bound, temps, Kinds.of(bound, temps),
-                List.copyOf(resolver.diagnostics.values()), resolver.usesVariables);
+        List<Node> nodes = Trees.all(bound);
+        Temporaries temps = resolver.temporaryKinds(nodes);
+        return new Resolved(source, bound, temps, Kinds.program(bound, nodes, temps),
+                List.copyOf(resolver.diagnostics.values()), resolver.usesVariables, nodes);
     }
 
     private Node bind(Node node) {
@@ -198,12 +199,14 @@ public final class Resolver {
     }
 
     /** A temporary holds numbers only when every store into it is a number and no {@code ??} asks about it. */
-    private Temporaries temporaryKinds(Node.Program program) {
+    private Temporaries temporaryKinds(List<Node> all) {
         var names = new ArrayList<>(temporaries.keySet());
+        if (names.isEmpty()) {
+            return new Temporaries(names, List.of());
+        }
         var kinds = new ArrayList<Kind>();
         names.forEach(n -> kinds.add(Kind.NUMBER));
         Set<Integer> values = new TreeSet<>();
-        List<Node> all = Trees.all(program);
         for (Node node : all) {
             if (node instanceof Node.ForEach f && f.variable().namespace() == Namespace.TEMP) {
                 values.add(f.variable().slot());

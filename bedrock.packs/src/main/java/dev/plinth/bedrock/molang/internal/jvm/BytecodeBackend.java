@@ -32,6 +32,8 @@ public final class BytecodeBackend implements Backend {
             ClassHierarchyResolver.defaultResolver().orElse(
                     ClassHierarchyResolver.ofClassLoading(BytecodeBackend.class.getClassLoader())).cached(
                             ConcurrentHashMap::new)));
+    /** For expressions without branches: no stack-map frames to compute (the verifier needs none). */
+    private final ClassFile straightClassFile = classFile.withOptions(ClassFile.StackMapsOption.DROP_STACK_MAPS);
     private final AtomicInteger fallbacks = new AtomicInteger();
 
     /** Creates the backend. */
@@ -68,7 +70,7 @@ public final class BytecodeBackend implements Backend {
             int iterationLimit) {
         var data = new ClassData(EXPRESSION);
         var made = new CompiledExpression[1];
-        byte[] bytes = classFile.build(EXPRESSION, type -> {
+        byte[] bytes = (Emitter.isStraight(resolved) ? straightClassFile : classFile).build(EXPRESSION, type -> {
             type.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
                     .withSuperclass(Descriptors.COMPILED)
                     .withMethodBody(INIT_NAME, Descriptors.CONSTRUCTOR, ClassFile.ACC_PRIVATE, code -> code

@@ -102,6 +102,39 @@ final class Emitter {
         new Emitter(resolved, scope, data, code, yieldsValue, iterationLimit).writeMethod();
     }
 
+    /**
+     * Whether the evaluation methods of an expression have no branch (no condition, loop, {@code ??}, arrow,
+     * costly call or early {@code return}): such methods need no stack-map frames, so the class can be written
+     * without computing them.
+     *
+     * @param resolved the bound expression
+     * @return {@code true} when every node compiles to straight-line code
+     */
+    static boolean isStraight(Resolved resolved) {
+        for (Node node : resolved.nodes()) {
+            boolean straight = switch (node) {
+                case Node.Number n -> true;
+                case Node.Text t -> true;
+                case Node.Constant c -> true;
+                case Node.This t -> true;
+                case Node.Variable v -> true;
+                case Node.Negate n -> true;
+                case Node.Index i -> true;
+                case Node.Assign a -> true;
+                case Node.Block b -> true;
+                case Node.Program p -> true;
+                case Node.QueryCall q -> q.cost() == 0;
+                case Node.MathCall m -> !(m.function().implementation() instanceof MathFunction.RandomTernary);
+                case Node.Binary b -> b.operator().isArithmetic();
+                default -> false;
+            };
+            if (!straight) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void writeMethod() {
         enter();
         if (variables >= 0) {
