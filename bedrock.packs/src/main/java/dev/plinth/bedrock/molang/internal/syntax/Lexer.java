@@ -162,7 +162,7 @@ final class Lexer {
             default -> null;
         };
         if (two != null) {
-            tokens.add(new Token(two, source.substring(at, at + 2), 0, at));
+            tokens.add(new Token(two, two.symbol(), 0, at));
             at += 2;
             return;
         }
@@ -189,7 +189,7 @@ final class Lexer {
             default -> throw Failures.syntax(MolangErrorCode.UNEXPECTED_CHARACTER, source, at,
                     "unexpected character " + describe(c));
         };
-        tokens.add(new Token(one, String.valueOf(c), 0, at));
+        tokens.add(new Token(one, one.symbol(), 0, at));
         at++;
     }
 
