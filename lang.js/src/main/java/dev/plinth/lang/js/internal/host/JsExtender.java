@@ -91,7 +91,6 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             + "(osgi.condition.id=plinth.resources.ready))";
 
     private static final String LANGUAGE = "js";
-    private static final String SERVER_JSON = "conf/server.json";
 
     private final BundleContext context;
     private final ResourceService resources;
@@ -479,12 +478,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
 
     /** The JavaScript settings, read again at each start: {@code conf/server.json} may have changed. */
     private HostSettings settings() {
-        try {
-            return HostSettings.parse(sandbox.section(LANGUAGE), SERVER_JSON);
-        } catch (IllegalArgumentException e) {
-            log.error("{}; the JavaScript host uses its defaults", e.getMessage());
-            return HostSettings.DEFAULTS;
-        }
+        return HostSettings.read(sandbox, log::error);
     }
 
     /** Whether a server script is a module this host runs: JavaScript, or TypeScript it compiles. */
