@@ -1,6 +1,7 @@
 package dev.plinth.benchmarks;
 
 import dev.plinth.benchmarks.molang.MolangTable;
+import dev.plinth.benchmarks.sandbox.AccountingRatios;
 import dev.plinth.benchmarks.wasm.WasmFootprint;
 import dev.plinth.benchmarks.wasm.WasmRatios;
 import java.nio.file.Files;
@@ -69,6 +70,10 @@ public final class BenchMain {
         if (!wasm.isEmpty()) {
             System.out.println(wasm);
             System.out.println(WasmFootprint.measure());
+        }
+        String accounting = AccountingRatios.from(result).render();
+        if (!accounting.isEmpty()) {
+            System.out.println(accounting);
         }
         System.out.println("Raw results: " + result);
     }

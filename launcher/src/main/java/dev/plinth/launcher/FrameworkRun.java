@@ -10,9 +10,11 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -70,16 +72,19 @@ final class FrameworkRun {
                 .findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/)",
                         PlinthFramework.FRAMEWORK_FAILED));
-        Framework framework = factory.newFramework(config);
+        FrameworkCache cache = FrameworkCache.of(installDir, config);
+        boolean reused = cache.reusable();
+        Framework framework = factory.newFramework(cache.configure(config));
         try {
             framework.init();
+            cache.record();
             var status = new AtomicInteger();
             framework.getBundleContext().registerService(IntConsumer.class,
                     code -> status.accumulateAndGet(code, Math::max),
                     new Hashtable<>(Map.of(PlinthFramework.EXIT_STATUS, true)));
             Thread hook = Thread.ofPlatform().name(name + "-shutdown").unstarted(() -> stopGracefully(framework));
             Runtime.getRuntime().addShutdownHook(hook);
-            installBundles(framework.getBundleContext());
+            installBundles(framework.getBundleContext(), reused);
             try {
                 framework.start();
             } catch (IllegalStateException e) {
@@ -106,8 +111,13 @@ final class FrameworkRun {
         }
     }
 
-    /** Installs every bundle of the installation's {@code bundle/} folder and marks the chosen ones for start. */
-    private void installBundles(BundleContext context) {
+    /**
+     * Installs every bundle of the installation's {@code bundle/} folder (a reused cache has them already: they are
+     * taken as they are) and marks the chosen ones for start. From a reused cache, what is not a bundle of
+     * {@code bundle/} is uninstalled first: the resource bundles of the previous run (core.resource deploys
+     * {@code resources/} again) and bundles installed from the shell, as a clean cache would not have them.
+     */
+    private void installBundles(BundleContext context, boolean reused) {
         Path folder = installDir.resolve("bundle");
         List<Path> jars = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
@@ -115,6 +125,19 @@ final class FrameworkRun {
         } catch (IOException e) {
             throw new LaunchException("cannot list the bundles in " + folder + ": " + e,
                     PlinthFramework.FRAMEWORK_FAILED);
+        }
+        if (reused) {
+            Set<String> locations = jars.stream().map(jar -> jar.toUri().toString()).collect(Collectors.toSet());
+            for (Bundle kept : context.getBundles()) {
+                if (kept.getBundleId() != 0 && !locations.contains(kept.getLocation())) {
+                    try {
+                        kept.uninstall();
+                    } catch (BundleException | IllegalStateException e) {
+                        err.println(name + ": cannot uninstall " + kept.getLocation() + " from the framework cache: "
+                                + e.getMessage());
+                    }
+                }
+            }
         }
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {

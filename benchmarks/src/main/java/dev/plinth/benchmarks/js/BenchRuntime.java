@@ -1,5 +1,6 @@
 package dev.plinth.benchmarks.js;
 
+import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.internal.account.AccountBook;
 import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
 import dev.plinth.core.sandbox.memory.AllocationCounter;
@@ -30,7 +31,12 @@ final class BenchRuntime implements AutoCloseable {
 
     /** A resource's context with the given files, limits out of the way. */
     JsScript script(String resource, Map<String, String> files) {
-        return JsScript.builder(resource, runtime, new MemoryModules(files), accounts.open(resource, "js", Long.MAX_VALUE))
+        return script(resource, files, accounts.open(resource, "js", Long.MAX_VALUE));
+    }
+
+    /** A resource's context with the given files and account, limits out of the way. */
+    JsScript script(String resource, Map<String, String> files, Account account) {
+        return JsScript.builder(resource, runtime, new MemoryModules(files), account)
                 .withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4).withStatementsPerTick(Long.MAX_VALUE / 4)
                         .withCallTimeout(Duration.ofSeconds(60)).withMaxCallAllocMb(1L << 20))
                 .build();

@@ -10,6 +10,7 @@ import dev.plinth.core.runtime.progress.ProgressTask;
 import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.core.runtime.server.Server;
+import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.internal.account.AccountBook;
 import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
 import dev.plinth.core.sandbox.limits.SandboxLimits;
@@ -112,12 +113,17 @@ final class WasmBench {
 
     /** Starts a plugin as the host does, on the benchmark's bus and server. */
     WasmPlugin start(String name, PreparedModule module) {
+        return start(name, module, accounts.open(name, "wasm", HUGE));
+    }
+
+    /** Starts a plugin as the host does, on the benchmark's bus and server, charging the given account. */
+    WasmPlugin start(String name, PreparedModule module, Account account) {
         var sandbox = SandboxLimits.DEFAULTS.withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(10),
                 Duration.ofMinutes(10));
         var spec = new PluginSpec(name, "bench.wasm", AbiKind.ENV, Grants.of(name, "plugin.toml", Optional.empty()),
                 FuelLimits.of(HUGE, HUGE, HUGE), 16, sandbox);
         return WasmPlugin.start(spec, module, new Services(), (level, line) -> { }, () -> 0,
-                accounts.open(name, "wasm", HUGE), watchdog, exception -> { });
+                account, watchdog, exception -> { });
     }
 
     void close() {

@@ -1,7 +1,9 @@
 package dev.plinth.itest.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.itest.resource.ResourceHome;
 import java.util.Arrays;
@@ -9,14 +11,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.servlet.context.ServletContextHelper;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 
 /**
  * Felix HTTP never listens before core.http configured it: with core.http stopped and no configuration, the HTTP
  * server does not run at all (its defaults would be 0.0.0.0:8080); once core.http starts, it runs where
- * {@code conf/server.json} says.
+ * {@code conf/server.json} says, and moves when the file's {@code http} key changes.
  */
 class HttpBindInFrameworkTest {
 
@@ -56,6 +61,32 @@ class HttpBindInFrameworkTest {
         String endpoints = endpoint instanceof String[] all ? String.join(",", all) : String.valueOf(endpoint);
         assertEquals(200, http.get("/metrics", null).statusCode());
         assertEquals(true, endpoints.contains(":" + http.uri("/").getPort() + "/"), endpoints);
+    }
+
+    @Test
+    void editingHttpInServerJsonMovesTheServerWithoutARestart() throws Exception {
+        HttpPort before = HttpPort.bind(home, "");
+        long context = contextServiceId();
+        int port = HttpPort.freePort();
+        home.settings("{\"http\": {\"port\": " + port + ", \"host\": \"127.0.0.1\"}}");
+
+        HttpPort after = HttpPort.at(port);
+        ResourceHome.await(() -> after.answers() ? Optional.of(true) : Optional.empty(),
+                "the server moved to port " + port + " once conf/server.json said so");
+        assertEquals(200, after.get("/metrics", null).statusCode());
+        assertFalse(before.answers(), "nothing listens on the old port " + before.uri("/").getPort());
+        assertEquals(context, contextServiceId(), "core.http was not restarted: its servlet context is the same");
+
+        home.settings("{\"http\": {\"port\": \"eighty\"}}");
+        Thread.sleep(3 * 1000); // three readings of the file
+        assertTrue(after.answers(), "a malformed http key leaves the server where it is");
+    }
+
+    private long contextServiceId() throws Exception {
+        ServiceReference<?>[] contexts = home.context.getServiceReferences(ServletContextHelper.class.getName(),
+                "(osgi.http.whiteboard.context.name=plinth)");
+        assertEquals(1, contexts.length);
+        return (Long) contexts[0].getProperty(Constants.SERVICE_ID);
     }
 
     private Bundle bundle(String symbolicName) {

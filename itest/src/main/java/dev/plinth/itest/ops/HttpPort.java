@@ -15,8 +15,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 
 /**
- * The test framework's HTTP port: a free port written to {@code http.port} of {@code conf/server.json}, applied by
- * restarting core.http (which reads it when it activates), and a client for it.
+ * The test framework's HTTP port: a free port written to {@code http.port} of {@code conf/server.json}, which core.http
+ * applies when it reads the file again (it is started first when it is not active), and a client for it.
  */
 public final class HttpPort {
 
@@ -35,23 +35,39 @@ public final class HttpPort {
      * @return the port, once the server answers on it
      */
     public static HttpPort bind(ResourceHome home, String extraKeys) throws IOException, BundleException {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         home.settings("{\"http\": {\"port\": " + port + ", \"host\": \"127.0.0.1\"}"
                 + (extraKeys.isEmpty() ? "" : ", " + extraKeys) + "}");
         Bundle http = Arrays.stream(home.context.getBundles())
                 .filter(b -> "dev.plinth.core.http".equals(b.getSymbolicName())).findFirst().orElseThrow();
-        http.stop();
-        http.start();
+        if (http.getState() != Bundle.ACTIVE) {
+            http.start();
+        }
         var bound = new HttpPort(port);
         ResourceHome.await(() -> bound.answers() ? java.util.Optional.of(true) : java.util.Optional.empty(),
                 "/metrics answers on port " + port);
         return bound;
     }
 
-    private boolean answers() {
+    /**
+     * A client for a port the server is (or will be) bound to, without binding it.
+     *
+     * @param port the port
+     * @return the client
+     */
+    public static HttpPort at(int port) {
+        return new HttpPort(port);
+    }
+
+    /** {@return a TCP port nothing listens on now} */
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@return whether {@code /metrics} answers on this port} */
+    boolean answers() {
         try {
             int status = get("/metrics", null).statusCode();
             return status == 200 || status == 401; // 404 while the endpoint is not (yet) in the context

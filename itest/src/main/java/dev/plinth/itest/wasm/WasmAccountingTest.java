@@ -47,24 +47,11 @@ class WasmAccountingTest {
         runtime.close();
     }
 
-    /** A chat handler that loops a number of times, in a module of a number of memory pages. */
-    private static String burner(int pages, int iterations) {
-        return """
-                (module (memory (export "memory") %d)
-                  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
-                  (func (export "on_player_chat") (param i64 i32 i32) (result i32) (local $i i32)
-                    (loop $l
-                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                      (br_if $l (i32.lt_u (local.get $i) (i32.const %d))))
-                    (i32.const 0)))
-                """.formatted(pages, iterations);
-    }
-
     @Test
     void resourceTopShowsEachPluginsFuelAndLinearMemory() throws Exception {
         home.settings("{\"sandbox\": {\"memory_check_ms\": 100}}");
-        WasmFolders.deploy(home, "wc-light", "", burner(1, 100));
-        WasmFolders.deploy(home, "wc-heavy", "", burner(8, 10_000));
+        WasmFolders.deploy(home, "wc-light", "", WasmFolders.burner(1, 100));
+        WasmFolders.deploy(home, "wc-heavy", "", WasmFolders.burner(8, 10_000));
         home.service.start("wc-light");
         home.service.start("wc-heavy");
         simulation.join("wc_eve");

@@ -11,9 +11,28 @@ import java.util.Map;
  * {@code plugin.toml} and the module, in the text format ({@code main.wat}, which the host assembles when it loads it)
  * or binary, copied from elsewhere (a module built by an Extism PDK).
  */
-final class WasmFolders {
+public final class WasmFolders {
 
     private WasmFolders() {}
+
+    /**
+     * A module (MC-RS ABI) whose chat handler loops a number of times: 8 WebAssembly instructions an iteration.
+     *
+     * @param pages its linear memory, in pages of 64 KiB
+     * @param iterations the loop's iterations per chat line
+     * @return the module, in the text format
+     */
+    public static String burner(int pages, int iterations) {
+        return """
+                (module (memory (export "memory") %d)
+                  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+                  (func (export "on_player_chat") (param i64 i32 i32) (result i32) (local $i i32)
+                    (loop $l
+                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                      (br_if $l (i32.lt_u (local.get $i) (i32.const %d))))
+                    (i32.const 0)))
+                """.formatted(pages, iterations);
+    }
 
     /**
      * Writes a plugin whose module is text and waits until it is listed.

@@ -23,6 +23,7 @@ import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.js.meter.ContextHeap;
@@ -63,6 +64,8 @@ public final class JsScript implements AutoCloseable {
     private final Watch watch;
     private final AllocationWatch allocations;
     private final Account account;
+    /** Times one call in several (under the lock), as the bus times handlers. */
+    private final SampledClock clock = new SampledClock();
     private final LongSupplier ticks;
     private final Consumer<JsLimitException> onFatal;
     private final StatementCounter statements;
@@ -263,7 +266,7 @@ public final class JsScript implements AutoCloseable {
             throw new JsRuntimeException(new JsFailure(resource, "", 0, "interrupted while waiting to run", ""), e);
         }
         RuntimeException failure;
-        long started = System.nanoTime();
+        long started = clock.start(budget == Budget.CALL);
         long allocated = 0;
         Account payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
         long tick = budget == Budget.CALL ? ticks.getAsLong() : Long.MIN_VALUE;
@@ -313,7 +316,7 @@ public final class JsScript implements AutoCloseable {
             if (budget == Budget.CALL) {
                 payer.spend(tick, ran);
             }
-            account.charge(ran, System.nanoTime() - started, allocated);
+            account.charge(ran, clock.elapsed(started, budget == Budget.CALL), allocated);
             lock.unlock();
         }
         if (failure instanceof JsLimitException limit && limit.fatal()) {

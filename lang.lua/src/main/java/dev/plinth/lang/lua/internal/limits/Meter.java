@@ -2,6 +2,7 @@ package dev.plinth.lang.lua.internal.limits;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.memory.AllocationCounter;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Overrun;
@@ -37,8 +38,6 @@ public final class Meter {
 
     /** Instructions between two slow checks. */
     static final int SLICE = 1024;
-    /** One call in 16 is timed (reading the clock costs more than a small call), its time counted 16 times. */
-    private static final int TIME_SAMPLE_MASK = 15;
 
     private final String resource;
     private final Limits limits;
@@ -47,6 +46,8 @@ public final class Meter {
     private final LongSupplier ticks;
     private final Watch watch;
     private final Account account;
+    /** One call in several is timed (reading the clock costs more than a small call), its time scaled. */
+    private final SampledClock clock = new SampledClock();
 
     private int depth;
     private boolean tickBound;
@@ -62,7 +63,6 @@ public final class Meter {
     private long lastInstructions;
     private long lastAllocated;
     private long startedAt;
-    private long calls;
     private Account payer;
     private long tick = Long.MIN_VALUE;
 
@@ -129,7 +129,7 @@ public final class Meter {
         Thread thread = Thread.currentThread();
         segmentThread = thread;
         segmentBase = allocations.allocatedBytes(thread);
-        startedAt = (++calls & TIME_SAMPLE_MASK) == 0 ? System.nanoTime() : 0;
+        startedAt = clock.start(tickBound);
         watch.enter(boundNanos);
         startSlice();
     }
@@ -148,7 +148,7 @@ public final class Meter {
         lastAllocated = allocatedSoFar();
         segmentThread = null;
         watch.exit();
-        long nanos = startedAt == 0 ? 0 : (System.nanoTime() - startedAt) * (TIME_SAMPLE_MASK + 1);
+        long nanos = clock.elapsed(startedAt, tickBound);
         payer.finish(tick, tickBound, lastInstructions, nanos, lastAllocated);
         LimitExceededError result = broken;
         broken = null;

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.TrapException;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public final class FuelMeter {
     private final long[] bounds;
     private final LongSupplier ticks;
     private final Account account;
+    /** Times one call in several, as the bus times handlers. */
+    private final SampledClock clock = new SampledClock();
     private final Watch watch;
     private @Nullable FuelCell fuel;
 
@@ -146,7 +149,7 @@ public final class FuelMeter {
         if (cell != null) {
             cell.set(budget); // else the module is being instantiated: the cell gets the start budget when bound
         }
-        startedAt = System.nanoTime();
+        startedAt = clock.start(tickBound);
         watch.enter(bounds[kind.ordinal()]);
     }
 
@@ -165,7 +168,7 @@ public final class FuelMeter {
         if (tickBound) {
             payer.spend(tick, lastUsed);
         }
-        payer.charge(lastUsed, System.nanoTime() - startedAt, allocated);
+        payer.charge(lastUsed, clock.elapsed(startedAt, tickBound), allocated);
         return true;
     }
 
