@@ -165,10 +165,8 @@ public final class FuelMeter {
         watch.exit();
         FuelCell cell = fuel;
         lastUsed = cell == null ? 0 : budget - Math.max(0, cell.get());
-        if (tickBound) {
-            payer.spend(tick, lastUsed);
-        }
-        payer.charge(lastUsed, clock.elapsed(startedAt, tickBound), allocated);
+        // the tick's budget and the charge in one step (one lock of the account, not two)
+        payer.finish(tick, tickBound, lastUsed, clock.elapsed(startedAt, tickBound), allocated);
         return true;
     }
 
