@@ -119,6 +119,9 @@ record RatioTable(Map<String, Result> results) {
         get("fibInterpreted", "", "").ifPresent(interpreted -> get("fibJava", "", "").ifPresent(java -> out.append(
                 String.format(Locale.ROOT, "    %-42s %10s  (no target: what a JVM without the Graal JIT gets)%n",
                         "fib(25) JS interpreted / Java", ratio(interpreted.ns() / java.ns())))));
+        get("fibGraalJs", "", "").ifPresent(plain -> get("fibJava", "", "").ifPresent(java -> out.append(
+                String.format(Locale.ROOT, "    %-42s %10s  (no target: GraalJS alone, no meter, no sandbox)%n",
+                        "fib(25) plain GraalJS module / Java", ratio(plain.ns() / java.ns())))));
         get("jsStart", "", "").ifPresent(start -> out.append(String.format(Locale.ROOT,
                 "    %-42s %7.2f ms  target <= 50 ms  %s%n", "resource start, warm engine, p50", start.ns() / 1e6,
                 verdict(start.ns() / 1e6 <= 50))));

@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * CPU-heavy JavaScript: fib(25) in a resource's bounded context (statement counting on, the Graal JIT compiling it)
  * against the same function in Java ({@code fibJava}), and in a context whose engine does not compile
- * ({@code fibInterpreted}, {@code engine.Compilation=false}: what a JVM without the Graal JIT gets). The ratio the
- * issue asks for: fibJs / fibJava &le; 3, with the interpreter figure beside it.
+ * ({@code fibInterpreted}, {@code engine.Compilation=false}: what a JVM without the Graal JIT gets), and the same
+ * module in a plain GraalJS context ({@code fibGraalJs}: no meter, no sandbox), which splits the ratio into what
+ * GraalJS costs and what Plinth adds. The ratio the issue asks for: fibJs / fibJava &le; 3, with the interpreter
+ * figure beside it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,6 +37,9 @@ public class JsFibBenchmark {
     private org.graalvm.polyglot.Engine interpretedEngine;
     private org.graalvm.polyglot.Context interpreted;
     private Value interpretedFib;
+    private org.graalvm.polyglot.Engine plainEngine;
+    private org.graalvm.polyglot.Context plain;
+    private Value plainFib;
 
     /** Builds the resource's context and the interpreter-only one. */
     @Setup(Level.Trial)
@@ -48,9 +53,16 @@ public class JsFibBenchmark {
                 .option("engine.Compilation", "false").build());
         interpreted = org.graalvm.polyglot.Context.newBuilder("js").engine(interpretedEngine).build();
         interpretedFib = interpreted.eval("js", "(function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); })");
+        plainEngine = SharedEngine.withPolyglotLoader(() -> org.graalvm.polyglot.Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false").build());
+        plain = org.graalvm.polyglot.Context.newBuilder("js").engine(plainEngine)
+                .option("js.esm-eval-returns-exports", "true").build();
+        plainFib = plain.eval(org.graalvm.polyglot.Source.newBuilder("js", SOURCE, "main.mjs").buildLiteral())
+                .getMember("fib");
         long until = System.nanoTime() + JsBenchmark.WARM_UP_NANOS;
         while (System.nanoTime() < until) {
             fibJs();
+            fibGraalJs();
         }
     }
 
@@ -61,6 +73,17 @@ public class JsFibBenchmark {
         runtime.close();
         interpreted.close();
         interpretedEngine.close();
+        plain.close();
+        plainEngine.close();
+    }
+
+    /**
+     * fib(25), the same module, in a plain GraalJS context with the JIT: no statement meter, no sandbox, no bounded
+     * call. What GraalJS itself costs, so that fibJs / fibGraalJs is what Plinth adds.
+     */
+    @Benchmark
+    public Value fibGraalJs() {
+        return plainFib.execute(25);
     }
 
     /** fib(25) in a JavaScript resource's context. */

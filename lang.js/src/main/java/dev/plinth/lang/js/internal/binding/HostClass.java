@@ -37,7 +37,8 @@ public final class HostClass<T> {
          *
          * @param objects the resource's host objects, to wrap what the method returns
          * @param self the Java object
-         * @param args the arguments after the object: missing ones are {@code undefined}
+         * @param args the arguments after the object, as many as the script passed (at most
+         *     {@value HostClass#MAX_ARGUMENTS}): read them with {@link Args}, which treats missing ones as absent
          * @return the result, as scripts get it
          */
         @Nullable Object call(HostObjects objects, T self, Value[] args);
@@ -82,14 +83,18 @@ public final class HostClass<T> {
         return type;
     }
 
+    /** The most arguments a method passes on to its host function: more are ignored. */
+    static final int MAX_ARGUMENTS = 6;
+
     /**
      * The JavaScript source of a function that takes the method table and returns {@code {make, handle}}: make wraps a
-     * handle in a new instance, handle reads it back from an instance (undefined for anything else).
+     * handle in a new instance, handle reads it back from an instance (undefined for anything else). Each method passes
+     * on exactly the arguments it was given (up to {@link #MAX_ARGUMENTS}), so {@code player.name()} is one host call
+     * with one argument, the handle, as a raw {@code ProxyExecutable} call would be.
      *
      * @return the source
      */
     String source() {
-        String params = "a, b, c, d, e, f"; // the arguments a method passes on: more are ignored
         var source = new StringBuilder("(function (F) {\n  'use strict';\n");
         // Each host function is read from the table once: a method call is then one direct host call.
         for (String method : order) {
@@ -98,14 +103,29 @@ public final class HostClass<T> {
         source.append("  const $toString = F.toString;\n  class ").append(name).append(" {\n")
                 .append("    #h;\n    constructor(h) { this.#h = h; }\n");
         for (String method : order) {
-            source.append("    ").append(method).append('(').append(params).append(") { return $").append(method)
-                    .append("(this.#h, ").append(params).append("); }\n");
+            source.append("    ").append(method).append('(').append(parameters(MAX_ARGUMENTS))
+                    .append(") {\n      switch (arguments.length) {\n");
+            for (int count = 0; count <= MAX_ARGUMENTS; count++) {
+                source.append(count == MAX_ARGUMENTS ? "        default" : "        case " + count)
+                        .append(": return $").append(method).append("(this.#h")
+                        .append(count == 0 ? "" : ", " + parameters(count)).append(");\n");
+            }
+            source.append("      }\n    }\n");
         }
         source.append("    toString() { return $toString(this.#h); }\n")
                 .append("    static handle(o) { return o !== null && typeof o === 'object' && #h in o ? o.#h : undefined; }\n")
                 .append("  }\n  return Object.freeze({ make: (h) => new ").append(name).append("(h), handle: ")
                 .append(name).append(".handle });\n})");
         return source.toString();
+    }
+
+    /** {@return the first {@code count} parameter names, {@code a, b, c}...} */
+    private static String parameters(int count) {
+        var names = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            names.append(i == 0 ? "" : ", ").append((char) ('a' + i));
+        }
+        return names.toString();
     }
 
     /**
@@ -117,8 +137,10 @@ public final class HostClass<T> {
     ProxyObject functions(HostObjects objects, Grants grants) {
         var table = new LinkedHashMap<String, Object>();
         String prefix = name.toLowerCase(java.util.Locale.ROOT) + ".";
+        // Grants are immutable: whether the class's methods may run is known once, not looked up per call.
+        boolean allowed = permission == null || grants.allows(permission);
         methods.forEach((method, body) -> table.put(method, (ProxyExecutable) args -> {
-            if (permission != null && !grants.allows(permission)) {
+            if (!allowed) {
                 grants.check(permission, prefix + method);
             }
             return body.call(objects, self(args), args.length <= 1 ? NONE : Arrays.copyOfRange(args, 1, args.length));
@@ -128,9 +150,16 @@ public final class HostClass<T> {
     }
 
     private T self(Value[] args) {
-        if (args.length > 0 && args[0].isProxyObject() && args[0].asProxyObject() instanceof Handle handle
-                && type.isInstance(handle.target())) {
-            return type.cast(handle.target());
+        // Only the generated class calls the table, always with its private field first, a handle this class made
+        // (HostObjects.wrap): one unboxing and one cast, no test before.
+        if (args.length > 0) {
+            try {
+                if (args[0].asProxyObject() instanceof Handle handle) {
+                    return type.cast(handle.target());
+                }
+            } catch (ClassCastException notAHandle) {
+                // not a proxy, or another kind's object: refused below
+            }
         }
         throw new IllegalArgumentException("not a " + name.toLowerCase(java.util.Locale.ROOT));
     }

@@ -52,6 +52,7 @@ import dev.plinth.lang.js.meter.StatementCounter;
 public final class JsScript implements AutoCloseable {
 
     private static final String MODULE = "application/javascript+module";
+    private static final Object[] NO_ARGUMENTS = {};
     /** GraalJS's globals that lead to host classes: gone, and host class lookup is refused anyway. */
     private static final java.util.List<String> HOST_GLOBALS =
             java.util.List.of("Java", "Packages", "java", "javax", "javafx", "com", "org", "edu", "net");
@@ -62,7 +63,7 @@ public final class JsScript implements AutoCloseable {
     private final Context context;
     private final JsLimits limits;
     private final Watch watch;
-    private final AllocationWatch allocations;
+    private final AllocationWatch.Slot allocations;
     private final Account account;
     /** Times one call in several (under the lock), as the bus times handlers. */
     private final SampledClock clock = new SampledClock();
@@ -75,13 +76,14 @@ public final class JsScript implements AutoCloseable {
     private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean cancelledByWatchdog;
+    /** Interrupts the running call (the statement meter and the allocation guard tell it): one object, not one a call. */
+    private final Runnable interruptCall = () -> interruptLater(false);
 
     private JsScript(Builder builder) {
         this.resource = builder.resource;
         this.roots = builder.roots;
         this.lines = builder.roots.lines();
         this.limits = builder.limits;
-        this.allocations = builder.runtime.allocations();
         this.account = builder.account;
         this.ticks = builder.ticks;
         this.onFatal = builder.onFatal;
@@ -101,6 +103,7 @@ public final class JsScript implements AutoCloseable {
             global.removeMember(name);
         }
         this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
+        this.allocations = builder.runtime.allocations().slot(interruptCall);
     }
 
     /**
@@ -230,7 +233,7 @@ public final class JsScript implements AutoCloseable {
      * @throws JsLimitException when it broke a limit
      */
     public Value call(Budget budget, Value function, Object... args) {
-        return call(budget, c -> function.execute(args));
+        return bounded(budget, null, function, args);
     }
 
     /**
@@ -245,8 +248,20 @@ public final class JsScript implements AutoCloseable {
      * @throws JsLimitException when it broke a limit
      */
     public <T> T call(Budget budget, Function<Context, T> work) {
+        return bounded(budget, work, null, NO_ARGUMENTS);
+    }
+
+    /** Runs either work or a function: a function call needs no lambda, so a handler's call allocates none for it. */
+    @SuppressWarnings("unchecked")
+    private <T> T run(@Nullable Function<Context, T> work, @Nullable Value function, Object[] args) {
+        return work != null ? work.apply(context) : (T) Objects.requireNonNull(function, "function").execute(args);
+    }
+
+    /** The bounded call behind both {@code call}s. */
+    private <T> T bounded(Budget budget, @Nullable Function<Context, T> work, @Nullable Value function,
+            Object[] args) {
         if (lock.isHeldByCurrentThread()) {
-            return work.apply(context);
+            return run(work, function, args);
         }
         if (closed) {
             throw stopped();
@@ -282,31 +297,28 @@ public final class JsScript implements AutoCloseable {
                         + "the call did not run", false);
             } else {
                 watch.enter(timeout.toNanos());
-                statements.arm(statementBudget.statements(), () -> interruptLater(false));
-                try (AllocationWatch.Watched memory = allocations.watch(limits.maxCallAllocationBytes(),
-                        () -> interruptLater(false))) {
-                    try {
-                        T result = Payer.CURRENT.isBound() ? work.apply(context)
-                                : ScopedValue.where(Payer.CURRENT, account).call(() -> work.apply(context));
-                        if (!statements.exhausted()) {
-                            return result;
-                        }
-                        // It ran past its budget and returned before the interrupt reached it: aborted all the same.
-                        failure = limitBroken(statementBudget.limit(), null, tick, statementBudget.describe(), false);
-                    } catch (PolyglotException e) {
-                        // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
-                        failure = classify(e, watch.overrun().orElse(null),
-                                memory.broken() || memory.allocated() > limits.maxCallAllocationBytes(),
-                                statements.exhausted() ? statementBudget : null, tick);
-                    } catch (IllegalStateException e) {
-                        failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
-                                String.valueOf(e.getMessage()), ""), e);
-                    } catch (StackOverflowError e) {
-                        failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
-                    } finally {
-                        allocated = memory.allocated();
+                statements.arm(statementBudget.statements(), interruptCall);
+                allocations.arm(limits.maxCallAllocationBytes());
+                try {
+                    T result = Payer.CURRENT.isBound() ? run(work, function, args)
+                            : ScopedValue.where(Payer.CURRENT, account).call(() -> run(work, function, args));
+                    if (!statements.exhausted()) {
+                        return result;
                     }
+                    // It ran past its budget and returned before the interrupt reached it: aborted all the same.
+                    failure = limitBroken(statementBudget.limit(), null, tick, statementBudget.describe(), false);
+                } catch (PolyglotException e) {
+                    // A call interrupted for its time that allocated past its limit meanwhile broke the memory limit.
+                    failure = classify(e, watch.overrun().orElse(null),
+                            allocations.broken() || allocations.allocated() > limits.maxCallAllocationBytes(),
+                            statements.exhausted() ? statementBudget : null, tick);
+                } catch (IllegalStateException e) {
+                    failure = closed ? stopped() : new JsRuntimeException(new JsFailure(resource, "", 0,
+                            String.valueOf(e.getMessage()), ""), e);
+                } catch (StackOverflowError e) {
+                    failure = new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow", ""), null);
                 } finally {
+                    allocated = allocations.disarm();
                     ran = statements.disarm();
                     watch.exit();
                     awaitInterrupters();
@@ -357,6 +369,9 @@ public final class JsScript implements AutoCloseable {
 
     /** Waits for the threads interrupting the call that just ended, so that none reaches the next call. */
     private void awaitInterrupters() {
+        if (interrupters.isEmpty()) {
+            return;
+        }
         for (Thread interrupter : interrupters) {
             try {
                 interrupter.join(Duration.ofSeconds(10));
@@ -405,6 +420,7 @@ public final class JsScript implements AutoCloseable {
             closed = true;
             closeContext();
             watch.close();
+            allocations.close();
             onFatal.accept(exception);
         }
     }
@@ -464,6 +480,7 @@ public final class JsScript implements AutoCloseable {
         closed = true;
         closeContext();
         watch.close();
+        allocations.close();
     }
 
     private void closeContext() {

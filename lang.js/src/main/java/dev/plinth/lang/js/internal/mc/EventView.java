@@ -2,6 +2,7 @@ package dev.plinth.lang.js.internal.mc;
 
 import dev.plinth.core.events.Cancellable;
 import dev.plinth.core.events.Event;
+import dev.plinth.core.events.ReadOnlyEventException;
 import dev.plinth.core.runtime.event.entity.EntityDamageEvent;
 import dev.plinth.core.runtime.event.entity.EntityDeathEvent;
 import dev.plinth.core.runtime.event.entity.EntityExplodeEvent;
@@ -15,6 +16,7 @@ import dev.plinth.core.runtime.event.player.PlayerJoinEvent;
 import dev.plinth.core.runtime.event.player.PlayerPlaceBlockEvent;
 import dev.plinth.core.runtime.event.player.PlayerQuitEvent;
 import dev.plinth.core.runtime.event.world.BlockUpdateEvent;
+import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.lang.js.internal.binding.HostObjects;
 import dev.plinth.lang.js.internal.binding.Members;
@@ -31,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code event.block.name}), every other payload field as a plain value ({@code event.message},
  * {@code event.action}), the writable fields ({@code event.message = "..."}) and {@code event.cancel()}. MONITOR
  * handlers get a read-only view: setting a field or cancelling throws.
+ *
+ * <p>Refusals are thrown as ordinary exceptions ({@link ReadOnlyEventException}, {@link IllegalArgumentException},
+ * {@link IllegalStateException}), which reach the script as errors with their message: GraalJS turns an
+ * {@link UnsupportedOperationException} from a proxy into its own message-less "not supported" error.
  */
 public final class EventView extends Members {
 
@@ -49,16 +55,31 @@ public final class EventView extends Members {
      * @param objects the resource's host objects, for {@code event.player} and the other game objects
      */
     public EventView(Event event, boolean mutable, HostObjects objects) {
-        super(keys(event));
         this.event = event;
         this.mutable = mutable;
         this.objects = objects;
     }
 
-    private static List<String> keys(Event event) {
+    @Override
+    protected List<String> keys() {
         var keys = new ArrayList<>(BASE);
         event.payload().keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         return keys;
+    }
+
+    /** Tells whether a member is there without wrapping a game object or building a method (GraalJS asks first). */
+    @Override
+    protected boolean has(String key) {
+        return switch (key) {
+            case "name", "cancelled", "cancel", "is_cancelled", "set_cancelled", "payload" -> true;
+            case "player" -> player(event) != null;
+            case "entity" -> entityOf(event) != null;
+            case "killer" -> event instanceof PlayerDeathEvent death && death.killer().isPresent();
+            case "attacker" -> event instanceof EntityDamageEvent damage && damage.attacker().isPresent();
+            case "message" -> event instanceof PlayerChatEvent chat ? chat.message() != null
+                    : payload("message") != null;
+            default -> member(key) != null;
+        };
     }
 
     @Override
@@ -66,7 +87,7 @@ public final class EventView extends Members {
         return switch (key) {
             case "name" -> event.name();
             case "player" -> objects.wrap(GameObjects.PLAYER, player(event));
-            case "entity" -> entity(event);
+            case "entity" -> GameObjects.entity(objects, entityOf(event));
             case "killer" -> event instanceof PlayerDeathEvent death
                     ? GameObjects.entity(objects, death.killer().orElse(null)) : null;
             case "attacker" -> event instanceof EntityDamageEvent damage
@@ -101,7 +122,7 @@ public final class EventView extends Members {
             case "keep_inventory" -> as(PlayerDeathEvent.class).setKeepInventory(value.isBoolean() && value.asBoolean());
             case "damage" -> as(EntityDamageEvent.class).setDamage((float) number(value, key));
             case "xp" -> as(EntityDeathEvent.class).setXp((int) number(value, key));
-            default -> throw new UnsupportedOperationException("event '" + event.name() + "' has no field '" + key
+            default -> throw new IllegalArgumentException("event '" + event.name() + "' has no field '" + key
                     + "' to set");
         }
     }
@@ -112,7 +133,7 @@ public final class EventView extends Members {
 
     private void writable() {
         if (!mutable) {
-            throw new UnsupportedOperationException("event '" + event.name() + "' is read-only for MONITOR handlers");
+            throw new ReadOnlyEventException(event.name());
         }
     }
 
@@ -121,14 +142,14 @@ public final class EventView extends Members {
         if (event instanceof Cancellable cancellable) {
             return cancellable;
         }
-        throw new UnsupportedOperationException("event '" + event.name() + "' cannot be cancelled");
+        throw new IllegalStateException("event '" + event.name() + "' cannot be cancelled");
     }
 
     private <E extends Event> E as(Class<E> type) {
         if (type.isInstance(event)) {
             return type.cast(event);
         }
-        throw new UnsupportedOperationException("event '" + event.name() + "' has no such field to set");
+        throw new IllegalArgumentException("event '" + event.name() + "' has no such field to set");
     }
 
     private static String text(Value value, String key) {
@@ -149,13 +170,13 @@ public final class EventView extends Members {
         return event instanceof PlayerEvent playerEvent ? playerEvent.player() : null;
     }
 
-    private @Nullable Object entity(Event event) {
+    private static @Nullable Entity entityOf(Event event) {
         return switch (event) {
-            case EntityDamageEvent e -> GameObjects.entity(objects, e.entity());
-            case EntityDeathEvent e -> GameObjects.entity(objects, e.entity());
-            case EntitySpawnEvent e -> GameObjects.entity(objects, e.entity());
-            case EntityExplodeEvent e -> GameObjects.entity(objects, e.entity());
-            case PlayerInteractEvent e -> GameObjects.entity(objects, e.target().orElse(null));
+            case EntityDamageEvent e -> e.entity();
+            case EntityDeathEvent e -> e.entity();
+            case EntitySpawnEvent e -> e.entity();
+            case EntityExplodeEvent e -> e.entity();
+            case PlayerInteractEvent e -> e.target().orElse(null);
             default -> null;
         };
     }

@@ -33,8 +33,10 @@ final class FormDraft extends Members {
     private final ResourceScope scope;
     private Form form;
 
+    private static final List<String> KEYS = List.of("button", "buttons", "input", "toggle", "slider", "dropdown",
+            "label", "send");
+
     private FormDraft(ResourceScope scope, Form form) {
-        super(List.of("button", "buttons", "input", "toggle", "slider", "dropdown", "label", "send"));
         this.scope = scope;
         this.form = form;
     }
@@ -55,6 +57,11 @@ final class FormDraft extends Members {
                 CustomForm.of(Args.string(args, 0,
                 "mc.form.custom"))));
         return ProxyObject.fromMap(form);
+    }
+
+    @Override
+    protected List<String> keys() {
+        return KEYS;
     }
 
     @Override
@@ -101,7 +108,7 @@ final class FormDraft extends Members {
         if (type.isInstance(form)) {
             return type.cast(form);
         }
-        throw new UnsupportedOperationException("this method does not apply to a " + form.getClass().getSimpleName());
+        throw new IllegalStateException("this method does not apply to a " + form.getClass().getSimpleName());
     }
 
     private void send(Player player, @Nullable Value callback) {
