@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,28 @@ class LanguageTest {
             assertEquals(0.3, eval("0.3f"));
             assertEquals(2, eval("2F"));
             assertEquals(0.5, eval(".5"));
+        }
+
+        /** Short decimals are read without Double.parseDouble: the value must still be the nearest double. */
+        @Test
+        void decimalLiteralsReadAsTheNearestDouble() {
+            var random = new SplittableRandom(14);
+            for (int i = 0; i < 2000; i++) {
+                int digits = 1 + random.nextInt(18);
+                var text = new StringBuilder();
+                for (int d = 0; d < digits; d++) {
+                    text.append((char) ('0' + random.nextInt(10)));
+                }
+                text.insert(random.nextInt(digits + 1), '.');
+                String literal = text.toString();
+                if (literal.equals(".")) {
+                    continue;
+                }
+                assertEquals(Double.parseDouble(literal), eval(literal), 0, literal);
+            }
+            assertEquals(0.1 + 0.2, eval("0.1 + 0.2"), 0);
+            assertEquals(123456789012345.0, eval("123456789012345"), 0);
+            assertEquals(Double.parseDouble("0.1234567890123456789"), eval("0.1234567890123456789"), 0);
         }
 
         @Test

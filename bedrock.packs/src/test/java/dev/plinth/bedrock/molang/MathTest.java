@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.bedrock.molang.internal.math.MathFunction;
+import dev.plinth.bedrock.molang.internal.math.MolangMath;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +75,41 @@ class MathTest {
         check(4, "math.sqrt(16)");
         check(-1, "math.sign(-3)");
         check(-3, "math.copy_sign(3, -1)");
+    }
+
+    /** The bytecode backend calls a function's static method, the tree backend its lambda: they are one code. */
+    @Test
+    void eachFunctionsStaticMethodComputesWhatItsLambdaDoes() throws ReflectiveOperationException {
+        double[] samples = {-2.5, -1, 0, 0.25, 1, 30, 370};
+        for (MathFunction function : MathFunction.values()) {
+            String method = function.method();
+            if (method == null) {
+                continue;
+            }
+            int arity = function.arity() + (function.isRandom() ? 1 : 0);
+            var parameters = new Class<?>[arity];
+            Arrays.fill(parameters, double.class);
+            if (function.isRandom()) {
+                parameters[0] = RandomGenerator.class;
+            }
+            Method target = MolangMath.class.getMethod(method, parameters);
+            assertTrue(Modifier.isStatic(target.getModifiers()), method);
+            assertEquals(double.class, target.getReturnType(), method);
+            if (function.isRandom()) {
+                continue;
+            }
+            for (double a : samples) {
+                for (double b : samples) {
+                    double[] arguments = {a, b, (a + b) / 2};
+                    Object[] boxed = new Object[arity];
+                    for (int i = 0; i < arity; i++) {
+                        boxed[i] = arguments[i];
+                    }
+                    assertEquals(function.apply(null, arguments), (double) target.invoke(null, boxed), 0,
+                            function.molangName() + Arrays.toString(boxed));
+                }
+            }
+        }
     }
 
     @Test

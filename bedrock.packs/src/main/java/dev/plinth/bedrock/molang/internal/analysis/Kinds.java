@@ -5,6 +5,7 @@ import dev.plinth.bedrock.molang.internal.tree.Namespace;
 import dev.plinth.bedrock.molang.internal.tree.Node;
 import dev.plinth.bedrock.molang.internal.tree.Operator;
 import dev.plinth.bedrock.molang.internal.tree.Trees;
+import java.util.List;
 
 /** What each kind of bound node yields. */
 final class Kinds {
@@ -31,7 +32,7 @@ final class Kinds {
             case Node.Assign a -> of(a.value(), temporaries);
             case Node.Arrow a -> Kind.VALUE; // nothing when the target is no entity
             case Node.Return r -> of(r.value(), temporaries);
-            case Node.Program p -> program(p, temporaries);
+            case Node.Program p -> program(p, Trees.all(p), temporaries);
             default -> Kind.NUMBER;
         };
     }
@@ -51,12 +52,20 @@ final class Kinds {
         return then == otherwise ? then : Kind.VALUE;
     }
 
-    private static Kind program(Node.Program p, Temporaries temporaries) {
+    /**
+     * What a program yields.
+     *
+     * @param p the program
+     * @param nodes every node of it
+     * @param temporaries its temporaries
+     * @return the kind
+     */
+    static Kind program(Node.Program p, List<Node> nodes, Temporaries temporaries) {
         if (!p.complex()) {
             return p.statements().isEmpty() ? Kind.NUMBER : of(p.statements().getFirst(), temporaries);
         }
         Kind kind = null;
-        for (Node node : Trees.all(p)) {
+        for (Node node : nodes) {
             if (node instanceof Node.Return r) {
                 Kind k = of(r.value(), temporaries);
                 kind = kind == null || kind == k ? k : Kind.VALUE;

@@ -12,13 +12,16 @@ import java.util.List;
  * @param temporaries its {@code temp.*} variables
  * @param kind what it yields
  * @param diagnostics unknown queries and arrays, once each
+ * @param usesVariables whether it reads or writes {@code variable.*} (the backends fetch the store once)
+ * @param nodes every node of the bound tree, parents before their children, for the backends' scans
  */
 public record Resolved(String source, Node.Program program, Temporaries temporaries, Kind kind,
-        List<MolangDiagnostic> diagnostics) {
+        List<MolangDiagnostic> diagnostics, boolean usesVariables, List<Node> nodes) {
 
-    /** Copies the diagnostics. */
+    /** Copies the lists. */
     public Resolved {
         diagnostics = List.copyOf(diagnostics);
+        nodes = List.copyOf(nodes);
     }
 
     /**

@@ -37,6 +37,7 @@ public final class Resolver {
     private final Map<String, MolangDiagnostic> diagnostics = new LinkedHashMap<>();
     private final Map<String, Integer> temporaries = new LinkedHashMap<>();
     private int loops;
+    private boolean usesVariables;
 
     private Resolver(String source, MolangQueries queries, Map<String, List<MolangValue>> arrays,
             SymbolTable variables, SymbolTable contexts) {
@@ -68,9 +69,10 @@ public final class Resolver {
             statements.add(resolver.bind(statement));
         }
         var bound = new Node.Program(statements, program.complex());
-        Temporaries temps = resolver.temporaryKinds(bound);
-        return new Resolved(source, bound, temps, Kinds.of(bound, temps),
-                List.copyOf(resolver.diagnostics.values()));
+        List<Node> nodes = Trees.all(bound);
+        Temporaries temps = resolver.temporaryKinds(nodes);
+        return new Resolved(source, bound, temps, Kinds.program(bound, nodes, temps),
+                List.copyOf(resolver.diagnostics.values()), resolver.usesVariables, nodes);
     }
 
     private Node bind(Node node) {
@@ -118,7 +120,9 @@ public final class Resolver {
         }
         List<Node> arguments = bindAll(q.arguments());
         Arguments constant = null;
-        if (arguments.stream().allMatch(Folding::isConstant)) {
+        if (arguments.isEmpty()) {
+            constant = Arguments.NONE; // one instance: a compiled class holds it once, however many queries use it
+        } else if (arguments.stream().allMatch(Folding::isConstant)) {
             constant = new Arguments(arguments.stream().map(Folding::constant).toArray(MolangValue[]::new));
         }
         return new Node.QueryCall(q.name(), arguments, query, constant, queries.cost(q.name()), q.offset());
@@ -126,7 +130,10 @@ public final class Resolver {
 
     private Node.Variable variable(Node.Variable v) {
         int slot = switch (v.namespace()) {
-            case VARIABLE -> slot(variables, v);
+            case VARIABLE -> {
+                usesVariables = true;
+                yield slot(variables, v);
+            }
             case CONTEXT -> slot(contexts, v);
             case TEMP -> temporaries.computeIfAbsent(v.name(), name -> temporaries.size());
         };
@@ -192,12 +199,14 @@ public final class Resolver {
     }
 
     /** A temporary holds numbers only when every store into it is a number and no {@code ??} asks about it. */
-    private Temporaries temporaryKinds(Node.Program program) {
+    private Temporaries temporaryKinds(List<Node> all) {
         var names = new ArrayList<>(temporaries.keySet());
+        if (names.isEmpty()) {
+            return new Temporaries(names, List.of());
+        }
         var kinds = new ArrayList<Kind>();
         names.forEach(n -> kinds.add(Kind.NUMBER));
         Set<Integer> values = new TreeSet<>();
-        List<Node> all = Trees.all(program);
         for (Node node : all) {
             if (node instanceof Node.ForEach f && f.variable().namespace() == Namespace.TEMP) {
                 values.add(f.variable().slot());

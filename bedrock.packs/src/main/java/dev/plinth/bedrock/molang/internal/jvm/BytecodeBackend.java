@@ -32,6 +32,8 @@ public final class BytecodeBackend implements Backend {
             ClassHierarchyResolver.defaultResolver().orElse(
                     ClassHierarchyResolver.ofClassLoading(BytecodeBackend.class.getClassLoader())).cached(
                             ConcurrentHashMap::new)));
+    /** For expressions without branches: no stack-map frames to compute (the verifier needs none). */
+    private final ClassFile straightClassFile = classFile.withOptions(ClassFile.StackMapsOption.DROP_STACK_MAPS);
     private final AtomicInteger fallbacks = new AtomicInteger();
 
     /** Creates the backend. */
@@ -68,7 +70,7 @@ public final class BytecodeBackend implements Backend {
             int iterationLimit) {
         var data = new ClassData(EXPRESSION);
         var made = new CompiledExpression[1];
-        byte[] bytes = classFile.build(EXPRESSION, type -> {
+        byte[] bytes = (Emitter.isStraight(resolved) ? straightClassFile : classFile).build(EXPRESSION, type -> {
             type.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
                     .withSuperclass(Descriptors.COMPILED)
                     .withMethodBody(INIT_NAME, Descriptors.CONSTRUCTOR, ClassFile.ACC_PRIVATE, code -> code
@@ -83,22 +85,21 @@ public final class BytecodeBackend implements Backend {
                         ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
                         code -> Emitter.write(resolved, scope, data, code, true, iterationLimit));
             }
-            // the initializer makes the class's one instance: cheaper than looking its constructor up
-            data.register(made, Descriptors.COMPILED.arrayType());
-            data.register(resolved.source(), CD_String);
-            data.register(scope, Descriptors.SCOPE);
-            data.register(resolved.diagnostics(), Descriptors.LIST);
+            // the initializer makes the class's one instance (cheaper than looking its constructor up), from class
+            // data that no field keeps
             data.finish(type, code -> {
-                data.load(code, made, Descriptors.COMPILED.arrayType());
+                data.loadInitial(code, made, Descriptors.COMPILED.arrayType());
                 code.iconst_0().new_(EXPRESSION).dup();
-                data.load(code, resolved.source(), CD_String);
-                data.load(code, scope, Descriptors.SCOPE);
-                data.load(code, resolved.diagnostics(), Descriptors.LIST);
+                data.loadInitial(code, resolved.source(), CD_String);
+                data.loadInitial(code, scope, Descriptors.SCOPE);
+                data.loadInitial(code, resolved.diagnostics(), Descriptors.LIST);
                 code.invokespecial(EXPRESSION, INIT_NAME, Descriptors.CONSTRUCTOR).aastore().return_();
             });
         });
         try {
-            anchor.defineHiddenClassWithClassData(bytes, data.values(), true);
+            // STRONG: the class lives as long as its scope's loader, which holds every expression of the scope
+            // anyway, and shares that loader's metadata instead of getting a class loader data of its own
+            anchor.defineHiddenClassWithClassData(bytes, data.values(), true, MethodHandles.Lookup.ClassOption.STRONG);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot load the compiled expression " + resolved.source(), e);
         }

@@ -27,6 +27,7 @@ final class ClassData {
     private final List<Object> values = new ArrayList<>();
     private final List<ClassDesc> types = new ArrayList<>();
     private final Map<Object, Integer> indexes = new IdentityHashMap<>();
+    private final List<Object> initial = new ArrayList<>();
 
     ClassData(ClassDesc owner) {
         this.owner = owner;
@@ -44,13 +45,16 @@ final class ClassData {
     }
 
     /**
-     * Makes an object a field without loading it yet (the initializer loads it after {@link #finish}).
+     * Loads, in the epilogue of the initializer ({@link #finish}), an object only the initializer uses: it comes
+     * straight from the class data, with no field of its own.
      *
+     * @param code the initializer's code
      * @param value the object
      * @param type the type the code sees it as
      */
-    void register(Object value, ClassDesc type) {
-        index(value, type);
+    void loadInitial(CodeBuilder code, Object value, ClassDesc type) {
+        initial.add(value);
+        code.aload(0).loadConstant(values.size() + initial.size() - 1).aaload().checkcast(type);
     }
 
     private int index(Object value, ClassDesc type) {
@@ -69,7 +73,7 @@ final class ClassData {
      * Adds the fields and the static initializer that fills them; call once every constant is known.
      *
      * @param type the class being built
-     * @param epilogue what the initializer does next
+     * @param epilogue what the initializer does next, the class data in local 0 (see {@link #loadInitial})
      */
     void finish(ClassBuilder type, Consumer<CodeBuilder> epilogue) {
         for (int i = 0; i < values.size(); i++) {
@@ -95,6 +99,8 @@ final class ClassData {
      * @return the objects, by index
      */
     Object[] values() {
-        return values.toArray();
+        var all = new ArrayList<>(values);
+        all.addAll(initial);
+        return all.toArray();
     }
 }

@@ -34,6 +34,7 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -49,9 +50,6 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class Emitter {
 
-    private static final ClassDesc NUMBER_QUERY = desc(MolangQuery.OfNumber.class);
-    private static final ClassDesc TEXT_QUERY = desc(MolangQuery.OfText.class);
-    private static final ClassDesc VALUE_QUERY = desc(MolangQuery.OfValue.class);
 
     private record LoopLabels(Label next, Label exit) {
     }
@@ -67,6 +65,8 @@ final class Emitter {
     private final int budget;
     private final Deque<LoopLabels> loops = new ArrayDeque<>();
     private int entity;
+    /** The local holding the evaluated entity's variable store, or -1 when the expression has no variables. */
+    private final int variables;
 
     private Emitter(Resolved resolved, ScopeImpl scope, ClassData data, CodeBuilder code, boolean yieldsValue,
             int iterationLimit) {
@@ -83,6 +83,7 @@ final class Emitter {
             temporaries[i] = code.allocateLocal(isNumber(i) ? TypeKind.DOUBLE : TypeKind.REFERENCE);
         }
         this.budget = code.allocateLocal(TypeKind.INT);
+        this.variables = resolved.usesVariables() ? code.allocateLocal(TypeKind.REFERENCE) : -1;
     }
 
     /**
@@ -101,8 +102,45 @@ final class Emitter {
         new Emitter(resolved, scope, data, code, yieldsValue, iterationLimit).writeMethod();
     }
 
+    /**
+     * Whether the evaluation methods of an expression have no branch (no condition, loop, {@code ??}, arrow,
+     * costly call or early {@code return}): such methods need no stack-map frames, so the class can be written
+     * without computing them.
+     *
+     * @param resolved the bound expression
+     * @return {@code true} when every node compiles to straight-line code
+     */
+    static boolean isStraight(Resolved resolved) {
+        for (Node node : resolved.nodes()) {
+            boolean straight = switch (node) {
+                case Node.Number n -> true;
+                case Node.Text t -> true;
+                case Node.Constant c -> true;
+                case Node.This t -> true;
+                case Node.Variable v -> true;
+                case Node.Negate n -> true;
+                case Node.Index i -> true;
+                case Node.Assign a -> true;
+                case Node.Block b -> true;
+                case Node.Program p -> true;
+                case Node.QueryCall q -> q.cost() == 0;
+                case Node.MathCall m -> !(m.function().implementation() instanceof MathFunction.RandomTernary);
+                case Node.Binary b -> b.operator().isArithmetic();
+                default -> false;
+            };
+            if (!straight) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void writeMethod() {
         enter();
+        if (variables >= 0) {
+            // once: each field instruction costs the class verifier a symbol look-up
+            code.aload(call).getfield(CONTEXT, "variables", STORE).astore(variables);
+        }
         for (int i = 0; i < temporaries.length; i++) {
             if (isNumber(i)) {
                 code.dconst_0().dstore(temporaries[i]);
@@ -131,18 +169,10 @@ final class Emitter {
      * own and the scope is open, or {@code CompiledExpression.enter} throws the error.
      */
     private void enter() {
-        Label slow = code.newLabel();
-        Label ok = code.newLabel();
-        code.aload(1).instanceOf(CONTEXT).ifeq(slow)
-                .aload(1).checkcast(CONTEXT).astore(call)
-                .aload(call).getfield(CONTEXT, "engine", ENGINE);
+        code.aload(0).aload(1);
         load(scope.engine(), ENGINE);
-        code.if_acmpne(slow);
         load(scope, Descriptors.SCOPE);
-        code.invokevirtual(Descriptors.SCOPE, "isClosed", method(CD_boolean)).ifne(slow).goto_(ok)
-                .labelBinding(slow)
-                .aload(0).aload(1).invokestatic(COMPILED, "enter", Descriptors.ENTER).astore(call)
-                .labelBinding(ok);
+        code.invokestatic(COMPILED, "enter", Descriptors.ENTER_CONSTANTS).astore(call);
     }
 
     private void returning(Node node) {
@@ -161,6 +191,14 @@ final class Emitter {
 
     private Kind kind(Node node) {
         return resolved.kindOf(node);
+    }
+
+    /**
+     * Loads the expression's text, for an error message: from the expression's own field, which keeps the text
+     * (however long) out of the class's constant pool.
+     */
+    private void source() {
+        code.aload(0).getfield(COMPILED, "source", CD_String);
     }
 
     private void load(Object constant, ClassDesc type) {
@@ -267,7 +305,9 @@ final class Emitter {
         } else {
             code.iload(budget).swap().isub().dup().istore(budget);
         }
-        code.ifge(ok).ldc(resolved.source()).loadConstant(offset).loadConstant(iterationLimit)
+        code.ifge(ok);
+        source();
+        code.loadConstant(offset).loadConstant(iterationLimit)
                 .invokestatic(COMPILED, "iterationLimit", Descriptors.ITERATION_LIMIT).athrow().labelBinding(ok);
     }
 
@@ -279,11 +319,10 @@ final class Emitter {
             case Node.Text t -> code.dconst_0();
             case Node.Constant(MolangValue v) -> code.loadConstant(v.asNumber());
             case Node.This t -> code.aload(call).getfield(CONTEXT, "thisValue", CD_double);
-            case Node.QueryCall q when q.query() instanceof MolangQuery.OfNumber query -> query(q, query,
-                    NUMBER_QUERY, CD_double);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfNumber query -> query(q, query, CD_double);
             case Node.Variable v when v.namespace() != Namespace.TEMP -> {
                 store(v.namespace());
-                code.loadConstant(v.slot()).invokevirtual(STORE, "number", method(CD_double, CD_int));
+                code.loadConstant(v.slot()).invokevirtual(STORE, "number", Descriptors.STORE_NUMBER);
             }
             case Node.Variable v when isNumber(v.slot()) -> code.dload(temporaries[v.slot()]);
             case Node.MathCall m -> math(m);
@@ -356,6 +395,8 @@ final class Emitter {
     private void store(Namespace namespace) {
         if (namespace == Namespace.CONTEXT) {
             code.aload(call).getfield(CONTEXT, "context", STORE);
+        } else if (entity == call) {
+            code.aload(variables);
         } else {
             code.aload(entity).getfield(CONTEXT, "variables", STORE);
         }
@@ -372,7 +413,7 @@ final class Emitter {
             store(v.namespace());
             code.loadConstant(v.slot()).invokevirtual(STORE, "isSet", method(CD_boolean, CD_int)).ifeq(otherwise);
             store(v.namespace());
-            code.loadConstant(v.slot()).invokevirtual(STORE, "number", method(CD_double, CD_int)).goto_(end);
+            code.loadConstant(v.slot()).invokevirtual(STORE, "number", Descriptors.STORE_NUMBER).goto_(end);
             code.labelBinding(otherwise);
             number(b.right());
             code.labelBinding(end);
@@ -388,50 +429,63 @@ final class Emitter {
 
     private void math(Node.MathCall m) {
         List<Node> arguments = m.arguments();
-        Object implementation = m.function().implementation();
-        switch (implementation) {
+        MathFunction function = m.function();
+        switch (function.implementation()) {
             case DoubleSupplier s -> code.loadConstant(s.getAsDouble());
             case DoubleUnaryOperator op -> {
-                load(op, desc(DoubleUnaryOperator.class));
+                receiver(function, Descriptors.UNARY);
                 number(arguments.get(0));
-                code.invokeinterface(desc(DoubleUnaryOperator.class), "applyAsDouble", method(CD_double, CD_double));
+                call(function, Descriptors.UNARY, "applyAsDouble", Descriptors.APPLY_UNARY);
             }
             case DoubleBinaryOperator op -> {
-                load(op, desc(DoubleBinaryOperator.class));
+                receiver(function, Descriptors.BINARY);
                 number(arguments.get(0));
                 number(arguments.get(1));
-                code.invokeinterface(desc(DoubleBinaryOperator.class), "applyAsDouble",
-                        method(CD_double, CD_double, CD_double));
+                call(function, Descriptors.BINARY, "applyAsDouble", Descriptors.APPLY_BINARY);
             }
             case MathFunction.Ternary op -> {
-                load(op, desc(MathFunction.Ternary.class));
+                receiver(function, Descriptors.TERNARY);
                 number(arguments.get(0));
                 number(arguments.get(1));
                 number(arguments.get(2));
-                code.invokeinterface(desc(MathFunction.Ternary.class), "apply",
-                        method(CD_double, CD_double, CD_double, CD_double));
+                call(function, Descriptors.TERNARY, "apply", Descriptors.APPLY_TERNARY);
             }
             case MathFunction.RandomBinary op -> {
-                load(op, desc(MathFunction.RandomBinary.class));
+                receiver(function, Descriptors.RANDOM_BINARY);
                 code.aload(call).getfield(CONTEXT, "random", RANDOM);
                 number(arguments.get(0));
                 number(arguments.get(1));
-                code.invokeinterface(desc(MathFunction.RandomBinary.class), "apply",
-                        method(CD_double, RANDOM, CD_double, CD_double));
+                call(function, Descriptors.RANDOM_BINARY, "apply", Descriptors.APPLY_RANDOM_BINARY);
             }
             case MathFunction.RandomTernary op -> {
                 int count = code.allocateLocal(TypeKind.DOUBLE);
                 number(arguments.get(0));
                 code.dup2().dstore(count).invokestatic(ITERATIONS, "count", method(CD_int, CD_double));
                 charge(m.offset(), 0);
-                load(op, desc(MathFunction.RandomTernary.class));
+                receiver(function, Descriptors.RANDOM_TERNARY);
                 code.aload(call).getfield(CONTEXT, "random", RANDOM).dload(count);
                 number(arguments.get(1));
                 number(arguments.get(2));
-                code.invokeinterface(desc(MathFunction.RandomTernary.class), "apply",
-                        method(CD_double, RANDOM, CD_double, CD_double, CD_double));
+                call(function, Descriptors.RANDOM_TERNARY, "apply", Descriptors.APPLY_RANDOM_TERNARY);
             }
             default -> throw new AssertionError(m.function());
+        }
+    }
+
+    /** Loads the function object a call needs: only a lambda's (a static method needs none). */
+    private void receiver(MathFunction function, ClassDesc type) {
+        if (function.method() == null) {
+            load(function.implementation(), type);
+        }
+    }
+
+    /** Calls a function: its static method of {@code MolangMath}, else its lambda's interface method. */
+    private void call(MathFunction function, ClassDesc type, String name, MethodTypeDesc signature) {
+        String method = function.method();
+        if (method != null) {
+            code.invokestatic(Descriptors.MOLANG_MATH, method, signature);
+        } else {
+            code.invokeinterface(type, name, signature);
         }
     }
 
@@ -466,7 +520,7 @@ final class Emitter {
         code.loadConstant(slot);
         if (numeric) {
             number(a.value());
-            code.invokevirtual(STORE, "assignNumber", method(CD_double, CD_int, CD_double));
+            code.invokevirtual(STORE, "assignNumber", Descriptors.STORE_ASSIGN_NUMBER);
             if (!keep) {
                 code.pop2();
             }
@@ -512,8 +566,7 @@ final class Emitter {
             case Node.Number(double v) -> load(new MolangValue.Number(v), VALUE);
             case Node.Text(String t) -> load(new MolangValue.Text(t), VALUE);
             case Node.Constant(MolangValue c) -> load(c, VALUE);
-            case Node.QueryCall q when q.query() instanceof MolangQuery.OfValue query -> query(q, query,
-                    VALUE_QUERY, VALUE);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfValue query -> query(q, query, VALUE);
             case Node.QueryCall q when q.query() instanceof MolangQuery.OfText -> {
                 text(q);
                 code.invokestatic(VALUES, "box", method(VALUE, CD_String));
@@ -568,8 +621,7 @@ final class Emitter {
     private void text(Node node) {
         switch (node) {
             case Node.Text(String t) -> code.ldc(t);
-            case Node.QueryCall q when q.query() instanceof MolangQuery.OfText query -> query(q, query, TEXT_QUERY,
-                    CD_String);
+            case Node.QueryCall q when q.query() instanceof MolangQuery.OfText query -> query(q, query, CD_String);
             case Node.Conditional c when c.otherwise() != null && kind(c.then()) == Kind.TEXT
                     && kind(c.otherwise()) == Kind.TEXT -> {
                 Label otherwise = code.newLabel();
@@ -690,12 +742,13 @@ final class Emitter {
 
     // ---- queries
 
-    /** Calls a query: its result (of the given type) on the stack; a throw becomes the evaluation's error. */
-    private void query(Node.QueryCall q, MolangQuery query, ClassDesc queryType, ClassDesc result) {
+    /** Calls a query: its result (a double, String or value) on the stack; a throw becomes the evaluation error. */
+    private void query(Node.QueryCall q, MolangQuery query, ClassDesc result) {
         if (q.cost() > 0) {
             charge(q.offset(), q.cost());
         }
-        load(query, queryType);
+        boolean number = result.equals(CD_double);
+        load(query, number ? Descriptors.NUMBER_QUERY : Descriptors.QUERY);
         code.aload(entity);
         if (q.constantArguments() != null) {
             load(q.constantArguments(), API_ARGUMENTS);
@@ -709,18 +762,11 @@ final class Emitter {
             }
             code.invokespecial(ARGUMENTS, "<init>", method(CD_void, VALUE.arrayType()));
         }
-        Label start = code.newLabel();
-        Label end = code.newLabel();
-        Label handler = code.newLabel();
-        Label after = code.newLabel();
-        code.labelBinding(start)
-                .invokeinterface(queryType, "get", method(result, API_CONTEXT, API_ARGUMENTS))
-                .labelBinding(end)
-                .goto_(after)
-                .labelBinding(handler)
-                .ldc(resolved.source()).loadConstant(q.offset()).ldc(q.name())
-                .invokestatic(COMPILED, "queryFailed", Descriptors.QUERY_FAILED).athrow()
-                .labelBinding(after)
-                .exceptionCatch(start, end, handler, Descriptors.RUNTIME_EXCEPTION);
+        code.aload(0).loadConstant(q.offset()).ldc(q.name());
+        if (number) {
+            code.invokestatic(COMPILED, "ask", Descriptors.ASK_NUMBER);
+        } else {
+            code.invokestatic(COMPILED, "askObject", Descriptors.ASK_OBJECT).checkcast(result);
+        }
     }
 }

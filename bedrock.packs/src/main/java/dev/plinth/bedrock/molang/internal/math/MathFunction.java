@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * count against the evaluation's iteration limit.
  *
  * @param molangName the name without {@code math.}, for example {@code die_roll_integer}
+ * @param method the static method of {@link MolangMath} that is the implementation (same parameters), which the
+ *     bytecode backend calls directly (no constant to hold), or null for a lambda (the easings)
  * @param implementation a {@link DoubleSupplier}, {@link DoubleUnaryOperator}, {@link DoubleBinaryOperator},
  *     {@link Ternary}, {@link RandomBinary} or {@link RandomTernary}
  */
-public record MathFunction(String molangName, Object implementation) {
+public record MathFunction(String molangName, @Nullable String method, Object implementation) {
 
     private static final List<MathFunction> ALL = all();
     private static final Map<String, MathFunction> BY_NAME = ALL.stream()
@@ -30,42 +32,44 @@ public record MathFunction(String molangName, Object implementation) {
 
     private static List<MathFunction> all() {
         var all = new ArrayList<>(List.of(
-            new MathFunction("abs", (DoubleUnaryOperator) MolangMath::abs),
-            new MathFunction("acos", (DoubleUnaryOperator) MolangMath::acos),
-            new MathFunction("asin", (DoubleUnaryOperator) MolangMath::asin),
-            new MathFunction("atan", (DoubleUnaryOperator) MolangMath::atan),
-            new MathFunction("atan2", (DoubleBinaryOperator) MolangMath::atan2),
-            new MathFunction("ceil", (DoubleUnaryOperator) MolangMath::ceil),
-            new MathFunction("clamp", (Ternary) MolangMath::clamp),
-            new MathFunction("copy_sign", (DoubleBinaryOperator) MolangMath::copySign),
-            new MathFunction("cos", (DoubleUnaryOperator) MolangMath::cos),
-            new MathFunction("die_roll", (RandomTernary) MolangMath::dieRoll),
-            new MathFunction("die_roll_integer", (RandomTernary) MolangMath::dieRollInteger),
-            new MathFunction("exp", (DoubleUnaryOperator) MolangMath::exp),
-            new MathFunction("floor", (DoubleUnaryOperator) MolangMath::floor),
-            new MathFunction("hermite_blend", (DoubleUnaryOperator) MolangMath::hermiteBlend),
-            new MathFunction("inverse_lerp", (Ternary) MolangMath::inverseLerp),
-            new MathFunction("lerp", (Ternary) MolangMath::lerp),
-            new MathFunction("lerprotate", (Ternary) MolangMath::lerprotate),
-            new MathFunction("ln", (DoubleUnaryOperator) MolangMath::ln),
-            new MathFunction("max", (DoubleBinaryOperator) MolangMath::max),
-            new MathFunction("min", (DoubleBinaryOperator) MolangMath::min),
-            new MathFunction("min_angle", (DoubleUnaryOperator) MolangMath::minAngle),
-            new MathFunction("mod", (DoubleBinaryOperator) MolangMath::mod),
-            new MathFunction("pi", (DoubleSupplier) MolangMath::pi),
-            new MathFunction("pow", (DoubleBinaryOperator) MolangMath::pow),
-            new MathFunction("random", (RandomBinary) MolangMath::random),
-            new MathFunction("random_integer", (RandomBinary) MolangMath::randomInteger),
-            new MathFunction("round", (DoubleUnaryOperator) MolangMath::round),
-            new MathFunction("sign", (DoubleUnaryOperator) MolangMath::sign),
-            new MathFunction("sin", (DoubleUnaryOperator) MolangMath::sin),
-            new MathFunction("sqrt", (DoubleUnaryOperator) MolangMath::sqrt),
-            new MathFunction("trunc", (DoubleUnaryOperator) MolangMath::trunc)));
+            new MathFunction("abs", "abs", (DoubleUnaryOperator) MolangMath::abs),
+            new MathFunction("acos", "acos", (DoubleUnaryOperator) MolangMath::acos),
+            new MathFunction("asin", "asin", (DoubleUnaryOperator) MolangMath::asin),
+            new MathFunction("atan", "atan", (DoubleUnaryOperator) MolangMath::atan),
+            new MathFunction("atan2", "atan2", (DoubleBinaryOperator) MolangMath::atan2),
+            new MathFunction("ceil", "ceil", (DoubleUnaryOperator) MolangMath::ceil),
+            new MathFunction("clamp", "clamp", (Ternary) MolangMath::clamp),
+            new MathFunction("copy_sign", "copySign", (DoubleBinaryOperator) MolangMath::copySign),
+            new MathFunction("cos", "cos", (DoubleUnaryOperator) MolangMath::cos),
+            new MathFunction("die_roll", "dieRoll", (RandomTernary) MolangMath::dieRoll),
+            new MathFunction("die_roll_integer", "dieRollInteger", (RandomTernary) MolangMath::dieRollInteger),
+            new MathFunction("exp", "exp", (DoubleUnaryOperator) MolangMath::exp),
+            new MathFunction("floor", "floor", (DoubleUnaryOperator) MolangMath::floor),
+            new MathFunction("hermite_blend", "hermiteBlend", (DoubleUnaryOperator) MolangMath::hermiteBlend),
+            new MathFunction("inverse_lerp", "inverseLerp", (Ternary) MolangMath::inverseLerp),
+            new MathFunction("lerp", "lerp", (Ternary) MolangMath::lerp),
+            new MathFunction("lerprotate", "lerprotate", (Ternary) MolangMath::lerprotate),
+            new MathFunction("ln", "ln", (DoubleUnaryOperator) MolangMath::ln),
+            new MathFunction("max", "max", (DoubleBinaryOperator) MolangMath::max),
+            new MathFunction("min", "min", (DoubleBinaryOperator) MolangMath::min),
+            new MathFunction("min_angle", "minAngle", (DoubleUnaryOperator) MolangMath::minAngle),
+            new MathFunction("mod", "mod", (DoubleBinaryOperator) MolangMath::mod),
+            new MathFunction("pi", "pi", (DoubleSupplier) MolangMath::pi),
+            new MathFunction("pow", "pow", (DoubleBinaryOperator) MolangMath::pow),
+            new MathFunction("random", "random", (RandomBinary) MolangMath::random),
+            new MathFunction("random_integer", "randomInteger", (RandomBinary) MolangMath::randomInteger),
+            new MathFunction("round", "round", (DoubleUnaryOperator) MolangMath::round),
+            new MathFunction("sign", "sign", (DoubleUnaryOperator) MolangMath::sign),
+            new MathFunction("sin", "sin", (DoubleUnaryOperator) MolangMath::sin),
+            new MathFunction("sqrt", "sqrt", (DoubleUnaryOperator) MolangMath::sqrt),
+            new MathFunction("trunc", "trunc", (DoubleUnaryOperator) MolangMath::trunc)));
         for (Easing curve : Easing.values()) {
             String name = curve.name().toLowerCase(Locale.ROOT);
-            all.add(new MathFunction("ease_in_" + name, (Ternary) (s, e, t) -> Easing.blend(s, e, curve.in(t))));
-            all.add(new MathFunction("ease_out_" + name, (Ternary) (s, e, t) -> Easing.blend(s, e, curve.out(t))));
-            all.add(new MathFunction("ease_in_out_" + name,
+            all.add(new MathFunction("ease_in_" + name, null,
+                    (Ternary) (s, e, t) -> Easing.blend(s, e, curve.in(t))));
+            all.add(new MathFunction("ease_out_" + name, null,
+                    (Ternary) (s, e, t) -> Easing.blend(s, e, curve.out(t))));
+            all.add(new MathFunction("ease_in_out_" + name, null,
                     (Ternary) (s, e, t) -> Easing.blend(s, e, curve.inOut(t))));
         }
         return List.copyOf(all);

@@ -1,13 +1,16 @@
 package dev.plinth.bedrock.molang.internal.runtime;
 
+import dev.plinth.bedrock.molang.MolangArguments;
 import dev.plinth.bedrock.molang.MolangContext;
 import dev.plinth.bedrock.molang.MolangDiagnostic;
 import dev.plinth.bedrock.molang.MolangErrorCode;
 import dev.plinth.bedrock.molang.MolangException;
 import dev.plinth.bedrock.molang.MolangExpression;
+import dev.plinth.bedrock.molang.MolangQuery;
 import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.syntax.Failures;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What both backends produce: an expression with its source and diagnostics, whose {@code evaluate} methods each
@@ -66,6 +69,73 @@ public abstract class CompiledExpression implements MolangExpression {
         throw Failures.evaluation(MolangErrorCode.UNAVAILABLE, expression.source, 0,
                 expression.scope.closed ? "the scope '" + expression.scope.owner() + "' is closed"
                         : "the context belongs to another Molang runtime", null);
+    }
+
+    /**
+     * The check compiled classes make before each evaluation, with their runtime and scope as constants (which the
+     * JIT folds): {@link #enter(CompiledExpression, MolangContext)} without the look-ups.
+     *
+     * @param expression the expression
+     * @param context the context given
+     * @param engine the expression's runtime
+     * @param scope the expression's scope
+     * @return the context, as the runtime's own type
+     * @throws dev.plinth.bedrock.molang.MolangEvaluationException when the scope is closed or the context belongs to
+     *     another runtime
+     */
+    public static ContextImpl enter(CompiledExpression expression, MolangContext context, MolangEngine engine,
+            ScopeImpl scope) {
+        if (context instanceof ContextImpl c && c.engine == engine && !scope.closed) {
+            return c;
+        }
+        return enter(expression, context);
+    }
+
+    /**
+     * Calls a number query for a compiled class: its value, or the evaluation's error naming the query.
+     *
+     * @param query the query (a constant of the class: the JIT calls it directly)
+     * @param context the entity's context
+     * @param arguments the call's arguments
+     * @param expression the expression calling
+     * @param offset where the call is in the text
+     * @param name the query name
+     * @return the query's value
+     * @throws MolangException when the query throws
+     */
+    public static double ask(MolangQuery.OfNumber query, MolangContext context, MolangArguments arguments,
+            CompiledExpression expression, int offset, String name) {
+        try {
+            return query.get(context, arguments);
+        } catch (RuntimeException e) {
+            throw queryFailed(e, expression.source, offset, name);
+        }
+    }
+
+    /**
+     * Calls a text or value query for a compiled class: its value (which the class casts to its type), or the
+     * evaluation's error naming the query.
+     *
+     * @param query the query (a constant of the class: the JIT calls it directly and drops the switch)
+     * @param context the entity's context
+     * @param arguments the call's arguments
+     * @param expression the expression calling
+     * @param offset where the call is in the text
+     * @param name the query name
+     * @return the query's value: a {@code String} for a text query, a {@link MolangValue} or null for a value query
+     * @throws MolangException when the query throws
+     */
+    public static @Nullable Object askObject(MolangQuery query, MolangContext context, MolangArguments arguments,
+            CompiledExpression expression, int offset, String name) {
+        try {
+            return switch (query) {
+                case MolangQuery.OfText text -> text.get(context, arguments);
+                case MolangQuery.OfValue value -> value.get(context, arguments);
+                case MolangQuery.OfNumber number -> number.get(context, arguments); // compiled classes use ask
+            };
+        } catch (RuntimeException e) {
+            throw queryFailed(e, expression.source, offset, name);
+        }
     }
 
     /**

@@ -11,22 +11,24 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Values by slot, for the variables of an entity or the context values of a call. Numbers live in a
- * {@code double[]} (read without boxing); other values (strings, entities, arrays) beside them. A slot past the
- * arrays' end is unset; the arrays grow when such a slot is written.
+ * Values by slot, for the variables of an entity or the context values of a call. Each slot has two cells of one
+ * {@code double[]}, its number and its kind (unset, number, other value), side by side: reading a number is one
+ * array read, and writing a number where a number was (the usual case) checks and writes one cache line, with one
+ * bounds check. Other values (strings, entities, arrays) live beside them. A slot past the array's end is unset;
+ * the arrays grow when such a slot is written.
  *
  * <p>Not thread-safe.
  */
 public final class VariableStore implements MolangVariables {
 
-    private static final byte UNSET = 0;
-    private static final byte NUMBER = 1;
-    private static final byte VALUE = 2;
+    private static final double UNSET = 0;
+    private static final double NUMBER = 1;
+    private static final double VALUE = 2;
     private final SymbolTable symbols;
     private final String[] prefixes;
-    private double[] numbers = new double[0];
+    /** Slot {@code s}: its number at {@code 2s} (0 when not a number), its kind at {@code 2s + 1}. */
+    private double[] cells = new double[0];
     private @Nullable MolangValue[] values = new MolangValue[0];
-    private byte[] kinds = new byte[0];
 
     /**
      * Creates an empty store.
@@ -55,8 +57,15 @@ public final class VariableStore implements MolangVariables {
      * @return the number; 0 when unset or not a number
      */
     public double number(int slot) {
-        double[] n = numbers;
-        return slot < n.length ? n[slot] : 0;
+        double[] c = cells;
+        int at = slot << 1;
+        return at < c.length ? c[at] : 0;
+    }
+
+    private double kind(int slot) {
+        double[] c = cells;
+        int at = (slot << 1) + 1;
+        return at < c.length ? c[at] : UNSET;
     }
 
     /**
@@ -66,7 +75,7 @@ public final class VariableStore implements MolangVariables {
      * @return {@code false} when unset
      */
     public boolean isSet(int slot) {
-        return slot < kinds.length && kinds[slot] != UNSET;
+        return kind(slot) != UNSET;
     }
 
     /**
@@ -77,10 +86,11 @@ public final class VariableStore implements MolangVariables {
      * @return {@code true} when equal
      */
     public boolean numberEquals(int slot, double number) {
-        if (slot >= kinds.length || kinds[slot] == UNSET) {
+        double kind = kind(slot);
+        if (kind == UNSET) {
             return number == 0;
         }
-        return kinds[slot] == NUMBER && numbers[slot] == number;
+        return kind == NUMBER && cells[slot << 1] == number;
     }
 
     /**
@@ -90,14 +100,11 @@ public final class VariableStore implements MolangVariables {
      * @return the value, or null when unset
      */
     public @Nullable MolangValue value(int slot) {
-        if (slot >= kinds.length) {
-            return null;
+        double kind = kind(slot);
+        if (kind == NUMBER) {
+            return new MolangValue.Number(cells[slot << 1]);
         }
-        return switch (kinds[slot]) {
-            case NUMBER -> new MolangValue.Number(numbers[slot]);
-            case VALUE -> values[slot];
-            default -> null;
-        };
+        return kind == VALUE ? values[slot] : null;
     }
 
     /**
@@ -107,15 +114,13 @@ public final class VariableStore implements MolangVariables {
      * @param number the number
      */
     public void setNumber(int slot, double number) {
-        if (slot >= kinds.length) {
-            grow(slot);
+        double[] c = cells;
+        int at = slot << 1;
+        if (at + 1 < c.length && c[at + 1] == NUMBER) {
+            c[at] = number;
+            return;
         }
-        numbers[slot] = number;
-        if (kinds[slot] != NUMBER) {
-            // only when the kind changes: a reference store costs a GC barrier, a number store does not
-            values[slot] = null;
-            kinds[slot] = NUMBER;
-        }
+        setKind(slot, NUMBER, number, null);
     }
 
     /**
@@ -127,17 +132,21 @@ public final class VariableStore implements MolangVariables {
     public void setValue(int slot, @Nullable MolangValue value) {
         if (value instanceof MolangValue.Number number) {
             setNumber(slot, number.value());
-            return;
+        } else if (value != null) {
+            setKind(slot, VALUE, 0, value);
+        } else if (slot < values.length) {
+            setKind(slot, UNSET, 0, null);
         }
-        if (slot >= kinds.length) {
-            if (value == null) {
-                return;
-            }
+    }
+
+    /** Changes a slot's kind: its number, kind and value together (a reference store only here). */
+    private void setKind(int slot, double kind, double number, @Nullable MolangValue value) {
+        if (slot >= values.length) {
             grow(slot);
         }
-        numbers[slot] = 0;
+        cells[slot << 1] = number;
+        cells[(slot << 1) + 1] = kind;
         values[slot] = value;
-        kinds[slot] = value == null ? UNSET : VALUE;
     }
 
     /**
@@ -165,10 +174,9 @@ public final class VariableStore implements MolangVariables {
     }
 
     private void grow(int slot) {
-        int size = Math.max(slot + 1, Math.max(8, kinds.length * 2));
-        numbers = Arrays.copyOf(numbers, size);
+        int size = Math.max(slot + 1, Math.max(8, values.length * 2));
+        cells = Arrays.copyOf(cells, size * 2);
         values = Arrays.copyOf(values, size);
-        kinds = Arrays.copyOf(kinds, size);
     }
 
     @Override
@@ -203,15 +211,14 @@ public final class VariableStore implements MolangVariables {
 
     @Override
     public void clear() {
-        Arrays.fill(numbers, 0);
+        Arrays.fill(cells, 0);
         Arrays.fill(values, null);
-        Arrays.fill(kinds, UNSET);
     }
 
     @Override
     public Map<String, MolangValue> snapshot() {
         var all = new TreeMap<String, MolangValue>();
-        for (int slot = 0; slot < kinds.length; slot++) {
+        for (int slot = 0; slot < values.length; slot++) {
             MolangValue value = value(slot);
             if (value != null) {
                 all.put(symbols.name(slot), value);

@@ -11,12 +11,21 @@ import java.util.Locale;
  */
 final class Lexer {
 
+    /** Powers of ten a double holds exactly, for reading short decimals without {@link Double#parseDouble}. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    };
+    /** The most significant digits whose integer a double holds exactly. */
+    private static final int EXACT_DIGITS = 15;
+
     private final String source;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     private int at;
 
     private Lexer(String source) {
         this.source = source;
+        // about one token in four characters in real packs: one growth at most for most sources
+        this.tokens = new ArrayList<>(source.length() / 4 + 2);
     }
 
     /**
@@ -88,15 +97,44 @@ final class Lexer {
             throw Failures.syntax(MolangErrorCode.UNEXPECTED_CHARACTER, source, at,
                     "unexpected '" + peek(0) + "' after the number " + digits);
         }
-        tokens.add(new Token(TokenKind.NUMBER, digits, Double.parseDouble(digits), start));
+        tokens.add(new Token(TokenKind.NUMBER, digits, value(digits), start));
+    }
+
+    /**
+     * The value of digits with an optional point. Up to 15 significant digits, the integer of the digits and the
+     * power of ten are both exact doubles, so one division gives the correctly rounded value, as
+     * {@link Double#parseDouble} does (which reads the longer ones).
+     */
+    private static double value(String digits) {
+        long mantissa = 0;
+        int count = 0;
+        int decimals = -1;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c == '.') {
+                decimals = 0;
+                continue;
+            }
+            if (++count > EXACT_DIGITS) {
+                return Double.parseDouble(digits);
+            }
+            mantissa = mantissa * 10 + (c - '0');
+            if (decimals >= 0) {
+                decimals++;
+            }
+        }
+        return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
     }
 
     private void name() {
         int start = at;
-        while (isNameStart(peek(0)) || isDigit(peek(0))) {
+        boolean upper = false;
+        for (char c = peek(0); isNameStart(c) || isDigit(c); c = peek(0)) {
+            upper |= c >= 'A' && c <= 'Z';
             at++;
         }
-        tokens.add(new Token(TokenKind.NAME, source.substring(start, at).toLowerCase(Locale.ROOT), 0, start));
+        String word = source.substring(start, at);
+        tokens.add(new Token(TokenKind.NAME, upper ? word.toLowerCase(Locale.ROOT) : word, 0, start));
     }
 
     private void string() {
@@ -124,7 +162,7 @@ final class Lexer {
             default -> null;
         };
         if (two != null) {
-            tokens.add(new Token(two, source.substring(at, at + 2), 0, at));
+            tokens.add(new Token(two, two.symbol(), 0, at));
             at += 2;
             return;
         }
@@ -151,7 +189,7 @@ final class Lexer {
             default -> throw Failures.syntax(MolangErrorCode.UNEXPECTED_CHARACTER, source, at,
                     "unexpected character " + describe(c));
         };
-        tokens.add(new Token(one, String.valueOf(c), 0, at));
+        tokens.add(new Token(one, one.symbol(), 0, at));
         at++;
     }
 

@@ -5,8 +5,8 @@ import dev.plinth.bedrock.molang.MolangSyntaxException;
 import dev.plinth.bedrock.molang.internal.tree.Namespace;
 import dev.plinth.bedrock.molang.internal.tree.Node;
 import dev.plinth.bedrock.molang.internal.tree.Operator;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +60,10 @@ public final class Parser {
         }
         var parser = new Parser(source, Lexer.tokens(source));
         Node.Program program = parser.program();
-        parser.checkDepth(program);
+        if (parser.tokens.size() + 2 > MAX_DEPTH) {
+            // every node but the program and a bare return's 0 takes a token of its own: fewer tokens, no deeper
+            parser.checkDepth(program);
+        }
         return program;
     }
 
@@ -127,7 +130,7 @@ public final class Parser {
     }
 
     private Node conditional() {
-        Node condition = binary(0);
+        Node condition = binary(LOOSEST);
         if (!accept(TokenKind.QUESTION)) {
             return condition;
         }
@@ -136,26 +139,53 @@ public final class Parser {
         return new Node.Conditional(condition, then, otherwise);
     }
 
-    /** The binary operators by level, loosest first; each level is left-associative. */
-    private static final List<Map<TokenKind, Operator>> LEVELS = List.of(
-            Map.of(TokenKind.COALESCE, Operator.COALESCE),
-            Map.of(TokenKind.OR, Operator.OR),
-            Map.of(TokenKind.AND, Operator.AND),
-            Map.of(TokenKind.EQUAL, Operator.EQUAL, TokenKind.NOT_EQUAL, Operator.NOT_EQUAL),
-            Map.of(TokenKind.LESS, Operator.LESS, TokenKind.LESS_EQUAL, Operator.LESS_EQUAL,
-                    TokenKind.GREATER, Operator.GREATER, TokenKind.GREATER_EQUAL, Operator.GREATER_EQUAL),
-            Map.of(TokenKind.PLUS, Operator.ADD, TokenKind.MINUS, Operator.SUBTRACT),
-            Map.of(TokenKind.STAR, Operator.MULTIPLY, TokenKind.SLASH, Operator.DIVIDE));
+    /** The loosest binary level, {@code ??}. */
+    private static final int LOOSEST = 0;
 
+    /**
+     * How tightly a token binds as a binary operator, loosest first: {@code ??}, {@code ||}, {@code &&},
+     * {@code == !=}, {@code < <= > >=}, {@code + -}, {@code * /}.
+     *
+     * @return the level, or -1 when the token is no binary operator
+     */
+    private static int level(TokenKind kind) {
+        return switch (kind) {
+            case COALESCE -> 0;
+            case OR -> 1;
+            case AND -> 2;
+            case EQUAL, NOT_EQUAL -> 3;
+            case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL -> 4;
+            case PLUS, MINUS -> 5;
+            case STAR, SLASH -> 6;
+            default -> -1;
+        };
+    }
+
+    private static Operator operator(TokenKind kind) {
+        return switch (kind) {
+            case COALESCE -> Operator.COALESCE;
+            case OR -> Operator.OR;
+            case AND -> Operator.AND;
+            case EQUAL -> Operator.EQUAL;
+            case NOT_EQUAL -> Operator.NOT_EQUAL;
+            case LESS -> Operator.LESS;
+            case LESS_EQUAL -> Operator.LESS_EQUAL;
+            case GREATER -> Operator.GREATER;
+            case GREATER_EQUAL -> Operator.GREATER_EQUAL;
+            case PLUS -> Operator.ADD;
+            case MINUS -> Operator.SUBTRACT;
+            case STAR -> Operator.MULTIPLY;
+            case SLASH -> Operator.DIVIDE;
+            default -> throw new AssertionError(kind + " is no binary operator");
+        };
+    }
+
+    /** Binary operators binding at least as tightly as {@code level}, by precedence climbing; left-associative. */
     private Node binary(int level) {
-        if (level == LEVELS.size()) {
-            return unary();
-        }
-        Node left = binary(level + 1);
-        Map<TokenKind, Operator> operators = LEVELS.get(level);
-        for (Operator op = operators.get(peek().kind()); op != null; op = operators.get(peek().kind())) {
+        Node left = unary();
+        for (TokenKind kind = peek().kind(); level(kind) >= level; kind = peek().kind()) {
             next++;
-            left = new Node.Binary(op, left, binary(level + 1));
+            left = new Node.Binary(operator(kind), left, binary(level(kind) + 1));
         }
         return left;
     }
@@ -292,7 +322,11 @@ public final class Parser {
     /** {@code .name(.name)*} after a namespace: the member name, parts joined with dots. */
     private String member() {
         expect(TokenKind.DOT);
-        var name = new StringBuilder(expect(TokenKind.NAME).text());
+        String first = expect(TokenKind.NAME).text();
+        if (!at(TokenKind.DOT) || tokens.get(next + 1).kind() != TokenKind.NAME) {
+            return first;
+        }
+        var name = new StringBuilder(first);
         while (at(TokenKind.DOT) && tokens.get(next + 1).kind() == TokenKind.NAME) {
             next++;
             name.append('.').append(tokens.get(next++).text());
@@ -330,18 +364,28 @@ public final class Parser {
 
     /** Left-leaning chains ({@code 1+1+1...}) deepen the tree without deepening the parser: measure it too. */
     private void checkDepth(Node.Program program) {
-        record Level(Node node, int depth) {
-        }
-        var pending = new ArrayDeque<Level>();
-        pending.push(new Level(program, 1));
-        while (!pending.isEmpty()) {
-            Level level = pending.pop();
-            if (level.depth() > MAX_DEPTH) {
+        Node[] nodes = new Node[64];
+        int[] depths = new int[64];
+        nodes[0] = program;
+        depths[0] = 1;
+        int pending = 1;
+        while (pending > 0) {
+            pending--;
+            Node node = nodes[pending];
+            int depth = depths[pending];
+            if (depth > MAX_DEPTH) {
                 throw Failures.syntax(MolangErrorCode.TOO_LARGE, source, 0,
                         "the expression is deeper than " + MAX_DEPTH + " operations");
             }
-            for (Node child : level.node().children()) {
-                pending.push(new Level(child, level.depth() + 1));
+            List<Node> children = node.children();
+            if (pending + children.size() > nodes.length) {
+                int size = Math.max(nodes.length * 2, pending + children.size());
+                nodes = Arrays.copyOf(nodes, size);
+                depths = Arrays.copyOf(depths, size);
+            }
+            for (Node child : children) {
+                nodes[pending] = child;
+                depths[pending++] = depth + 1;
             }
         }
     }

@@ -35,9 +35,16 @@ enum TokenKind {
     END("the end");
 
     private final String shown;
+    private final String symbol;
 
     TokenKind(String shown) {
         this.shown = shown;
+        this.symbol = shown.startsWith("'") ? shown.substring(1, shown.length() - 1) : "";
+    }
+
+    /** The text of a symbol token ({@code +}, {@code ->}), shared by every token of the kind; empty for others. */
+    String symbol() {
+        return symbol;
     }
 
     /** How an error message names this kind: {@code ')'}, {@code a number}. */

@@ -10,8 +10,11 @@ import dev.plinth.bedrock.molang.MolangContext;
 import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangQueries;
 import dev.plinth.bedrock.molang.MolangScope;
+import dev.plinth.bedrock.molang.internal.analysis.Resolved;
+import dev.plinth.bedrock.molang.internal.analysis.Resolver;
 import dev.plinth.bedrock.molang.internal.closure.TreeBackend;
 import dev.plinth.bedrock.molang.internal.runtime.MolangEngine;
+import dev.plinth.bedrock.molang.internal.syntax.Parser;
 import dev.plinth.testsupport.Corpus;
 import dev.plinth.testsupport.RequiresCorpus;
 import java.lang.ref.WeakReference;
@@ -106,6 +109,35 @@ class BytecodeBackendTest {
             for (int i = 0; i < results.size(); i++) {
                 assertEquals(i * 2 + 1, results.get(i).get());
             }
+        }
+        assertEquals(0, backend.fallbacks());
+    }
+
+    /** Straight-line code is written without stack-map frames; the verifier accepts both kinds. */
+    @Test
+    void expressionsWithAndWithoutBranchesLoadAndRun() {
+        MolangQueries queries = MolangQueries.builder().withNumber("health", (c, a) -> 8).build();
+        Molang runtime = new MolangEngine("test", queries, Molang.DEFAULT_ITERATION_LIMIT, backend);
+        MolangContext context = runtime.newContext(new Object(), runtime.newVariables());
+        var cases = List.of(
+                new Object[] {"v.a = q.health * 2; v.b = math.sin(v.a * 15) + math.clamp(v.a, 0, 10); t.c = -v.b;"
+                        + " v.d = t.c * 2;", true, 0.0},
+                new Object[] {"v.a + v.b + v.d", true, 16 + (10 - Math.sqrt(3) / 2) * -1},
+                new Object[] {"v.n = 'x'; v.m = v.n;", true, 0.0},
+                new Object[] {"3 + c.other", true, 3.0},
+                new Object[] {"q.health > 4 ? 1 : 2", false, 1.0},
+                new Object[] {"v.z ?? 7", false, 7.0},
+                new Object[] {"t.s = 0; loop(3, { t.s = t.s + 1; }); return t.s;", false, 3.0},
+                new Object[] {"return math.die_roll(1, 2, 2);", false, 2.0},
+                new Object[] {"!v.unset", false, 1.0});
+        for (Object[] c : cases) {
+            String source = (String) c[0];
+            Resolved resolved = Resolver.resolve(source, Parser.parse(source), queries, java.util.Map.of(),
+                    ((MolangEngine) runtime).variableSymbols(), ((MolangEngine) runtime).contextSymbols());
+            assertEquals(c[1], Emitter.isStraight(resolved), source);
+            MolangExpression expression = runtime.compile(source);
+            assertTrue(expression.getClass().isHidden(), source);
+            assertEquals((double) c[2], expression.evaluate(context), 1e-9, source);
         }
         assertEquals(0, backend.fallbacks());
     }
