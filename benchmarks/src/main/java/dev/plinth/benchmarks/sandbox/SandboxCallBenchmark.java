@@ -2,6 +2,7 @@ package dev.plinth.benchmarks.sandbox;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
+import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.internal.account.AccountBook;
 import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
 import dev.plinth.core.sandbox.watchdog.Watch;
@@ -19,7 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What the sandbox adds to every call into a script, piece by piece, so the cost of a call can be read apart: the
  * watchdog's enter and exit, the account's charge at the end of a call, and binding the payer beside the host's own
- * scoped value, each against doing nothing ({@code baseline}) in the same run.
+ * scoped value, each against doing nothing ({@code baseline}) in the same run; and {@code bracketCall}, all a call
+ * needs of the sandbox in one {@link CallBracket} (payer, tick, watch, one charge), against {@code separateSteps},
+ * the same steps done one by one as the hosts did them before it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -31,6 +34,7 @@ public class SandboxCallBenchmark {
     private WatchdogService watchdog;
     private Watch watch;
     private Account account;
+    private CallBracket bracket;
     private long tick;
 
     /** Starts the watchdog and opens an account. */
@@ -40,6 +44,7 @@ public class SandboxCallBenchmark {
         watchdog.start();
         watch = watchdog.watch("bench", overrun -> { });
         account = new AccountBook().open("bench", "lua", Long.MAX_VALUE / 2);
+        bracket = CallBracket.open(account, watch, () -> tick);
     }
 
     /** Stops the watchdog. */
@@ -68,6 +73,27 @@ public class SandboxCallBenchmark {
     public long accountCall() {
         long left = account.tickLeft(tick);
         account.finish(tick, true, 10, 0, 0);
+        return left;
+    }
+
+    /** One call's sandbox steps through the call bracket: payer, tick budget, watch, one charge. */
+    @Benchmark
+    public long bracketCall() {
+        long budget = bracket.enter(1000, true, 1_000_000_000L);
+        bracket.exit(10, 0);
+        return budget;
+    }
+
+    /** The same steps one by one, each call timed, as the hosts did them before the bracket. */
+    @Benchmark
+    public long separateSteps() {
+        Account payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
+        long left = payer.tickLeft(tick);
+        long started = System.nanoTime();
+        watch.enter(1_000_000_000L);
+        watch.exit();
+        payer.spend(tick, 10);
+        payer.charge(10, System.nanoTime() - started, 0);
         return left;
     }
 

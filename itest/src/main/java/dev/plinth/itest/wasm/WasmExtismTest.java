@@ -46,26 +46,13 @@ class WasmExtismTest {
      */
     private static final String PLUGIN = """
             (module
-              (import "extism:host/env" "input_length" (func $input_length (result i64)))
-              (import "extism:host/env" "input_load_u8" (func $input_load_u8 (param i64) (result i32)))
-              (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
-              (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
-              (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
               (import "extism:host/user" "mc_register_command" (func $register (param i64) (result i64)))
+            """ + WasmFolders.EXTISM_KERNEL + """
               (memory (export "memory") 1)
               (data (i32.const 16) "{\\"cancel\\":true}")
               (data (i32.const 48) "cancel-me")
               (data (i32.const 64) "{\\"name\\":\\"wx-echo\\",\\"description\\":\\"echoes\\"}")
               (data (i32.const 128) "{\\"message\\":\\"echo\\"}")
-              (func $to_block (param $ptr i32) (param $len i32) (result i64)
-                (local $b i64) (local $i i32)
-                (local.set $b (call $alloc (i64.extend_i32_u (local.get $len))))
-                (block $d (loop $l
-                  (br_if $d (i32.ge_u (local.get $i) (local.get $len)))
-                  (call $store_u8 (i64.add (local.get $b) (i64.extend_i32_u (local.get $i)))
-                                  (i32.load8_u (i32.add (local.get $ptr) (local.get $i))))
-                  (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l)))
-                (local.get $b))
               (func (export "on_enable") (result i32)
                 (drop (call $register (call $to_block (i32.const 64) (i32.const 41)))) (i32.const 0))
               (func (export "on_command") (result i32)

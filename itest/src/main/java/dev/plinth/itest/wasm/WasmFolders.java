@@ -16,6 +16,28 @@ public final class WasmFolders {
     private WasmFolders() {}
 
     /**
+     * What hand-written Extism plugins share, to go inside their {@code (module ...)}: the kernel functions they
+     * import ({@code $input_length}, {@code $input_load_u8}, {@code $alloc}, {@code $store_u8}, {@code $output_set})
+     * and {@code $to_block (ptr, len) -> block}, which copies bytes of the module's memory into a new kernel block.
+     */
+    static final String EXTISM_KERNEL = """
+              (import "extism:host/env" "input_length" (func $input_length (result i64)))
+              (import "extism:host/env" "input_load_u8" (func $input_load_u8 (param i64) (result i32)))
+              (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+              (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+              (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+              (func $to_block (param $ptr i32) (param $len i32) (result i64)
+                (local $b i64) (local $i i32)
+                (local.set $b (call $alloc (i64.extend_i32_u (local.get $len))))
+                (block $d (loop $l
+                  (br_if $d (i32.ge_u (local.get $i) (local.get $len)))
+                  (call $store_u8 (i64.add (local.get $b) (i64.extend_i32_u (local.get $i)))
+                                  (i32.load8_u (i32.add (local.get $ptr) (local.get $i))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l)))
+                (local.get $b))
+            """;
+
+    /**
      * A module (MC-RS ABI) whose chat handler loops a number of times: 8 WebAssembly instructions an iteration.
      *
      * @param pages its linear memory, in pages of 64 KiB

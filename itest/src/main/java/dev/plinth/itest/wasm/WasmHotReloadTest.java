@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Hot reload of WebAssembly resources in a real framework: the module's {@code on_save_state} hands its state (JSON in
  * its memory) to the next version's {@code on_restore_state}, which then runs {@code on_reload} and is replayed the
- * players online; a module that does not assemble is refused before anything stops, and the next good save reloads;
- * a state over the limit refuses the reload; a watched resource reloads when its {@code .wat} is saved.
+ * players online; an Extism plugin's state goes the same way through its exports' output and input; a stop followed
+ * by a start hands nothing over; a module that does not assemble is refused before
+ * anything stops, and the next good save reloads; a state over the limit refuses the reload; a watched resource
+ * reloads when its {@code .wat} is saved.
  */
 class WasmHotReloadTest {
 
@@ -133,6 +135,79 @@ class WasmHotReloadTest {
         assertTrue(answer().endsWith("v2 counted xxx"), simulation.inbox("wr_alice").toString());
         simulation.chat("wr_alice", "one more");
         assertTrue(answer().endsWith("v2 counted xxxx"), simulation.inbox("wr_alice").toString());
+    }
+
+    /**
+     * An Extism plugin counting chat lines (at most 9): {@code /wxr-count} outputs {@code VERSION count N rR} (R: the
+     * times {@code on_reload} ran), {@code on_save_state} outputs the count as one JSON digit, {@code on_restore_state}
+     * reads it from its input.
+     */
+    static String extismCounter(String version) {
+        return """
+                (module
+                  (import "extism:host/user" "mc_register_command" (func $register (param i64) (result i64)))
+                """ + WasmFolders.EXTISM_KERNEL + """
+                  (memory (export "memory") 1)
+                  (data (i32.const 64) "{\\"name\\":\\"wxr-count\\",\\"description\\":\\"counts\\"}")
+                  (data (i32.const 128) "{\\"message\\":\\"%1$s count 0 r0\\"}")
+                  (global $n (mut i32) (i32.const 0))
+                  (global $reloads (mut i32) (i32.const 0))
+                  (func (export "on_enable") (result i32)
+                    (drop (call $register (call $to_block (i32.const 64) (i32.const 43)))) (i32.const 0))
+                  (func (export "on_player_chat") (result i32)
+                    (global.set $n (i32.add (global.get $n) (i32.const 1))) (i32.const 0))
+                  (func (export "on_command") (result i32)
+                    (i32.store8 (i32.const 149) (i32.add (i32.const 48) (global.get $n)))
+                    (i32.store8 (i32.const 152) (i32.add (i32.const 48) (global.get $reloads)))
+                    (call $output_set (call $to_block (i32.const 128) (i32.const 27)) (i64.const 27)) (i32.const 0))
+                  (func (export "on_save_state") (result i32) (local $p i64)
+                    (local.set $p (call $alloc (i64.const 1)))
+                    (call $store_u8 (local.get $p) (i32.add (i32.const 48) (global.get $n)))
+                    (call $output_set (local.get $p) (i64.const 1)) (i32.const 0))
+                  (func (export "on_restore_state") (result i32)
+                    (global.set $n (i32.sub (call $input_load_u8 (i64.const 0)) (i32.const 48))) (i32.const 0))
+                  (func (export "on_reload") (result i32)
+                    (global.set $reloads (i32.add (global.get $reloads) (i32.const 1))) (i32.const 0)))
+                """.formatted(version);
+    }
+
+    @Test
+    void anExtismPluginHandsItsStateToTheNextVersionWhichRunsOnReloadAndAStopStartsAfresh() throws IOException {
+        WasmFolders.deploy(home, "wxr-count", "abi = \"extism\"\n", extismCounter("v1"));
+        home.service.start("wxr-count");
+        simulation.join("wr_alice");
+        for (int i = 0; i < 3; i++) {
+            simulation.chat("wr_alice", "line " + i);
+        }
+        assertEquals("/wxr-count: executed", simulation.command("wr_alice", "wxr-count"));
+        assertTrue(simulation.inbox("wr_alice").getLast().endsWith("v1 count 3 r0"),
+                simulation.inbox("wr_alice").toString());
+
+        home.folder("wxr-count", Map.of("main.wat", extismCounter("v2")));
+        assertEquals("restarted wxr-count 1.0.0 with its new content", home.service.restart("wxr-count").message());
+        events.await("core:hotReload:complete");
+        simulation.command("wr_alice", "wxr-count");
+        assertTrue(simulation.inbox("wr_alice").getLast().endsWith("v2 count 3 r1"),
+                "v2 got the count and ran on_reload: " + simulation.inbox("wr_alice"));
+
+        home.service.stop("wxr-count");
+        home.service.start("wxr-count");
+        simulation.command("wr_alice", "wxr-count");
+        assertTrue(simulation.inbox("wr_alice").getLast().endsWith("v2 count 0 r0"),
+                "a stop and a start hand nothing over: " + simulation.inbox("wr_alice"));
+    }
+
+    @Test
+    void aStopFollowedByAStartHandsNothingOver() throws IOException {
+        deployCounter();
+        int before = simulation.inbox("wr_alice").size();
+
+        home.service.stop("wr-count");
+        home.service.start("wr-count");
+
+        assertTrue(answer().endsWith("v1 counted "), simulation.inbox("wr_alice").toString());
+        List<String> since = simulation.inbox("wr_alice").subList(before, simulation.inbox("wr_alice").size());
+        assertFalse(since.stream().anyMatch(l -> l.endsWith("reloaded")), "no on_reload: " + since);
     }
 
     @Test

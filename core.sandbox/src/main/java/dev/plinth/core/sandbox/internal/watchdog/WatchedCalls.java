@@ -12,13 +12,19 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The watch over one resource's calls. The state of the current call is one volatile {@code long}: idle, the
- * deadline of the call in progress, or one of two markers the watchdog sets while it interrupts the call
- * ({@link #FIRING}) and once it has ({@link #FIRED}). {@link #exit} swaps the state back to idle with a
- * compare-and-set and waits while it reads {@link #FIRING}, so an interrupt never outlives its call.
+ * The watch over one resource's calls. The state of the current call is one volatile {@code long}: idle, the ticket
+ * of the call in progress (a number the call's thread counts up, never 0 or negative), or one of two markers the
+ * watchdog sets while it interrupts the call ({@link #FIRING}) and once it has ({@link #FIRED}). {@link #exit} swaps
+ * the state back to idle with a compare-and-set and waits while it reads {@link #FIRING}, so an interrupt never
+ * outlives its call.
+ *
+ * <p>Entering a call reads no clock (a clock read costs more than a small call): the watchdog stamps a call's
+ * deadline when it first sees its ticket, so a call is interrupted at most one watchdog period later than its bound
+ * counted from its real start (the watchdog looks every few milliseconds anyway).
  *
  * <p>Thread-safe as {@link Watch} documents: the call's fields are written by the call's thread before the volatile
- * deadline and read by the watchdog after it; the notice fields are the watchdog thread's own.
+ * ticket and read by the watchdog after it; the stamp and notice fields are the watchdog thread's own, and the stamp
+ * is published ({@link #stampedTicket}) for {@link #suspend}.
  */
 final class WatchedCalls implements Watch {
 
@@ -45,11 +51,17 @@ final class WatchedCalls implements Watch {
     @SuppressWarnings("unused") // through STATE
     private volatile long state;
     private int depth;
-    private long started;
+    private long tickets;
     private long bound;
+    private long allowed;
     private @Nullable Thread thread;
 
     private volatile @Nullable Overrun overrun;
+    private long seenTicket;
+    private long firstSeen;
+    private long deadline;
+    private volatile long stampedTicket;
+    private volatile long stampedDeadline;
     private long firedAt;
     private int notices;
 
@@ -105,7 +117,14 @@ final class WatchedCalls implements Watch {
         }
         long current = state;
         boolean overran = current == FIRING || current == FIRED;
-        long left = overran ? 0 : Math.max(1, current - System.nanoTime());
+        long left;
+        if (overran) {
+            left = 0;
+        } else if (stampedTicket == current) { // read before the deadline, which the watchdog wrote first
+            left = Math.max(1, stampedDeadline - System.nanoTime());
+        } else {
+            left = allowed; // not seen yet: it started less than a watchdog period ago
+        }
         var suspended = new Suspended(depth, bound, left, overran);
         depth = 0;
         release();
@@ -127,12 +146,11 @@ final class WatchedCalls implements Watch {
     }
 
     private void start(long boundNanos, long leftNanos, boolean overran) {
-        long now = System.nanoTime();
         bound = boundNanos;
-        started = now - (boundNanos - leftNanos);
+        allowed = leftNanos;
         thread = Thread.currentThread();
-        // a release store: the watchdog sees the deadline soon enough, and the call's thread pays no full fence
-        STATE.setRelease(this, overran ? FIRED : deadline(now + leftNanos));
+        // a release store: the watchdog sees the ticket soon enough, and the call's thread pays no full fence
+        STATE.setRelease(this, overran ? FIRED : ++tickets);
     }
 
     private void release() {
@@ -145,11 +163,6 @@ final class WatchedCalls implements Watch {
                 return;
             }
         }
-    }
-
-    /** A deadline that is none of the markers (nanoTime may be any long). */
-    private static long deadline(long nanos) {
-        return nanos == IDLE || nanos == FIRING || nanos == FIRED ? nanos + 3 : nanos;
     }
 
     /**
@@ -167,14 +180,22 @@ final class WatchedCalls implements Watch {
             if (now - firedAt < Math.max(bound, STILL_RUNNING)) {
                 return;
             }
-        } else if (now - current < 0) {
+        } else if (current != seenTicket) {
+            // a call the watchdog sees for the first time: its deadline starts now
+            seenTicket = current;
+            firstSeen = now - (bound - allowed);
+            deadline = now + allowed;
+            stampedDeadline = deadline;
+            stampedTicket = current;
+            return;
+        } else if (now - deadline < 0) {
             return;
         } else {
             notices = 0;
         }
         Thread entered = thread;
         var late = new Overrun(resource, entered == null ? Thread.currentThread() : entered, Duration.ofNanos(bound),
-                Duration.ofNanos(now - started), notices + 1);
+                Duration.ofNanos(now - firstSeen), notices + 1);
         overrun = late;
         if (!STATE.compareAndSet(this, current, FIRING)) {
             return; // the call ended meanwhile

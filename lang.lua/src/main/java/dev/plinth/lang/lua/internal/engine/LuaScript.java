@@ -1,7 +1,6 @@
 package dev.plinth.lang.lua.internal.engine;
 
 import dev.plinth.core.sandbox.account.Account;
-import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.memory.AllocationCounter;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.values.ValueBudget;
@@ -314,10 +313,7 @@ public final class LuaScript {
      * @return its result
      */
     public <T> T asPayer(Supplier<T> work) {
-        if (Payer.CURRENT.isBound()) {
-            return work.get();
-        }
-        return ScopedValue.where(Payer.CURRENT, meter.active() ? meter.payer() : account).call(work::get);
+        return meter.asPayer(work);
     }
 
     /**

@@ -2,13 +2,14 @@ package dev.plinth.lang.lua.internal.limits;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
-import dev.plinth.core.sandbox.account.SampledClock;
+import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.memory.AllocationCounter;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 
@@ -25,7 +26,9 @@ import org.luaj.vm2.LuaError;
  * and stays broken until the outermost {@link #exit}: every further checkpoint throws it again, so a script cannot
  * catch it and go on.
  *
- * <p>Who pays: the per-tick budget and the work of a call belong to the {@link Payer} bound when the call starts
+ * <p>The sandbox's part of each call (who pays, the tick's cap on the budget, the watch, the charge at the end) is
+ * the resource's {@link CallBracket}. Who pays: the per-tick budget and the work of a call belong to the
+ * {@link Payer} bound when the call starts
  * (the resource whose call made this one, through an export or an event), else to the resource's own account.
  *
  * <p>Threads: the code of one resource runs on one thread at a time (its coroutines run in lock-step with the thread
@@ -43,16 +46,9 @@ public final class Meter {
     private final Limits limits;
     private final Grants grants;
     private final AllocationCounter allocations;
-    private final LongSupplier ticks;
     private final Watch watch;
-    private final Account account;
-    /** One call in several is timed (reading the clock costs more than a small call), its time scaled. */
-    private final SampledClock clock = new SampledClock();
+    private final CallBracket bracket;
 
-    private int depth;
-    private boolean tickBound;
-    private long budget;
-    private Limit budgetLimit = Limit.CALL_INSTRUCTIONS;
     private long left;
     private int slice;
     private int sliceSize;
@@ -62,9 +58,6 @@ public final class Meter {
     private @Nullable LimitExceededError broken;
     private long lastInstructions;
     private long lastAllocated;
-    private long startedAt;
-    private Account payer;
-    private long tick = Long.MIN_VALUE;
 
     private volatile @Nullable String stopReason;
 
@@ -85,10 +78,8 @@ public final class Meter {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.allocations = Objects.requireNonNull(allocations, "allocations");
-        this.ticks = Objects.requireNonNull(ticks, "ticks");
         this.watch = Objects.requireNonNull(watch, "watch");
-        this.account = Objects.requireNonNull(account, "account");
-        this.payer = account;
+        this.bracket = CallBracket.open(account, watch, ticks);
     }
 
     /**
@@ -114,23 +105,17 @@ public final class Meter {
      * @param boundNanos the call's wall-clock bound if it is the outermost one
      */
     public void enter(long instructions, boolean tickBound, long boundNanos) {
-        if (depth++ > 0) {
+        boolean outermost = !bracket.active();
+        long budget = bracket.enter(instructions, tickBound, boundNanos);
+        if (!outermost) {
             return;
         }
-        tick = ticks.getAsLong();
-        payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
-        long tickLeft = tickBound ? payer.tickLeft(tick) : Long.MAX_VALUE;
-        this.tickBound = tickBound;
-        budgetLimit = !tickBound || instructions <= tickLeft ? Limit.CALL_INSTRUCTIONS : Limit.TICK_INSTRUCTIONS;
-        budget = tickBound ? Math.max(0, Math.min(instructions, tickLeft)) : instructions;
         left = budget;
         broken = null;
         allocated = 0;
         Thread thread = Thread.currentThread();
         segmentThread = thread;
         segmentBase = allocations.allocatedBytes(thread);
-        startedAt = clock.start(tickBound);
-        watch.enter(boundNanos);
         startSlice();
     }
 
@@ -141,15 +126,14 @@ public final class Meter {
      *     to its limits or when this was a nested call
      */
     public @Nullable LimitExceededError exit() {
-        if (--depth > 0) {
+        if (bracket.depth() > 1) {
+            bracket.exit(0, 0);
             return null;
         }
-        lastInstructions = Math.max(0, budget - (left + slice));
+        lastInstructions = Math.max(0, bracket.budget() - (left + slice));
         lastAllocated = allocatedSoFar();
         segmentThread = null;
-        watch.exit();
-        long nanos = clock.elapsed(startedAt, tickBound);
-        payer.finish(tick, tickBound, lastInstructions, nanos, lastAllocated);
+        bracket.exit(lastInstructions, lastAllocated);
         LimitExceededError result = broken;
         broken = null;
         return result;
@@ -209,12 +193,10 @@ public final class Meter {
      * @throws IllegalStateException outside a call
      */
     public Paused pause() {
-        if (depth == 0) {
+        if (!bracket.active()) {
             throw new IllegalStateException("no call of " + resource + " to pause");
         }
-        var paused = new Paused(depth, tickBound, budget, budgetLimit, left, slice, allocatedSoFar(), broken,
-                watch.suspend(), payer, tick, startedAt);
-        depth = 0;
+        var paused = new Paused(bracket.pause(), left, slice, allocatedSoFar(), broken);
         segmentThread = null;
         broken = null;
         return paused;
@@ -228,45 +210,30 @@ public final class Meter {
      * @throws IllegalStateException when another call is in progress
      */
     public void resume(Paused paused) {
-        if (depth != 0) {
+        if (bracket.active()) {
             throw new IllegalStateException("a call of " + resource + " is in progress");
         }
-        depth = paused.depth();
-        tickBound = paused.tickBound();
-        budget = paused.budget();
-        budgetLimit = paused.budgetLimit();
+        bracket.resume(paused.call());
         left = paused.left();
         slice = paused.slice();
         allocated = paused.allocated();
         broken = paused.broken();
-        payer = paused.payer();
-        tick = paused.tick();
-        startedAt = paused.startedAt();
         Thread thread = Thread.currentThread();
         segmentThread = thread;
         segmentBase = allocations.allocatedBytes(thread);
-        watch.resume(paused.watch());
     }
 
     /**
      * A call set aside by {@link #pause}.
      *
-     * @param depth its nesting depth
-     * @param tickBound whether it counts against the tick
-     * @param budget its budget
-     * @param budgetLimit the limit its budget stands for
+     * @param call its bracket's part: depth, budget, payer, tick, watch
      * @param left what was left of its budget after its current slice
      * @param slice what was left of its current slice
      * @param allocated what it allocated so far
      * @param broken the limit it broke, if any
-     * @param watch its wall-clock watch, suspended
-     * @param payer the account paying for it
-     * @param tick the tick it started in
-     * @param startedAt when it started, {@link System#nanoTime()}
      */
-    public record Paused(int depth, boolean tickBound, long budget, Limit budgetLimit, long left, int slice,
-            long allocated, @Nullable LimitExceededError broken, Watch.Suspended watch, Account payer, long tick,
-            long startedAt) {}
+    public record Paused(CallBracket.Paused call, long left, int slice, long allocated,
+            @Nullable LimitExceededError broken) {}
 
     /**
      * Whether a call is in progress (the next {@link #enter} is a nested one).
@@ -274,7 +241,7 @@ public final class Meter {
      * @return {@code true} inside a call
      */
     public boolean active() {
-        return depth > 0;
+        return bracket.active();
     }
 
     /**
@@ -283,7 +250,7 @@ public final class Meter {
      * @return the tick
      */
     public long tick() {
-        return tick;
+        return bracket.tick();
     }
 
     /**
@@ -328,7 +295,7 @@ public final class Meter {
      * @return the payer: the calling resource's account, or this resource's own
      */
     public Account payer() {
-        return payer;
+        return bracket.payer();
     }
 
     /**
@@ -337,7 +304,19 @@ public final class Meter {
      * @return the account
      */
     public Account account() {
-        return account;
+        return bracket.account();
+    }
+
+    /**
+     * Runs host work that may reach other resources with the payer of the current call bound (the resource's own
+     * account outside a call), unless a payer is bound already: see {@link CallBracket#asPayer}.
+     *
+     * @param <T> the work's result
+     * @param work the host work
+     * @return its result
+     */
+    public <T> T asPayer(Supplier<T> work) {
+        return bracket.asPayer(work);
     }
 
     /**
@@ -375,6 +354,8 @@ public final class Meter {
         if (left < 0) {
             left = 0;
             slice = 0;
+            Limit budgetLimit = bracket.tickCapped() ? Limit.TICK_INSTRUCTIONS : Limit.CALL_INSTRUCTIONS;
+            long budget = bracket.budget();
             throw broken(budgetLimit, budgetLimit == Limit.TICK_INSTRUCTIONS && budget == 0
                     ? "the tick's budget is spent" : budget + " instructions");
         }

@@ -3,6 +3,8 @@ package dev.plinth.lang.wasm.internal.engine;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalFactory;
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -14,6 +16,7 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.lang.wasm.internal.failure.GuestExitException;
@@ -37,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  * the tick's budget), and whatever ends it abnormally — a trap, running out of fuel, an interrupt, a stack exhausted
  * by deep recursion, a bad pointer given to the host, {@code proc_exit} — comes out as a {@link PluginException}
  * that names the export and the cause: no JVM error escapes. Such calls are offences; the resource is stopped after
- * {@code maxOffences} of them, or at once for {@code proc_exit} and a heap exhausted by the module.
+ * {@code maxOffences} of them, or at once for {@code proc_exit} and a heap exhausted by the module. One call may grow
+ * the linear memory by at most {@code max_call_alloc_mb}: past it, {@code memory.grow} returns -1 as at the memory's
+ * maximum (the metered module checks a global the host sets as each call starts).
  *
  * <p>Threads: calls may come from any thread and are serialized by a lock; a host function may call back into the
  * module on the calling thread (a nested call shares the outer call's fuel). {@link #close()} may be called from any
@@ -48,6 +53,8 @@ public final class Guest {
     /** WASI's initializer of reactor modules, called once after instantiation. */
     public static final String INITIALIZE = "_initialize";
 
+    private static final long[] NO_ARGS = {};
+
     private final String prefix;
     private final Instance instance;
     private final @Nullable Memory memory;
@@ -56,11 +63,15 @@ public final class Guest {
     private final Consumer<PluginException> onFatal;
     private final Map<String, Export> exports = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final @Nullable GlobalInstance growLimit;
+    private final long growPages;
     private volatile boolean closed;
 
     private Guest(String prefix, Instance instance, FuelMeter meter, int maxOffences,
-            Consumer<PluginException> onFatal) {
+            Consumer<PluginException> onFatal, @Nullable GlobalInstance growLimit, long growPages) {
         this.prefix = prefix;
+        this.growLimit = growLimit;
+        this.growPages = growPages;
         this.instance = instance;
         this.memory = instance.memory();
         this.meter = meter;
@@ -81,14 +92,22 @@ public final class Guest {
      * @param imports the host functions it imports, linked already
      * @param meter its fuel account
      * @param maxOffences calls ending abnormally after which the resource is stopped
+     * @param maxCallAllocBytes how much one call may grow the linear memory ({@code max_call_alloc_mb}): a
+     *     {@code memory.grow} past it within one call returns -1
      * @param onFatal told, once, when the resource must be stopped; called on the failing call's thread after the
      *     call ended, it must not stop the resource synchronously
      * @return the instance
      * @throws PluginException when the start function or {@code _initialize} fails
      */
     public static Guest instantiate(String prefix, PreparedModule module, ImportValues imports, FuelMeter meter,
-            int maxOffences, Consumer<PluginException> onFatal) {
-        int ownFuelGlobal = module.fuelGlobal() - module.module().importSection().count(ExternalType.GLOBAL);
+            int maxOffences, long maxCallAllocBytes, Consumer<PluginException> onFatal) {
+        int importedGlobals = module.module().importSection().count(ExternalType.GLOBAL);
+        int ownFuelGlobal = module.fuelGlobal() - importedGlobals;
+        int ownGrowGlobal = module.growGlobal() < 0 ? -1 : module.growGlobal() - importedGlobals;
+        long growPages = Math.max(0, maxCallAllocBytes / Memory.PAGE_SIZE);
+        long initialPages = module.memory().map(MemoryLimits::initialPages).orElse(0);
+        GlobalFactory globals = meter.globals(ownFuelGlobal);
+        int[] created = {0};
         var builder = Instance.builder(module.module())
                 .withImportValues(imports)
                 .withMachineFactory(instance -> {
@@ -97,7 +116,8 @@ public final class Guest {
                     return machine;
                 })
                 .withMemoryFactory(ByteArrayMemory::new)
-                .withGlobalFactory(meter.globals(ownFuelGlobal))
+                .withGlobalFactory((value, high, type, mutability) -> globals.create(
+                        created[0]++ == ownGrowGlobal ? initialPages + growPages : value, high, type, mutability))
                 .withStart(false);
         module.memory().ifPresent(builder::withMemoryLimits);
         Instance instance;
@@ -126,7 +146,8 @@ public final class Guest {
                 Thread.interrupted();
             }
         }
-        var guest = new Guest(prefix, instance, meter, maxOffences, onFatal);
+        var guest = new Guest(prefix, instance, meter, maxOffences, onFatal,
+                module.growGlobal() < 0 ? null : instance.global(module.growGlobal()), growPages);
         if (guest.exportType(INITIALIZE).isPresent()) {
             guest.call(CallKind.START, INITIALIZE);
         }
@@ -201,7 +222,7 @@ public final class Guest {
      * @throws PluginException when the call ends abnormally, or the resource is stopped
      */
     public long[] call(CallKind kind, String name, ExportFunction function, long... args) {
-        return call(kind, name, () -> function.apply(args));
+        return run(kind, name, function, args, null);
     }
 
     /**
@@ -215,16 +236,25 @@ public final class Guest {
      * @throws PluginException when a step ends abnormally, or the resource is stopped
      */
     public long[] call(CallKind kind, String name, Steps steps) {
+        return run(kind, name, null, NO_ARGS, steps);
+    }
+
+    /** One metered call: an export with its arguments, or steps (no capturing lambda for the plain export call). */
+    private long[] run(CallKind kind, String name, @Nullable ExportFunction function, long[] args,
+            @Nullable Steps steps) {
         if (closed) {
             throw new GuestTrapException(prefix, name, "the resource is stopped", new IllegalStateException());
         }
         lock.lock();
         boolean outermost = !meter.active();
         long memoryBefore = outermost ? bytes(memory) : 0;
+        if (outermost && growLimit != null) {
+            growLimit.setValue(memoryBefore / Memory.PAGE_SIZE + growPages); // what this call may grow to
+        }
         meter.enter(kind);
         boolean interrupted = false;
         try {
-            return steps.run();
+            return steps != null ? steps.run() : Objects.requireNonNull(function, "function").apply(args);
         } catch (PluginException e) {
             throw e; // a nested call's failure, counted there
         } catch (WasiExitException e) {

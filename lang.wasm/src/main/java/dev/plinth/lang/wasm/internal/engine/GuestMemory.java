@@ -83,29 +83,28 @@ public final class GuestMemory {
     }
 
     /**
-     * Reads a little-endian {@code u32}.
-     *
-     * @param memory the module's memory ({@code instance.memory()}), null when it has none
-     * @param function the host function reading
-     * @param ptr the address
-     * @return the value, as an unsigned number
-     * @throws TrapException when the address is outside the memory
-     */
-    public long u32(@Nullable Memory memory, String function, int ptr) {
-        return Integer.toUnsignedLong(checked(memory, function, ptr, 4).readInt(ptr));
-    }
-
-    /**
-     * Writes a little-endian {@code u32}.
+     * Gives the module a value in a buffer it provides, by the {@code (out_ptr, out_len_ptr)} convention: on entry the
+     * {@code u32} at {@code outLenPtr} is the buffer's capacity; at most that many bytes are written at
+     * {@code outPtr}, and the value's full length is stored at {@code outLenPtr} (so a module sees it was cut and can
+     * ask again with a larger buffer). One look at the memory's size, no copy of the value.
      *
      * @param memory the module's memory ({@code instance.memory()}), null when it has none
      * @param function the host function writing
-     * @param ptr the address
-     * @param value the value
-     * @throws TrapException when the address is outside the memory
+     * @param outPtr the buffer's address
+     * @param outLenPtr the address of the capacity, then of the length
+     * @param data the value
+     * @throws TrapException when the capacity or the bytes written fall outside the memory
      */
-    public void putU32(@Nullable Memory memory, String function, int ptr, int value) {
-        checked(memory, function, ptr, 4).writeI32(ptr, value);
+    public void writeCapped(@Nullable Memory memory, String function, int outPtr, int outLenPtr, byte[] data) {
+        Memory checked = checked(memory, function, outLenPtr, 4);
+        long size = (long) checked.pages() * Memory.PAGE_SIZE;
+        int written = (int) Math.min(Integer.toUnsignedLong(checked.readInt(outLenPtr)), data.length);
+        if (Integer.toUnsignedLong(outPtr) + written > size) {
+            throw outside(function, outPtr, written, size);
+        }
+        meter.charge(1 + written / BYTES_PER_FUEL);
+        checked.write(outPtr, data, 0, written);
+        checked.writeI32(outLenPtr, data.length);
     }
 
     private static Memory checked(@Nullable Memory memory, String function, int ptr, int len) {
@@ -115,9 +114,13 @@ public final class GuestMemory {
         long size = (long) memory.pages() * Memory.PAGE_SIZE;
         long end = Integer.toUnsignedLong(ptr) + Integer.toUnsignedLong(len);
         if (end > size) {
-            throw new TrapException(function + ": pointer " + Integer.toUnsignedString(ptr) + " + length "
-                    + Integer.toUnsignedString(len) + " is outside the module's memory (" + size + " bytes)");
+            throw outside(function, ptr, len, size);
         }
         return memory;
+    }
+
+    private static TrapException outside(String function, int ptr, int len, long size) {
+        return new TrapException(function + ": pointer " + Integer.toUnsignedString(ptr) + " + length "
+                + Integer.toUnsignedString(len) + " is outside the module's memory (" + size + " bytes)");
     }
 }

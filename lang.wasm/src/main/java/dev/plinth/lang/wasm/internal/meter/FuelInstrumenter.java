@@ -1,5 +1,7 @@
 package dev.plinth.lang.wasm.internal.meter;
 
+import static dev.plinth.lang.wasm.internal.meter.Leb128.u32;
+
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -8,8 +10,6 @@ import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.SectionId;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Meters a WebAssembly module by rewriting it before it is compiled or interpreted, so that the same metering holds
@@ -28,8 +28,16 @@ import java.util.List;
  * <p>Both branches of an {@code if} count, so a call is charged at most as much as it could run, never less; every
  * call and every iteration costs at least one unit, so no loop or recursion runs without paying. When the fuel
  * drops below zero the code executes {@code unreachable}: the host tells that trap from the module's own by the fuel
- * global being negative. Charged code: {@code global.get; i64.const N; i64.sub; local.tee; global.set; local.get;
- * i64.const 0; i64.lt_s; if unreachable end}, with a scratch local added to each function.
+ * global being negative. A function without loops spends from the global ({@code global.get; i64.const N; i64.sub;
+ * local.tee; global.set; local.get; i64.const 0; i64.lt_s; if unreachable end}); a function with loops keeps the fuel
+ * in a local between its calls, so its iterations spend from a register (see {@link FunctionMeter}). The limit is
+ * checked at function entries, loop heads and bulk operations only.
+ *
+ * <p>A module that grows its memory gets a second global, a mutable {@code i64}: the most pages its memory may have
+ * within the call in progress, which the host sets when each call starts (its pages then plus what one call may
+ * allocate, {@code max_call_alloc_mb}). Every {@code memory.grow} checks it first and returns -1, as for a memory at
+ * its maximum, when the growth would pass it: {@code local.tee; i64.extend_i32_u; memory.size; i64.extend_i32_u;
+ * i64.add; global.get; i64.gt_u; if (result i32) i32.const -1 else local.get; memory.grow end}.
  *
  * <p>Custom sections with DWARF debugging information ({@code .debug_*}) are dropped: they describe the original
  * code's offsets. Everything else is copied unchanged; function, type and global indices stay as they were (the fuel
@@ -41,22 +49,9 @@ public final class FuelInstrumenter {
 
     /** Bytes (or table entries) a bulk operation moves per unit of fuel. */
     public static final int BULK_BYTES_PER_FUEL = 32;
-    private static final int BULK_SHIFT = Integer.numberOfTrailingZeros(BULK_BYTES_PER_FUEL);
 
     private static final int I64 = 0x7E;
-    private static final int I32 = 0x7F;
-    private static final int GLOBAL_GET = 0x23;
-    private static final int GLOBAL_SET = 0x24;
-    private static final int LOCAL_GET = 0x20;
-    private static final int LOCAL_TEE = 0x22;
     private static final int I64_CONST = 0x42;
-    private static final int I64_SUB = 0x7D;
-    private static final int I64_LT_S = 0x53;
-    private static final int I64_EXTEND_I32_U = 0xAD;
-    private static final int I64_SHR_U = 0x88;
-    private static final int IF = 0x04;
-    private static final int EMPTY_BLOCK = 0x40;
-    private static final int UNREACHABLE = 0x00;
     private static final int END = 0x0B;
 
     private FuelInstrumenter() {}
@@ -66,8 +61,10 @@ public final class FuelInstrumenter {
      *
      * @param bytes the rewritten module
      * @param fuelGlobal the index of the fuel global in the module's global index space
+     * @param growGlobal the index of the global holding the most pages the memory may grow to within a call (the
+     *     next after the fuel global), or -1 when the module never executes {@code memory.grow}
      */
-    public record Metered(byte[] bytes, int fuelGlobal) {}
+    public record Metered(byte[] bytes, int fuelGlobal, int growGlobal) {}
 
     /**
      * Rewrites a module.
@@ -79,9 +76,11 @@ public final class FuelInstrumenter {
      */
     public static Metered instrument(byte[] original, WasmModule parsed) {
         int fuelGlobal = parsed.importSection().count(ExternalType.GLOBAL) + parsed.globalSection().globalCount();
+        int growGlobal = grows(parsed) ? fuelGlobal + 1 : -1;
+        byte[] added = growGlobal < 0 ? FUEL_GLOBAL : FUEL_AND_GROW_GLOBALS;
         var out = new ByteArrayOutputStream(original.length + original.length / 4);
         out.write(original, 0, 8);
-        var reader = new Reader(original, 8);
+        var reader = new Leb128.Reader(original, 8);
         boolean globalsWritten = false;
         while (reader.position < original.length) {
             int header = reader.position;
@@ -90,15 +89,15 @@ public final class FuelInstrumenter {
             int start = reader.position;
             int end = start + size;
             if (!globalsWritten && comesAfterGlobals(id)) {
-                section(out, SectionId.GLOBAL, appendedGlobal(new byte[] {0}));
+                section(out, SectionId.GLOBAL, appendedGlobals(new byte[] {0}, added));
                 globalsWritten = true;
             }
             switch (id) {
                 case SectionId.GLOBAL -> {
-                    section(out, id, appendedGlobal(slice(original, start, end)));
+                    section(out, id, appendedGlobals(slice(original, start, end), added));
                     globalsWritten = true;
                 }
-                case SectionId.CODE -> section(out, id, code(original, start, end, parsed, fuelGlobal));
+                case SectionId.CODE -> section(out, id, code(original, start, end, parsed, fuelGlobal, growGlobal));
                 case SectionId.CUSTOM -> {
                     if (!isDebugInfo(original, start)) {
                         out.write(original, header, end - header);
@@ -109,9 +108,26 @@ public final class FuelInstrumenter {
             reader.position = end;
         }
         if (!globalsWritten) {
-            section(out, SectionId.GLOBAL, appendedGlobal(new byte[] {0}));
+            section(out, SectionId.GLOBAL, appendedGlobals(new byte[] {0}, added));
         }
-        return new Metered(out.toByteArray(), fuelGlobal);
+        return new Metered(out.toByteArray(), fuelGlobal, growGlobal);
+    }
+
+    /** {@code (global (mut i64) (i64.const 0))}: the fuel. */
+    private static final byte[] FUEL_GLOBAL = {I64, 1, I64_CONST, 0, END};
+    /** The fuel's global and the grow limit's, {@code (global (mut i64) (i64.const 0))} each. */
+    private static final byte[] FUEL_AND_GROW_GLOBALS = {I64, 1, I64_CONST, 0, END, I64, 1, I64_CONST, 0, END};
+
+    private static boolean grows(WasmModule parsed) {
+        var code = parsed.codeSection();
+        for (int i = 0; i < code.functionBodyCount(); i++) {
+            for (AnnotatedInstruction instruction : code.getFunctionBody(i).instructions()) {
+                if (instruction.opcode() == OpCode.MEMORY_GROW) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean comesAfterGlobals(int id) {
@@ -120,28 +136,25 @@ public final class FuelInstrumenter {
     }
 
     private static boolean isDebugInfo(byte[] module, int start) {
-        var reader = new Reader(module, start);
+        var reader = new Leb128.Reader(module, start);
         int length = reader.u32();
         return new String(module, reader.position, length, StandardCharsets.UTF_8).startsWith(".debug");
     }
 
-    /** The global section with the fuel global appended: {@code (global (mut i64) (i64.const 0))}. */
-    private static byte[] appendedGlobal(byte[] section) {
-        var reader = new Reader(section, 0);
+    /** The global section with the host's globals appended ({@link #FUEL_GLOBAL}, 5 bytes each). */
+    private static byte[] appendedGlobals(byte[] section, byte[] globals) {
+        var reader = new Leb128.Reader(section, 0);
         int count = reader.u32();
-        var out = new ByteArrayOutputStream(section.length + 8);
-        u32(out, count + 1);
+        var out = new ByteArrayOutputStream(section.length + globals.length + 4);
+        u32(out, count + globals.length / FUEL_GLOBAL.length);
         out.write(section, reader.position, section.length - reader.position);
-        out.write(I64);
-        out.write(1);
-        out.write(I64_CONST);
-        out.write(0);
-        out.write(END);
+        out.write(globals, 0, globals.length);
         return out.toByteArray();
     }
 
-    private static byte[] code(byte[] module, int start, int end, WasmModule parsed, int fuelGlobal) {
-        var reader = new Reader(module, start);
+    private static byte[] code(byte[] module, int start, int end, WasmModule parsed, int fuelGlobal,
+            int growGlobal) {
+        var reader = new Leb128.Reader(module, start);
         int count = reader.u32();
         if (count != parsed.codeSection().functionBodyCount()) {
             throw new IllegalArgumentException("the code section has " + count + " bodies, the parsed module "
@@ -156,7 +169,8 @@ public final class FuelInstrumenter {
             int bodyEnd = bodyStart + size;
             FunctionBody body = parsed.codeSection().getFunctionBody(i);
             int params = parsed.typeSection().getType(parsed.functionSection().getFunctionType(i)).params().size();
-            byte[] metered = body(module, bodyStart, bodyEnd, body, params, fuelGlobal, imported + i);
+            byte[] metered = FunctionMeter.meter(module, bodyStart, bodyEnd, body, params, fuelGlobal, growGlobal,
+                    imported + i);
             u32(out, metered.length);
             out.write(metered, 0, metered.length);
             reader.position = bodyEnd;
@@ -165,140 +179,6 @@ public final class FuelInstrumenter {
             throw new IllegalArgumentException("the code section has trailing bytes");
         }
         return out.toByteArray();
-    }
-
-    private static byte[] body(byte[] module, int bodyStart, int bodyEnd, FunctionBody body, int params,
-            int fuelGlobal, int functionIndex) {
-        List<AnnotatedInstruction> instructions = new ArrayList<>();
-        for (AnnotatedInstruction instruction : body.instructions()) {
-            if (instruction.address() >= 0) {
-                instructions.add(instruction);
-            }
-        }
-        if (instructions.isEmpty()) {
-            throw new IllegalArgumentException("function " + functionIndex + " has no instructions");
-        }
-        int firstInstruction = instructions.getFirst().address();
-        long[] costs = regionCosts(instructions);
-        boolean bulk = instructions.stream().anyMatch(FuelInstrumenter::isBulk);
-        int fuelLocal = params + body.localTypes().size();
-        int lengthLocal = fuelLocal + 1;
-
-        var out = new ByteArrayOutputStream((bodyEnd - bodyStart) + 16 * (costs.length + 1));
-        var locals = new Reader(module, bodyStart);
-        int entries = locals.u32();
-        u32(out, entries + (bulk ? 2 : 1));
-        out.write(module, locals.position, firstInstruction - locals.position);
-        out.write(1);
-        out.write(I64);
-        if (bulk) {
-            out.write(1);
-            out.write(I32);
-        }
-        charge(out, fuelGlobal, fuelLocal, costs[0]);
-        int region = 0;
-        for (int i = 0; i < instructions.size(); i++) {
-            AnnotatedInstruction instruction = instructions.get(i);
-            int from = instruction.address();
-            int to = i + 1 < instructions.size() ? instructions.get(i + 1).address() : bodyEnd;
-            if (isBulk(instruction)) {
-                chargeLength(out, fuelGlobal, fuelLocal, lengthLocal);
-            }
-            out.write(module, from, to - from);
-            if (instruction.opcode() == OpCode.LOOP) {
-                charge(out, fuelGlobal, fuelLocal, costs[++region]);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * The cost of each region: [0] the function outside its loops, then each loop's body in the order the loops
-     * start. {@code end} and {@code else} are free; a region costs at least one.
-     */
-    private static long[] regionCosts(List<AnnotatedInstruction> instructions) {
-        int loops = (int) instructions.stream().filter(i -> i.opcode() == OpCode.LOOP).count();
-        long[] costs = new long[loops + 1];
-        // The open blocks: for each, the region it charges to (a loop opens its own; others keep their parent's).
-        var open = new ArrayList<Integer>();
-        int current = 0;
-        int next = 0;
-        for (AnnotatedInstruction instruction : instructions) {
-            OpCode op = instruction.opcode();
-            switch (op) {
-                case BLOCK, IF, TRY_TABLE -> {
-                    costs[current]++;
-                    open.add(current);
-                }
-                case LOOP -> {
-                    costs[current]++;
-                    current = ++next;
-                    open.add(current);
-                }
-                case END -> {
-                    if (!open.isEmpty()) {
-                        open.removeLast();
-                        current = open.isEmpty() ? 0 : open.getLast();
-                    }
-                }
-                case ELSE -> { }
-                default -> costs[current]++;
-            }
-        }
-        for (int i = 0; i < costs.length; i++) {
-            costs[i] = Math.max(1, costs[i]);
-        }
-        return costs;
-    }
-
-    private static boolean isBulk(AnnotatedInstruction instruction) {
-        return switch (instruction.opcode()) {
-            case MEMORY_FILL, MEMORY_COPY, MEMORY_INIT, TABLE_FILL, TABLE_COPY, TABLE_INIT -> true;
-            default -> false;
-        };
-    }
-
-    /** {@code fuel -= cost; if (fuel < 0) unreachable}. */
-    private static void charge(ByteArrayOutputStream out, int fuelGlobal, int fuelLocal, long cost) {
-        out.write(GLOBAL_GET);
-        u32(out, fuelGlobal);
-        out.write(I64_CONST);
-        s64(out, cost);
-        out.write(I64_SUB);
-        spend(out, fuelGlobal, fuelLocal);
-    }
-
-    /** With the length operand of a bulk operation on top of the stack: {@code fuel -= length >> shift; ...}. */
-    private static void chargeLength(ByteArrayOutputStream out, int fuelGlobal, int fuelLocal, int lengthLocal) {
-        out.write(LOCAL_TEE);
-        u32(out, lengthLocal);
-        out.write(GLOBAL_GET);
-        u32(out, fuelGlobal);
-        out.write(LOCAL_GET);
-        u32(out, lengthLocal);
-        out.write(I64_EXTEND_I32_U);
-        out.write(I64_CONST);
-        s64(out, BULK_SHIFT);
-        out.write(I64_SHR_U);
-        out.write(I64_SUB);
-        spend(out, fuelGlobal, fuelLocal);
-    }
-
-    /** With the fuel left on top of the stack: store it, and trap when it is negative. */
-    private static void spend(ByteArrayOutputStream out, int fuelGlobal, int fuelLocal) {
-        out.write(LOCAL_TEE);
-        u32(out, fuelLocal);
-        out.write(GLOBAL_SET);
-        u32(out, fuelGlobal);
-        out.write(LOCAL_GET);
-        u32(out, fuelLocal);
-        out.write(I64_CONST);
-        out.write(0);
-        out.write(I64_LT_S);
-        out.write(IF);
-        out.write(EMPTY_BLOCK);
-        out.write(UNREACHABLE);
-        out.write(END);
     }
 
     private static void section(ByteArrayOutputStream out, int id, byte[] content) {
@@ -311,54 +191,5 @@ public final class FuelInstrumenter {
         byte[] slice = new byte[to - from];
         System.arraycopy(bytes, from, slice, 0, slice.length);
         return slice;
-    }
-
-    private static void u32(ByteArrayOutputStream out, int value) {
-        long rest = Integer.toUnsignedLong(value);
-        do {
-            int b = (int) (rest & 0x7F);
-            rest >>>= 7;
-            out.write(rest != 0 ? b | 0x80 : b);
-        } while (rest != 0);
-    }
-
-    private static void s64(ByteArrayOutputStream out, long value) {
-        long rest = value;
-        while (true) {
-            int b = (int) (rest & 0x7F);
-            rest >>= 7;
-            boolean done = (rest == 0 && (b & 0x40) == 0) || (rest == -1 && (b & 0x40) != 0);
-            out.write(done ? b : b | 0x80);
-            if (done) {
-                return;
-            }
-        }
-    }
-
-    /** Reads bytes and unsigned LEB128 numbers. */
-    private static final class Reader {
-        private final byte[] bytes;
-        private int position;
-
-        Reader(byte[] bytes, int position) {
-            this.bytes = bytes;
-            this.position = position;
-        }
-
-        int u8() {
-            return bytes[position++] & 0xFF;
-        }
-
-        int u32() {
-            long result = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = u8();
-                result |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0 && shift < 35);
-            return (int) result;
-        }
     }
 }

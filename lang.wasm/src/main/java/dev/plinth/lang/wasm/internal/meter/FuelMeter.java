@@ -6,20 +6,20 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.TrapException;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Payer;
-import dev.plinth.core.sandbox.account.SampledClock;
+import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The account of one module instance's calls: fills its fuel cell before a call and reads what is left after it,
- * brackets the call with the resource's wall-clock watch, and charges the call's fuel and time to whoever pays for
- * it. The module spends the fuel itself (see {@link FuelInstrumenter}); host functions spend it for the work they do
- * on the module's behalf ({@link #charge}).
+ * in the sandbox's {@link CallBracket} of the resource, which finds who pays, caps the budget by the payer's tick,
+ * watches the wall clock and charges the call's fuel and time once at its end. The module spends the fuel itself
+ * (see {@link FuelInstrumenter}); host functions spend it for the work they do on the module's behalf
+ * ({@link #charge}).
  *
  * <p>Nested calls (the module calls the host, which calls the module again) share the outermost call's fuel and
  * bound. A call made by the game is capped by what is left of the tick's budget of the resource that pays for it
@@ -33,23 +33,12 @@ public final class FuelMeter {
 
     private final long[] budgets;
     private final long[] bounds;
-    private final LongSupplier ticks;
-    private final Account account;
-    /** Times one call in several, as the bus times handlers. */
-    private final SampledClock clock = new SampledClock();
-    private final Watch watch;
+    private final CallBracket bracket;
     private @Nullable FuelCell fuel;
 
-    private int depth;
-    private long budget;
-    private GuestLimit budgetLimit = GuestLimit.CALL_FUEL;
-    private boolean tickBound;
-    private long tick = Long.MIN_VALUE;
-    private Account payer;
-    private long startedAt;
-    private long lastUsed;
     private boolean causedWork;
     private long allocated;
+    private long lastUsed;
 
     /**
      * Creates the account of one instance.
@@ -72,10 +61,7 @@ public final class FuelMeter {
             };
             this.bounds[kind.ordinal()] = Math.max(1, bound.toNanos());
         }
-        this.ticks = Objects.requireNonNull(ticks, "ticks");
-        this.account = Objects.requireNonNull(account, "account");
-        this.watch = Objects.requireNonNull(watch, "watch");
-        this.payer = account;
+        this.bracket = CallBracket.open(account, watch, ticks);
     }
 
     /**
@@ -117,56 +103,37 @@ public final class FuelMeter {
     }
 
     /**
-     * Starts a call: fills the fuel cell with its budget and starts its watch, unless it is nested in a call in
-     * progress.
+     * Starts a call: fills the fuel cell with its budget (the call's, or what is left of the payer's tick when that
+     * is less) and starts its watch, in the resource's call bracket, unless it is nested in a call in progress.
      *
      * @param kind what the call is for
      */
     public void enter(CallKind kind) {
-        if (depth++ > 0) {
-            return;
-        }
-        long callBudget = budgets[kind.ordinal()];
-        tickBound = kind.tickBound();
-        payer = Payer.CURRENT.isBound() ? Payer.CURRENT.get() : account;
-        causedWork = false;
-        allocated = 0;
-        if (tickBound) {
-            tick = ticks.getAsLong();
-            long tickLeft = payer.tickLeft(tick);
-            if (tickLeft < callBudget) {
-                budgetLimit = GuestLimit.TICK_FUEL;
-                budget = Math.max(0, tickLeft);
-            } else {
-                budgetLimit = GuestLimit.CALL_FUEL;
-                budget = callBudget;
+        boolean outermost = !bracket.active();
+        int index = kind.ordinal();
+        long budget = bracket.enter(budgets[index], kind.tickBound(), bounds[index]);
+        if (outermost) {
+            causedWork = false;
+            allocated = 0;
+            FuelCell cell = fuel;
+            if (cell != null) {
+                cell.set(budget); // else the module is being instantiated: the cell gets the start budget when bound
             }
-        } else {
-            budgetLimit = GuestLimit.CALL_FUEL;
-            budget = callBudget;
         }
-        FuelCell cell = fuel;
-        if (cell != null) {
-            cell.set(budget); // else the module is being instantiated: the cell gets the start budget when bound
-        }
-        startedAt = clock.start(tickBound);
-        watch.enter(bounds[kind.ordinal()]);
     }
 
     /**
-     * Ends a call: stops its watch and charges it (its fuel, its time, the memory it grew).
+     * Ends a call: stops its watch and charges it (its fuel, its time, the memory it grew) in the call bracket.
      *
      * @return whether this was the outermost call
      */
     public boolean exit() {
-        if (--depth > 0) {
+        FuelCell cell = fuel;
+        long used = cell == null ? 0 : bracket.budget() - Math.max(0, cell.get());
+        if (!bracket.exit(used, allocated)) {
             return false;
         }
-        watch.exit();
-        FuelCell cell = fuel;
-        lastUsed = cell == null ? 0 : budget - Math.max(0, cell.get());
-        // the tick's budget and the charge in one step (one lock of the account, not two)
-        payer.finish(tick, tickBound, lastUsed, clock.elapsed(startedAt, tickBound), allocated);
+        lastUsed = used;
         return true;
     }
 
@@ -191,7 +158,8 @@ public final class FuelMeter {
      *     code had been interrupted
      */
     public void charge(long units) {
-        if (watch.overran()) { // a host function working long for the module stops where Chicory's checks would
+        // a host function working long for the module stops where Chicory's checks would
+        if (bracket.watch().overran()) {
             throw new ChicoryInterruptedException("interrupted in a host function");
         }
         FuelCell cell = fuelCell();
@@ -209,22 +177,22 @@ public final class FuelMeter {
 
     /** {@return whether the watchdog is interrupting the call in progress} */
     public boolean overran() {
-        return watch.overran();
+        return bracket.watch().overran();
     }
 
     /** {@return the limit the current call's budget stands for} */
     public GuestLimit budgetLimit() {
-        return budgetLimit;
+        return bracket.tickCapped() ? GuestLimit.TICK_FUEL : GuestLimit.CALL_FUEL;
     }
 
     /** {@return the budget of the current (or last) outermost call} */
     public long budget() {
-        return budget;
+        return bracket.budget();
     }
 
     /** {@return the tick the current (or last) outermost call ran in} */
     public long tick() {
-        return tick;
+        return bracket.tick();
     }
 
     /** {@return the fuel the last outermost call spent} */
@@ -242,10 +210,7 @@ public final class FuelMeter {
      */
     public <T> T asPayer(Supplier<T> action) {
         causedWork = true;
-        if (Payer.CURRENT.isBound()) {
-            return action.get();
-        }
-        return ScopedValue.where(Payer.CURRENT, account).call(action::get);
+        return bracket.asPayer(action);
     }
 
     /** {@return whether the current (or last) outermost call ran host functions that act on the game} */
@@ -255,17 +220,17 @@ public final class FuelMeter {
 
     /** {@return whether a call is in progress} */
     public boolean active() {
-        return depth > 0;
+        return bracket.active();
     }
 
     /** {@return the account that pays for the current (or last) outermost call} */
     public Account payer() {
-        return payer;
+        return bracket.payer();
     }
 
     /** {@return the resource's own account} */
     public Account account() {
-        return account;
+        return bracket.account();
     }
 
     private FuelCell fuelCell() {

@@ -100,7 +100,7 @@ public final class ModuleLoader {
                 : new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED, false);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new PreparedModule(file, module, compiled.machines(), compiled.mode(), metered.fuelGlobal(),
-                compiled.staticFuel(), memory, notes, millis);
+                metered.growGlobal(), compiled.staticFuel(), memory, notes, millis);
     }
 
     private static WasmModule parse(String file, byte[] binary) {

@@ -19,6 +19,8 @@ import java.util.function.Function;
  * @param machines what runs its functions
  * @param mode how its functions run
  * @param fuelGlobal the index of the fuel global (see {@link dev.plinth.lang.wasm.internal.meter.FuelInstrumenter})
+ * @param growGlobal the index of the global holding the most pages the memory may grow to within a call, -1 when the
+ *     module never grows its memory
  * @param staticFuel whether the compiled code keeps the fuel in a static field of its own classes instead of the
  *     global (see {@link #fuelCell(Machine)}); then the module has one instance at a time
  * @param memory the limits of its linear memory, capped by the resource's limit; empty when it has none
@@ -26,8 +28,8 @@ import java.util.function.Function;
  * @param loadMillis how long loading, metering and compiling took
  */
 public record PreparedModule(String file, WasmModule module, Function<Instance, Machine> machines,
-        ExecutionMode mode, int fuelGlobal, boolean staticFuel, Optional<MemoryLimits> memory, List<String> notes,
-        long loadMillis) {
+        ExecutionMode mode, int fuelGlobal, int growGlobal, boolean staticFuel, Optional<MemoryLimits> memory,
+        List<String> notes, long loadMillis) {
 
     /** Validates the components. */
     public PreparedModule {

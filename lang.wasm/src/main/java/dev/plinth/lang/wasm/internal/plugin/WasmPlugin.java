@@ -85,7 +85,8 @@ public final class WasmPlugin {
                 offered.addAll(wasi.imports());
             }
             ImportValues imports = Linker.link(spec.prefix(), wasm, offered, abi.withheld(), spec.grants(), meter);
-            guest = Guest.instantiate(spec.prefix(), module, imports, meter, spec.sandbox().maxOffences(), onFatal);
+            guest = Guest.instantiate(spec.prefix(), module, imports, meter, spec.sandbox().maxOffences(),
+                    spec.sandbox().maxCallAllocBytes(), onFatal);
             context.attach(guest);
             abi.enable();
             return new WasmPlugin(spec, context, abi, guest, wasi, watch);

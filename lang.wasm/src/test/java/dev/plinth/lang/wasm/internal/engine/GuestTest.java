@@ -35,11 +35,16 @@ public class GuestTest {
     private final List<PluginException> fatal = new ArrayList<>();
 
     private Guest guest(boolean compiled, String wat, long perCall) {
+        return guest(compiled, wat, perCall, 64L << 20);
+    }
+
+    private Guest guest(boolean compiled, String wat, long perCall, long maxCallAllocBytes) {
         var loader = new ModuleLoader(compiled, WAT, new TestProgress());
         var module = loader.load("t", "test.wat", wat.getBytes(StandardCharsets.UTF_8), 256);
         var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), BOUNDS, () -> 0,
                 new TestAccount("t", perCall * 10), new TestWatchdog().watch("t", o -> { }));
-        return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, 3, fatal::add);
+        return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, 3, maxCallAllocBytes,
+                fatal::add);
     }
 
     private static final String FIB = """
@@ -87,6 +92,77 @@ public class GuestTest {
         var deep = assertThrows(PluginException.class, () -> guest.call(CallKind.EVENT, "deep", 0));
         assertTrue(deep.getMessage().contains("deep"), deep.getMessage());
         assertEquals(1, fatal.size(), "three offences stop the resource");
+    }
+
+    /** A loop calling a leaf function: the loop keeps its fuel in a local, the leaf spends from the global. */
+    private static final String LOOPED = """
+            (module
+              (func $leaf (result i32) (i32.const 1))
+              (func (export "looped") (param $n i32) (result i32)
+                (local $s i32)
+                (loop $l
+                  (local.set $s (i32.add (local.get $s) (call $leaf)))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br_if $l (local.get $n)))
+                (local.get $s))
+              (func (export "early") (param $n i32) (result i32)
+                (loop $l
+                  (if (i32.eqz (local.get $n)) (then (return (call $leaf))))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br $l))
+                (i32.const 0)))
+            """;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLoopKeepingItsFuelInALocalIsChargedExactlyWithWhatItsCalleesSpend(boolean compiled) {
+        Guest guest = guest(compiled, LOOPED, 1_000_000);
+        assertEquals(5, (int) guest.call(CallKind.EVENT, "looped", 5)[0]);
+        // entry: loop, local.get (2); each iteration: 10 of its own and the leaf's 1
+        assertEquals(2 + 5 * (10 + 1), guest.meter().lastUsed());
+        assertEquals(1, (int) guest.call(CallKind.EVENT, "early", 3)[0]);
+        // entry: loop, i32.const (2); each of 4 iterations: 10 (the if counts all its branches); the leaf once
+        assertEquals(2 + 4 * 10 + 1, guest.meter().lastUsed(), "a return from inside the loop stores the fuel");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLoopCallingAFunctionRunsOutOfFuelAsACallOffence(boolean compiled) {
+        Guest guest = guest(compiled, LOOPED, 1000);
+        var e = assertThrows(GuestLimitException.class, () -> guest.call(CallKind.EVENT, "looped", 1_000_000));
+        assertEquals(GuestLimit.CALL_FUEL, e.limit());
+        assertEquals(1000, guest.meter().lastUsed(), "the call is charged its whole budget");
+        assertEquals(3, (int) guest.call(CallKind.EVENT, "looped", 3)[0], "the instance goes on");
+    }
+
+    /** Grows the memory by 4 pages at a time, {@code times} times in one call: the last result, or -1 at once. */
+    private static final String GROWER = """
+            (module
+              (memory (export "memory") 1)
+              (func $grow (export "grow") (param $times i32) (result i32)
+                (local $r i32)
+                (block $done (loop $again
+                  (br_if $done (i32.eqz (local.get $times)))
+                  (local.set $r (memory.grow (i32.const 4)))
+                  (br_if $done (i32.eq (local.get $r) (i32.const -1)))
+                  (local.set $times (i32.sub (local.get $times) (i32.const 1)))
+                  (br $again)))
+                (local.get $r))
+              (func (export "huge") (result i32) (memory.grow (i32.const -1))))
+            """;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void oneCallGrowsTheMemoryByAtMostItsAllocationLimitAndTheNextCallMayGrowAgain(boolean compiled) {
+        Guest guest = guest(compiled, GROWER, 1_000_000, 10 * 65536L); // 10 pages per call
+        assertEquals(5, (int) guest.call(CallKind.EVENT, "grow", 2)[0], "8 pages fit in the call's 10");
+        assertEquals(9, guest.memory().orElseThrow().pages());
+        assertEquals(-1, (int) guest.call(CallKind.EVENT, "grow", 3)[0], "the third 4 pages would pass 10");
+        assertEquals(17, guest.memory().orElseThrow().pages(), "the first two of that call were grown");
+        assertEquals(17, (int) guest.call(CallKind.EVENT, "grow", 1)[0], "a new call may grow again");
+        assertEquals(-1, (int) guest.call(CallKind.EVENT, "huge")[0], "4 GiB of pages in one go");
+        assertEquals(21, guest.memory().orElseThrow().pages());
+        assertTrue(fatal.isEmpty(), "a refused growth is no offence: the module sees -1, as at its maximum");
     }
 
     @ParameterizedTest

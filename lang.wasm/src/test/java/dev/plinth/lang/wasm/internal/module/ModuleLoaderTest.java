@@ -65,7 +65,7 @@ class ModuleLoaderTest {
                 + "past the limit returns -1"), module.notes());
         var meter = new FuelMeter(FuelLimits.of(1000, 1000, 1000), GuestTest.BOUNDS, () -> 0,
                 new TestAccount("t", 1000), new TestWatchdog().watch("t", o -> { }));
-        var guest = Guest.instantiate("t: main.wat", module, ImportValues.empty(), meter, 3, e -> { });
+        var guest = Guest.instantiate("t: main.wat", module, ImportValues.empty(), meter, 3, 64L << 20, e -> { });
         assertEquals(1, guest.call(CallKind.EVENT, "grow", 3)[0], "1 + 3 pages fit");
         assertEquals(-1, (int) guest.call(CallKind.EVENT, "grow", 1)[0], "a fifth page does not");
         assertEquals(4, guest.memory().orElseThrow().pages());

@@ -14,7 +14,6 @@ import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.runtime.command.CommandDefinition;
 import dev.plinth.core.runtime.command.CommandException;
 import dev.plinth.core.runtime.command.CommandSender;
-import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.event.player.PlayerBreakBlockEvent;
 import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.event.player.PlayerJoinEvent;
@@ -37,7 +36,6 @@ import dev.plinth.lang.wasm.internal.link.HostImport;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -64,6 +62,7 @@ public final class EnvAbi implements AbiBinding {
 
     private final PluginContext context;
     private final BlockIds blocks = new BlockIds();
+    private final OnlinePlayers players;
     private ExportFunction alloc;
     private ExportFunction onCommand;
     private ExportFunction onTask;
@@ -75,6 +74,7 @@ public final class EnvAbi implements AbiBinding {
      */
     public EnvAbi(PluginContext context) {
         this.context = context;
+        this.players = new OnlinePlayers(context.services());
     }
 
     @Override
@@ -277,18 +277,12 @@ public final class EnvAbi implements AbiBinding {
     }
 
     private long[] playerName(Instance instance, long... args) {
-        Entity entity = context.services().server().entity(args[0]).orElse(null);
-        if (!(entity instanceof Player player) || !player.isOnline()) {
+        Player player = players.online(args[0]);
+        if (player == null) {
             return FAILED;
         }
-        int out = (int) args[1];
-        int outLen = (int) args[2];
-        byte[] name = player.name().getBytes(StandardCharsets.UTF_8);
-        long capacity = context.memory().u32(instance.memory(), "mc_get_player_name", outLen);
-        int written = (int) Math.min(capacity, name.length);
-        byte[] data = written == name.length ? name : Arrays.copyOf(name, written);
-        context.memory().write(instance.memory(), "mc_get_player_name", out, data);
-        context.memory().putU32(instance.memory(), "mc_get_player_name", outLen, name.length);
+        context.memory().writeCapped(instance.memory(), "mc_get_player_name", (int) args[1], (int) args[2],
+                players.nameBytes(player));
         return OK;
     }
 
@@ -390,8 +384,7 @@ public final class EnvAbi implements AbiBinding {
     }
 
     private Optional<Player> player(long id) {
-        Optional<Entity> entity = context.services().server().entity(id);
-        return entity.filter(Player.class::isInstance).map(Player.class::cast).filter(Player::isOnline);
+        return Optional.ofNullable(players.online(id));
     }
 
     private String string(Instance instance, String function, long ptr, long len) {
