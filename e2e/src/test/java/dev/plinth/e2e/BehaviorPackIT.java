@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example behavior pack ({@code examples/resources/packs/guard-pack}, the seed's {@code custom:guard}) in the
  * real distribution, driven through the shell: spawn, look, events, kill with loot, give, craft, roll loot, trades,
- * and a restart that replaces the pack's definitions (its entities despawn).
+ * its script on the Script API ({@code @minecraft/server}), and a restart that replaces the pack's definitions (its
+ * entities despawn).
  */
 class BehaviorPackIT {
 
@@ -57,6 +58,7 @@ class BehaviorPackIT {
                 "sim:craft Steve custom:ruby_sword",
                 "sim:craft Steve custom:rubies_from_gems",
                 "sim:inventory Steve",
+                "sim:inbox Steve",
                 "sim:loot loot_tables/entities/guard.json 42",
                 "sim:give Steve minecraft:stick 2",
                 "sim:craftgrid Steve custom:ruby,custom:ruby minecraft:stick,custom:ruby minecraft:stick,-",
@@ -81,7 +83,11 @@ class BehaviorPackIT {
 
         assertEquals(0, run.exitCode(), run.output());
         String out = run.output();
-        assertTrue(out.contains("guard-pack (data): 1 entity, 1 item, 1 block, 3 recipe, 3 loot_table, 1 trade_table, "
+        assertTrue(out.contains("[guard-pack] guard-pack script up at tick "), "the pack's script:\n" + out);
+        assertTrue(out.contains("The guards watch over you, Steve.") && out.contains("A guard has fallen at 3, 3."),
+                "the script's playerSpawn and entityDie subscribers (sim:inbox):\n" + out);
+        assertTrue(out.contains("[guard-pack] the guards are on duty (tick "), "system.runTimeout:\n" + out);
+        assertTrue(out.contains("guard-pack (data, script): 1 entity, 1 item, 1 block, 3 recipe, 3 loot_table, 1 trade_table, "
                 + "1 spawn_rule, 5 feature, 1 feature_rule; 0 file(s) skipped"), "pack:list:\n" + out);
         assertTrue(out.contains("reading behavior pack guard-pack: done in"), "the loader's progress:\n" + out);
         assertTrue(out.contains("entity custom:guard (guard-pack: entities/guard.json, format 1.20.0)"), out);
@@ -183,17 +189,14 @@ class BehaviorPackIT {
         assertTrue(out.contains("symbolic link"), "the resource says why it is refused:\n" + out);
     }
 
-    @Test
-    void aScriptModuleIsListedAndSaidNotToRun() throws Exception {
+    /** A behavior pack with a script module on the Script API (a data module with one item beside it). */
+    private Path scriptedPack(String name, String script) throws IOException {
         Path installed = PlinthInstance.at(home).installDir().resolve("resources");
-        Path pack = home.resolve("resources").resolve("scripted-pack");
+        Path pack = home.resolve("resources").resolve(name);
         Files.createDirectories(pack.resolve("items"));
         Files.createDirectories(pack.resolve("scripts"));
         Files.copy(installed.resolve("guard-pack/items/ruby.json"), pack.resolve("items/ruby.json"));
-        Files.writeString(pack.resolve("scripts/main.js"), """
-                import { world } from "@minecraft/server";
-                world.sendMessage("hello from a script");
-                """);
+        Files.writeString(pack.resolve("scripts/main.js"), script);
         Files.writeString(pack.resolve("manifest.json"), """
                 {
                   "format_version": 2,
@@ -208,18 +211,124 @@ class BehaviorPackIT {
                   "dependencies": [ { "module_name": "@minecraft/server", "version": "1.15.0" } ]
                 }
                 """);
+        return pack;
+    }
+
+    @Test
+    void aScriptModuleRunsOnTheScriptApi() throws Exception {
+        scriptedPack("scripted-pack", """
+                import { world, system, Player, ItemStack } from "@minecraft/server";
+                import { describe } from "./where.js";
+
+                world.afterEvents.playerSpawn.subscribe((e) => {
+                  console.log(`spawn: ${e.player.name} initial=${e.initialSpawn} player=${e.player instanceof Player}`);
+                  e.player.sendMessage({ rawtext: [{ text: "welcome, " }, { text: e.player.name }] });
+                });
+                world.beforeEvents.chatSend.subscribe((e) => {
+                  if (e.message.includes("griefing")) { e.cancel = true; console.log(`refused: ${e.message}`); }
+                });
+                const heard = world.afterEvents.chatSend.subscribe((e) => console.log(`heard ${e.sender.name}: ${e.message}`));
+                world.afterEvents.playerLeave.subscribe((e) => console.log(`left: ${e.playerName}`));
+                world.afterEvents.playerBreakBlock.subscribe((e) =>
+                  console.log(`broke ${e.brokenBlockPermutation.type.id} at ${describe(e.block.location)}, now ${e.block.typeId}`));
+                world.afterEvents.entityDie.subscribe((e) =>
+                  console.log(`died: ${e.deadEntity.typeId} (${e.damageSource.cause})`));
+                world.afterEvents.playerSpawn.subscribe(() => { throw new Error("a broken subscriber"); });
+
+                const overworld = world.getDimension("minecraft:overworld");
+                const pig = overworld.spawnEntity("minecraft:pig", { x: 2, y: 4, z: 2 });
+                const health = pig.getComponent("minecraft:health");
+                console.log(`spawned ${pig.typeId} at ${describe(pig.location)} in ${pig.dimension.id}, health ${health.currentValue}/${health.effectiveMax}`);
+                overworld.getBlock({ x: 6, y: 4, z: 6 }).setType("minecraft:stone");
+                console.log(`block: ${overworld.getBlock({ x: 6, y: 4, z: 6 }).typeId}`);
+                try { world.getAllEntities(); } catch (e) { console.log(`refused: ${e.message}`); }
+                try { new ItemStack("minecraft:apple"); } catch (e) { console.log(`refused: ${e.message}`); }
+
+                const start = system.currentTick;
+                let beats = 0;
+                const beat = system.runInterval(() => {
+                  beats++;
+                  if (beats === 3) {
+                    system.clearRun(beat);
+                    world.afterEvents.chatSend.unsubscribe(heard);
+                    console.log(`three beats by tick ${system.currentTick - start}`);
+                  }
+                }, 5);
+                system.runTimeout(() => console.log(`timeout after ${system.currentTick - start} ticks`), 10);
+                system.run(() => world.sendMessage("hello from a script"));
+                """);
+        Files.writeString(home.resolve("resources/scripted-pack/scripts/where.js"),
+                "export const describe = (p) => `${p.x}, ${p.y}, ${p.z}`;\n");
         startsPaused("scripted-pack");
-        var run = PlinthInstance.at(home).script("pack:list", "pack:info scripted-pack");
+        var run = PlinthInstance.at(home).script("pack:list", "pack:info scripted-pack", "sim:join Steve",
+                "sim:chat Steve hello there", "sim:chat Steve no griefing please", "sim:tick 20",
+                "sim:chat Steve after the beats", "sim:place Steve 8 4 8 minecraft:dirt", "sim:break Steve 8 4 8",
+                "sim:kill 1 Steve", "sim:inbox Steve", "sim:quit Steve", "resource:stop scripted-pack", "sim:join Alex",
+                "sim:inbox Alex");
 
         assertEquals(0, run.exitCode(), run.output());
         String out = run.output();
-        String notRun = "scripts/main.js (javascript; @minecraft/server 1.15.0) is not run: Plinth does not run the "
-                + "Script API yet";
         assertTrue(out.contains("scripted-pack (data, script): 1 item; 0 file(s) skipped"), "pack:list:\n" + out);
-        assertTrue(out.contains("modules: 2") && out.contains("  data 1.0.0") && out.contains("  script 1.0.0: "
-                + notRun), "pack:info:\n" + out);
-        assertTrue(out.contains("pack scripted-pack: its script module " + notRun), "the start warns:\n" + out);
-        assertTrue(!out.contains("hello from a script"), out);
+        assertTrue(out.contains("  script 1.0.0: scripts/main.js (javascript; @minecraft/server 1.15.0)")
+                && out.contains("script: scripts/main.js (running)"), "pack:info:\n" + out);
+        assertTrue(out.contains("[scripted-pack] spawned minecraft:pig at 2, 4, 2 in minecraft:overworld, health "),
+                out);
+        assertTrue(out.contains("[scripted-pack] block: minecraft:stone"), out);
+        assertTrue(out.contains("[scripted-pack] refused: world.getAllEntities is not supported by Plinth"), out);
+        assertTrue(out.contains("[scripted-pack] refused: ItemStack is not supported by Plinth"), out);
+        assertTrue(out.contains("[scripted-pack] spawn: Steve initial=true player=true"), out);
+        assertTrue(out.contains("a broken subscriber"), "a failing subscriber is reported:\n" + out);
+        assertTrue(out.contains("[scripted-pack] heard Steve: hello there"), out);
+        assertTrue(out.contains("[scripted-pack] refused: no griefing please")
+                && !out.contains("heard Steve: no griefing please"), "beforeEvents.chatSend cancels:\n" + out);
+        assertTrue(out.contains("[scripted-pack] three beats by tick 15"), "runInterval and clearRun:\n" + out);
+        assertTrue(out.contains("[scripted-pack] timeout after 10 ticks"), out);
+        assertTrue(!out.contains("heard Steve: after the beats"), "unsubscribe:\n" + out);
+        assertTrue(out.contains("[scripted-pack] broke minecraft:dirt at 8, 4, 8, now minecraft:air"), out);
+        assertTrue(out.contains("[scripted-pack] died: minecraft:pig"), out);
+        assertTrue(out.contains("welcome, Steve") && out.contains("hello from a script"), "sim:inbox:\n" + out);
+        assertTrue(out.contains("[scripted-pack] left: Steve"), out);
+        assertTrue(!out.contains("spawn: Alex"), "the script stopped with its pack:\n" + out);
+    }
+
+    @Test
+    void aScriptThatFailsFailsThePacksStartWithItsFileAndLine() throws Exception {
+        scriptedPack("broken-script", """
+                import { world } from "@minecraft/server";
+
+                world.afterEvents.playerSpawn.subscribe(() => {});
+                world.noSuchThing();
+                """);
+        startsPaused("broken-script");
+        var run = PlinthInstance.at(home).script("resource:list", "resource:why broken-script", "pack:list");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("world.noSuchThing is not supported by Plinth"), out);
+        assertTrue(out.contains("scripts/main.js:4"), "the file and line:\n" + out);
+        assertTrue(!out.contains("broken-script (data, script)"), "the pack did not start:\n" + out);
+    }
+
+    @Test
+    void aScriptThatSpinsInASubscriberIsStoppedWithItsPackWhileTheServerTicks() throws Exception {
+        scriptedPack("spinning-pack", """
+                import { world } from "@minecraft/server";
+                const kept = [];
+                world.beforeEvents.chatSend.subscribe((e) => {
+                  kept.push(e.message);
+                  while (true) {}
+                });
+                """);
+        startsPaused("spinning-pack");
+        var run = PlinthSession.untilStoppedForLimits(PlinthInstance.at(home), "spinning-pack", "bedrock",
+                "sim:join Steve", "sim:chat Steve one", "sim:chat Steve two", "sim:chat Steve three",
+                "sim:chat Steve four", "sim:tick 20");
+
+        String out = run.output();
+        assertEquals(0, run.exitCode(), out);
+        assertTrue(out.contains("statement budget"), "the limit it broke:\n" + out);
+        assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the chat goes on without the pack:\n" + out);
+        assertTrue(out.contains("tick 20"), "the server still ticks:\n" + out);
     }
 
     @Test

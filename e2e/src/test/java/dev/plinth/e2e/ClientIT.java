@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server; a second run finds everything but the {@code cache: false} asset in its cache; a resource restarted while
  * the client is connected reaches it as {@code resource:sync} and is loaded again; a client killed mid-file resumes the
  * file where it stopped; the {@code radar} example runs on a client and talks to its server script, and the
- * {@code core} example's alt:V {@code client-main} runs there too.
+ * {@code core} example's alt:V {@code client-main} and the {@code hud-mod} example's JavaScript entry run there too; a
+ * JavaScript client script (an ES module importing its own file) uses the client API and talks to its server script.
  */
 class ClientIT {
 
@@ -166,14 +167,15 @@ class ClientIT {
     @Test
     void theExamplesClientScriptsRunOnAClient() throws Exception {
         Files.createDirectories(home.resolve("conf"));
-        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\", \"core\"]}");
+        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\", \"core\", \"hud-mod\"]}");
         var server = PlinthInstance.at(home);
         try (var session = PlinthSession.open(server)) {
             String out = runClient(client(server, caches.resolve("radar"), "--exec",
                     "ready radar;emit radar:hello {\"range\": 5};wait radar:contacts 30;resources"));
 
-            assertTrue(out.contains("[radar] radar up on the client; the server lists 2 resource(s) for clients"), out);
+            assertTrue(out.contains("[radar] radar up on the client; the server lists 3 resource(s) for clients"), out);
             assertTrue(out.contains("[core] core client-main runs: core 1.0.0"), "alt:V's client-main:\n" + out);
+            assertTrue(out.contains("HUD attached"), "the Staminal mod's client.js (JavaScript) runs onAttach:\n" + out);
             assertTrue(out.contains("radar is ready"), out);
             assertTrue(out.contains("[radar] radar contacts from server: scan 1"), out);
             assertTrue(out.matches("(?s).*\nradar\\s+script\\s+1\\.0\\.0\\s+loaded\\s+yes\\s.*"), out);
@@ -184,6 +186,54 @@ class ClientIT {
             session.await(o -> o.contains("No client connected: bin/plinth-client --server URL --name NAME joins one.")
                     && o.contains("ERROR: missing or wrong arguments; usage: sim:clients"),
                     "sim:clients says who is connected (alice left) and its usage");
+        }
+    }
+
+    @Test
+    void javaScriptClientScriptsRunOnAClientAndTalkToTheServer() throws Exception {
+        Path compass = home.resolve("resources/compass");
+        Files.createDirectories(compass.resolve("server"));
+        Files.createDirectories(compass.resolve("client"));
+        Files.writeString(compass.resolve("meta.json"), """
+                {"name": "compass", "version": "1.0.0", "author": "e2e",
+                 "scripts": [
+                   {"path": "server/main.lua", "type": "server"},
+                   {"path": "client/main.js", "type": "client"},
+                   {"path": "client/heading.js", "type": "client"}]}
+                """);
+        Files.writeString(compass.resolve("server/main.lua"), """
+                AddEventHandler("compass:hello", function(event)
+                  print("compass: " .. event.source .. " wants " .. event.payload.want)
+                  mc.emit_client(event.source, "compass:heading", { degrees = 270 })
+                end)
+                """);
+        Files.writeString(compass.resolve("client/heading.js"), """
+                export const describe = (degrees) => `${degrees} degrees`;
+                """);
+        Files.writeString(compass.resolve("client/main.js"), """
+                import { describe } from './heading.js';
+                AddEventHandler("compass:heading", (event) => {
+                  console.log(`compass heading from ${event.source}: ${describe(event.payload.degrees)}`);
+                });
+                const [names] = Resource.GetResources();
+                console.log(`compass up on the client; the server lists ${names.length} resource(s) for clients`);
+                const [ready, err] = Resource.MarkReady("compass");
+                console.log("compass ready:", ready, err);
+                mc.emit_server("compass:hello", { want: "north" });
+                """);
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"compass\"]}");
+        var server = PlinthInstance.at(home);
+        try (var session = PlinthSession.open(server)) {
+            String out = runClient(client(server, caches.resolve("compass"), "--exec",
+                    "wait compass:heading 30;resources"));
+
+            assertTrue(out.contains("[compass] compass up on the client; the server lists 1 resource(s) for clients"),
+                    out);
+            assertTrue(out.contains("[compass] compass ready: true null"), out);
+            assertTrue(out.contains("[compass] compass heading from server: 270 degrees"), out);
+            assertTrue(out.matches("(?s).*\ncompass\\s+script\\s+1\\.0\\.0\\s+loaded\\s+yes\\s.*"), out);
+            session.await(o -> o.contains("compass: alice wants north"), "the server script got the client's event");
         }
     }
 

@@ -241,6 +241,42 @@ class JsResourcesIT {
     }
 
     @Test
+    void anAdminJavaScriptResourceCreatesAndBakesAMapPackage() throws Exception {
+        js("mapper", """
+                (async () => {
+                  const [name, err] = await Resource.CreateMapPackage("jsmap", "JS Map");
+                  console.log(`create ${name} ${err}`);
+                  const [, again] = await Resource.CreateMapPackage("jsmap");
+                  console.log(`again ${again}`);
+                  console.log(`start ${await Resource.Start("jsmap")}`);
+                  const [ok, bakeErr] = await Resource.BakeMapPackage("jsmap", { name: "JS Map", version: "0.3.0",
+                    primitives: [{ kind: "cube", y: -2, sx: 64, sy: 2, sz: 64 }], renderObjects: [{ mesh: "rock" }] });
+                  console.log(`bake ${ok} ${bakeErr}`);
+                  const [bad, badErr] = await Resource.BakeMapPackage("jsmap", { primitives: [{ kind: "cube", sx: -1 }] });
+                  console.log(`badbake ${bad} ${badErr}`);
+                })();
+                """);
+        js("guest", "Resource.CreateMapPackage('stolen', 'x').then(([name, err]) => console.log(`steal ${name} ${err}`));\n");
+        serverJson("\"AdminResources\": [\"mapper\"]", "mapper", "guest");
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            session.await(o -> o.contains("[mapper] badbake") && o.contains("[guest] steal"), "both scripts' work");
+            session.send("resource:files jsmap");
+            String out = session.await(o -> o.contains("map/map_collision.bin"), "the baked files for clients");
+
+            assertTrue(out.contains("[mapper] create jsmap null"), out);
+            assertTrue(out.contains("[mapper] again ERR_ALREADY_EXISTS"), out);
+            assertTrue(out.contains("[mapper] start null"), out);
+            assertTrue(out.contains("[mapper] bake true null"), out);
+            assertTrue(out.contains("[mapper] badbake null ERR_INVALID_MANIFEST"), "a bad bake is refused:\n" + out);
+            assertTrue(out.contains("[guest] steal null ERR_PERMISSION_DENIED"), "only admin resources:\n" + out);
+            assertTrue(out.contains("map/map_render.json"), out);
+            assertTrue(Files.readString(home.resolve("resources/jsmap/map/map_render.json")).contains("rock"),
+                    "the good bake's files stay");
+            assertTrue(!Files.exists(home.resolve("resources/stolen")), "nothing was created for the guest");
+        }
+    }
+
+    @Test
     void aModuleThatFailsAtStartLeavesItsResourceInErrorWithFileAndLine() throws Exception {
         js("broken", "console.log('starting');\nconst greeting = 'hi';\nundefinedFunction(greeting);\n");
         serverJson("");

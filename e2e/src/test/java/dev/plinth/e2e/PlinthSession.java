@@ -85,7 +85,7 @@ final class PlinthSession implements AutoCloseable {
      *
      * @param instance the instance
      * @param resource the resource expected to be stopped
-     * @param language its host, as {@code resource:list} shows it
+     * @param language its host, as {@code resource:list} shows it (its type is any: {@code plugin}, {@code pack})
      * @param commands what to send first, in order
      * @return the exit code and everything it printed
      */
@@ -98,7 +98,7 @@ final class PlinthSession implements AutoCloseable {
             session.await(o -> o.contains("ERR_SCRIPT_EXECUTION: " + resource + " stopped for breaking its limits"),
                     resource + " is stopped");
             session.poll("resource:list", o -> o.matches("(?s).*\n" + java.util.regex.Pattern.quote(resource)
-                    + "\\s+plugin\\s+" + language + "\\s+1\\.0\\.0\\s+error\\s.*"), resource + " is in error");
+                    + "\\s+\\S+\\s+" + language + "\\s+1\\.0\\.0\\s+error\\s.*"), resource + " is in error");
             session.send("server:tps");
             int exit = session.finish();
             return new PlinthInstance.Run(exit, session.output());

@@ -19,9 +19,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads a client resource's scripts: each runs on the engine of its language (the Lua host's; JavaScript once a host
- * offers one), sandboxed and limited as the host's resources are, with the client API ({@link ResourceApi}), reading
- * its files by hash from the client's cache.
+ * Loads a client resource's scripts: each runs on the engine of its language (the Lua host's, the JavaScript
+ * host's), sandboxed and limited as the host's resources are, with the client API ({@link ResourceApi}), reading its
+ * files by hash from the client's cache.
  *
  * <p>Thread-safe.
  */

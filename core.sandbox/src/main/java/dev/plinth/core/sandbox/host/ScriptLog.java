@@ -1,6 +1,7 @@
 package dev.plinth.core.sandbox.host;
 
 import dev.plinth.core.sandbox.internal.host.ConsoleLine;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -60,6 +61,53 @@ public interface ScriptLog extends AutoCloseable {
     /** Reports the lines dropped since the last report. */
     @Override
     void close();
+
+    /**
+     * A log that hands every line to one consumer, escaped as {@link #oneLine} escapes it, and drops none: for
+     * embedders that show a script's output their own way (and for tests). WARN and ERROR lines are handed over as
+     * they are, without a level.
+     *
+     * @param lines the consumer; called on the thread of the script's call, it must be thread-safe
+     * @return the log
+     */
+    static ScriptLog to(Consumer<String> lines) {
+        return new ScriptLog() {
+            @Override
+            public void print(String line) {
+                lines.accept(oneLine(line));
+            }
+
+            @Override
+            public void info(String message) {
+                print(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                print(message);
+            }
+
+            @Override
+            public void error(String message) {
+                print(message);
+            }
+
+            @Override
+            public void fatal(String message) {
+                print(message);
+            }
+
+            @Override
+            public long dropped() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                // nothing is dropped, so nothing to report
+            }
+        };
+    }
 
     /**
      * Text from a script as one line, escaped the way this log writes it: for messages that reach the console or a

@@ -5,6 +5,7 @@ import dev.plinth.bedrock.packs.internal.load.LoadedPack;
 import dev.plinth.core.runtime.content.ContentRegistration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 
 /**
@@ -15,9 +16,10 @@ import org.osgi.framework.Bundle;
  * @param entityTypes its entity types, by id
  * @param registrations its entity, item and block types in the world
  * @param modules its manifest's modules
+ * @param script its script module while it runs, stopped with the pack
  */
 public record ActivePack(Bundle bundle, LoadedPack loaded, Map<String, PackEntityType> entityTypes,
-        List<ContentRegistration> registrations, PackModules modules) {
+        List<ContentRegistration> registrations, PackModules modules, Optional<PackScript> script) {
 
     /** Copies the collections. */
     public ActivePack {

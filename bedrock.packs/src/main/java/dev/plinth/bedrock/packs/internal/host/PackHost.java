@@ -55,6 +55,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.BundleTracker;
@@ -75,6 +77,11 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * <p>Molang: every pack compiles in its own scope of the server's runtime ({@link MolangWorld}), against the world's
  * queries and the packs' own ({@link PackQueries}, also registered as a {@code MolangQueries} service so that
  * {@code molang:eval} answers them); a pack entity's variables live in the entity's {@code MolangWorld} context.
+ *
+ * <p>Scripts: a pack's {@code script} module ({@code scripts/main.js} on {@code @minecraft/server}) runs once its
+ * types are registered, through the {@link PackScriptRunner} (present while the JavaScript host is); a script whose
+ * top-level code fails fails the pack's start, and it stops with the pack. Without the JavaScript host, or when the
+ * entry is not in the pack, the pack's data loads and the log says why its script does not run.
  *
  * <p>Threads: the trackers call back on the thread that installs, updates, starts or stops a bundle.
  */
@@ -100,6 +107,8 @@ public final class PackHost {
     private final PackWorld world;
     private final Map<Long, Loading> loading = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable PackScriptRunner scripts;
     private @Nullable ExecutorService loader;
     private @Nullable ServiceRegistration<MolangQueries> queriesRegistration;
     private @Nullable ServiceRegistration<ReloadPreparation> preparation;
@@ -412,10 +421,14 @@ public final class PackHost {
             return fail(bundle, name, name + ": the world refused its content: " + describe(e));
         }
         PackModules modules = PackModules.of(resources.descriptor(bundle));
-        for (String script : modules.scriptsNotRun()) {
-            log.warn("pack {}: its script module {}", pack.name(), script);
+        Optional<PackScript> script;
+        try {
+            script = runScript(bundle, pack.name(), modules);
+        } catch (PackScriptException e) {
+            registrations.forEach(ContentRegistration::close);
+            return fail(bundle, name, e.getMessage());
         }
-        var active = new ActivePack(bundle, pack, entityTypes, registrations, modules);
+        var active = new ActivePack(bundle, pack, entityTypes, registrations, modules, script);
         registry.add(active);
         support.cleared(bundle);
         log.info("pack {} started: {} entity, {} item and {} block types in the world{}", pack.name(),
@@ -423,6 +436,29 @@ public final class PackHost {
                 pack.failures().isEmpty() ? "" : ", " + pack.failures().size() + " file(s) skipped (pack:info "
                         + pack.name() + ")");
         return active;
+    }
+
+    /**
+     * Runs the pack's script module, if it has one that can run: its entry must be in the pack and a JavaScript host
+     * must be running (else the log says why not, and the pack goes on without it).
+     */
+    private Optional<PackScript> runScript(Bundle bundle, String pack, PackModules modules) {
+        Optional<String> entry = modules.scriptEntry();
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        if (bundle.getEntry(entry.get()) == null) {
+            log.warn("pack {}: its script module's entry {} is not in the pack: the script does not run", pack,
+                    entry.get());
+            return Optional.empty();
+        }
+        PackScriptRunner runner = scripts;
+        if (runner == null) {
+            log.warn("pack {}: its script {} does not run: no JavaScript host (dev.plinth.lang.js) is running", pack,
+                    entry.get());
+            return Optional.empty();
+        }
+        return Optional.of(runner.run(bundle, pack, entry.get()));
     }
 
     /** Fails a pack's start through the host failure contract, then stops its bundle again. */
@@ -451,6 +487,7 @@ public final class PackHost {
      */
     private void stop(ActivePack pack) {
         registry.remove(pack.name());
+        pack.script().ifPresent(PackScript::close);
         pack.registrations().forEach(ContentRegistration::close);
         Loading read = loading.get(pack.bundle().getBundleId());
         if (read == null || read.pack().getNow(null) != pack.loaded()) {

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 /**
  * A behavior pack's modules as its manifest lists them, described for {@code pack:list} and {@code pack:info}. A
  * {@code data} module is what this host reads; a {@code script} module is named with its entry and the Script API
- * modules it asks for, and said not to run: Plinth does not run the Script API ({@code @minecraft/server}) yet.
- * Immutable.
+ * modules it asks for (the host runs its entry with {@code @minecraft/server}). Immutable.
  *
  * @param modules the manifest's modules, in its order
  * @param scriptApi the Script API modules the pack depends on, with their versions
@@ -47,28 +46,29 @@ public record PackModules(List<PackModule> modules, Map<String, String> scriptAp
                 .collect(Collectors.joining(", "));
     }
 
-    /** {@return one line per module: type, version and, for a script module, its entry and that it is not run} */
+    /** {@return one line per module: type, version and, for a script module, its entry and the API it asks for} */
     public List<String> describe() {
         var lines = new ArrayList<String>();
         for (PackModule module : modules) {
-            lines.add(module.type() + " " + module.version() + (isScript(module) ? ": " + notRun(module) : ""));
+            lines.add(module.type() + " " + module.version() + (isScript(module) ? ": " + script(module) : ""));
         }
         return lines;
     }
 
-    /** {@return what the pack's script modules would run and why they do not, one line each} */
-    public List<String> scriptsNotRun() {
-        return modules.stream().filter(PackModules::isScript).map(this::notRun).toList();
+    /** {@return the entry of the pack's (first) JavaScript script module, if it has one} */
+    public Optional<String> scriptEntry() {
+        return modules.stream().filter(PackModules::isScript)
+                .filter(m -> m.language().orElse("javascript").equalsIgnoreCase("javascript"))
+                .flatMap(m -> m.entry().stream()).findFirst();
     }
 
     private static boolean isScript(PackModule module) {
         return module.type().equals("script");
     }
 
-    private String notRun(PackModule module) {
+    private String script(PackModule module) {
         String api = scriptApi.isEmpty() ? "" : "; " + scriptApi.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return module.entry().orElse("(no entry)") + " (" + module.language().orElse("javascript") + api
-                + ") is not run: Plinth does not run the Script API yet";
+        return module.entry().orElse("(no entry)") + " (" + module.language().orElse("javascript") + api + ")";
     }
 }

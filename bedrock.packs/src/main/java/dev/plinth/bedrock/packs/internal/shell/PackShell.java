@@ -10,6 +10,7 @@ import dev.plinth.bedrock.packs.internal.definition.Definition;
 import dev.plinth.bedrock.packs.internal.definition.DefinitionKind;
 import dev.plinth.bedrock.packs.internal.host.ActivePack;
 import dev.plinth.bedrock.packs.internal.host.PackHost;
+import dev.plinth.bedrock.packs.internal.host.PackScript;
 import dev.plinth.bedrock.packs.internal.load.LoadedPack;
 import dev.plinth.core.runtime.simulation.SimulationException;
 import dev.plinth.shell.CommandUsage;
@@ -83,6 +84,8 @@ public final class PackShell {
         lines.add("pack " + loaded.name() + ": " + loaded.files() + " files read in " + loaded.millis() + " ms");
         lines.add("modules: " + pack.modules().modules().size());
         pack.modules().describe().forEach(module -> lines.add("  " + module));
+        pack.modules().scriptEntry().ifPresent(entry -> lines.add("script: " + entry
+                + (pack.script().map(PackScript::running).orElse(false) ? " (running)" : " (not running: see the log)")));
         loaded.definitions().forEach((kind, definitions) -> {
             if (!definitions.isEmpty()) {
                 lines.add(kind.id() + " (" + definitions.size() + "): " + String.join(", ", definitions.keySet()));

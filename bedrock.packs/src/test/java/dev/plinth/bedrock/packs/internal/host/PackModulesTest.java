@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
 
-/** pack:list and pack:info name a pack's modules, and say that a script module is not run. */
+/** pack:list and pack:info name a pack's modules; a JavaScript script module's entry is what the host runs. */
 class PackModulesTest {
 
     private static final PackModule DATA = new PackModule("data", "8b2d4e63-1a2f-4b3c-8d4e-5f6a7b8c9d02",
@@ -22,18 +22,24 @@ class PackModulesTest {
         var modules = new PackModules(List.of(DATA), Map.of());
         assertEquals("data", modules.types());
         assertEquals(List.of("data 1.0.0"), modules.describe());
-        assertEquals(List.of(), modules.scriptsNotRun());
+        assertEquals(Optional.empty(), modules.scriptEntry());
     }
 
     @Test
-    void aScriptModuleIsNamedWithItsEntryAndTheScriptApiAndSaidNotToRun() {
+    void aScriptModuleIsNamedWithItsEntryAndTheScriptApi() {
         var modules = new PackModules(List.of(SCRIPT, DATA),
                 Map.of("@minecraft/server-ui", "1.3.0", "@minecraft/server", "1.15.0"));
-        String notRun = "scripts/main.js (javascript; @minecraft/server 1.15.0, @minecraft/server-ui 1.3.0) is not "
-                + "run: Plinth does not run the Script API yet";
         assertEquals("script, data", modules.types());
-        assertEquals(List.of("script 1.2.0: " + notRun, "data 1.0.0"), modules.describe());
-        assertEquals(List.of(notRun), modules.scriptsNotRun());
+        assertEquals(List.of("script 1.2.0: scripts/main.js (javascript; @minecraft/server 1.15.0, "
+                + "@minecraft/server-ui 1.3.0)", "data 1.0.0"), modules.describe());
+        assertEquals(Optional.of("scripts/main.js"), modules.scriptEntry());
+    }
+
+    @Test
+    void aScriptModuleInAnotherLanguageIsNotAnEntry() {
+        var other = new PackModule("script", "0a1b2c3d-1a2f-4b3c-8d4e-5f6a7b8c9d04", new Version(1, 0, 0), "",
+                Optional.of("lua"), Optional.of("scripts/main.lua"));
+        assertEquals(Optional.empty(), new PackModules(List.of(other), Map.of()).scriptEntry());
     }
 
     @Test

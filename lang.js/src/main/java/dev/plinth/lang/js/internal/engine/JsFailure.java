@@ -47,9 +47,12 @@ public record JsFailure(String resource, String file, int line, String message, 
         String file = "";
         int line = 0;
         SourceSection location = error.getSourceLocation();
-        if (location == null) {
+        if (location == null || location.getSource() != null && location.getSource().isInternal()) {
+            // thrown inside a host-supplied module (marked internal): the resource's frame that called it
+            location = null;
             for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
-                if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
+                if (frame.isGuestFrame() && frame.getSourceLocation() != null
+                        && !frame.getSourceLocation().getSource().isInternal()) {
                     location = frame.getSourceLocation();
                     break;
                 }

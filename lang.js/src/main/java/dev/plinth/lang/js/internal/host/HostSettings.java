@@ -2,7 +2,9 @@ package dev.plinth.lang.js.internal.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.core.sandbox.limits.ResolvedLimits;
+import dev.plinth.core.sandbox.limits.SandboxSettings;
 import dev.plinth.lang.js.internal.engine.JsLimits;
+import java.util.function.Consumer;
 
 /**
  * The JavaScript host's own settings, the {@code js} object of {@code conf/server.json}: the statement budgets per
@@ -18,6 +20,22 @@ public record HostSettings(long statementsPerCall, long statementsPerTick) {
     /** The defaults: 2 million statements per call, 5 million per tick. */
     public static final HostSettings DEFAULTS =
             new HostSettings(JsLimits.defaults().statementsPerCall(), JsLimits.defaults().statementsPerTick());
+
+    /**
+     * Reads the {@code js} object of the instance's {@code conf/server.json}.
+     *
+     * @param sandbox the sandbox settings, which hold the file's sections
+     * @param errors told what is wrong when the object is invalid (the defaults are used then)
+     * @return the settings
+     */
+    public static HostSettings read(SandboxSettings sandbox, Consumer<String> errors) {
+        try {
+            return parse(sandbox.section("js"), "conf/server.json");
+        } catch (IllegalArgumentException e) {
+            errors.accept(e.getMessage() + "; the JavaScript host uses its defaults");
+            return DEFAULTS;
+        }
+    }
 
     /**
      * Reads a {@code js} object.

@@ -22,6 +22,7 @@ import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.js.internal.engine.AllocationWatch;
 import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsRuntime;
+import dev.plinth.lang.js.internal.engine.JsScript;
 import dev.plinth.lang.js.internal.engine.JsException;
 import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.SharedEngine;
@@ -44,7 +45,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
@@ -91,7 +94,6 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             + "(osgi.condition.id=plinth.resources.ready))";
 
     private static final String LANGUAGE = "js";
-    private static final String SERVER_JSON = "conf/server.json";
 
     private final BundleContext context;
     private final ResourceService resources;
@@ -272,7 +274,10 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             account = accounts.open(name, LANGUAGE, limits.statementsPerTick());
             compileTypeScript(name, bundle, descriptor.get());
             JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, limits, account,
-                    scriptLog, grants, Map.of(), true));
+                    scriptLog, grants, Map.of(), true, () -> {
+                        JsResource current = started.get(name);
+                        return current != null && current.scope().script().isClosed();
+                    }));
             started.put(name, resource);
             startOrder.put(name, starts.incrementAndGet());
             if (engine.measuresHeap()) {
@@ -397,7 +402,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         var run = new ModuleRun(resource);
         var declared = new LinkedHashMap<String, JsResource.Builtin>();
         builtins.forEach((name, module) -> declared.put(name, new JsResource.Builtin(module.exportNames(),
-                scope -> module.exports(run))));
+                scope -> module.exports(run.starting(scope.script())))));
         ScriptLog scriptLog = support.log(bundle, resource, LANGUAGE, sandbox.defaults().logLinesPerSecond());
         Account account = null;
         try {
@@ -407,7 +412,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             account = accounts.open(resource, LANGUAGE, limits.statementsPerTick());
             run.resource = JsResource.start(launch(resource, bundle, descriptor, List.of(entry), limits, account,
                     scriptLog, Grants.of(resource, descriptor.manifestPath(), permissionsSection(descriptor)),
-                    declared, false));
+                    declared, false, run::startedAndClosed));
             return run;
         } catch (RuntimeException e) {
             if (account != null) {
@@ -418,11 +423,18 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         }
     }
 
+    /**
+     * What a start needs.
+     *
+     * @param closedForLimits whether the context that broke its limits is still the bundle's, closed (a later start
+     *     of the same bundle must not be stopped for an earlier one's failure)
+     */
     private JsResource.Launch launch(String name, Bundle bundle, ResourceDescriptor descriptor, List<String> modules,
             JsLimits limits, Account account, ScriptLog scriptLog, Grants grants,
-            Map<String, JsResource.Builtin> builtins, boolean hooks) {
+            Map<String, JsResource.Builtin> builtins, boolean hooks, BooleanSupplier closedForLimits) {
         return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
-                ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception), resources, events,
+                ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception, closedForLimits),
+                resources, events,
                 mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled);
     }
 
@@ -444,12 +456,11 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     }
 
     /** Called on the thread whose call broke the limit, once the context is closed. */
-    private void stopForLimits(Bundle bundle, String name, ScriptLog scriptLog, JsLimitException exception) {
+    private void stopForLimits(Bundle bundle, String name, ScriptLog scriptLog, JsLimitException exception,
+            BooleanSupplier closedForLimits) {
         scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + name + " stopped for breaking its limits: " + exception.report());
-        support.stopLater(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage(), () -> {
-            JsResource resource = started.get(name);
-            return resource != null && resource.scope().script().isClosed();
-        });
+        support.stopLater(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage(),
+                closedForLimits);
     }
 
     private void stop(Bundle bundle, String name) {
@@ -479,12 +490,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
 
     /** The JavaScript settings, read again at each start: {@code conf/server.json} may have changed. */
     private HostSettings settings() {
-        try {
-            return HostSettings.parse(sandbox.section(LANGUAGE), SERVER_JSON);
-        } catch (IllegalArgumentException e) {
-            log.error("{}; the JavaScript host uses its defaults", e.getMessage());
-            return HostSettings.DEFAULTS;
-        }
+        return HostSettings.read(sandbox, log::error);
     }
 
     /** Whether a server script is a module this host runs: JavaScript, or TypeScript it compiles. */
@@ -516,10 +522,27 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     /** A module run for another host. */
     private final class ModuleRun implements JsModuleRun {
         private final String name;
-        private @Nullable JsResource resource;
+        /** The context while the module is evaluated (a built-in module is imported then), before it has started. */
+        private volatile @Nullable JsScript starting;
+        private volatile @Nullable JsResource resource;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         ModuleRun(String name) {
             this.name = name;
+        }
+
+        /** {@return this run, calling into the context that evaluates its module until it has started} */
+        ModuleRun starting(JsScript script) {
+            starting = script;
+            return this;
+        }
+
+        private JsScript script() {
+            JsResource started = resource;
+            if (started != null) {
+                return started.scope().script();
+            }
+            return Objects.requireNonNull(starting, "not started");
         }
 
         @Override
@@ -535,11 +558,16 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         @Override
         public <T> T call(java.util.function.Function<org.graalvm.polyglot.Context, T> work) {
             try {
-                return Objects.requireNonNull(resource, "not started").scope().script()
-                        .call(dev.plinth.lang.js.internal.engine.Budget.CALL, work);
+                return script().call(dev.plinth.lang.js.internal.engine.Budget.CALL, work);
             } catch (JsException e) {
                 throw new JsModuleException(e.getMessage(), e);
             }
+        }
+
+        /** {@return whether it had started and its context is closed (stopped for its limits, or closed)} */
+        boolean startedAndClosed() {
+            JsResource started = resource;
+            return started != null && started.scope().script().isClosed();
         }
 
         @Override
@@ -549,8 +577,11 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
 
         @Override
         public void close() {
-            if (resource != null) {
-                resource.stop();
+            JsResource started = resource;
+            if (started != null && !closed.getAndSet(true)) {
+                started.stop();
+                started.scope().script().account().close();
+                started.scope().log().close();
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.runtime.config.ConfigStore;
+import dev.plinth.lang.js.internal.binding.Prelude;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.JsException;
@@ -22,9 +23,6 @@ import dev.plinth.lang.js.internal.staminal.LocaleApi;
 import dev.plinth.lang.js.internal.staminal.SystemApi;
 import dev.plinth.lang.js.internal.staminal.SystemEventRegistry;
 import dev.plinth.lang.js.internal.typescript.TranspileCache;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -68,8 +65,6 @@ final class JsResource {
     /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
     private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "onSaveState",
             "onRestoreState", "onReload", "onDependencyReload", "default");
-    private static final String PRELUDE = prelude();
-
     private final ResourceScope scope;
     private final JsTimers timers;
     private final SystemEventRegistry events;
@@ -353,29 +348,17 @@ final class JsResource {
     private static Value install(ResourceScope scope, JsTimers timers, Launch launch) {
         JsScript script = scope.script();
         return script.call(Budget.START, context -> {
-            var host = new LinkedHashMap<String, Object>();
-            ScriptLog log = scope.log();
-            host.put("log", (ProxyExecutable) args -> {
-                String line = args[1].asString();
-                switch (args[0].asString()) {
-                    case "warn" -> log.warn(line);
-                    case "error" -> log.error(line);
-                    default -> log.print(line);
-                }
-                return null;
-            });
-            host.put("timer", (ProxyExecutable) args -> {
+            ProxyExecutable timer = args -> {
                 scope.require(Permission.SCHEDULER, args[1].asLong() > 0 ? "setInterval" : "setTimeout");
                 return timers.add(args[0].asLong(), args[1].asLong(), args[2]);
-            });
-            host.put("cancel", (ProxyExecutable) args -> {
+            };
+            ProxyExecutable cancel = args -> {
                 if (args[0].isNumber() && args[0].fitsInLong()) {
                     timers.cancel(args[0].asLong());
                 }
                 return null;
-            });
-            Value helpers = context.eval(Source.newBuilder("js", PRELUDE, "plinth-prelude.js").buildLiteral())
-                    .execute(ProxyObject.fromMap(host));
+            };
+            Value helpers = Prelude.run(context, scope.log(), timer, cancel);
             scope.install(context, GameObjects.ALL);
             Value global = script.globals();
             global.putMember("mc", McApi.create(scope));
@@ -415,14 +398,6 @@ final class JsResource {
             source.append("export const ").append(export).append(" = m['").append(export).append("'];\n");
         }
         return source.toString();
-    }
-
-    private static String prelude() {
-        try (InputStream in = JsResource.class.getResourceAsStream("prelude.js")) {
-            return new String(Objects.requireNonNull(in, "prelude.js").readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("the JavaScript host's prelude.js is missing from its bundle", e);
-        }
     }
 
     /** {@return the resource name} */

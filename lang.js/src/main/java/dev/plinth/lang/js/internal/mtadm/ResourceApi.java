@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * {@code null} or an error code such as {@code "ERR_NOT_FOUND"}), as the Lua API returns {@code value, err}.
  * {@code Resource.Start/Stop/Restart(name)} return a promise of {@code err}
  * ({@code const err = await Resource.Start("x")}): the operation waits for the game thread, which JavaScript must
- * not block, and its {@code resource:*} events reach the script meanwhile.
+ * not block, and its {@code resource:*} events reach the script meanwhile. So do the map packages of an admin
+ * resource: {@code const [name, err] = await Resource.CreateMapPackage(name, title)} and
+ * {@code const [ok, err] = await Resource.BakeMapPackage(name, {name, version, primitives, renderObjects})}.
  */
 public final class ResourceApi {
 
@@ -66,6 +68,24 @@ public final class ResourceApi {
             Object value = PlainValues.toJava(args.length > 2 ? args[2] : Value.asValue(null),
                     scope.valueBudget("the value of Resource.WriteConfigAsset"), "the value of Resource.WriteConfigAsset");
             return guarded(() -> service(scope, "Resource.WriteConfigAsset").writeConfigAsset(name, path, value));
+        });
+        resource.put("CreateMapPackage", (ProxyExecutable) args -> {
+            String name = Args.string(args, 0, "Resource.CreateMapPackage");
+            String title = Args.string(args, 1, name, "Resource.CreateMapPackage");
+            ResourceService service = service(scope, "Resource.CreateMapPackage");
+            return later(scope, promises, worker, "Resource.CreateMapPackage " + name,
+                    () -> service.createMapPackage(name, title), true);
+        });
+        resource.put("BakeMapPackage", (ProxyExecutable) args -> {
+            String name = Args.string(args, 0, "Resource.BakeMapPackage");
+            var options = PlainValues.toMap(args.length > 1 ? args[1] : Value.asValue(null),
+                    scope.valueBudget("the options of Resource.BakeMapPackage"),
+                    "the options of Resource.BakeMapPackage");
+            ResourceService service = service(scope, "Resource.BakeMapPackage");
+            return later(scope, promises, worker, "Resource.BakeMapPackage " + name, () -> {
+                service.bakeMapPackage(name, options);
+                return true;
+            }, true);
         });
         resource.put("MAX_NAME_LENGTH", ResourceService.MAX_NAME_LENGTH);
         resource.put("MAX_DEPENDENCIES", ResourceService.MAX_DEPENDENCIES);
@@ -129,26 +149,45 @@ public final class ResourceApi {
         return args -> {
             String name = Args.string(args, 0, api);
             ResourceService service = service(scope, api);
-            GameThread game = scope.service(GameThread.class, api);
-            ProxyExecutable start = settle -> {
-                Value resolve = settle[0];
-                worker.execute(() -> {
-                    String error = null;
-                    try {
-                        operation.accept(service, name);
-                    } catch (ResourceException e) {
-                        error = e.code().name();
-                    } catch (RuntimeException e) {
-                        error = "ERR_SCRIPT_EXECUTION";
-                        scope.log().error(api + " " + name + " failed: " + e);
-                    }
-                    String result = error;
-                    game.execute(() -> scope.callBack(api, resolve, result));
-                });
+            return later(scope, promises, worker, api + " " + name, () -> {
+                operation.accept(service, name);
                 return null;
-            };
-            return promises.execute(start);
+            }, false);
         };
+    }
+
+    /**
+     * Runs an operation that waits for the game thread on the host's worker, and returns a promise the game thread
+     * settles: with {@code err} ({@code null} or the error code), or with {@code [value, err]}.
+     *
+     * @param what the operation and its argument, for the log when it fails unexpectedly
+     * @param pair whether the promise holds {@code [value, err]} rather than {@code err}
+     */
+    private static Value later(ResourceScope scope, Value promises, Executor worker, String what,
+            Supplier<@Nullable Object> operation, boolean pair) {
+        GameThread game = scope.service(GameThread.class, what);
+        ProxyExecutable start = settle -> {
+            Value resolve = settle[0];
+            worker.execute(() -> {
+                Object value = null;
+                String error = null;
+                try {
+                    value = operation.get();
+                } catch (ResourceException e) {
+                    error = e.code().name();
+                    if (pair) {
+                        scope.log().warn(what + ": " + e.getMessage());
+                    }
+                } catch (RuntimeException e) {
+                    error = "ERR_SCRIPT_EXECUTION";
+                    scope.log().error(what + " failed: " + e);
+                }
+                Object result = pair ? ProxyArray.fromArray(PlainValues.toScript(value), error) : error;
+                game.execute(() -> scope.callBack(what, resolve, result));
+            });
+            return null;
+        };
+        return promises.execute(start);
     }
 
     /** {@code [value, null]} on success, {@code [null, "ERR_..."]} on failure. */

@@ -47,7 +47,7 @@ class LuaScriptEngineTest {
 
     private ScriptSetup setup(String name, Map<String, String> files) {
         return ScriptSetup.of(name, path -> Optional.ofNullable(files.get(path))
-                        .map(text -> text.getBytes(StandardCharsets.UTF_8)), new Printed(printed))
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8)), ScriptLog.to(printed::add))
                 .withAccount("alice/" + name)
                 .onFatal(fatal::add);
     }
@@ -190,43 +190,5 @@ class LuaScriptEngineTest {
         assertThrows(ScriptRunException.class, () -> f.call(List.of()));
         assertNull(runtime.function("nothing").orElse(null));
         assertInstanceOf(ScriptRunException.class, assertThrows(RuntimeException.class, () -> runtime.run("c.lua")));
-    }
-
-    /** A script log collecting the printed lines. */
-    private record Printed(List<String> lines) implements ScriptLog {
-        @Override
-        public void print(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void info(String message) {
-            print(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            print(message);
-        }
-
-        @Override
-        public void error(String message) {
-            print(message);
-        }
-
-        @Override
-        public void fatal(String message) {
-            print(message);
-        }
-
-        @Override
-        public long dropped() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-            // nothing to report
-        }
     }
 }

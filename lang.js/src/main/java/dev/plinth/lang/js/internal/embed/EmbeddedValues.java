@@ -1,0 +1,113 @@
+package dev.plinth.lang.js.internal.embed;
+
+import dev.plinth.core.sandbox.script.HostFunction;
+import dev.plinth.core.sandbox.script.ScriptFunction;
+import dev.plinth.core.sandbox.script.ScriptResults;
+import dev.plinth.core.sandbox.script.ScriptRunException;
+import dev.plinth.core.sandbox.values.ValueBudget;
+import dev.plinth.lang.js.internal.binding.PlainValues;
+import dev.plinth.lang.js.internal.engine.Budget;
+import dev.plinth.lang.js.internal.engine.JsException;
+import dev.plinth.lang.js.internal.engine.JsScript;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The values crossing between an embedded JavaScript context and its host: a {@link HostFunction} becomes a function
+ * whose arguments are plain values (a function argument a {@link ScriptFunction}), a map an object of members,
+ * several results ({@link ScriptResults}) an array ({@code const [ok, err] = Resource.MarkReady("hud")}, as the
+ * JavaScript host's own MTADM API returns them); what the script exports or returns becomes plain values again, its
+ * functions {@link ScriptFunction}s. Every value leaving the script is bounded by the sandbox's value limits.
+ *
+ * <p>Thread-safe. Convert script values inside a call of the context.
+ */
+final class EmbeddedValues {
+
+    private final JsScript script;
+    private final Function<JsException, ScriptRunException> failure;
+
+    EmbeddedValues(JsScript script, Function<JsException, ScriptRunException> failure) {
+        this.script = script;
+        this.failure = failure;
+    }
+
+    /** A host value as the script sees it. */
+    @Nullable Object toScript(String name, @Nullable Object value) {
+        return switch (value) {
+            case HostFunction function -> hostFunction(name, function);
+            case ScriptResults results -> ProxyArray.fromList(new ArrayList<>(results.values().stream()
+                    .map(result -> toScript(name, result)).toList()));
+            case Map<?, ?> map -> {
+                var members = new LinkedHashMap<String, Object>();
+                map.forEach((key, member) -> members.put(String.valueOf(key), toScript(name + "." + key, member)));
+                yield ProxyObject.fromMap(members);
+            }
+            case null, default -> PlainValues.toScript(value);
+        };
+    }
+
+    /**
+     * What the script exported or returned, as plain values: a function, or the functions of an object (a module's
+     * exports), as handles.
+     */
+    @Nullable Object fromScript(Value value, String what) {
+        if (value.canExecute()) {
+            return function(value);
+        }
+        if (value.hasMembers() && !value.hasArrayElements() && hasFunctions(value)) {
+            var members = new LinkedHashMap<String, @Nullable Object>();
+            for (String key : value.getMemberKeys()) {
+                Value member = value.getMember(key);
+                members.put(key, member.canExecute() ? function(member)
+                        : PlainValues.toJava(member, budget(what), what + "." + key));
+            }
+            return members;
+        }
+        return PlainValues.toJava(value, budget(what), what);
+    }
+
+    /** A function of the script, for the host to call later with the call budget. */
+    ScriptFunction function(Value function) {
+        return args -> {
+            Object[] js = args.stream().map(PlainValues::toScript).toArray();
+            try {
+                return script.call(Budget.CALL, context -> fromScript(function.execute(js), "what a handler returned"));
+            } catch (JsException e) {
+                throw failure.apply(e);
+            } catch (IllegalArgumentException e) {
+                throw new ScriptRunException(script.resource(), script.resource() + ": " + e.getMessage(), false);
+            }
+        };
+    }
+
+    private ProxyExecutable hostFunction(String name, HostFunction function) {
+        return args -> {
+            var plain = new ArrayList<@Nullable Object>(args.length);
+            for (int i = 0; i < args.length; i++) {
+                String what = "argument " + (i + 1) + " of " + name;
+                plain.add(args[i].canExecute() ? function(args[i]) : PlainValues.toJava(args[i], budget(what), what));
+            }
+            return toScript(name, function.call(plain));
+        };
+    }
+
+    private ValueBudget budget(String what) {
+        return script.limits().sandbox().values().budget(script.resource(), what, units -> { });
+    }
+
+    private static boolean hasFunctions(Value object) {
+        for (String key : object.getMemberKeys()) {
+            if (object.getMember(key).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
