@@ -114,6 +114,26 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         return builder(List.of()).redirectOutput(consoleLog().toFile()).start();
     }
 
+    /**
+     * Starts the instance on a terminal of its own, as an operator runs it: a pseudo-terminal from util-linux's
+     * {@code script}, 160 columns wide (a terminal of no size makes JLine's line editor spin), so the Gogo shell
+     * reads what is written to the process as typed keys. What it prints, terminal escapes included, goes to
+     * {@code console.log} in the home, readable while it runs.
+     */
+    Process startOnTerminal() throws IOException {
+        Path script = Path.of("/usr/bin/script");
+        assertTrue(Files.isExecutable(script), "util-linux's script is installed (Debian: bsdutils) at " + script);
+        Files.createDirectories(home);
+        bindHttp();
+        String command = "stty cols 160 rows 50; exec " + java.util.stream.Stream.of(
+                installDir.resolve("bin/plinth").toString(), "--home", home.toString())
+                .map(word -> "'" + word.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qfec", command, "/dev/null")
+                .redirectErrorStream(true).redirectOutput(consoleLog().toFile());
+        builder.environment().put("TERM", "xterm");
+        return builder.start();
+    }
+
     /** Writes lines to a started instance's standard input, as a server owner types them. */
     static void send(Process process, String... lines) throws IOException {
         OutputStream stdin = process.getOutputStream();

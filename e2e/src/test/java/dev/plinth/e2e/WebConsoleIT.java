@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -82,9 +83,9 @@ class WebConsoleIT {
             for (String name : List.of("hello", "welcome", "admin-tools", "chat-demo", "core", "starter-pack")) {
                 assertFalse(browserDriver.findElements(By.id("resource-" + name)).isEmpty(), name + " is listed");
             }
-            String welcomeMs = browserDriver.findElement(By.cssSelector("#resource-welcome td.ms")).getText();
+            String welcomeMs = textOf(browserDriver, By.cssSelector("#resource-welcome td.ms"));
             assertTrue(welcomeMs.matches("\\d+\\.\\d{3}"), "the Lua example's ms per tick: " + welcomeMs);
-            assertEquals("-", browserDriver.findElement(By.cssSelector("#resource-hello td.ms")).getText(),
+            assertEquals("-", textOf(browserDriver, By.cssSelector("#resource-hello td.ms")),
                     "a Java plugin is not measured");
             assertNoServerError(browserDriver);
             screenshot(browserDriver, "02-resources.png");
@@ -98,7 +99,7 @@ class WebConsoleIT {
             browserDriver.findElement(By.cssSelector("#resource-server .action-stop")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plinth-message"),
                     "ERR_SYSTEM_RESOURCE"));
-            assertEquals("started", browserDriver.findElement(By.cssSelector("#resource-server td.state")).getText());
+            assertEquals("started", textOf(browserDriver, By.cssSelector("#resource-server td.state")));
             screenshot(browserDriver, "04-system-resource-refused.png");
 
             PlinthInstance.send(process, "sim:join alice");
@@ -132,6 +133,22 @@ class WebConsoleIT {
     static void screenshot(WebDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The text of a cell of the Resources table, which the page renders again every two seconds: an element found
+     * just before a refresh is gone when its text is read, so it is found again (the text read is always the page's).
+     */
+    private static String textOf(WebDriver driver, By cell) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(cell).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void assertNoServerError(WebDriver driver) {
