@@ -176,19 +176,28 @@ class JsResourcesIT {
         js("no-players", "mc.broadcast('hello');\n");
         write("resources/no-players/plugin.toml", "[plugin]\nname = \"no-players\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
                 + "[permissions]\nworld = true\n");
-        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 16 },\n  \"js\": { \"statements_per_call\": 100000 }", "no-players", "escape-java", "escape-polyglot", "escape-load",
-                "escape-import", "escape-package", "escape-mod", "escape-emit", "spinner", "counter", "hog");
-        var run = PlinthInstance.at(home).script(
-                "sim:join Steve",
-                "sim:chat Steve one",
-                "sim:chat Steve two",
-                "sim:chat Steve three",
-                "sim:chat Steve four",
-                "resource:list",
-                "server:tps");
+        List<String> refused = List.of("no-players", "escape-java", "escape-polyglot", "escape-load", "escape-import",
+                "escape-package", "escape-mod", "escape-emit", "spinner", "counter", "hog");
+        serverJson("\"sandbox\": { \"call_timeout_ms\": 1000, \"max_call_alloc_mb\": 16 },\n  \"js\": { "
+                + "\"statements_per_call\": 100000 }", refused.toArray(String[]::new));
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            for (String command : List.of("sim:join Steve", "sim:chat Steve one", "sim:chat Steve two",
+                    "sim:chat Steve three", "sim:chat Steve four")) {
+                session.send(command);
+            }
+            session.await(o -> o.contains("'Steve: four' sent"), "the last chat line");
+            // A host stops a resource that broke its limits on a thread of its own, one stop after the other: the
+            // listing shows error once each stop completed.
+            session.poll("resource:list", o -> refused.stream().allMatch(name -> inError(o, name)),
+                    "every refused or runaway resource is in error");
+            session.send("server:tps");
+            exit = session.finish();
+            out = session.output();
+        }
 
-        assertEquals(0, run.exitCode(), run.output());
-        String out = run.output();
+        assertEquals(0, exit, out);
         assertTrue(out.contains("[escape-java] escape-java starting"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-java: main.js:2: ReferenceError: Java is not defined"), out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-polyglot: main.js:1: ReferenceError: Polyglot is not defined"), out);
@@ -213,10 +222,8 @@ class JsResourcesIT {
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: hog stopped for breaking its limits")
                 && out.contains("memory limit"), out);
         assertTrue(out.contains("'Steve: four' sent to 1 player(s)"), "the server kept running:\n" + out);
-        for (String name : List.of("no-players", "escape-java", "escape-polyglot", "escape-load", "escape-import", "escape-package",
-                "escape-mod", "escape-emit", "spinner", "counter", "hog")) {
-            assertTrue(out.matches("(?s).*\n" + name + "\\s+plugin\\s+js\\s+1\\.0\\.0\\s+error\\s.*"),
-                    name + " is in error:\n" + out);
+        for (String name : refused) {
+            assertTrue(inError(out, name), name + " is in error:\n" + out);
         }
         assertFalse(Files.exists(home.resolve("pwned")));
     }
@@ -385,6 +392,11 @@ class JsResourcesIT {
         var names = String.join(", ", Stream.of(startup).map(n -> "\"" + n + "\"").toList());
         write("conf/server.json", "{\n  \"StartupResources\": [" + names + "]" + (extra.isEmpty() ? "" : ",\n  " + extra)
                 + "\n}\n");
+    }
+
+    /** Whether the last {@code resource:list} of the output shows a JavaScript plugin in {@code error}. */
+    private static boolean inError(String out, String name) {
+        return out.matches("(?s).*\n" + name + "\\s+plugin\\s+js\\s+1\\.0\\.0\\s+error\\s.*");
     }
 
     private static int count(String text, String part) {
