@@ -60,7 +60,10 @@ public final class ResourceHome implements AutoCloseable {
     }
 
     /**
-     * Writes a resource folder (or rewrites files of one).
+     * Writes a resource folder (or rewrites files of one). A new folder is written beside {@code resources/} and moved
+     * in at once, so that the resource manager deploys it whole (written file by file, it could deploy the first
+     * files and update the resource with the rest while the test starts it); the files of an existing folder are
+     * rewritten in place, as an editor saves them.
      *
      * @param relative the folder, relative to {@code resources/}
      * @param files each file's path relative to the folder, and its content
@@ -69,13 +72,22 @@ public final class ResourceHome implements AutoCloseable {
      */
     public Path folder(String relative, Map<String, String> files) throws IOException {
         Path folder = resources.resolve(relative);
+        if (Files.exists(folder)) {
+            write(folder, files);
+            written.add(folder);
+            return folder;
+        }
+        Path staged = Files.createTempDirectory(root, "staged-");
+        write(staged, files);
+        return moveIn(staged, relative);
+    }
+
+    private static void write(Path folder, Map<String, String> files) throws IOException {
         for (var file : files.entrySet()) {
             Path path = folder.resolve(file.getKey());
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
         }
-        written.add(folder);
-        return folder;
     }
 
     /**
