@@ -36,9 +36,12 @@ import org.osgi.framework.ServiceReference;
  * event is lost or handled twice.
  * <ol>
  *   <li>{@code reloads} reloads ({@code resource:restart}, new content each time), {@code events} events posted on the
- *       game thread after each: how long each reload took, how long it held the game thread, the heap after a full GC
+ *       game thread after each: how long each reload took (the restart command, which first waits for the files it
+ *       was just given to settle, and the reload itself as {@code core:hotReload:complete} reports it), how long it held the game thread, the heap after a full GC
  *       and the live classes before and after, and whether the first measured version (its reload hooks, which hold its
  *       Lua state, its JavaScript context, or its plugin object and class loader) was collected;</li>
+ *   <li>{@code dependentReloads} reloads while {@code dependents} resources of the same language depend on the
+ *       subject: how many of them each reload restarts, and the reload's time with them;</li>
  *   <li>{@code watchReloads} saves in development mode: from the write of the file to the new version live, and from
  *       the watcher firing (the reload's own {@code ms});</li>
  *   <li>a soak of {@code soakSeconds}: {@code soakPerTick} events posted every tick while the subject reloads every
@@ -129,6 +132,7 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             try {
                 report.put("language", language);
                 reloads(name);
+                dependents(name);
                 watched(name);
                 soak(name);
                 barrier();
@@ -156,6 +160,7 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             long heapBefore = heapAfterGc();
             int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
             swapMs.clear();
+            reloadMs.clear();
             var restartMs = new ArrayList<Double>();
             int firstId = nextId;
             for (int i = 0; i < reloads; i++) {
@@ -175,6 +180,7 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             report.put("reloads", reloads);
             report.put("restartMsP50", percentile(restartMs, 50));
             report.put("restartMsP90", percentile(restartMs, 90));
+            report.put("reloadMsP50", percentile(reloadMs, 50));
             report.put("swapMsP50", percentile(swapMs, 50));
             report.put("swapMsP99", percentile(swapMs, 99));
             report.put("swapMsMax", percentile(swapMs, 100));
@@ -187,6 +193,54 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             report.put("eventsPosted", nextId - firstId);
             report.put("eventsLost", count(firstId, nextId, 0));
             report.put("eventsTwice", count(firstId, nextId, 2));
+        }
+
+        /**
+         * Reloads the subject while {@code dependents} resources of its language depend on it, and counts which of
+         * them the reload restarts (their bundles start again) and what that adds to a reload.
+         */
+        private void dependents(String name) throws Exception {
+            int count = number("dependents", 5);
+            int reloads = number("dependentReloads", 20);
+            if (count == 0 || reloads == 0) {
+                return;
+            }
+            var names = new ArrayList<String>();
+            for (int i = 1; i <= count; i++) {
+                String dependent = name + "-dep" + i;
+                subject.writeDependent(dependent);
+                names.add(dependent);
+            }
+            var ids = new java.util.HashSet<Long>();
+            for (String dependent : names) {
+                await(() -> resources.names().contains(dependent), dependent + " is deployed");
+                resources.start(dependent);
+                ids.add(resources.bundle(dependent).orElseThrow().getBundleId());
+            }
+            var starts = new java.util.concurrent.atomic.AtomicInteger();
+            org.osgi.framework.BundleListener listener = event -> {
+                if (event.getType() == org.osgi.framework.BundleEvent.STARTED
+                        && ids.contains(event.getBundle().getBundleId())) {
+                    starts.incrementAndGet();
+                }
+            };
+            context.addBundleListener(listener);
+            reloadMs.clear();
+            try {
+                for (int i = 0; i < reloads; i++) {
+                    reload(name);
+                }
+            } finally {
+                context.removeBundleListener(listener);
+            }
+            report.put("dependents", count);
+            report.put("dependentsRestartedPerReload", starts.get() / (double) reloads);
+            report.put("withDependentsReloadMsP50", percentile(reloadMs, 50));
+            for (String dependent : names) {
+                resources.stop(dependent);
+                subject.removeDependent(dependent);
+                await(() -> !resources.names().contains(dependent), dependent + " is removed");
+            }
         }
 
         private void watched(String name) throws Exception {
@@ -225,10 +279,12 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             Scheduler scheduler = service(Scheduler.class);
             Task poster = scheduler.runRepeating(1, 1, () -> postNow(perTick));
             int reloads = 0;
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            long second = TimeUnit.SECONDS.toNanos(1);
+            long end = System.nanoTime() + seconds * second;
             try {
-                while (System.nanoTime() < end) {
-                    Thread.sleep(1000);
+                // one reload a second, on the second: a reload that waits for its files to settle does not delay the next
+                for (long next = System.nanoTime() + second; next <= end; next += second) {
+                    TimeUnit.NANOSECONDS.sleep(next - System.nanoTime());
                     reload(name);
                     reloads++;
                 }

@@ -119,6 +119,62 @@ record Subject(String language, String name, Path resources, Bundle harness) {
         return replace(resources.resolve(name + ".jar"), bytes.toByteArray());
     }
 
+    /**
+     * Writes a resource of the same language that depends on the subject and does nothing else but take its
+     * dependency hook: what a reload of the subject does to the resources that need it.
+     *
+     * @param dependent its name, also its folder or jar
+     * @return its folder or jar
+     */
+    Path writeDependent(String dependent) throws IOException {
+        if (language.equals("java")) {
+            var manifest = new Manifest();
+            Attributes main = manifest.getMainAttributes();
+            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            main.putValue("Bundle-ManifestVersion", "2");
+            main.putValue("Bundle-SymbolicName", dependent);
+            main.putValue("Bundle-Version", "1.0.0");
+            main.putValue("Provide-Capability", "plinth.resource;plinth.resource=\"" + dependent
+                    + "\";version:Version=\"1.0.0\"");
+            main.putValue("Require-Capability", "plinth.resource;filter:=\"(&(plinth.resource=" + name
+                    + ")(version>=1.0.0))\"");
+            var bytes = new ByteArrayOutputStream();
+            try (OutputStream out = bytes; var jar = new JarOutputStream(out, manifest)) {
+                jar.flush();
+            }
+            return replace(resources.resolve(dependent + ".jar"), bytes.toByteArray());
+        }
+        String main = switch (language) {
+            case "lua" -> "main.lua";
+            case "js" -> "main.js";
+            case "wasm" -> "plugin.wat";
+            default -> throw new IllegalArgumentException("no subject in " + language + ": use lua, js, wasm or java");
+        };
+        String code = switch (language) {
+            case "lua" -> "mc.on_dependency_reload(function(name) end)\n";
+            case "js" -> "export function onDependencyReload(name) {}\n";
+            default -> "(module (memory (export \"memory\") 1))\n";
+        };
+        Path staged = Files.createTempDirectory(resources.getParent(), dependent);
+        Files.writeString(staged.resolve("plugin.toml"), "[plugin]\nname = \"" + dependent + "\"\nversion = "
+                + "\"1.0.0\"\nmain = \"" + main + "\"\n[dependencies]\n" + name + " = \">=1.0.0\"\n");
+        Files.writeString(staged.resolve(main), code);
+        return Files.move(staged, resources.resolve(dependent), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Removes a dependent that {@link #writeDependent} wrote. */
+    void removeDependent(String dependent) throws IOException {
+        Path jar = resources.resolve(dependent + ".jar");
+        if (Files.deleteIfExists(jar)) {
+            return;
+        }
+        try (var files = Files.walk(resources.resolve(dependent))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** Writes a file whole, as an editor's save does: the new content appears at once. */
     private static Path replace(Path file, byte[] content) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
