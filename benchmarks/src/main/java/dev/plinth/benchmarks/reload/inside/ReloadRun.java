@@ -218,7 +218,8 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
                 ids.add(resources.bundle(dependent).orElseThrow().getBundleId());
             }
             var starts = new java.util.concurrent.atomic.AtomicInteger();
-            org.osgi.framework.BundleListener listener = event -> {
+            // synchronous: told on the thread that starts the bundle, before the restart returns
+            org.osgi.framework.SynchronousBundleListener listener = event -> {
                 if (event.getType() == org.osgi.framework.BundleEvent.STARTED
                         && ids.contains(event.getBundle().getBundleId())) {
                     starts.incrementAndGet();
