@@ -27,15 +27,33 @@ import org.osgi.framework.Bundle;
  */
 record Subject(String language, String name, Path resources, Bundle harness) {
 
-    /** Where the next version goes and what it is; the resource name is also its folder or jar. */
+    /** How long before a restart a version's files were saved (more than the resource manager's scan). */
+    private static final java.time.Duration SAVED_BEFORE = java.time.Duration.ofSeconds(5);
+
+    /**
+     * Writes the next version; the resource name is also its folder or jar. Its files are dated
+     * {@link #SAVED_BEFORE} back, as files saved a while before the restart that takes them: they are complete (each
+     * written whole), so {@code resource:restart} takes them at once instead of waiting for them to stay the same for
+     * one scan, which it must do for files still being written. A save in development mode is seen all the same (the
+     * watcher is told of the write; the contents and sizes differ).
+     *
+     * @return the folder or jar
+     */
     Path write(int version) throws IOException {
-        return switch (language) {
+        Path written = switch (language) {
             case "lua" -> lua(version);
             case "js" -> js(version);
             case "wasm" -> wasm(version);
             case "java" -> java(version);
             default -> throw new IllegalArgumentException("no subject in " + language + ": use lua, js, wasm or java");
         };
+        var saved = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - SAVED_BEFORE.toMillis());
+        try (var files = Files.walk(language.equals("java") ? written : written.getParent())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, saved);
+            }
+        }
+        return written;
     }
 
     /** The file a change of the subject's code touches. */
