@@ -22,13 +22,13 @@ import java.util.Map;
  * <ol>
  *   <li>raw Felix with the distribution's framework-level bundles ({@link RawFelix}) against Plinth on an empty home
  *       ({@code bin/plinth}, no resources), start to ready to exit (goal: Plinth ≤ 1.2× raw Felix);</li>
- *   <li>Plinth with 100 mixed resources (20 each of Lua, resource packs, assets-only, Java plugin bundles and
- *       WebAssembly plugins; JS when its host is in the distribution), all in {@code StartupResources}: spawn to
+ *   <li>Plinth with 100 mixed resources (as many of each kind: Lua, resource packs, assets-only, Java plugin bundles,
+ *       WebAssembly plugins and JavaScript), all in {@code StartupResources}: spawn to
  *       {@code plinth.resources.ready} (the console prints the first piped command's output only then), cold (a new
  *       home) and again on the same home (goals: ≤ 2 s cold, ≤ 1 s from the framework cache);</li>
  *   <li>the heap each idle resource of a kind retains: 100 of a kind started, a full GC ({@code jcmd GC.run}), heap
  *       used from {@code /metrics}, minus the same for an empty home, divided by 100 (goals: Lua ≤ 64 KiB,
- *       WASM ≤ 64 KiB plus its linear memory, one page of 64 KiB here).</li>
+ *       JS ≤ 256 KiB, WASM ≤ 64 KiB plus its linear memory, one page of 64 KiB here).</li>
  * </ol>
  * Each process measurement is the median of {@code runs}; the machine must be quiet for figures worth keeping.
  * Prints a table and writes it as JSON.
@@ -38,6 +38,7 @@ public final class StartupHarness {
     /** The line every measured process prints once it is ready. */
     static final String READY_MARKER = "plinth-bench-ready";
     private static final int FOOTPRINT_COUNT = 100;
+    private static final int MIXED_COUNT = 100;
 
     private final Path distribution;
     private final Path work;
@@ -98,8 +99,11 @@ public final class StartupHarness {
     private void manyResources() throws Exception {
         Path home = home("mixed", List.of());
         List<String> names = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
-            names.addAll(ResourceFarm.write(home.resolve("resources"), kind, 100 / Kind.values().length));
+        Kind[] kinds = Kind.values();
+        for (int k = 0; k < kinds.length; k++) {
+            // 100 in all: the first kinds get one more each when 100 does not divide evenly
+            int count = MIXED_COUNT / kinds.length + (k < MIXED_COUNT % kinds.length ? 1 : 0);
+            names.addAll(ResourceFarm.write(home.resolve("resources"), kinds[k], count));
         }
         writeSettings(home, names, 0);
         ProcessRun cold = plinth(home, "echo " + READY_MARKER + "\n");
