@@ -12,37 +12,45 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Not thread-safe: a context is used by one thread at a time (for entities, the game thread). It may be reused
  * for any number of evaluations; only {@link #setThisValue} and the context values change between them.
+ *
+ * <p>An abstract class rather than an interface: the runtime's context is its one subclass, which the JIT then
+ * knows from the class hierarchy, so compiled expressions and queries reach the context with no type check. Hosts
+ * use contexts; they do not extend this class.
  */
 @ProviderType
-public interface MolangContext {
+public abstract class MolangContext {
+
+    /** For the runtime's own context: hosts get contexts from {@link Molang#newContext}. */
+    protected MolangContext() {
+    }
 
     /**
      * The host's entity (or block, item...) this context stands for, as the host's queries expect it.
      *
      * @return the target given when the context was made
      */
-    Object target();
+    public abstract Object target();
 
     /**
      * The entity's variables, kept between evaluations.
      *
      * @return the store given when the context was made
      */
-    MolangVariables variables();
+    public abstract MolangVariables variables();
 
     /**
      * The value {@code this} reads: in an animation, the current value of the channel being computed.
      *
      * @return the value, 0 by default
      */
-    double thisValue();
+    public abstract double thisValue();
 
     /**
      * Sets what {@code this} reads.
      *
      * @param value the value
      */
-    void setThisValue(double value);
+    public abstract void setThisValue(double value);
 
     /**
      * Sets a {@code context.NAME} value to a number for the next evaluations.
@@ -51,7 +59,7 @@ public interface MolangContext {
      * @param value the number
      * @throws IllegalArgumentException when the name is not a Molang name
      */
-    void setContext(String name, double value);
+    public abstract void setContext(String name, double value);
 
     /**
      * Sets a {@code context.NAME} value, for example {@code other} to another entity's context.
@@ -60,10 +68,10 @@ public interface MolangContext {
      * @param value the value
      * @throws IllegalArgumentException when the name is not a Molang name
      */
-    void setContext(String name, MolangValue value);
+    public abstract void setContext(String name, MolangValue value);
 
     /** Removes every {@code context.*} value: they read 0 again. */
-    void clearContext();
+    public abstract void clearContext();
 
     /**
      * The random source of {@code math.random}, {@code math.random_integer}, {@code math.die_roll} and
@@ -71,12 +79,12 @@ public interface MolangContext {
      *
      * @return the generator
      */
-    RandomGenerator random();
+    public abstract RandomGenerator random();
 
     /**
      * Replaces the random source, for example with a seeded one for reproducible results.
      *
      * @param random the generator
      */
-    void setRandom(RandomGenerator random);
+    public abstract void setRandom(RandomGenerator random);
 }

@@ -3,7 +3,7 @@
  * against an entity's context, with the queries a host registers and a variable store per entity.
  */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 @NullMarked
 package dev.plinth.bedrock.molang;
 

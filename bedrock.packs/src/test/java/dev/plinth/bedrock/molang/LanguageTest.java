@@ -231,6 +231,22 @@ class LanguageTest {
         }
 
         @Test
+        void aVariableChangesKindAndKeepsEveryNumberExactly() {
+            assertEquals(new MolangValue.Text("abc"), value("v.k = 2; v.k = 'abc'; return v.k;"));
+            assertEquals(new MolangValue.Number(-2.5), value("v.k = -2.5; return v.k;"));
+            assertEquals(1, eval("v.k == -2.5"));
+            assertEquals(new MolangValue.Text("y"), value("v.k = 'x'; v.k = 1; v.k = 'y'; return v.k ?? 'none';"));
+            assertEquals(new MolangValue.Text("none"), value("v.unset_k ?? 'none'"));
+            MolangContext context = molang.contexts().getFirst();
+            context.variables().set("k", Double.NaN);
+            assertTrue(Double.isNaN(context.variables().number("k")));
+            context.variables().set("k", -0.0);
+            assertEquals(Double.NEGATIVE_INFINITY, 1 / context.variables().number("k"));
+            context.variables().set("k", Double.MAX_VALUE);
+            assertEquals(Double.MAX_VALUE, molang.runtimes().getFirst().compile("v.k").evaluate(context));
+        }
+
+        @Test
         void temporariesLastOneEvaluation() {
             assertEquals(6, eval("t.a = 2; t.b = t.a * 3; return t.b;"));
             assertEquals(-1, eval("temp.b ?? -1"));

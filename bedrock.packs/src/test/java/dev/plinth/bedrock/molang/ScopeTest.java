@@ -15,7 +15,13 @@ class ScopeTest {
         MolangScope scope = molang.scope("pack-a", Mob.queries());
         MolangExpression expression = scope.compile("q.health * 2");
         MolangContext context = molang.newContext(new Mob(), molang.newVariables());
-        assertEquals(30, expression.evaluate(context));
+        // often enough for the JIT to compile it: compiled classes check the open scope through a switch point the
+        // JIT relies on, and closing must stop the compiled code too (the code relying on it is dropped)
+        double sum = 0;
+        for (int i = 0; i < 200_000; i++) {
+            sum += expression.evaluate(context);
+        }
+        assertEquals(200_000 * 30.0, sum);
 
         scope.close();
         assertTrue(scope.isClosed());
@@ -24,6 +30,10 @@ class ScopeTest {
         assertEquals(MolangErrorCode.UNAVAILABLE, e.code());
         assertEquals("molang: 1:1: the scope 'pack-a' is closed in \"q.health * 2\"", e.getMessage());
         assertThrows(IllegalStateException.class, () -> scope.compile("1"));
+        Molang another = Molang.builder().build();
+        MolangContext foreign = another.newContext(new Mob(), another.newVariables());
+        assertEquals(MolangErrorCode.UNAVAILABLE,
+                assertThrows(MolangEvaluationException.class, () -> expression.evaluate(foreign)).code());
         scope.close();
     }
 

@@ -46,10 +46,10 @@ public final class BytecodeBackend implements Backend {
         MethodHandles.Lookup anchor = new ScopeClassLoader(scope.owner(), MolangEngine.class.getClassLoader())
                 .anchor();
         Compiler trees = fallback.open(scope);
-        int iterationLimit = scope.engine().iterationLimit();
+        CompiledScope shared = CompiledScope.of(scope);
         return resolved -> {
             try {
-                return define(anchor, resolved, scope, iterationLimit);
+                return define(anchor, resolved, shared);
             } catch (Unsupported | IllegalArgumentException e) {
                 fallbacks.incrementAndGet();
                 return trees.compile(resolved);
@@ -66,8 +66,7 @@ public final class BytecodeBackend implements Backend {
         return fallbacks.get();
     }
 
-    private CompiledExpression define(MethodHandles.Lookup anchor, Resolved resolved, ScopeImpl scope,
-            int iterationLimit) {
+    private CompiledExpression define(MethodHandles.Lookup anchor, Resolved resolved, CompiledScope scope) {
         var data = new ClassData(EXPRESSION);
         var made = new CompiledExpression[1];
         byte[] bytes = (Emitter.isStraight(resolved) ? straightClassFile : classFile).build(EXPRESSION, type -> {
@@ -78,12 +77,12 @@ public final class BytecodeBackend implements Backend {
                             .invokespecial(Descriptors.COMPILED, INIT_NAME, Descriptors.CONSTRUCTOR)
                             .return_())
                     .withMethodBody("evaluate", Descriptors.EVALUATE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                            code -> Emitter.write(resolved, scope, data, code, false, iterationLimit));
+                            code -> Emitter.write(resolved, scope, data, code, false));
             if (resolved.kind() != Kind.NUMBER) {
                 // an expression that yields only numbers inherits evaluateValue (its number, boxed)
                 type.withMethodBody("evaluateValue", Descriptors.EVALUATE_VALUE,
                         ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                        code -> Emitter.write(resolved, scope, data, code, true, iterationLimit));
+                        code -> Emitter.write(resolved, scope, data, code, true));
             }
             // the initializer makes the class's one instance (cheaper than looking its constructor up), from class
             // data that no field keeps
@@ -91,7 +90,7 @@ public final class BytecodeBackend implements Backend {
                 data.loadInitial(code, made, Descriptors.COMPILED.arrayType());
                 code.iconst_0().new_(EXPRESSION).dup();
                 data.loadInitial(code, resolved.source(), CD_String);
-                data.loadInitial(code, scope, Descriptors.SCOPE);
+                data.loadInitial(code, scope.scope(), Descriptors.SCOPE);
                 data.loadInitial(code, resolved.diagnostics(), Descriptors.LIST);
                 code.invokespecial(EXPRESSION, INIT_NAME, Descriptors.CONSTRUCTOR).aastore().return_();
             });

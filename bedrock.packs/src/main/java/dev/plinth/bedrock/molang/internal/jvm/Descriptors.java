@@ -48,12 +48,13 @@ final class Descriptors {
     static final ClassDesc RANDOM_BINARY = desc(MathFunction.RandomBinary.class);
     static final ClassDesc RANDOM_TERNARY = desc(MathFunction.RandomTernary.class);
     static final ClassDesc MOLANG_MATH = desc(MolangMath.class);
+    static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
 
     static final MethodTypeDesc CONSTRUCTOR = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String, SCOPE,
             LIST);
     static final MethodTypeDesc EVALUATE = MethodTypeDesc.of(ConstantDescs.CD_double, API_CONTEXT);
     static final MethodTypeDesc EVALUATE_VALUE = MethodTypeDesc.of(VALUE, API_CONTEXT);
-    static final MethodTypeDesc ENTER_CONSTANTS = MethodTypeDesc.of(CONTEXT, COMPILED, API_CONTEXT, ENGINE, SCOPE);
+    static final MethodTypeDesc ENTER = MethodTypeDesc.of(CONTEXT, COMPILED, API_CONTEXT, ENGINE);
     static final MethodTypeDesc ASK_NUMBER = askOf(ConstantDescs.CD_double, NUMBER_QUERY);
     static final MethodTypeDesc ASK_OBJECT = askOf(ConstantDescs.CD_Object, QUERY);
     static final MethodTypeDesc APPLY_UNARY = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);

@@ -26,7 +26,6 @@ import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.analysis.Kind;
 import dev.plinth.bedrock.molang.internal.analysis.Resolved;
 import dev.plinth.bedrock.molang.internal.math.MathFunction;
-import dev.plinth.bedrock.molang.internal.runtime.ScopeImpl;
 import dev.plinth.bedrock.molang.internal.tree.Namespace;
 import dev.plinth.bedrock.molang.internal.tree.Node;
 import dev.plinth.bedrock.molang.internal.tree.Operator;
@@ -55,7 +54,7 @@ final class Emitter {
     }
 
     private final Resolved resolved;
-    private final ScopeImpl scope;
+    private final CompiledScope scope;
     private final ClassData data;
     private final CodeBuilder code;
     private final boolean yieldsValue;
@@ -68,14 +67,13 @@ final class Emitter {
     /** The local holding the evaluated entity's variable store, or -1 when the expression has no variables. */
     private final int variables;
 
-    private Emitter(Resolved resolved, ScopeImpl scope, ClassData data, CodeBuilder code, boolean yieldsValue,
-            int iterationLimit) {
+    private Emitter(Resolved resolved, CompiledScope scope, ClassData data, CodeBuilder code, boolean yieldsValue) {
         this.resolved = resolved;
         this.scope = scope;
         this.data = data;
         this.code = code;
         this.yieldsValue = yieldsValue;
-        this.iterationLimit = iterationLimit;
+        this.iterationLimit = scope.iterationLimit();
         this.call = code.allocateLocal(TypeKind.REFERENCE);
         this.entity = call;
         this.temporaries = new int[resolved.temporaries().size()];
@@ -90,16 +88,14 @@ final class Emitter {
      * Writes a whole evaluation method.
      *
      * @param resolved the bound expression
-     * @param scope the scope it belongs to
+     * @param scope what the classes of its scope share
      * @param data the class data the method's constants go to
      * @param code the method's code
      * @param yieldsValue {@code true} for {@code evaluateValue}, {@code false} for {@code evaluate}
-     * @param iterationLimit the loop iterations one evaluation may run
      * @throws Unsupported when the expression is beyond this backend
      */
-    static void write(Resolved resolved, ScopeImpl scope, ClassData data, CodeBuilder code, boolean yieldsValue,
-            int iterationLimit) {
-        new Emitter(resolved, scope, data, code, yieldsValue, iterationLimit).writeMethod();
+    static void write(Resolved resolved, CompiledScope scope, ClassData data, CodeBuilder code, boolean yieldsValue) {
+        new Emitter(resolved, scope, data, code, yieldsValue).writeMethod();
     }
 
     /**
@@ -165,14 +161,15 @@ final class Emitter {
     }
 
     /**
-     * Checks the context and the scope, with the runtime and the scope as constants: the context is the runtime's
-     * own and the scope is open, or {@code CompiledExpression.enter} throws the error.
+     * Checks the context, with the runtime as a constant, through the scope's entry check (a constant of the class,
+     * which the JIT inlines): the context is the runtime's own and the scope is open, or it throws the error. The
+     * open scope costs no read: its switch point is a dependency of the compiled code.
      */
     private void enter() {
+        load(scope.entry(), Descriptors.METHOD_HANDLE);
         code.aload(0).aload(1);
-        load(scope.engine(), ENGINE);
-        load(scope, Descriptors.SCOPE);
-        code.invokestatic(COMPILED, "enter", Descriptors.ENTER_CONSTANTS).astore(call);
+        load(scope.scope().engine(), ENGINE);
+        code.invokevirtual(Descriptors.METHOD_HANDLE, "invokeExact", Descriptors.ENTER).astore(call);
     }
 
     private void returning(Node node) {

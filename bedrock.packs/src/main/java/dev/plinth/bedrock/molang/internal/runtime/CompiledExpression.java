@@ -9,6 +9,9 @@ import dev.plinth.bedrock.molang.MolangExpression;
 import dev.plinth.bedrock.molang.MolangQuery;
 import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.syntax.Failures;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +20,22 @@ import org.jspecify.annotations.Nullable;
  * backend implements. Generated classes extend it from the scope's class loader, so its members are public.
  */
 public abstract class CompiledExpression implements MolangExpression {
+
+    private static final MethodHandle ENTER_OPEN;
+    private static final MethodHandle ENTER_CLOSED;
+
+    static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            ENTER_OPEN = lookup.findStatic(CompiledExpression.class, "enterOpen", MethodType.methodType(
+                    ContextImpl.class, CompiledExpression.class, MolangContext.class, MolangEngine.class));
+            ENTER_CLOSED = MethodHandles.dropArguments(lookup.findStatic(CompiledExpression.class, "enter",
+                    MethodType.methodType(ContextImpl.class, CompiledExpression.class, MolangContext.class)), 2,
+                    MolangEngine.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The text. */
     protected final String source;
@@ -72,23 +91,36 @@ public abstract class CompiledExpression implements MolangExpression {
     }
 
     /**
-     * The check compiled classes make before each evaluation, with their runtime and scope as constants (which the
-     * JIT folds): {@link #enter(CompiledExpression, MolangContext)} without the look-ups.
+     * The check compiled classes make before each evaluation while their scope is open, with their runtime as a
+     * constant (which the JIT folds): the context is the runtime's own, or {@link #enter(CompiledExpression,
+     * MolangContext)} throws the error. The scope's state is not read here: {@link #entry(ScopeImpl)} guards this
+     * with the scope's {@linkplain ScopeImpl#whileOpen() switch point}.
      *
      * @param expression the expression
      * @param context the context given
      * @param engine the expression's runtime
-     * @param scope the expression's scope
      * @return the context, as the runtime's own type
-     * @throws dev.plinth.bedrock.molang.MolangEvaluationException when the scope is closed or the context belongs to
-     *     another runtime
+     * @throws dev.plinth.bedrock.molang.MolangEvaluationException when the context belongs to another runtime, or
+     *     the scope was closed meanwhile
      */
-    public static ContextImpl enter(CompiledExpression expression, MolangContext context, MolangEngine engine,
-            ScopeImpl scope) {
-        if (context instanceof ContextImpl c && c.engine == engine && !scope.closed) {
+    public static ContextImpl enterOpen(CompiledExpression expression, MolangContext context, MolangEngine engine) {
+        if (context instanceof ContextImpl c && c.engine == engine) {
             return c;
         }
         return enter(expression, context);
+    }
+
+    /**
+     * The entry check of a scope's compiled classes, {@code (CompiledExpression, MolangContext, MolangEngine)
+     * ContextImpl}: {@link #enterOpen} while the scope is open, {@link #enter(CompiledExpression, MolangContext)}
+     * (which throws) once it is closed. Held in a constant of each class, the open scope costs no read per
+     * evaluation: closing the scope invalidates its switch point and the JIT drops the code that relied on it.
+     *
+     * @param scope the scope
+     * @return the method handle
+     */
+    public static MethodHandle entry(ScopeImpl scope) {
+        return scope.whileOpen().guardWithTest(ENTER_OPEN, ENTER_CLOSED);
     }
 
     /**

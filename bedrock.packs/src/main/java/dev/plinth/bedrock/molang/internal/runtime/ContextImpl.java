@@ -13,7 +13,7 @@ import java.util.random.RandomGeneratorFactory;
  *
  * <p>Not thread-safe.
  */
-public final class ContextImpl implements MolangContext {
+public final class ContextImpl extends MolangContext {
 
     private static final RandomGeneratorFactory<RandomGenerator> RANDOMS = RandomGeneratorFactory.of("L64X128MixRandom");
 

@@ -9,6 +9,7 @@ import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.analysis.Resolved;
 import dev.plinth.bedrock.molang.internal.analysis.Resolver;
 import dev.plinth.bedrock.molang.internal.syntax.Parser;
+import java.lang.invoke.SwitchPoint;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,8 @@ public final class ScopeImpl implements MolangScope {
     private final MolangQueries queries;
     private final Map<String, MolangExpression> compiled = new ConcurrentHashMap<>();
     private volatile Backend.@Nullable Compiler compiler;
+    /** Valid while the scope is open: compiled classes check it for free (the JIT drops their code on close). */
+    private final SwitchPoint open = new SwitchPoint();
     volatile boolean closed;
 
     ScopeImpl(MolangEngine engine, String owner, MolangQueries queries, Backend backend) {
@@ -78,6 +81,16 @@ public final class ScopeImpl implements MolangScope {
         return current.compile(resolved);
     }
 
+    /**
+     * What is valid while the scope is open: a guard on it costs compiled code nothing until {@link #close()}
+     * invalidates it (the JIT then drops the code that relied on it).
+     *
+     * @return the switch point
+     */
+    public SwitchPoint whileOpen() {
+        return open;
+    }
+
     @Override
     public boolean isClosed() {
         return closed;
@@ -86,6 +99,7 @@ public final class ScopeImpl implements MolangScope {
     @Override
     public void close() {
         closed = true;
+        SwitchPoint.invalidateAll(new SwitchPoint[] {open});
         compiler = null;
         compiled.clear();
     }
