@@ -302,7 +302,9 @@ class JsResourcesIT {
         copy(PlinthInstance.at(home).installDir().getParent().getParent().getParent()
                 .resolve("examples/resources/typescript/hello-ts"), home.resolve("resources/hello-ts"));
         serverJson("", "hello-ts");
+        // Its TypeScript is not compiled yet (a new home): it starts once the shell is ready, which ensure waits for.
         var run = PlinthInstance.at(home).script(
+                "resource:ensure hello-ts",
                 "sim:join Ada",
                 "sim:command Ada greet-ts",
                 "sim:command Ada fail-ts",
@@ -313,6 +315,8 @@ class JsResourcesIT {
 
         assertEquals(0, run.exitCode(), run.output());
         String out = run.output();
+        assertTrue(out.contains("hello-ts: starts once the shell is ready (compiling 2 TypeScript module(s)"), out);
+        assertTrue(out.contains("Hello-ts is already started"), "ensure waited for the deferred start:\n" + out);
         assertTrue(out.contains("[hello-ts] hello-ts attached (0 greetings so far)"), out);
         assertTrue(out.contains("message: Hello, Ada!"), "player_join handled:\n" + out);
         assertTrue(out.contains("message: Hello, Ada! (greeting #1)"), out);

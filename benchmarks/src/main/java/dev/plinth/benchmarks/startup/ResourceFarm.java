@@ -15,13 +15,14 @@ import java.util.jar.Manifest;
 /**
  * Writes generated resources into a home's {@code resources/} folder, one kind at a time, as a server owner would
  * drop them: Lua scripts with an event handler, Bedrock resource packs, assets-only {@code meta.json} resources,
- * Java plugin bundles (a manifest providing the {@code plinth.resource} capability, no code) and WebAssembly plugins
- * (a {@code plugin.wasm} of the design document's ABI with a join handler and one page of memory).
+ * Java plugin bundles (a manifest providing the {@code plinth.resource} capability, no code), WebAssembly plugins
+ * (a {@code plugin.wasm} of the design document's ABI with a join handler and one page of memory) and JavaScript
+ * scripts with an event handler.
  */
 final class ResourceFarm {
 
-    /** The kinds of resource the harness generates; JS joins when its host is in the distribution. */
-    enum Kind { LUA, PACK, ASSETS, JAVA, WASM }
+    /** The kinds of resource the harness generates. */
+    enum Kind { LUA, PACK, ASSETS, JAVA, WASM, JS }
 
     /** The WebAssembly plugin: counts joins in its memory. */
     private static final String WASM_PLUGIN = """
@@ -49,17 +50,18 @@ final class ResourceFarm {
             String name = "bench-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + i;
             Path folder = resources.resolve(name);
             switch (kind) {
-                case LUA -> {
-                    Files.createDirectories(folder);
-                    Files.writeString(folder.resolve("plugin.toml"),
-                            "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
-                    Files.writeString(folder.resolve("main.lua"), """
-                            local joins = 0
-                            mc.on("player_join", function(event)
-                              joins = joins + 1
-                            end)
-                            """);
-                }
+                case LUA -> script(folder, name, "main.lua", """
+                        local joins = 0
+                        mc.on("player_join", function(event)
+                          joins = joins + 1
+                        end)
+                        """);
+                case JS -> script(folder, name, "main.js", """
+                        let joins = 0;
+                        mc.on("player_join", (event) => {
+                          joins++;
+                        });
+                        """);
                 case PACK -> {
                     Files.createDirectories(folder);
                     Files.writeString(folder.resolve("manifest.json"), """
@@ -79,15 +81,25 @@ final class ResourceFarm {
                 }
                 case JAVA -> javaPlugin(resources.resolve(name + ".jar"), name);
                 case WASM -> {
-                    Files.createDirectories(folder);
-                    Files.writeString(folder.resolve("plugin.toml"),
-                            "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"plugin.wasm\"\n");
+                    manifest(folder, name, "plugin.wasm");
                     Files.write(folder.resolve("plugin.wasm"), wasm);
                 }
             }
             names.add(name);
         }
         return names;
+    }
+
+    /** A script resource: a {@code plugin.toml} naming its main file, and the file. */
+    private static void script(Path folder, String name, String main, String code) throws IOException {
+        manifest(folder, name, main);
+        Files.writeString(folder.resolve(main), code);
+    }
+
+    private static void manifest(Path folder, String name, String main) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("plugin.toml"),
+                "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"" + main + "\"\n");
     }
 
     private static void javaPlugin(Path jar, String name) throws IOException {

@@ -1,7 +1,11 @@
 package dev.plinth.benchmarks.transfer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plinth.client.protocol.JoinRequest;
+import dev.plinth.client.internal.transfer.Downloads;
+import dev.plinth.client.internal.transfer.FileCache;
+import dev.plinth.client.internal.transfer.ProgressView;
+import dev.plinth.client.internal.transfer.ServerApi;
+import dev.plinth.client.internal.transfer.Transfer;
 import dev.plinth.client.protocol.JoinResponse;
 import dev.plinth.client.protocol.ModInfo;
 import dev.plinth.client.protocol.PayloadListing;
@@ -14,8 +18,6 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -45,9 +48,10 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>N clients (100 by default) join at once over loopback and each downloads every file of every resource
- *       through the client protocol (join, payload listing, files by hash), hashing what it receives and comparing it
- *       with the listing: all must complete and none may be corrupted; the aggregate rate is every client's bytes over
- *       the wall time from the first join to the last file;</li>
+ *       with the headless client's transfer code (join, payload listings, batches of files, each file verified
+ *       against its listing's size and SHA-256 as it ends) into a cache folder of its own: all must complete; the
+ *       aggregate rate is every client's bytes over the wall time from the first join to the last file; then every
+ *       cached file is hashed again against its name (none may be corrupted);</li>
  *   <li>the real headless client ({@code bin/plinth-client}) joins twice with one cache folder: the first run
  *       downloads everything, the second (a warm cache) must transfer 0 bytes;</li>
  *   <li>{@value #BIG_RESOURCES} resources of {@value #BIG_FILES} files of 20 MiB (1000 MiB) are started and
@@ -56,8 +60,9 @@ import java.util.regex.Pattern;
  *       included.</li>
  * </ol>
  *
- * The simulated clients speak the protocol with the JDK's HTTP client, one per client, without a WebSocket (the
- * session's socket timeout is far longer than a run); they measure the server's side of the transfer. The figures
+ * The simulated clients run in this JVM, each with an HTTP client of its own (as separate players have), without a
+ * WebSocket (the session's socket timeout is far longer than a run) and without scripts: the transfer is the same
+ * code, client and server, that real players use. The figures
  * depend on the machine: take them on a quiet one. Prints a table and writes a JSON result.
  *
  * <p>{@code ./plinthw -pl benchmarks -am -Ptransfer verify} ({@code -Dtransfer.clients=N}).
@@ -140,7 +145,7 @@ public final class TransferHarness {
             figures.put("resources", RESOURCES);
             figures.put("filesPerResource", FILES);
             figures.put("payloadBytes", payloadBytes);
-            concurrentJoins(server, clients, payloadBytes, figures);
+            concurrentJoins(server, plinth, clients, payloadBytes, figures);
             realClient(server, figures);
             hashing(home.resolve("resources"), console, lines, figures);
             return figures;
@@ -153,92 +158,119 @@ public final class TransferHarness {
     }
 
     /** N clients join at once and download everything; all must complete, none corrupted. */
-    private void concurrentJoins(URI server, int clients, long payloadBytes, Map<String, Object> figures)
-            throws Exception {
+    private void concurrentJoins(URI server, Process plinth, int clients, long payloadBytes,
+            Map<String, Object> figures) throws Exception {
         var bytes = new AtomicLong();
         var files = new AtomicLong();
-        var corrupted = new AtomicLong();
         var start = new CountDownLatch(1);
         var results = new ArrayList<Future<?>>();
+        Path caches = work.resolve("caches");
         long began;
+        long clientCpu;
+        long serverCpu;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
                 String name = "bench_" + i;
+                Path cache = caches.resolve(name);
                 results.add(threads.submit(() -> {
                     start.await();
-                    downloadEverything(server, name, bytes, files, corrupted);
+                    Transfer.Result result = downloadEverything(server, name, cache);
+                    bytes.addAndGet(result.downloadedBytes());
+                    files.addAndGet(result.downloadedFiles());
                     return null;
                 }));
             }
             began = System.nanoTime();
+            clientCpu = ownCpuNanos();
+            serverCpu = cpuNanos(plinth);
             start.countDown();
             for (Future<?> future : results) {
                 future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        double clientCpuSeconds = (ownCpuNanos() - clientCpu) / 1e9;
+        double serverCpuSeconds = (cpuNanos(plinth) - serverCpu) / 1e9;
         long expected = payloadBytes * clients;
         double rate = bytes.get() / seconds / 1e6;
+        // The client verified each file as it arrived; every cache is read again here, outside the timed part.
+        var verified = verifyCaches(caches);
         System.out.printf(Locale.ROOT, "%d clients joined at once: %d files, %.1f MB in %.2f s = %.0f MB/s aggregate;"
-                + " %d corrupted; complete: %s%n", clients, files.get(), bytes.get() / 1e6, seconds, rate,
-                corrupted.get(), bytes.get() == expected);
+                + " %d cached file(s) hashed again, %d corrupted; complete: %s%n", clients, files.get(),
+                bytes.get() / 1e6, seconds, rate, verified.files(), verified.corrupted(),
+                bytes.get() == expected && verified.bytes() == expected);
+        // On a busy machine the wall time says little; the processor time both sides spent says what it costs.
+        System.out.printf(Locale.ROOT, "processor time: clients %.1f s, server %.1f s = %.0f MB per processor second%n",
+                clientCpuSeconds, serverCpuSeconds, bytes.get() / (clientCpuSeconds + serverCpuSeconds) / 1e6);
+        figures.put("clientCpuSeconds", clientCpuSeconds);
+        figures.put("serverCpuSeconds", serverCpuSeconds);
         figures.put("coldBytes", bytes.get());
         figures.put("coldExpectedBytes", expected);
         figures.put("coldFiles", files.get());
         figures.put("coldSeconds", seconds);
         figures.put("aggregateMBps", rate);
-        figures.put("corrupted", corrupted.get());
-        if (corrupted.get() != 0 || bytes.get() != expected) {
+        figures.put("verifiedFiles", verified.files());
+        figures.put("corrupted", verified.corrupted());
+        if (verified.corrupted() != 0 || bytes.get() != expected || verified.bytes() != expected) {
             throw new IllegalStateException("the transfer was not whole: " + bytes.get() + " of " + expected
-                    + " bytes, " + corrupted.get() + " corrupted file(s)");
+                    + " bytes received, " + verified.bytes() + " in the caches, " + verified.corrupted()
+                    + " corrupted file(s)");
+        }
+        deleteTree(caches);
+    }
+
+    /**
+     * One simulated client, with the headless client's own transfer code (the classes {@code bin/plinth-client} runs:
+     * its server API, cache, downloads and transfer, which verifies every file's size and SHA-256 as it ends): join,
+     * every listing, the transfer into a cache folder of its own, leave. Its events are counted, not printed.
+     */
+    private Transfer.Result downloadEverything(URI server, String name, Path cacheFolder) throws IOException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (http) {
+            var api = new ServerApi(http, server, json);
+            JoinResponse join = api.join(name, Protocol.VERSION);
+            String token = join.session().token();
+            var listings = new ArrayList<PayloadListing>();
+            for (ModInfo mod : join.loginSuccess().mods()) {
+                listings.add(api.listing(token, mod.modId()).orElseThrow(
+                        () -> new IllegalStateException(name + ": no listing for " + mod.modId())));
+            }
+            var cache = new FileCache(cacheFolder);
+            var events = new AtomicLong();
+            var transfer = new Transfer(name, token, new Downloads(api, cache, OptionalLong.empty()), cache,
+                    (event, payload) -> events.incrementAndGet(), report -> { }, new ProgressView(line -> { }, false));
+            Transfer.Result result = transfer.run(listings);
+            api.leave(token);
+            return result;
         }
     }
 
-    /** One simulated client: join, every listing, every file by hash (verified), leave. */
-    private void downloadEverything(URI server, String name, AtomicLong bytes, AtomicLong files,
-            AtomicLong corrupted) throws IOException, InterruptedException, NoSuchAlgorithmException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (http) {
-            HttpResponse<byte[]> joined = http.send(HttpRequest.newBuilder(server.resolve(Protocol.JOIN))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(
-                            new JoinRequest(name, Protocol.VERSION)))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (joined.statusCode() != 200) {
-                throw new IllegalStateException(name + " could not join: " + joined.statusCode() + " "
-                        + new String(joined.body(), StandardCharsets.UTF_8));
-            }
-            JoinResponse join = json.readValue(joined.body(), JoinResponse.class);
-            String bearer = Protocol.bearer(join.session().token());
-            var digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (ModInfo mod : join.loginSuccess().mods()) {
-                PayloadListing listing = json.readValue(http.send(HttpRequest.newBuilder(
-                        server.resolve(Protocol.RESOURCES + mod.modId())).header("Authorization", bearer).build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body(), PayloadListing.class);
-                for (PayloadListing.Entry entry : listing.files()) {
-                    HttpResponse<InputStream> file = http.send(HttpRequest.newBuilder(
-                            server.resolve(Protocol.FILES + entry.hash())).header("Authorization", bearer).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                    long received = 0;
-                    try (InputStream in = file.body()) {
-                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                            digest.update(buffer, 0, n);
-                            received += n;
-                        }
-                    }
-                    bytes.addAndGet(received);
-                    files.incrementAndGet();
-                    if (file.statusCode() != 200 || received != entry.size()
-                            || !HexFormat.of().formatHex(digest.digest()).equals(entry.hash())) {
-                        corrupted.incrementAndGet();
-                    }
-                    digest.reset();
+    /** What the caches hold, each file hashed again against its name. */
+    private record Verified(long files, long bytes, long corrupted) {}
+
+    private static Verified verifyCaches(Path caches) throws IOException, NoSuchAlgorithmException {
+        var digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[64 * 1024];
+        long files = 0;
+        long bytes = 0;
+        long corrupted = 0;
+        List<Path> all;
+        try (var walk = Files.walk(caches)) {
+            all = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : all) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                    bytes += n;
                 }
             }
-            http.send(HttpRequest.newBuilder(server.resolve(Protocol.LEAVE)).header("Authorization", bearer)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            files++;
+            if (!HexFormat.of().formatHex(digest.digest()).equals(file.getFileName().toString())) {
+                corrupted++;
+            }
         }
+        return new Verified(files, bytes, corrupted);
     }
 
     /** bin/plinth-client twice with one cache: the second run must transfer nothing. */
@@ -382,6 +414,16 @@ public final class TransferHarness {
         } catch (IOException e) {
             // the server ended
         }
+    }
+
+    /** {@return the processor time this JVM used so far} */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** {@return the processor time a process used so far} */
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static int freePort() throws IOException {

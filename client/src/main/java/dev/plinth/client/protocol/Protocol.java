@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * <li>{@code GET /plinth/resources/NAME}: the {@link PayloadListing} of a started resource;</li>
  * <li>{@code GET /plinth/files/SHA256}: a payload file by its current hash ({@code ETag}, {@code Range},
  * {@code Cache-Control});</li>
+ * <li>{@code POST /plinth/batch} with a {@link BatchRequest}: several payload files in one response, each from an
+ * offset (what a client downloads most of the time: one request for many small files);</li>
  * <li>{@code GET /plinth/socket}: the session's WebSocket ({@link SocketMessage}s as JSON text);</li>
  * <li>{@code POST /plinth/leave}: ends the session (closing the socket does too);</li>
  * <li>{@code GET /stam/ROUTE...}: Staminal's {@code RequestUri} routes.</li>
@@ -32,6 +34,10 @@ public final class Protocol {
     public static final String RESOURCES = "/plinth/resources/";
     /** The files by hash, followed by the SHA-256. */
     public static final String FILES = "/plinth/files/";
+    /** Several files in one response ({@link BatchRequest}). */
+    public static final String BATCH = "/plinth/batch";
+    /** The most files one {@link BatchRequest} may ask for. */
+    public static final int MAX_BATCH_FILES = 1000;
     /** The session's WebSocket. */
     public static final String SOCKET = "/plinth/socket";
     /** The end of a session. */

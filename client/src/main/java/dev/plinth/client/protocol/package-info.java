@@ -1,10 +1,10 @@
 /**
  * Plinth's client protocol, what the server and its clients exchange as JSON over HTTP: the join (Staminal's
- * {@code LoginSuccess} with a download URL per resource), a resource's payload listing, and the messages of the
+ * {@code LoginSuccess} with a download URL per resource), a resource's payload listing, batches of files, and the messages of the
  * session's WebSocket. Paths and headers are {@link dev.plinth.client.protocol.Protocol}'s.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @NullMarked
 package dev.plinth.client.protocol;
 

@@ -7,7 +7,6 @@ import dev.plinth.client.PlinthClients;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class ClientCli {
     private final BundleContext context;
     private final PlinthClients clients;
     private final @Nullable IntConsumer exit;
-    private final Output out = new Output(System.out);
+    private final ConsoleLines out = new ConsoleLines(System.out);
     private volatile @Nullable Thread thread;
     private volatile @Nullable PlinthClient client;
 
@@ -175,39 +174,6 @@ public final class ClientCli {
         } catch (ClientException e) {
             out.line("ERROR: " + e.getMessage());
             return 1;
-        }
-    }
-
-    /**
-     * Standard output, where a line starting with {@code \r} is a progress bar drawn over the last one.
-     *
-     * <p>Thread-safe.
-     */
-    private static final class Output {
-        private final PrintStream out;
-        private boolean barShown;
-
-        Output(PrintStream out) {
-            this.out = out;
-        }
-
-        synchronized void line(String line) {
-            if (line.startsWith("\r")) {
-                out.print(line);
-                barShown = true;
-            } else {
-                if (barShown) {
-                    out.println();
-                    barShown = false;
-                }
-                out.println(line);
-            }
-            out.flush();
-        }
-
-        synchronized void prompt(String prompt) {
-            out.print(prompt);
-            out.flush();
         }
     }
 }

@@ -1,33 +1,37 @@
 package dev.plinth.client.internal.transfer;
 
 import dev.plinth.client.ClientException;
-import dev.plinth.client.protocol.PayloadListing;
-import java.io.ByteArrayOutputStream;
+import dev.plinth.client.protocol.BatchRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 /**
- * Downloads one file by hash and verifies it: a file clients may cache goes to {@code DIR/<hash>.part} first and
- * resumes from what that holds ({@code Range}, guarded by {@code If-Range}), then becomes {@code DIR/<hash>} once its
- * size and SHA-256 match; a file that must not be cached is kept in memory. An interrupted download is tried again
- * from where it stopped (three times), a file that fails verification once from the start.
+ * Downloads files and verifies them. A file clients may cache goes to {@code DIR/<hash>.part} first and resumes from
+ * what that holds, then becomes {@code DIR/<hash>} once its size and SHA-256 match; a file that must not be cached is
+ * kept in memory.
  *
- * <p>Thread-safe: several files of one client download at once.
+ * <ul>
+ *   <li>{@link #fetch} downloads one file ({@code GET /plinth/files/HASH}, a {@code Range} guarded by
+ *       {@code If-Range} to resume): an interrupted download is tried again from where it stopped (three times), a
+ *       file that fails verification once from the start;</li>
+ *   <li>{@link #fetchBatch} downloads many in one answer ({@code POST /plinth/batch}), each from what its
+ *       {@code .part} holds, each verified as it ends; it gives back what it could not finish (a broken connection,
+ *       a file that failed verification, a refused batch), for {@link #fetch} to finish one by one with its
+ *       retries, resumes and messages.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: several downloads of one client run at once.
  */
 public final class Downloads {
 
     private static final int ATTEMPTS = 3;
-    private static final int CHUNK = 64 * 1024;
 
     private final ServerApi api;
     private final FileCache cache;
@@ -58,67 +62,61 @@ public final class Downloads {
      * Downloads one file.
      *
      * @param token the session
-     * @param resource the file's resource, for messages
-     * @param entry the file
+     * @param needed the file
      * @param received told each chunk's size as it arrives
      * @return what was received
      * @throws ClientException when the server no longer has it (404), or it fails verification twice, or the
      *     network fails three times
      */
-    public Outcome fetch(String token, String resource, PayloadListing.Entry entry, LongConsumer received) {
-        String what = resource + ":" + entry.path();
+    public Outcome fetch(String token, Needed needed, LongConsumer received) {
+        var entry = needed.entry();
+        String what = needed.what();
         boolean restarted = false;
-        long total = 0;
+        var total = new AtomicLong(); // every byte that came, broken attempts' too
+        LongConsumer counted = n -> {
+            total.addAndGet(n);
+            received.accept(n);
+        };
         long firstOffset = -1;
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS + 1; attempt++) {
-            try {
-                Partial partial = entry.cache() ? new OnDisk(cache.part(entry.hash())) : new InMemory();
-                try {
-                    long offset = partial.offset(entry.size());
-                    if (firstOffset < 0) {
-                        firstOffset = offset;
-                    }
-                    HttpResponse<InputStream> response = api.file(token, entry.hash(), offset);
-                    switch (response.statusCode()) {
-                        case 200 -> partial.restart();
-                        case 206 -> { }
-                        case 416 -> {
-                            response.body().close();
-                            partial.restart();
-                            partial.close();
-                            continue;
-                        }
-                        case 404 -> {
-                            response.body().close();
-                            throw new ClientException(what + ": the server no longer sends it (it changed or stopped)");
-                        }
-                        default -> {
-                            response.body().close();
-                            throw new ClientException(what + ": the server answered " + response.statusCode());
-                        }
-                    }
-                    total += copy(response.body(), partial, received);
-                    if (partial.size() != entry.size() || !partial.sha256().equals(entry.hash())) {
+            try (Partial partial = Partial.of(cache, entry)) {
+                long offset = partial.offset(entry.size());
+                if (firstOffset < 0) {
+                    firstOffset = offset;
+                }
+                HttpResponse<InputStream> response = api.file(token, entry.hash(), offset);
+                switch (response.statusCode()) {
+                    case 200 -> partial.restart();
+                    case 206 -> { }
+                    case 416 -> {
+                        response.body().close();
                         partial.restart();
-                        partial.close();
-                        if (restarted) {
-                            throw new ClientException(what + ": what the server sent does not match its SHA-256 "
-                                    + entry.hash() + " (" + entry.size() + " bytes), twice");
-                        }
-                        restarted = true;
                         continue;
                     }
-                    partial.close();
-                    if (entry.cache()) {
-                        cache.commit(entry.hash());
-                    } else {
-                        cache.keep(entry.hash(), ((InMemory) partial).bytes());
+                    case 404 -> {
+                        response.body().close();
+                        throw new ClientException(what + ": the server no longer sends it (it changed or stopped)");
                     }
-                    return new Outcome(total, Math.max(0, firstOffset));
-                } finally {
-                    partial.close();
+                    default -> {
+                        response.body().close();
+                        throw new ClientException(what + ": the server answered " + response.statusCode());
+                    }
                 }
+                try (InputStream in = response.body()) {
+                    copy(in, partial, Long.MAX_VALUE, counted);
+                }
+                if (!partial.holds(entry)) {
+                    partial.restart();
+                    if (restarted) {
+                        throw new ClientException(what + ": what the server sent does not match its SHA-256 "
+                                + entry.hash() + " (" + entry.size() + " bytes), twice");
+                    }
+                    restarted = true;
+                    continue;
+                }
+                partial.finish(cache, entry);
+                return new Outcome(total.get(), Math.max(0, firstOffset));
             } catch (IOException e) {
                 last = e;
             }
@@ -127,155 +125,83 @@ public final class Downloads {
                 + (last == null ? "no answer" : last.getMessage()), last);
     }
 
-    private long copy(InputStream body, Partial partial, LongConsumer received) throws IOException {
-        long count = 0;
-        try (InputStream in = body) {
-            byte[] buffer = new byte[CHUNK];
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                if (cap != null) {
-                    cap.take(read);
-                }
-                partial.write(buffer, read);
-                count += read;
-                received.accept(read);
-            }
-        }
-        return count;
-    }
-
     /**
-     * A new SHA-256 digest.
+     * Downloads many files in one answer, each verified as it ends; gives back the ones it could not finish.
      *
-     * @return the digest
+     * @param token the session
+     * @param batch the files, different hashes, at most {@link dev.plinth.client.protocol.Protocol#MAX_BATCH_FILES}
+     * @param received told each chunk's size as it arrives
+     * @param done told each file verified and kept, with what it took
+     * @return the files still missing, in order: none when all went well; a partial download of the one under way
+     *     stays in its {@code .part}, so the next attempt resumes it
+     * @throws ClientException when the cache cannot be written
      */
-    static MessageDigest newDigest() {
+    public List<Needed> fetchBatch(String token, List<Needed> batch, LongConsumer received,
+            BiConsumer<Needed, Outcome> done) {
+        var offsets = new long[batch.size()];
+        var wanted = new ArrayList<BatchRequest.Wanted>(batch.size());
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
+            for (int i = 0; i < batch.size(); i++) {
+                offsets[i] = Partial.resumable(cache, batch.get(i).entry());
+                wanted.add(new BatchRequest.Wanted(batch.get(i).entry().hash(), offsets[i]));
+            }
+        } catch (IOException e) {
+            throw new ClientException("the cache " + cache.folder() + " cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /** Where a download's bytes go as they arrive, hashed on the way. */
-    private sealed interface Partial extends AutoCloseable permits OnDisk, InMemory {
-        /** The offset to resume from (the bytes held, unless more than the file). */
-        long offset(long size) throws IOException;
-
-        /** Drops what is held: the download starts over. */
-        void restart() throws IOException;
-
-        void write(byte[] bytes, int length) throws IOException;
-
-        long size();
-
-        String sha256();
-
-        @Override
-        void close() throws IOException;
-    }
-
-    /** A {@code .part} file: resumable across sessions. */
-    private static final class OnDisk implements Partial {
-        private final Path file;
-        private MessageDigest digest = newDigest();
-        private OutputStream out;
-        private long size;
-
-        OnDisk(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public long offset(long expected) throws IOException {
-            if (Files.isRegularFile(file)) {
-                long held = Files.size(file);
-                if (held > 0 && held < expected) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        byte[] buffer = new byte[CHUNK];
-                        for (int read; (read = in.read(buffer)) >= 0; ) {
-                            digest.update(buffer, 0, read);
+        var left = new ArrayList<Needed>();
+        int next = 0;
+        try {
+            HttpResponse<InputStream> response = api.batch(token, new BatchRequest(wanted));
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    return List.copyOf(batch); // refused: the files one by one say why
+                }
+                for (; next < batch.size(); next++) {
+                    Needed needed = batch.get(next);
+                    var entry = needed.entry();
+                    try (Partial partial = Partial.of(cache, entry)) {
+                        if (partial.offset(entry.size()) != offsets[next]) {
+                            // The .part changed since the batch was asked for: the stream no longer lines up.
+                            break;
+                        }
+                        long length = entry.size() - offsets[next];
+                        long got = copy(in, partial, length, received);
+                        if (got != length) {
+                            break; // the answer ended early: the .part keeps what came
+                        }
+                        if (partial.holds(entry)) {
+                            partial.finish(cache, entry);
+                            done.accept(needed, new Outcome(got, offsets[next]));
+                        } else {
+                            partial.restart();
+                            left.add(needed);
                         }
                     }
-                    size = held;
-                    out = Files.newOutputStream(file, StandardOpenOption.APPEND);
-                    return held;
                 }
             }
-            restart();
-            return 0;
+        } catch (IOException e) {
+            // the connection broke: what is left resumes one by one
         }
-
-        @Override
-        public void restart() throws IOException {
-            close();
-            digest = newDigest();
-            size = 0;
-            out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        }
-
-        @Override
-        public void write(byte[] bytes, int length) throws IOException {
-            out.write(bytes, 0, length);
-            digest.update(bytes, 0, length);
-            size += length;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (out != null) {
-                out.close();
-                out = null;
-            }
-        }
+        left.addAll(batch.subList(next, batch.size()));
+        return left;
     }
 
-    /** Memory, for a file that must not be cached: it starts over each session. */
-    private static final class InMemory implements Partial {
-        private ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        @Override
-        public long offset(long expected) {
-            return out.size() < expected ? out.size() : 0;
+    /** Copies at most {@code limit} bytes; {@return how many} */
+    private long copy(InputStream in, Partial partial, long limit, LongConsumer received) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[Partial.CHUNK];
+        while (count < limit) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - count));
+            if (read < 0) {
+                break;
+            }
+            if (cap != null) {
+                cap.take(read);
+            }
+            partial.write(buffer, read);
+            count += read;
+            received.accept(read);
         }
-
-        @Override
-        public void restart() {
-            out = new ByteArrayOutputStream();
-        }
-
-        @Override
-        public void write(byte[] bytes, int length) {
-            out.write(bytes, 0, length);
-        }
-
-        @Override
-        public long size() {
-            return out.size();
-        }
-
-        @Override
-        public String sha256() {
-            return HexFormat.of().formatHex(newDigest().digest(out.toByteArray()));
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
-
-        @Override
-        public void close() {
-            // memory
-        }
+        return count;
     }
 }

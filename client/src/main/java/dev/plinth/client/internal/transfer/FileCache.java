@@ -136,7 +136,7 @@ public final class FileCache {
      * @throws IOException when it cannot be read
      */
     static String sha256(Path file) throws IOException {
-        MessageDigest digest = Downloads.newDigest();
+        MessageDigest digest = Partial.newDigest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             for (int read; (read = in.read(buffer)) >= 0; ) {

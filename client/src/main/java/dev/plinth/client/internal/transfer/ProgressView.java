@@ -2,6 +2,7 @@ package dev.plinth.client.internal.transfer;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a transfer to the user: on a terminal a progress bar redrawn in place (a line starting with {@code \r} is
@@ -16,8 +17,10 @@ public final class ProgressView {
 
     private final Consumer<String> out;
     private final boolean bar;
+    private final LongSupplier clock;
     private long begunAt;
     private long shownAt;
+    private boolean shown;
 
     /**
      * Creates the view.
@@ -26,8 +29,20 @@ public final class ProgressView {
      * @param bar whether {@code out} is a terminal
      */
     public ProgressView(Consumer<String> out, boolean bar) {
+        this(out, bar, System::nanoTime);
+    }
+
+    /**
+     * Creates the view with its own clock.
+     *
+     * @param out where lines go
+     * @param bar whether {@code out} is a terminal
+     * @param clock nanoseconds, as {@link System#nanoTime()} counts them
+     */
+    ProgressView(Consumer<String> out, boolean bar, LongSupplier clock) {
         this.out = out;
         this.bar = bar;
+        this.clock = clock;
     }
 
     /**
@@ -47,19 +62,20 @@ public final class ProgressView {
     }
 
     synchronized void begin(long files, long total, long cached) {
-        begunAt = System.nanoTime();
-        shownAt = 0;
+        begunAt = clock.getAsLong();
+        shown = false;
         out.accept("transfer: " + files + " file(s) to download (" + bytes(total) + "), " + cached + " in the cache");
     }
 
     synchronized void progress(long files, long totalFiles, long received, long totalBytes, String resource) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (bar) {
             int filled = totalBytes == 0 ? WIDTH : (int) Math.min(WIDTH, WIDTH * received / totalBytes);
             out.accept(String.format(Locale.ROOT, "\r[%s%s] %3d%% %d/%d files %s/%s %s", "#".repeat(filled),
                     " ".repeat(WIDTH - filled), totalBytes == 0 ? 100 : 100 * received / totalBytes, files, totalFiles,
                     bytes(received), bytes(totalBytes), resource));
-        } else if (now - shownAt >= LINE_NANOS) {
+        } else if (!shown || now - shownAt >= LINE_NANOS) {
+            shown = true;
             shownAt = now;
             out.accept("progress: " + files + "/" + totalFiles + " files, " + bytes(received) + " of "
                     + bytes(totalBytes) + " (" + resource + ")");
@@ -67,7 +83,7 @@ public final class ProgressView {
     }
 
     synchronized void complete(long files, long received) {
-        double seconds = (System.nanoTime() - begunAt) / 1e9;
+        double seconds = (clock.getAsLong() - begunAt) / 1e9;
         out.accept(String.format(Locale.ROOT, "transfer complete: %d file(s), %s in %.1f s", files, bytes(received),
                 seconds));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plinth.client.ClientException;
+import dev.plinth.client.protocol.BatchRequest;
 import dev.plinth.client.protocol.JoinRequest;
 import dev.plinth.client.protocol.JoinResponse;
 import dev.plinth.client.protocol.PayloadListing;
@@ -115,6 +116,25 @@ public final class ServerApi {
         if (offset > 0) {
             request.header("Range", "bytes=" + offset + "-").header("If-Range", "\"" + hash + "\"");
         }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /**
+     * Starts downloading several files in one answer.
+     *
+     * @param token the session
+     * @param batch the files and their offsets
+     * @return the response, its body not read yet (200: the files one after another; 400, 404, 416: refused)
+     * @throws IOException when the server cannot be reached
+     */
+    public HttpResponse<InputStream> batch(String token, BatchRequest batch) throws IOException {
+        var request = authorized(server.resolve(Protocol.BATCH), token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {

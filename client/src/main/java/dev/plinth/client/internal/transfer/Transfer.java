@@ -2,6 +2,7 @@ package dev.plinth.client.internal.transfer;
 
 import dev.plinth.client.ClientException;
 import dev.plinth.client.protocol.PayloadListing;
+import dev.plinth.client.protocol.Protocol;
 import dev.plinth.client.protocol.SocketMessage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * One transfer: the files of some resources' listings, each hash once. What the cache has is announced in
- * {@code system:resource_transfer_cached}; the rest downloads, {@value #PARALLEL} files at a time, between
+ * {@code system:resource_transfer_cached}; the rest downloads in batches ({@link #batches}: many small files in one
+ * answer, a large file alone, see {@link Downloads}), {@value #PARALLEL} batches at a time, between
  * {@code system:resource_transfer_begin} and {@code system:resource_transfer_complete}, with
  * {@code system:resource_transfer_progress} after each file and at most {@value #PROGRESS_PER_SECOND} times a second
  * meanwhile (MTADM's payloads: {@code playerId, receivedCount, totalCount, receivedBytes, totalBytes, lastResource}).
@@ -31,8 +34,10 @@ import java.util.function.Consumer;
 public final class Transfer {
 
     static final int PARALLEL = 6;
+    static final long BATCH_BYTES = 2L << 20;
     static final int PROGRESS_PER_SECOND = 4;
     private static final long REPORT_NANOS = 500_000_000L;
+    private static final long PROGRESS_NANOS = 1_000_000_000L / PROGRESS_PER_SECOND;
 
     private final String player;
     private final String token;
@@ -82,7 +87,7 @@ public final class Transfer {
      * @throws ClientException when a file cannot be downloaded or fails verification
      */
     public Result run(List<PayloadListing> listings) {
-        var needed = new LinkedHashMap<String, Item>();
+        var needed = new LinkedHashMap<String, Needed>();
         var cached = new ArrayList<Map<String, Object>>();
         for (PayloadListing listing : listings) {
             for (PayloadListing.Entry entry : listing.files()) {
@@ -97,7 +102,7 @@ public final class Transfer {
                 } catch (IOException e) {
                     throw new ClientException("the cache " + cache.folder() + " cannot be read: " + e.getMessage(), e);
                 }
-                needed.put(entry.hash(), new Item(listing.name(), entry));
+                needed.put(entry.hash(), new Needed(listing.name(), entry));
             }
         }
         long totalBytes = needed.values().stream().mapToLong(i -> i.entry().size()).sum();
@@ -119,26 +124,15 @@ public final class Transfer {
         return new Result(needed.size(), state.bytes.get(), cached.size(), resumed.get());
     }
 
-    private void download(List<Item> items, State state, AtomicLong resumed) {
+    private void download(List<Needed> items, State state, AtomicLong resumed) {
         var slots = new Semaphore(PARALLEL);
         var futures = new ArrayList<Future<?>>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Item item : items) {
+            for (List<Needed> batch : batches(items)) {
                 futures.add(threads.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        var outcome = downloads.fetch(token, item.resource(), item.entry(), bytes -> {
-                            state.bytes.addAndGet(bytes);
-                            state.maybeProgress(item.resource(), false);
-                        });
-                        if (outcome.resumedFrom() > 0) {
-                            resumed.incrementAndGet();
-                            view.line("resumed " + item.resource() + ":" + item.entry().path() + " from "
-                                    + ProgressView.bytes(outcome.resumedFrom()));
-                        }
-                        state.files.incrementAndGet();
-                        state.last.set(item.resource());
-                        state.maybeProgress(item.resource(), true);
+                        downloadBatch(batch, state, resumed);
                     } finally {
                         slots.release();
                     }
@@ -161,6 +155,57 @@ public final class Transfer {
         }
     }
 
+    /**
+     * The files in batches, in order: small files together up to {@value #BATCH_BYTES} bytes or
+     * {@link Protocol#MAX_BATCH_FILES} files a batch, a file of {@value #BATCH_BYTES} bytes or more alone.
+     *
+     * @param items the files
+     * @return the batches
+     */
+    static List<List<Needed>> batches(List<Needed> items) {
+        var batches = new ArrayList<List<Needed>>();
+        var current = new ArrayList<Needed>();
+        long bytes = 0;
+        for (Needed item : items) {
+            if (item.entry().size() >= BATCH_BYTES) {
+                batches.add(List.of(item));
+                continue;
+            }
+            current.add(item);
+            bytes += item.entry().size();
+            if (bytes >= BATCH_BYTES || current.size() == Protocol.MAX_BATCH_FILES) {
+                batches.add(List.copyOf(current));
+                current.clear();
+                bytes = 0;
+            }
+        }
+        if (!current.isEmpty()) {
+            batches.add(List.copyOf(current));
+        }
+        return batches;
+    }
+
+    /** One batch: in one answer when it holds several files, then what that left one by one. */
+    private void downloadBatch(List<Needed> batch, State state, AtomicLong resumed) {
+        LongConsumer received = bytes -> {
+            state.bytes.addAndGet(bytes);
+            state.maybeProgress(state.last.get(), false);
+        };
+        BiConsumer<Needed, Downloads.Outcome> done = (item, outcome) -> {
+            if (outcome.resumedFrom() > 0) {
+                resumed.incrementAndGet();
+                view.line("resumed " + item.what() + " from " + ProgressView.bytes(outcome.resumedFrom()));
+            }
+            state.files.incrementAndGet();
+            state.last.set(item.resource());
+            state.maybeProgress(item.resource(), true);
+        };
+        List<Needed> left = batch.size() == 1 ? batch : downloads.fetchBatch(token, batch, received, done);
+        for (Needed item : left) {
+            done.accept(item, downloads.fetch(token, item, received));
+        }
+    }
+
     private static Map<String, Object> packet(PayloadListing listing, PayloadListing.Entry entry) {
         var packet = new LinkedHashMap<String, Object>();
         packet.put("name", listing.name() + ":" + entry.path());
@@ -169,9 +214,6 @@ public final class Transfer {
         packet.put("version", listing.version());
         return packet;
     }
-
-    /** A file to download, with its resource. */
-    private record Item(String resource, PayloadListing.Entry entry) {}
 
     /** Where the transfer stands, shared by its downloads. */
     private final class State {
@@ -182,6 +224,8 @@ public final class Transfer {
         final AtomicReference<String> last = new AtomicReference<>("");
         private long progressAt;
         private long reportAt;
+        /** When the next progress event or report is due, read without the lock. */
+        private volatile long dueAt = System.nanoTime();
 
         State(long totalCount, long totalBytes) {
             this.totalCount = totalCount;
@@ -207,9 +251,16 @@ public final class Transfer {
          * A progress event after each file, and at most a few times a second within files. Taken and posted under the
          * state's lock, so the events of parallel downloads come in order: their counts never go back.
          */
-        synchronized void maybeProgress(String resource, boolean fileDone) {
+        void maybeProgress(String resource, boolean fileDone) {
+            if (!fileDone && System.nanoTime() - dueAt < 0) {
+                return; // within a file and nothing due: the common case, taken without the lock
+            }
+            progress(resource, fileDone);
+        }
+
+        private synchronized void progress(String resource, boolean fileDone) {
             long now = System.nanoTime();
-            if (fileDone || now - progressAt >= 1_000_000_000L / PROGRESS_PER_SECOND) {
+            if (fileDone || now - progressAt >= PROGRESS_NANOS) {
                 progressAt = now;
                 post.accept("system:resource_transfer_progress", payload(resource));
                 view.progress(files.get(), totalCount, bytes.get(), totalBytes, resource);
@@ -218,6 +269,7 @@ public final class Transfer {
                 reportAt = now;
                 report.accept(report(resource, false));
             }
+            dueAt = Math.min(progressAt + PROGRESS_NANOS, reportAt + REPORT_NANOS);
         }
     }
 }

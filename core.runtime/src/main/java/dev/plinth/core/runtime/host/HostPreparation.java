@@ -1,5 +1,6 @@
 package dev.plinth.core.runtime.host;
 
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.framework.Bundle;
 
@@ -16,6 +17,9 @@ import org.osgi.framework.Bundle;
  * (through {@link HostFailure}), not from here: the resource manager logs what this method throws and starts the
  * bundle all the same. A host must cope with a start that was not prepared (a bundle started by other means).
  *
+ * <p>At boot, a startup resource whose preparation is long work for one of the hosts ({@link #longWork}) is started
+ * after the shell is ready, in {@code starting} meanwhile, so that the server owner gets the shell while it compiles.
+ *
  * <p>Called on any thread but the game thread's tick, possibly on several threads at once for different bundles.
  */
 @ConsumerType
@@ -27,4 +31,18 @@ public interface HostPreparation {
      * @param resource the resource bundle, resolved and not started
      */
     void prepare(Bundle resource);
+
+    /**
+     * Whether preparing a resource bundle is long work (a large WebAssembly module to compile, TypeScript to compile
+     * while the compiler is not loaded), which the boot lets wait until the shell is ready. It reads no more than it
+     * must to tell (a manifest, a file's size or header, a cache look-up) and compiles nothing. A bundle the host does
+     * not run, or whose content it cannot read (its start reports that), has none.
+     *
+     * @param resource the resource bundle, resolved and not started
+     * @return what the long work is, lower case ({@code compiling 4000 functions of big.wasm to JVM bytecode}); empty
+     *     when its preparation is quick, as it is by default
+     */
+    default Optional<String> longWork(Bundle resource) {
+        return Optional.empty();
+    }
 }

@@ -5,7 +5,7 @@
  * a host prepares a resource's start off the game thread ({@link HostPreparation}).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 @NullMarked
 package dev.plinth.core.runtime.host;
 

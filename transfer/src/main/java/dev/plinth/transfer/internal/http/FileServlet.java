@@ -7,14 +7,11 @@ import dev.plinth.core.resource.payload.PayloadSource;
 import dev.plinth.transfer.internal.metrics.TransferCounters;
 import dev.plinth.transfer.internal.session.Sessions;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -41,9 +38,8 @@ public final class FileServlet extends SessionServlet {
 
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final int CHUNK = 64 * 1024;
 
-    private final transient ClientPayloads payloads;
+    private final transient CurrentFiles files;
 
     /**
      * Creates the endpoint.
@@ -56,18 +52,14 @@ public final class FileServlet extends SessionServlet {
     public FileServlet(@Reference Sessions sessions, @Reference TransferCounters counters,
             @Reference ClientPayloads payloads) {
         super(sessions, counters);
-        this.payloads = payloads;
+        this.files = new CurrentFiles(payloads, counters);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String hash = Optional.ofNullable(request.getPathInfo()).map(p -> p.substring(1)).orElse("");
-        if (session(request).isEmpty() || !Protocol.SHA256.matcher(hash).matches()) {
-            notFound(response);
-            return;
-        }
-        Optional<PayloadSource> found = payloads.file(hash);
-        if (found.isEmpty() || !unchangedPath(found.get().realPath())) {
+        Optional<PayloadSource> found = session(request).isEmpty() ? Optional.empty() : files.find(hash);
+        if (found.isEmpty()) {
             notFound(response);
             return;
         }
@@ -108,34 +100,10 @@ public final class FileServlet extends SessionServlet {
             response.setContentLengthLong(size == 0 ? 0 : range.length());
             counters().files.increment();
             if (!"HEAD".equals(request.getMethod()) && size > 0) {
-                send(channel, range, response.getOutputStream());
+                try (CurrentFiles.Sender sender = files.sender(response.getOutputStream())) {
+                    sender.send(channel, range.first(), range.length());
+                }
             }
-        }
-    }
-
-    private void send(FileChannel channel, ByteRange range, ServletOutputStream out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-        long position = range.first();
-        long remaining = range.length();
-        while (remaining > 0) {
-            buffer.clear().limit((int) Math.min(CHUNK, remaining));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new IOException("the file ended early");
-            }
-            out.write(buffer.array(), 0, read);
-            position += read;
-            remaining -= read;
-            counters().bytes.add(read);
-        }
-    }
-
-    /** The real path is still itself: no link was put on the way since the payload was made. */
-    private static boolean unchangedPath(Path real) {
-        try {
-            return real.toRealPath().equals(real);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.plinth.core.resource.internal.lifecycle;
 
 import dev.plinth.core.runtime.host.HostPreparation;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.log.Logger;
@@ -36,6 +37,24 @@ final class HostPreparations implements AutoCloseable {
                 log.error("{}: its host failed to prepare its start (it starts all the same): {}", name, e.toString());
             }
         }
+    }
+
+    /**
+     * The long work a host would do to prepare a bundle ({@link HostPreparation#longWork}): the first host's that has
+     * some; what a host throws is logged and counts as none.
+     */
+    Optional<String> longWork(String name, Bundle bundle) {
+        for (HostPreparation preparation : tracker.getTracked().values()) {
+            try {
+                Optional<String> work = preparation.longWork(bundle);
+                if (work.isPresent()) {
+                    return work;
+                }
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                log.error("{}: its host failed to tell whether its start is long work: {}", name, e.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

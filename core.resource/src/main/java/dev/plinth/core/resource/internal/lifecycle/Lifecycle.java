@@ -252,6 +252,28 @@ final class Lifecycle {
         return started;
     }
 
+    /**
+     * The long work starting a resource needs now: its hosts' preparation of it or of a dependency not started yet
+     * ({@link HostPreparations#longWork}), named ({@code big: compiling 4000 functions of big.wasm to JVM bytecode}
+     * for a dependency's). Empty when its start is quick, or when it cannot start (its start says why).
+     */
+    Optional<String> longWork(String name) {
+        DependencyGraph dependencies = graph.graph();
+        if (deployments.byName(name).isEmpty() || dependencies.cycleFrom(name).isPresent()) {
+            return Optional.empty();
+        }
+        for (String each : dependencies.startOrder(name)) {
+            Bundle b = deployments.byName(each).map(d -> context.getBundle(d.bundleId())).orElse(null);
+            if (b != null && b.getState() != Bundle.ACTIVE) {
+                Optional<String> work = preparations.longWork(each, b);
+                if (work.isPresent()) {
+                    return Optional.of(each.equals(name) ? work.get() : each + ": " + work.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stops the dependents that are started (each before what it needs), then the resource; returns them in order. */
     private List<String> stopWithDependents(Deployment deployment, TransitionLocks.Lock lock) {
         var stopped = new ArrayList<>(stopDependents(deployment.name()));

@@ -31,6 +31,7 @@ import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -68,7 +69,9 @@ import org.osgi.service.log.admin.LoggerContext;
 
 /**
  * The resource manager: deploys the instance's {@code resources/} folder as bundles, starts the
- * {@code StartupResources} at boot, then registers the condition {@code plinth.resources.ready}; serves the
+ * {@code StartupResources} at boot, then registers the condition {@code plinth.resources.ready} (the console waits for
+ * it); the startup resources whose start is long work for their host are {@code starting} meanwhile and start after
+ * it ({@link DeferredStarts}), then the condition {@code plinth.resources.started} is registered; serves the
  * lifecycle operations of every {@link dev.plinth.core.resource.ResourceService} view; tracks the
  * {@link dev.plinth.core.runtime.host.HostFailure} services of the language hosts, so that a resource its host fails
  * is in {@code error}; and, when the framework stops, stops every resource in reverse dependency order before any
@@ -81,8 +84,13 @@ import org.osgi.service.log.admin.LoggerContext;
 @Component(service = ResourceManager.class, immediate = true)
 public final class ResourceManager {
 
-    /** The id of the condition registered once the startup resources have started (or failed). */
+    /**
+     * The id of the condition registered once the startup resources have started (or failed), but those whose start
+     * waits until the shell is ready: the console waits for it.
+     */
     public static final String READY_CONDITION = "plinth.resources.ready";
+    /** The id of the condition registered once every startup resource has started (or failed), deferred ones too. */
+    public static final String STARTED_CONDITION = "plinth.resources.started";
     /** The framework property naming the instance home. */
     public static final String HOME = "plinth.home";
     /** The framework property setting how often the resources folder is scanned, in milliseconds (default 1000). */
@@ -113,6 +121,8 @@ public final class ResourceManager {
     private volatile @Nullable SourceWatcher watcher;
     private SynchronousBundleListener shutdownHook;
     private volatile ServiceRegistration<Condition> ready;
+    private volatile ServiceRegistration<Condition> allStarted;
+    private DeferredStarts deferred;
 
     // Optional and dynamic: resources run (and the shell works) without an event bus, a game thread or a server.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -173,6 +183,7 @@ public final class ResourceManager {
             work.run();
             return null;
         }));
+        deferred = new DeferredStarts(states, log);
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
                 factory, hostFailures, participants, new ContextReplay(bus, running), feedback, preparations,
                 new SettledFiles(Duration.ofMillis(scanInterval())), log);
@@ -218,10 +229,12 @@ public final class ResourceManager {
         stopWatching();
         scanner.shutdownNow();
         context.removeBundleListener(shutdownHook);
-        var registration = ready;
-        if (registration != null) {
-            registration.unregister();
+        for (var registration : Arrays.asList(allStarted, ready)) {
+            if (registration != null) {
+                registration.unregister();
+            }
         }
+        deferred.abandon();
         lifecycle.stopAll();
         hostFailures.close();
         preparations.close();
@@ -230,7 +243,11 @@ public final class ResourceManager {
         ownThread.close();
     }
 
-    /** Deploys the folder, waits for the framework to finish starting, starts the startup resources. */
+    /**
+     * Deploys the folder, waits for the framework to finish starting, starts the startup resources (deferring those
+     * whose start is long work), registers the ready condition, then starts the deferred ones and registers the
+     * started condition.
+     */
     private void startup() {
         try {
             resourcesFolder.ifPresent(folder -> watcher = SourceWatcher.start(folder,
@@ -239,17 +256,30 @@ public final class ResourceManager {
             awaitFrameworkStarted();
             startStartupResources();
         } catch (RuntimeException | Error e) {
-            if (scanner.isShutdown()) {
-                log.info("resource startup ended early: the framework is stopping");
-            } else {
-                log.error("resource startup failed: {}", e.toString(), e);
-            }
+            reportStartupFailure(e);
         } finally {
-            ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties());
+            ready = context.registerService(Condition.class, Condition.INSTANCE, conditionProperties(READY_CONDITION));
+        }
+        try {
+            List<String> failed = deferred.run(name -> lifecycle.start(name, true), this::frameworkStopping, progress);
+            failed.forEach(failure -> log.error("startup resource {} did not start", failure));
+        } catch (RuntimeException | Error e) {
+            reportStartupFailure(e);
+        } finally {
+            allStarted = context.registerService(Condition.class, Condition.INSTANCE,
+                    conditionProperties(STARTED_CONDITION));
             if (!scanner.isShutdown()) {
                 long interval = scanInterval();
                 scanner.scheduleWithFixedDelay(() -> scan(Set.of()), interval, interval, TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    private void reportStartupFailure(Throwable e) {
+        if (scanner.isShutdown()) {
+            log.info("resource startup ended early: the framework is stopping");
+        } else {
+            log.error("resource startup failed: {}", e.toString(), e);
         }
     }
 
@@ -281,12 +311,21 @@ public final class ResourceManager {
         var failed = new ArrayList<String>();
         var missing = new ArrayList<String>();
         var interrupted = new ArrayList<String>();
+        var waiting = new ArrayList<String>();
         Progress reporter = progress;
         try (ProgressTask task = reporter == null ? null
                 : reporter.begin("starting the startup resources", names.size(), ProgressUnit.ITEMS)) {
             for (String name : names) {
                 if (frameworkStopping()) {
                     interrupted.add(name);
+                    continue;
+                }
+                Optional<String> longWork = lifecycle.longWork(name);
+                Optional<Deployment> deployment = deployments.byName(name);
+                if (longWork.isPresent() && deployment.isPresent()) {
+                    deferred.defer(name, deployment.get().bundleId(), longWork.get());
+                    waiting.add(name);
+                    advance(task);
                     continue;
                 }
                 try {
@@ -302,9 +341,7 @@ public final class ResourceManager {
                         log.error("startup resource {} did not start: {}", name, e.getMessage());
                     }
                 }
-                if (task != null) {
-                    task.advance(1);
-                }
+                advance(task);
             }
         }
         if (!missing.isEmpty()) {
@@ -314,8 +351,15 @@ public final class ResourceManager {
         if (!interrupted.isEmpty()) {
             log.info("the framework is stopping: startup resources not started: {}", String.join(", ", interrupted));
         }
-        log.info("startup resources: {} started{}", started.isEmpty() ? "none" : String.join(", ", started),
-                failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed));
+        log.info("startup resources: {} started{}{}", started.isEmpty() ? "none" : String.join(", ", started),
+                failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed),
+                waiting.isEmpty() ? "" : "; starting once the shell is ready: " + String.join(", ", waiting));
+    }
+
+    private static void advance(@Nullable ProgressTask task) {
+        if (task != null) {
+            task.advance(1);
+        }
     }
 
     /**
@@ -352,9 +396,9 @@ public final class ResourceManager {
         }
     }
 
-    private static Dictionary<String, Object> conditionProperties() {
+    private static Dictionary<String, Object> conditionProperties(String id) {
         var properties = new Hashtable<String, Object>();
-        properties.put(Condition.CONDITION_ID, READY_CONDITION);
+        properties.put(Condition.CONDITION_ID, id);
         return properties;
     }
 
@@ -380,18 +424,21 @@ public final class ResourceManager {
     }
 
     /**
-     * Starts a resource for a caller.
+     * Starts a resource for a caller. Like a stop and a restart, it waits first for the start of a startup resource
+     * whose start the boot deferred until the shell was ready ({@link DeferredStarts}).
      *
      * @param caller who asks
      * @param name the resource
      * @param ensure whether an already started resource is a success
      * @return what was started
-     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}; {@code ERR_INVALID_NAME}
+     * @throws ResourceException as {@link dev.plinth.core.resource.ResourceService#start}; {@code ERR_START_TIMEOUT}
+     *     when a deferred start is still not done after {@link DeferredStarts#WAIT}; {@code ERR_INVALID_NAME}
      *     or {@code ERR_NAME_TOO_LONG} for a name no resource can have, before anything is looked up
      */
     public LifecycleResult start(Caller caller, String name, boolean ensure) {
         ResourceNames.check(name);
         checkLifecycleCall(caller, name, ensure ? "ensure" : "start");
+        deferred.await(name, DeferredStarts.WAIT);
         return lifecycle.start(name, ensure);
     }
 
@@ -406,6 +453,7 @@ public final class ResourceManager {
     public LifecycleResult stop(Caller caller, String name) {
         ResourceNames.check(name);
         checkLifecycleCall(caller, name, "stop");
+        deferred.await(name, DeferredStarts.WAIT);
         return lifecycle.stop(name);
     }
 
@@ -420,6 +468,7 @@ public final class ResourceManager {
     public LifecycleResult restart(Caller caller, String name) {
         ResourceNames.check(name);
         checkLifecycleCall(caller, name, "restart");
+        deferred.await(name, DeferredStarts.WAIT);
         return lifecycle.restart(name);
     }
 

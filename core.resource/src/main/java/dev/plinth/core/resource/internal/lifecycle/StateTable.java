@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceState;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -15,7 +16,8 @@ import org.osgi.framework.SynchronousBundleListener;
 /**
  * The lifecycle state of every deployed resource and how often each state was entered. The framework's bundle
  * events drive the active states; the resource manager adds what the framework does not know: deployed (loaded),
- * failed (error), and whether a resource ever ran (stopped rather than loaded).
+ * failed (error), whether a resource ever ran (stopped rather than loaded), and the startup resources whose start
+ * waits until the shell is ready (starting).
  *
  * <p>Thread-safe; {@link #bundleChanged} is called synchronously by the framework on the thread that changes the
  * bundle, and does no more than update counters.
@@ -40,6 +42,8 @@ final class StateTable implements SynchronousBundleListener {
     private final AtomicLongArray transitions = new AtomicLongArray(ResourceState.values().length);
     private final AtomicLong restarts = new AtomicLong();
     private final AtomicLong rollbacks = new AtomicLong();
+    /** The bundles of the startup resources whose start waits until the shell is ready ({@link DeferredStarts}). */
+    private final Set<Long> deferred = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the table.
@@ -96,9 +100,22 @@ final class StateTable implements SynchronousBundleListener {
         marks.computeIfPresent(bundleId, (key, m) -> new Marks(m.ran(), Optional.empty()));
     }
 
+    /**
+     * A startup resource's start waits until the shell is ready, or no longer does: it is {@code starting} until its
+     * bundle starts (or its start fails) and this is undone.
+     */
+    void deferred(long bundleId, boolean waiting) {
+        if (waiting) {
+            deferred.add(bundleId);
+        } else {
+            deferred.remove(bundleId);
+        }
+    }
+
     /** The bundle is gone. */
     void forget(long bundleId) {
         marks.remove(bundleId);
+        deferred.remove(bundleId);
     }
 
     /**
@@ -112,7 +129,8 @@ final class StateTable implements SynchronousBundleListener {
             case Bundle.STARTING -> ResourceState.STARTING;
             case Bundle.STOPPING -> ResourceState.STOPPING;
             case Bundle.UNINSTALLED -> ResourceState.UNKNOWN;
-            default -> m == null ? ResourceState.LOADED
+            default -> deferred.contains(bundle.getBundleId()) ? ResourceState.STARTING
+                    : m == null ? ResourceState.LOADED
                     : m.error().isPresent() ? ResourceState.ERROR
                     : m.ran() ? ResourceState.STOPPED : ResourceState.LOADED;
         };

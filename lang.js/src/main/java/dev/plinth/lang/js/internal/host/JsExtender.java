@@ -75,13 +75,15 @@ import org.osgi.util.tracker.ServiceTracker;
  * hosts run JavaScript through.
  *
  * <p>A bundle becoming active runs its server modules and {@code onAttach}; a Staminal {@code bootstrap} mod gets
- * {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.ready} condition), in
+ * {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.started} condition: those
+ * whose start waited for the shell too), in
  * priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
  * script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
  * {@link dev.plinth.core.runtime.host.HostFailure} naming the failure ({@code ERR_SCRIPT_EXECUTION}); a resource
  * that breaks its limits for good is failed and stopped from the host's own thread. Before a start and before a hot
  * reload, off the game thread, the host compiles the resource's TypeScript and parses its modules
- * ({@link HostPreparation}, {@link ReloadPreparation}).
+ * ({@link HostPreparation}, {@link ReloadPreparation}); TypeScript not compiled yet is long work, so a startup resource
+ * with some starts once the shell is ready.
  *
  * <p>Threads: the tracker calls back on the thread that starts or stops a bundle, synchronously.
  */
@@ -91,7 +93,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     /** The extender name resource bundles require. */
     public static final String EXTENDER = "plinth.js";
     private static final String READY = "(&(objectClass=org.osgi.service.condition.Condition)"
-            + "(osgi.condition.id=plinth.resources.ready))";
+            + "(osgi.condition.id=plinth.resources.started))";
 
     private static final String LANGUAGE = "js";
 
@@ -165,7 +167,17 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         shell.put("osgi.command.function", new String[] {"info"});
         context.registerService(JsShell.class, new JsShell(this), shell);
         preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled), null);
-        startPreparation = context.registerService(HostPreparation.class, this::prepareStart, null);
+        startPreparation = context.registerService(HostPreparation.class, new HostPreparation() {
+            @Override
+            public void prepare(Bundle resource) {
+                prepareStart(resource);
+            }
+
+            @Override
+            public Optional<String> longWork(Bundle resource) {
+                return typeScriptToCompile(resource);
+            }
+        }, null);
         var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
             @Override
             public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
@@ -345,6 +357,36 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                     lines);
             engine.parse(descriptor.name(), files, modulePaths(bundle, descriptor), lines);
         });
+    }
+
+    /**
+     * Compiling TypeScript that is not compiled yet (in memory or in {@code data/cache/typescript/}) is long work: the
+     * compiler is loaded first. Reads the modules, compiles nothing.
+     */
+    private Optional<String> typeScriptToCompile(Bundle bundle) {
+        if (closing || !support.serves(bundle, EXTENDER)) {
+            return Optional.empty();
+        }
+        Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
+        if (descriptor.isEmpty()) {
+            return Optional.empty();
+        }
+        var files = new BundleModuleFiles(bundle);
+        long toCompile = 0;
+        for (String path : modulePaths(bundle, descriptor.get())) {
+            if (TypeScriptFiles.isTypeScript(path)) {
+                try {
+                    Optional<byte[]> source = files.read(path);
+                    if (source.isPresent() && !compiled.isKept(path, source.get())) {
+                        toCompile++;
+                    }
+                } catch (IOException e) {
+                    // the start reports it
+                }
+            }
+        }
+        return toCompile == 0 ? Optional.empty()
+                : Optional.of("compiling " + toCompile + " TypeScript module(s), the compiler loaded first");
     }
 
     /** A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its client side. */

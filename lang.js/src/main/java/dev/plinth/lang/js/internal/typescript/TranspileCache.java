@@ -79,6 +79,18 @@ public final class TranspileCache {
         }
     }
 
+    /**
+     * Whether a module's text is compiled already (in memory, or in the folder from an earlier run): then
+     * {@link #transpile} does not load the compiler.
+     *
+     * @param file the module as users read it ({@code main.ts})
+     * @param source its bytes, UTF-8
+     * @return whether it is kept
+     */
+    public boolean isKept(String file, byte[] source) {
+        return kept(key(file, source)) != null;
+    }
+
     /** {@return how many modules this cache had compiled, for the tests and {@code js:info}} */
     public long compilations() {
         return compilations;

@@ -244,6 +244,35 @@ class JsSandboxTest {
         }
 
         @Test
+        void whatAnotherResourceRunsForACallIsChargedToTheCallersAccountNotItsOwn() {
+            try (var callee = runtime.builder("paid-callee", new TestModules().file("main.js", "export function work() "
+                    + "{ let x = 0; for (let i = 0; i < 1000; i++) { x += i; } return x; }")).withLimits(roomy()).build();
+                    var caller = runtime.builder("paying-caller", new TestModules().file("main.js",
+                            "export function twice(work) { work(); work(); return 'done'; }"))
+                            .withLimits(roomy()).build()) {
+                var work = callee.evalModule("main.js");
+                var twice = caller.evalModule("main.js");
+                ProxyExecutable callWork = args -> {
+                    caller.asPayer(() -> callee.call(Budget.CALL, work.getMember("work")));
+                    return null;
+                };
+                var calleeBefore = callee.account().snapshot();
+                var callerBefore = caller.account().snapshot();
+
+                assertEquals("done", caller.call(Budget.CALL, twice.getMember("twice"), callWork).asString());
+
+                var calleeAfter = callee.account().snapshot();
+                var callerAfter = caller.account().snapshot();
+                assertEquals(calleeBefore.calls(), calleeAfter.calls(), "the callee's own account pays for no call");
+                assertEquals(calleeBefore.work(), calleeAfter.work(), "nor for the statements it ran for the caller");
+                assertEquals(callerBefore.calls() + 3, callerAfter.calls(), "the caller pays for its call and the two "
+                        + "calls it caused, as Lua and WebAssembly callers do (core.sandbox's CallBracket)");
+                assertTrue(callerAfter.work() - callerBefore.work() > 2 * 1000, "the callee's two loops of 1000 are on "
+                        + "the caller's account: " + (callerAfter.work() - callerBefore.work()) + " statements");
+            }
+        }
+
+        @Test
         void catchingTheInterruptDoesNotKeepTheCallRunning() {
             try (var s = script("export let after = 0; export function spin() { "
                     + "try { for (;;) {} } catch (e) { after++; for (;;) {} } finally { after++; for (;;) {} } }\n"

@@ -155,6 +155,29 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
         }
     }
 
+    /**
+     * Compiling a large module is long work: the boot starts such a resource once the shell is ready. Reads the
+     * manifest and the module's sections.
+     */
+    @Override
+    public Optional<String> longWork(Bundle bundle) {
+        if (!support.serves(bundle, EXTENDER)) {
+            return Optional.empty();
+        }
+        Optional<ResourceDescriptor> descriptor = resources.descriptor(bundle);
+        if (descriptor.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = descriptor.get().name();
+        try {
+            WasmSettings settings = settings();
+            PluginManifest manifest = PluginManifest.read(descriptor.get(), sandbox, settings);
+            return ModuleLoader.longWork(settings.compiled(), manifest.file(), read(bundle, name, manifest.file()));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the start reports it
+        }
+    }
+
     @Override
     public Optional<WasmPlugin> plugin(String resource) {
         BundleTracker<WasmResource> running = tracker;

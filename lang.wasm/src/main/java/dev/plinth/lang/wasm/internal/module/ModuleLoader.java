@@ -103,6 +103,36 @@ public final class ModuleLoader {
                 metered.growGlobal(), compiled.staticFuel(), memory, notes, millis);
     }
 
+    /**
+     * What preparing a module is when it is long work: compiling a large module (one whose compilation reports its
+     * progress) to JVM bytecode. Parses the module's sections, compiles nothing.
+     *
+     * @param compile whether modules are compiled to JVM bytecode
+     * @param file the module's path in its resource
+     * @param content the file's content
+     * @return {@code compiling N functions of FILE to JVM bytecode}; empty when modules are interpreted, when the
+     *     module is small, a {@code .wat} text (assembled quickly) or not a valid module (its start says why)
+     */
+    public static Optional<String> longWork(boolean compile, String file, byte[] content) {
+        if (!compile || file.toLowerCase(Locale.ROOT).endsWith(".wat")) {
+            return Optional.empty();
+        }
+        WasmModule module;
+        try {
+            module = parse(file, content);
+        } catch (ModuleException e) {
+            return Optional.empty();
+        }
+        return isLarge(module) ? Optional.of("compiling " + module.functionSection().functionCount()
+                + " functions of " + file + " to JVM bytecode") : Optional.empty();
+    }
+
+    /** {@return whether a module is large enough for its compilation to report progress} */
+    private static boolean isLarge(WasmModule module) {
+        return module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount()
+                > LARGE_MODULE_FUNCTIONS;
+    }
+
     private static WasmModule parse(String file, byte[] binary) {
         try {
             return Parser.parse(binary);
@@ -149,7 +179,7 @@ public final class ModuleLoader {
     private Compiled compileOrInterpret(String resource, String file, WasmModule module, int fuelGlobal,
             List<String> notes) {
         int functions = module.functionSection().functionCount();
-        boolean large = module.importSection().count(ExternalType.FUNCTION) + functions > LARGE_MODULE_FUNCTIONS;
+        boolean large = isLarge(module);
         ProgressTask task = large ? progress.begin(resource + ": " + file + ": compiling " + functions
                 + " functions to JVM bytecode", functions, ProgressUnit.ITEMS) : null;
         try {

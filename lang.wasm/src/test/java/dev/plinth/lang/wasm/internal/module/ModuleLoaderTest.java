@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.wasm.Parser;
 import dev.plinth.lang.wasm.internal.engine.Guest;
 import dev.plinth.lang.wasm.internal.failure.ModuleException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModuleLoaderTest {
@@ -73,11 +75,7 @@ class ModuleLoaderTest {
 
     @Test
     void aLargeModuleShowsItsCompilationProgressAndIsCompiled() throws IOException {
-        byte[] wat2wasm;
-        try (InputStream in = Objects.requireNonNull(WatAssembler.class.getResourceAsStream("/wat2wasm"),
-                "wat2wasm in the wabt jar")) {
-            wat2wasm = in.readAllBytes();
-        }
+        byte[] wat2wasm = wat2wasm();
         PreparedModule module = loader.load("wabt", "wat2wasm.wasm", wat2wasm, 1024);
 
         assertEquals(ExecutionMode.COMPILED, module.mode());
@@ -93,10 +91,34 @@ class ModuleLoaderTest {
     }
 
     @Test
+    void compilingALargeModuleIsLongWorkWhichTheBootDefersAndASmallOneIsNot() throws IOException {
+        byte[] wat2wasm = wat2wasm();
+        byte[] small = WAT.assemble("main.wat", "(module (func (export \"f\")))".getBytes(StandardCharsets.UTF_8));
+        int functions = Parser.parse(wat2wasm).functionSection().functionCount();
+
+        assertEquals(Optional.of("compiling " + functions + " functions of big.wasm to JVM bytecode"),
+                ModuleLoader.longWork(true, "big.wasm", wat2wasm));
+        assertEquals(Optional.empty(), ModuleLoader.longWork(false, "big.wasm", wat2wasm),
+                "interpreted: nothing to compile");
+        assertEquals(Optional.empty(), ModuleLoader.longWork(true, "main.wasm", small));
+        assertEquals(Optional.empty(), ModuleLoader.longWork(true, "bad.wasm", new byte[] {1, 2, 3}),
+                "not a module: its start says why");
+        assertEquals(List.of(), progress.reported(), "nothing was compiled");
+    }
+
+    @Test
     void theInterpreterRunsTheSameMeteredModule() {
         var interpreted = new ModuleLoader(false, WAT, progress).load("t", "main.wat",
                 "(module (func (export \"f\")))".getBytes(StandardCharsets.UTF_8), 1);
         assertEquals(ExecutionMode.INTERPRETED, interpreted.mode());
         assertEquals(List.of(), progress.reported(), "a small module reports nothing");
+    }
+
+    /** wabt's {@code wat2wasm}, a module of thousands of functions, from the wabt jar. */
+    private static byte[] wat2wasm() throws IOException {
+        try (InputStream in = Objects.requireNonNull(WatAssembler.class.getResourceAsStream("/wat2wasm"),
+                "wat2wasm in the wabt jar")) {
+            return in.readAllBytes();
+        }
     }
 }
