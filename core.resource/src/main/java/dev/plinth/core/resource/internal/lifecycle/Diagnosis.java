@@ -2,6 +2,7 @@ package dev.plinth.core.resource.internal.lifecycle;
 
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
+import dev.plinth.core.resource.ResourceState;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,8 @@ final class Diagnosis {
             return List.of(e.getMessage()); // the deployment error
         }
         Bundle bundle = lifecycle.bundle(deployment);
-        if (bundle.getState() == Bundle.ACTIVE) {
+        // a resource its host failed is in error while its bundle is still active, until its stop completes
+        if (states.state(bundle) == ResourceState.STARTED) {
             return List.of();
         }
         var reasons = new ArrayList<String>();
