@@ -334,12 +334,22 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         String name = descriptor.get().name();
         var lines = new TypeScriptLines();
         var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
+        long modified = bundle.getLastModified();
         worker.execute(() -> {
-            if (!closing) {
+            if (closing) {
+                return;
+            }
+            try {
                 engine.parse(name, files, paths, lines); // what fails is reported by the start
+            } catch (RuntimeException e) {
+                if (bundle.getState() != Bundle.UNINSTALLED && bundle.getLastModified() == modified) {
+                    throw e;
+                }
+                // updated or removed before the worker came to it (a reload): its old content is gone, and the start
+                // of the new content parses what it runs
             }
         });
-        return bundle.getLastModified();
+        return modified;
     }
 
     /**
