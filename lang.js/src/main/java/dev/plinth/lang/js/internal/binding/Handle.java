@@ -1,32 +1,28 @@
 package dev.plinth.lang.js.internal.binding;
 
-import org.graalvm.polyglot.proxy.ProxyObject;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Java object inside a host object's private field: opaque to scripts (it has no members).
+ * The Java object inside a host object's private field, and the one host function its methods call: the generated
+ * class calls {@code this.#h(index, ...args)}, so the object is at hand here without unwrapping an argument, and the
+ * method is found by its index in the kind's {@link MethodTable}. Opaque to scripts, which never reach the field.
+ *
+ * <p>Called on the thread running the resource's call.
  *
  * @param target the Java object
+ * @param table the methods of its kind, bound to the resource
  */
-record Handle(Object target) implements ProxyObject {
+record Handle(Object target, MethodTable<?> table) implements ProxyExecutable {
 
     @Override
-    public @Nullable Object getMember(String key) {
-        return null;
+    public @Nullable Object execute(Value... arguments) {
+        return table.call(target, arguments);
     }
 
     @Override
-    public Object getMemberKeys() {
-        return new Object[0];
-    }
-
-    @Override
-    public boolean hasMember(String key) {
-        return false;
-    }
-
-    @Override
-    public void putMember(String key, org.graalvm.polyglot.Value value) {
-        throw new UnsupportedOperationException("a host object's handle is read-only");
+    public String toString() {
+        return "handle of " + target;
     }
 }

@@ -1,6 +1,5 @@
 package dev.plinth.lang.js.internal.binding;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +8,15 @@ import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.permission.Permission;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
-import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A kind of host object as scripts see it ({@code player}, {@code world}...): a JavaScript class generated from its
- * method names, whose instances hold the Java object in a private field and whose methods each call one
- * {@link ProxyExecutable} with it. A script's {@code player.name()} is then a plain JavaScript method call (which the
- * JIT inlines) followed by one host call: no member lookup on a proxy, no reflection. The private field cannot be
- * read or replaced by scripts.
+ * method names, whose instances hold in a private field the Java object's {@link Handle}, a {@link ProxyExecutable}
+ * that each method calls with its index ({@link MethodTable}). A script's {@code player.name()} is then a plain
+ * JavaScript method call (which the JIT inlines) followed by one host call that finds the Java object without
+ * unwrapping an argument: no member lookup on a proxy, no reflection. The private field cannot be read or replaced by
+ * scripts.
  *
  * <p>Immutable once built: thread-safe. The class is created in each resource's context by {@link HostObjects}.
  *
@@ -43,8 +42,6 @@ public final class HostClass<T> {
          */
         @Nullable Object call(HostObjects objects, T self, Value[] args);
     }
-
-    private static final Value[] NONE = new Value[0];
 
     private final String name;
     private final Class<T> type;
@@ -87,32 +84,27 @@ public final class HostClass<T> {
     static final int MAX_ARGUMENTS = 6;
 
     /**
-     * The JavaScript source of a function that takes the method table and returns {@code {make, handle}}: make wraps a
-     * handle in a new instance, handle reads it back from an instance (undefined for anything else). Each method passes
-     * on exactly the arguments it was given (up to {@link #MAX_ARGUMENTS}), so {@code player.name()} is one host call
-     * with one argument, the handle, as a raw {@code ProxyExecutable} call would be.
+     * The JavaScript source of a function that returns {@code {make, handle}}: make wraps a {@link Handle} in a new
+     * instance, handle reads it back from an instance (undefined for anything else). Each method calls the handle with
+     * its index and exactly the arguments it was given (up to {@link #MAX_ARGUMENTS}), so {@code player.name()} is one
+     * host call with one argument, the index, as a raw {@code ProxyExecutable} call with one argument would be.
      *
      * @return the source
      */
     String source() {
-        var source = new StringBuilder("(function (F) {\n  'use strict';\n");
-        // Each host function is read from the table once: a method call is then one direct host call.
-        for (String method : order) {
-            source.append("  const $").append(method).append(" = F.").append(method).append(";\n");
-        }
-        source.append("  const $toString = F.toString;\n  class ").append(name).append(" {\n")
+        var source = new StringBuilder("(function () {\n  'use strict';\n  class ").append(name).append(" {\n")
                 .append("    #h;\n    constructor(h) { this.#h = h; }\n");
-        for (String method : order) {
-            source.append("    ").append(method).append('(').append(parameters(MAX_ARGUMENTS))
+        for (int index = 0; index < order.size(); index++) {
+            source.append("    ").append(order.get(index)).append('(').append(parameters(MAX_ARGUMENTS))
                     .append(") {\n      switch (arguments.length) {\n");
             for (int count = 0; count <= MAX_ARGUMENTS; count++) {
                 source.append(count == MAX_ARGUMENTS ? "        default" : "        case " + count)
-                        .append(": return $").append(method).append("(this.#h")
+                        .append(": return this.#h(").append(index)
                         .append(count == 0 ? "" : ", " + parameters(count)).append(");\n");
             }
             source.append("      }\n    }\n");
         }
-        source.append("    toString() { return $toString(this.#h); }\n")
+        source.append("    toString() { return this.#h(").append(order.size()).append("); }\n")
                 .append("    static handle(o) { return o !== null && typeof o === 'object' && #h in o ? o.#h : undefined; }\n")
                 .append("  }\n  return Object.freeze({ make: (h) => new ").append(name).append("(h), handle: ")
                 .append(name).append(".handle });\n})");
@@ -129,39 +121,16 @@ public final class HostClass<T> {
     }
 
     /**
-     * The method table the generated class calls, bound to one resource's host objects.
+     * The methods the generated class calls by index, bound to one resource's host objects and grants.
      *
      * @param objects the resource's host objects
+     * @param grants what the resource's manifest grants
      * @return the table
      */
-    ProxyObject functions(HostObjects objects, Grants grants) {
-        var table = new LinkedHashMap<String, Object>();
-        String prefix = name.toLowerCase(java.util.Locale.ROOT) + ".";
-        // Grants are immutable: whether the class's methods may run is known once, not looked up per call.
-        boolean allowed = permission == null || grants.allows(permission);
-        methods.forEach((method, body) -> table.put(method, (ProxyExecutable) args -> {
-            if (!allowed) {
-                grants.check(permission, prefix + method);
-            }
-            return body.call(objects, self(args), args.length <= 1 ? NONE : Arrays.copyOfRange(args, 1, args.length));
-        }));
-        table.put("toString", (ProxyExecutable) args -> name.toLowerCase(java.util.Locale.ROOT) + ": " + self(args));
-        return ProxyObject.fromMap(table);
-    }
-
-    private T self(Value[] args) {
-        // Only the generated class calls the table, always with its private field first, a handle this class made
-        // (HostObjects.wrap): one unboxing and one cast, no test before.
-        if (args.length > 0) {
-            try {
-                if (args[0].asProxyObject() instanceof Handle handle) {
-                    return type.cast(handle.target());
-                }
-            } catch (ClassCastException notAHandle) {
-                // not a proxy, or another kind's object: refused below
-            }
-        }
-        throw new IllegalArgumentException("not a " + name.toLowerCase(java.util.Locale.ROOT));
+    @SuppressWarnings("unchecked")
+    MethodTable<T> table(HostObjects objects, Grants grants) {
+        return new MethodTable<>(this, order.toArray(String[]::new),
+                order.stream().map(methods::get).toArray(Method[]::new), permission, objects, grants);
     }
 
     /** Describes a kind of host object; {@link #build()} creates it. */

@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HostObjects {
 
-    private final Map<HostClass<?>, Value[]> classes = new LinkedHashMap<>();
+    private final Map<HostClass<?>, Installed> classes = new LinkedHashMap<>();
+
+    /** A kind's class in the context: its make and handle functions, and its methods bound to the resource. */
+    private record Installed(Value make, Value handle, MethodTable<?> table) {}
 
     private HostObjects() {}
 
@@ -34,8 +37,9 @@ public final class HostObjects {
         var objects = new HostObjects();
         for (HostClass<?> kind : kinds) {
             Value factory = context.eval(Source.newBuilder("js", kind.source(), "plinth-" + kind.name() + ".js")
-                    .buildLiteral()).execute(kind.functions(objects, grants));
-            objects.classes.put(kind, new Value[] {factory.getMember("make"), factory.getMember("handle")});
+                    .buildLiteral()).execute();
+            objects.classes.put(kind, new Installed(factory.getMember("make"), factory.getMember("handle"),
+                    kind.table(objects, grants)));
         }
         return objects;
     }
@@ -52,7 +56,8 @@ public final class HostObjects {
         if (target == null) {
             return null;
         }
-        return functions(kind)[0].execute(new Handle(target));
+        Installed installed = installed(kind);
+        return installed.make().execute(new Handle(target, installed.table()));
     }
 
     /**
@@ -67,7 +72,7 @@ public final class HostObjects {
      */
     public <T> T unwrap(HostClass<T> kind, @Nullable Value value, String api) {
         if (value != null) {
-            Value handle = functions(kind)[1].execute(value);
+            Value handle = installed(kind).handle().execute(value);
             if (handle.isProxyObject() && handle.asProxyObject() instanceof Handle h && kind.type().isInstance(h.target())) {
                 return kind.type().cast(h.target());
             }
@@ -83,15 +88,15 @@ public final class HostObjects {
      * @return whether it wraps a Java object of that kind
      */
     public boolean is(HostClass<?> kind, Value value) {
-        Value handle = functions(kind)[1].execute(value);
+        Value handle = installed(kind).handle().execute(value);
         return handle.isProxyObject() && handle.asProxyObject() instanceof Handle h && kind.type().isInstance(h.target());
     }
 
-    private Value[] functions(HostClass<?> kind) {
-        Value[] functions = classes.get(kind);
-        if (functions == null) {
+    private Installed installed(HostClass<?> kind) {
+        Installed installed = classes.get(kind);
+        if (installed == null) {
             throw new IllegalStateException("the host object class " + kind.name() + " is not installed");
         }
-        return functions;
+        return installed;
     }
 }

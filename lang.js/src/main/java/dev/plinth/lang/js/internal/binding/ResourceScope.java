@@ -215,7 +215,7 @@ public final class ResourceScope {
      */
     public void callBack(String what, Value function, Object... args) {
         try {
-            script.call(Budget.CALL, function, args);
+            script.run(Budget.CALL, function, args);
         } catch (JsException e) {
             log.error(what + " failed: " + e.report());
         }

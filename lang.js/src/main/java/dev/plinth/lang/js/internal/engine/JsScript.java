@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -65,6 +64,10 @@ public final class JsScript implements AutoCloseable {
     private final SourceLines lines;
     private final Context context;
     private final JsLimits limits;
+    /** The limits' bounds of a start step, a stop step and a call, in nanoseconds: read on every call. */
+    private final long startTimeoutNanos;
+    private final long stopTimeoutNanos;
+    private final long callTimeoutNanos;
     private final Watch watch;
     private final AllocationWatch.Slot allocations;
     private final Account account;
@@ -73,7 +76,7 @@ public final class JsScript implements AutoCloseable {
     private final Consumer<JsLimitException> onFatal;
     private final StatementCounter statements;
     private final ContextHeap heap;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final CallLock lock = new CallLock();
     /** The threads interrupting the running call: a call waits for them before the next one may start. */
     private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -88,6 +91,9 @@ public final class JsScript implements AutoCloseable {
         this.roots = builder.roots;
         this.lines = builder.roots.lines();
         this.limits = builder.limits;
+        this.startTimeoutNanos = limits.startTimeout().toNanos();
+        this.stopTimeoutNanos = limits.stopTimeout().toNanos();
+        this.callTimeoutNanos = limits.callTimeout().toNanos();
         this.account = builder.account;
         this.onFatal = builder.onFatal;
         var fileSystem = new ModuleFileSystem(builder.roots);
@@ -237,7 +243,22 @@ public final class JsScript implements AutoCloseable {
      * @throws JsLimitException when it broke a limit
      */
     public Value call(Budget budget, Value function, Object... args) {
-        return bounded(budget, null, function, args);
+        return bounded(budget, null, function, args, false);
+    }
+
+    /**
+     * Calls a function of the resource for its effect only, bounded as {@link #call(Budget, Value, Object...)}: what
+     * it returns is dropped inside GraalJS ({@code Value.executeVoid}) instead of being turned into a {@link Value},
+     * which an event handler, a task or a timer never reads.
+     *
+     * @param budget the bounds of the call
+     * @param function a function of this resource's context
+     * @param args its arguments: plain values, proxies, or values of this context
+     * @throws JsRuntimeException when it threw, or the resource is stopped
+     * @throws JsLimitException when it broke a limit
+     */
+    public void run(Budget budget, Value function, Object... args) {
+        bounded(budget, null, function, args, true);
     }
 
     /**
@@ -252,33 +273,45 @@ public final class JsScript implements AutoCloseable {
      * @throws JsLimitException when it broke a limit
      */
     public <T> T call(Budget budget, Function<Context, T> work) {
-        return bounded(budget, work, null, NO_ARGUMENTS);
+        return bounded(budget, work, null, NO_ARGUMENTS, false);
     }
 
-    /** Runs either work or a function: a function call needs no lambda, so a handler's call allocates none for it. */
+    /**
+     * Runs either work or a function: a function call needs no lambda, so a handler's call allocates none for it; a
+     * function called for its effect ({@code discard}) returns {@code null}.
+     */
     @SuppressWarnings("unchecked")
-    private <T> T run(@Nullable Function<Context, T> work, @Nullable Value function, Object[] args) {
-        return work != null ? work.apply(context) : (T) Objects.requireNonNull(function, "function").execute(args);
+    private <T> @Nullable T execute(@Nullable Function<Context, T> work, @Nullable Value function, Object[] args,
+            boolean discard) {
+        if (work != null) {
+            return work.apply(context);
+        }
+        Value callee = Objects.requireNonNull(function, "function");
+        if (discard) {
+            callee.executeVoid(args);
+            return null;
+        }
+        return (T) callee.execute(args);
     }
 
-    /** The bounded call behind both {@code call}s. */
+    /** The bounded call behind {@code call} and {@code run}. */
     private <T> T bounded(Budget budget, @Nullable Function<Context, T> work, @Nullable Value function,
-            Object[] args) {
-        if (lock.isHeldByCurrentThread()) {
-            return run(work, function, args);
+            Object[] args, boolean discard) {
+        if (lock.heldByCurrentThread()) {
+            return execute(work, function, args, discard);
         }
         if (closed) {
             throw stopped();
         }
-        Duration timeout = switch (budget) {
-            case START -> limits.startTimeout();
-            case STOP -> limits.stopTimeout();
-            case CALL -> limits.callTimeout();
+        long timeout = switch (budget) {
+            case START -> startTimeoutNanos;
+            case STOP -> stopTimeoutNanos;
+            case CALL -> callTimeoutNanos;
         };
         try {
-            if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!lock.tryLock(timeout)) {
                 throw new JsRuntimeException(new JsFailure(resource, "", 0, "the resource is busy on another thread "
-                        + "for longer than " + timeout.toMillis() + " ms", ""), null);
+                        + "for longer than " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms", ""), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -291,7 +324,7 @@ public final class JsScript implements AutoCloseable {
                 throw stopped();
             }
             long granted = bracket.enter(tickBound ? limits.statementsPerCall() : limits.statementsPerTick(),
-                    tickBound, timeout.toNanos());
+                    tickBound, timeout);
             if (granted <= 0) {
                 bracket.exit(0, 0);
                 failure = limitBroken(JsLimit.TICK_STATEMENTS, null, "the tick's statement budget is spent; the call "
@@ -305,7 +338,7 @@ public final class JsScript implements AutoCloseable {
                 long ran = 0;
                 long allocated = 0;
                 try {
-                    T result = run(work, function, args);
+                    T result = execute(work, function, args, discard);
                     if (!statements.exhausted()) {
                         return result;
                     }

@@ -39,6 +39,6 @@ public final class JsEventHandler implements EventHandler<Event> {
 
     @Override
     public void handle(Event event) {
-        script.call(Budget.CALL, function, new EventView(event, mutable, objects));
+        script.run(Budget.CALL, function, new EventView(event, mutable, objects));
     }
 }

@@ -110,7 +110,7 @@ public final class ResourceApi {
             bus.subscribe(name, HandlerOptions.defaults().withLocation(scope.name() + ": AddEventHandler('" + name
                     + "')"), event -> {
                 EventEnvelope envelope = bus.currentEnvelope().orElseThrow();
-                script.call(Budget.CALL, handler, envelope(envelope));
+                script.run(Budget.CALL, handler, envelope(envelope));
             });
             return null;
         };

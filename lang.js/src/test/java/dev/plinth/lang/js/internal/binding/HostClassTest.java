@@ -1,6 +1,8 @@
 package dev.plinth.lang.js.internal.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.core.sandbox.permission.Grants;
@@ -80,5 +82,27 @@ class HostClassTest {
         String allowed = inContext(new Grants("test", Set.of(Permission.WORLD)), (context, objects) -> run(context,
                 "(g) => g.open()", objects.wrap(GUARDED, new Box())).asString());
         assertEquals("opened", allowed);
+    }
+
+    @Test
+    void anObjectComesBackAsItsJavaObjectAndNothingElseDoes() {
+        var box = new Box();
+        inContext(new Grants("test", Grants.DEFAULT), (context, objects) -> {
+            Value wrapped = objects.wrap(BOX, box);
+            assertTrue(objects.unwrap(BOX, run(context, "(b) => b", wrapped), "test") == box, "the same Java object");
+            assertTrue(objects.is(BOX, wrapped));
+            assertEquals("box: " + box, run(context, "(b) => String(b)", wrapped).asString());
+            Value guarded = objects.wrap(GUARDED, new Box());
+            assertFalse(objects.is(BOX, guarded), "another kind's object is not a box");
+            for (Value other : List.of(guarded, context.eval("js", "({})"), context.eval("js", "(() => 1)"),
+                    context.eval("js", "'box'"))) {
+                var e = assertThrows(IllegalArgumentException.class, () -> objects.unwrap(BOX, other, "box.test"));
+                assertEquals("box.test: expected a box", e.getMessage());
+            }
+            assertEquals("undefined,0,0", run(context, "(b) => [typeof b.h, Object.getOwnPropertyNames(b).length, "
+                    + "Object.getOwnPropertySymbols(b).length].join()", wrapped).asString(),
+                    "the handle is not a member a script can reach");
+            return null;
+        });
     }
 }

@@ -144,4 +144,53 @@ class JsScriptTest {
                     + "undefined,undefined", script.call(Budget.CALL, c -> ns.getMember("probes").asString()));
         }
     }
+
+    @Test
+    void aCallForItsEffectRunsAndFailsLikeAnyCall() {
+        var modules = new TestModules().file("main.js", """
+                export let seen = 0;
+                export function handle(n) { seen += n; return { big: 'result nobody reads' }; }
+                export function fail() {
+                  throw new Error('boom');
+                }
+                export function spin() { while (true) {} }
+                """);
+        try (JsScript script = runtime.builder("demo", modules)
+                .withLimits(JsLimits.defaults().withStatementsPerCall(1_000).withStatementsPerTick(Long.MAX_VALUE / 2))
+                .build()) {
+            var ns = script.evalModule("main.js");
+            script.run(Budget.CALL, ns.getMember("handle"), 5);
+            script.run(Budget.CALL, ns.getMember("handle"), 2);
+            assertEquals(Integer.valueOf(7), script.call(Budget.CALL, c -> ns.getMember("seen").asInt()));
+            var thrown = assertThrows(JsRuntimeException.class, () -> script.run(Budget.CALL, ns.getMember("fail")));
+            assertEquals("main.js:4", thrown.failure().location());
+            assertTrue(thrown.getMessage().contains("boom"), thrown.getMessage());
+            var spun = assertThrows(JsLimitException.class, () -> script.run(Budget.CALL, ns.getMember("spin")));
+            assertEquals(JsLimit.CALL_STATEMENTS, spun.limit());
+            script.run(Budget.CALL, ns.getMember("handle"), 1);
+            assertEquals(Integer.valueOf(8), script.call(Budget.CALL, c -> ns.getMember("seen").asInt()));
+        }
+    }
+
+    @Test
+    void aCallFromAnotherThreadWaitsForTheRunningOneAndThenRuns() throws Exception {
+        var modules = new TestModules().file("main.js", """
+                export let log = '';
+                export function slow(ms) { const end = Date.now() + ms; while (Date.now() < end) {} log += 'slow;'; }
+                export function quick() { log += 'quick;'; }
+                """);
+        try (JsScript script = script(modules)) {
+            var ns = script.evalModule("main.js");
+            var started = new java.util.concurrent.CountDownLatch(1);
+            Thread other = Thread.ofPlatform().name("other-caller").start(() -> script.call(Budget.CALL, c -> {
+                started.countDown();
+                return ns.getMember("slow").execute(200);
+            }));
+            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            script.run(Budget.CALL, ns.getMember("quick"));
+            other.join(Duration.ofSeconds(10));
+            assertEquals("slow;quick;", script.call(Budget.CALL, c -> ns.getMember("log").asString()),
+                    "the second call ran after the first, not beside it");
+        }
+    }
 }
