@@ -93,7 +93,7 @@ public final class JsScriptEngine implements ScriptEngine {
         Account account = accounts.open(setup.account(), LANGUAGE, limits.statementsPerTick());
         try {
             JsScript script = JsScript.builder(setup.resource(), runtime(), new SetupModules(setup.resource(),
-                            setup.files()), account)
+                            setup.files(), setup.imports()), account)
                     .withLimits(limits)
                     .withTicks(setup.ticks())
                     .onFatal(exception -> setup.onFatal().accept(exception.getMessage()))
