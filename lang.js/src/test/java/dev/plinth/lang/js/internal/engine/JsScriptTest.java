@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,13 +182,16 @@ class JsScriptTest {
                 """);
         try (JsScript script = script(modules)) {
             var ns = script.evalModule("main.js");
+            // Read before the other thread runs: a value of the context is touched only by the thread in a call.
+            Value slow = script.call(Budget.CALL, c -> ns.getMember("slow"));
+            Value quick = script.call(Budget.CALL, c -> ns.getMember("quick"));
             var started = new java.util.concurrent.CountDownLatch(1);
             Thread other = Thread.ofPlatform().name("other-caller").start(() -> script.call(Budget.CALL, c -> {
                 started.countDown();
-                return ns.getMember("slow").execute(200);
+                return slow.execute(200);
             }));
             assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
-            script.run(Budget.CALL, ns.getMember("quick"));
+            script.run(Budget.CALL, quick);
             other.join(Duration.ofSeconds(10));
             assertEquals("slow;quick;", script.call(Budget.CALL, c -> ns.getMember("log").asString()),
                     "the second call ran after the first, not beside it");
