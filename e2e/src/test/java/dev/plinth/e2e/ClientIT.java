@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server; a second run finds everything but the {@code cache: false} asset in its cache; a resource restarted while
  * the client is connected reaches it as {@code resource:sync} and is loaded again; a client killed mid-file resumes the
  * file where it stopped; the {@code radar} example runs on a client and talks to its server script, and the
- * {@code core} example's alt:V {@code client-main} and the {@code hud-mod} example's JavaScript entry run there too; a
+ * {@code core} example's alt:V {@code client-main} and the {@code hud-mod} example's JavaScript entry run there too (a
+ * bootstrap mod importing the library it requires, with timers, downloading {@code hud-extras}); a
  * JavaScript client script (an ES module importing its own file) uses the client API and talks to its server script.
  */
 class ClientIT {
@@ -167,13 +168,13 @@ class ClientIT {
     @Test
     void theExamplesClientScriptsRunOnAClient() throws Exception {
         Files.createDirectories(home.resolve("conf"));
-        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\", \"core\", \"hud-mod\"]}");
+        Files.writeString(home.resolve("conf/server.json"), "{\"StartupResources\": [\"radar\", \"core\", \"hud-mod\", \"js-helper\"]}");
         var server = PlinthInstance.at(home);
         try (var session = PlinthSession.open(server)) {
             String out = runClient(client(server, caches.resolve("radar"), "--exec",
                     "ready radar;emit radar:hello {\"range\": 5};wait radar:contacts 30;resources"));
 
-            assertTrue(out.contains("[radar] radar up on the client; the server lists 3 resource(s) for clients"), out);
+            assertTrue(out.contains("[radar] radar up on the client; the server lists 4 resource(s) for clients"), out);
             assertTrue(out.contains("[core] core client-main runs: core 1.0.0"), "alt:V's client-main:\n" + out);
             assertTrue(out.contains("HUD attached"), "the Staminal mod's client.js (JavaScript) runs onAttach:\n" + out);
             assertTrue(out.contains("radar is ready"), out);
@@ -186,6 +187,36 @@ class ClientIT {
             session.await(o -> o.contains("No client connected: bin/plinth-client --server URL --name NAME joins one.")
                     && o.contains("ERROR: missing or wrong arguments; usage: sim:clients"),
                     "sim:clients says who is connected (alice left) and its usage");
+        }
+    }
+
+    @Test
+    void theHudModBootstrapsOnAClientImportsItsLibraryAndDownloadsAModItWasNotGiven() throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/server.json"),
+                "{\"StartupResources\": [\"core\", \"js-helper\", \"hud-mod\", \"hud-extras\"]}");
+        var server = PlinthInstance.at(home);
+        try (var session = PlinthSession.open(server)) {
+            String out = runClient(client(server, caches.resolve("hud-mod"), "--exec",
+                    "wait system:mod_loaded 60;resources"));
+
+            int helper = out.indexOf("[js-helper] js-helper attached");
+            int attached = out.indexOf("[hud-mod] HUD attached");
+            int bootstrap = out.indexOf("[hud-mod] HUD bootstrap; not loaded yet: hud-extras\n");
+            int frames = out.indexOf("[hud-mod] HUD drew 3 frames");
+            int asks = out.indexOf("[hud-mod] HUD asks for hud-extras: true");
+            int extras = out.indexOf("[hud-extras] HUD extras attached: 1 widget(s)");
+            int sees = out.indexOf("[hud-mod] HUD sees hud-extras loaded (loaded = true)");
+            assertTrue(helper >= 0 && helper < attached && attached < bootstrap,
+                    "the required library first (lower priority), then the bootstrap mod's onAttach, then its "
+                    + "onBootstrap, which sees hud-extras not loaded:\n" + out);
+            assertTrue(bootstrap < frames && frames < asks,
+                    "onBootstrap awaits its interval's frames, then a timeout, on the client's loop:\n" + out);
+            assertTrue(asks < extras && extras < sees,
+                    "system.download_mod loads hud-extras, which imports @js-helper, then system:mod_loaded:\n" + out);
+            assertTrue(out.contains("loaded hud-extras 1.0.0 (downloaded by a bootstrap mod)"), out);
+            assertTrue(out.matches("(?s).*\nhud-extras\\s+\\S+\\s+1\\.0\\.0\\s+loaded\\s.*"), out);
+            assertFalse(out.contains("ERROR"), out);
         }
     }
 

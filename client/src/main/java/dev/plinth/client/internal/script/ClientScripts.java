@@ -5,10 +5,13 @@ import dev.plinth.core.events.DetachedEventBus;
 import dev.plinth.core.events.OwnedEventBus;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.script.ScriptEngine;
+import dev.plinth.core.sandbox.script.ScriptImport;
+import dev.plinth.core.sandbox.script.ScriptImports;
 import dev.plinth.core.sandbox.script.ScriptRunException;
 import dev.plinth.core.sandbox.script.ScriptRuntime;
 import dev.plinth.core.sandbox.script.ScriptSetup;
 import dev.plinth.core.sandbox.script.ScriptSource;
+import dev.plinth.core.sandbox.script.ScriptTimers;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Loads a client resource's scripts: each runs on the engine of its language (the Lua host's, the JavaScript
  * host's), sandboxed and limited as the host's resources are, with the client API ({@link ResourceApi}), reading its
- * files by hash from the client's cache.
+ * files by hash from the client's cache; its timers run on the client's loop, its {@code @id} imports reach what the
+ * caller allows (a mod: the mods it requires).
  *
  * <p>Thread-safe.
  */
@@ -35,6 +39,7 @@ public final class ClientScripts {
     private final Function<String, ScriptLog> logs;
     private final ClientSide client;
     private final FileReader files;
+    private final ScriptTimers timers;
 
     /** Reads a file of the client's by its hash. */
     @FunctionalInterface
@@ -58,15 +63,17 @@ public final class ClientScripts {
      * @param logs the log of a resource
      * @param client what the scripts reach of the client
      * @param files the client's files by hash
+     * @param timers the client's loop, which runs the scripts' timers
      */
     public ClientScripts(String player, DetachedEventBus bus, Function<String, Optional<ScriptEngine>> engines,
-            Function<String, ScriptLog> logs, ClientSide client, FileReader files) {
+            Function<String, ScriptLog> logs, ClientSide client, FileReader files, ScriptTimers timers) {
         this.player = player;
         this.bus = bus;
         this.engines = engines;
         this.logs = logs;
         this.client = client;
         this.files = files;
+        this.timers = timers;
     }
 
     /**
@@ -74,11 +81,13 @@ public final class ClientScripts {
      *
      * @param listing the resource's listing
      * @param scripts the scripts to run, in order
+     * @param imports what its {@code @id} imports reach
      * @param onFatal told why, when its runtime is closed for breaking its limits
      * @return its loaded scripts
      * @throws LoadFailure when a script has no engine here, or fails (the message names the file and the line)
      */
-    public LoadedScripts load(PayloadListing listing, List<String> scripts, Consumer<String> onFatal) {
+    public LoadedScripts load(PayloadListing listing, List<String> scripts, ScriptImports imports,
+            Consumer<String> onFatal) {
         String name = listing.name();
         OwnedEventBus view = bus.open(name);
         ScriptLog log = logs.apply(name);
@@ -103,6 +112,8 @@ public final class ClientScripts {
             runtime = engine.open(ScriptSetup.of(name, source(listing), log)
                     .withAccount(player + "/" + name)
                     .withTicks(() -> System.nanoTime() / TICK_NANOS)
+                    .withImports(imports)
+                    .withTimers(timers)
                     .onFatal(onFatal)
                     .withGlobals(ResourceApi.globals(name, view, client, log)));
         } catch (ScriptRunException e) {
@@ -124,6 +135,17 @@ public final class ClientScripts {
             throw new LoadFailure(e.getMessage());
         }
         return new LoadedScripts(Optional.of(runtime), view, log, exports);
+    }
+
+    /**
+     * Another resource's files as an {@code @id} import reaches them: read by hash from the client's cache.
+     *
+     * @param listing the other resource's listing
+     * @param entry its entry, relative to its root
+     * @return what the import reaches
+     */
+    public ScriptImport.Found importable(PayloadListing listing, String entry) {
+        return new ScriptImport.Found(source(listing), entry);
     }
 
     private ScriptSource source(PayloadListing listing) {

@@ -40,14 +40,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * One connected client. Everything that changes its resources (the first load, {@code resource:sync},
- * {@code system.download_mod}, its end) runs on its own thread ({@code plinth-client-NAME}), in order; events reach
- * its bus from that thread and from its downloads'.
+ * {@code system.download_mod}, its end) and its scripts' timers run on its own thread ({@code plinth-client-NAME}),
+ * in order: that thread is the client's loop; events reach its bus from that thread and from its downloads'.
  *
  * <p>Thread-safe.
  */
@@ -68,7 +70,7 @@ public final class Connection implements PlinthClient, ClientSide {
     private final Resources resources;
     private final ClientScripts scripts;
     private final ProgressView view;
-    private final ExecutorService actor;
+    private final ScheduledExecutorService actor;
     private final Commands commands;
     private final AtomicLong downloadedFiles = new AtomicLong();
     private final AtomicLong downloadedBytes = new AtomicLong();
@@ -104,10 +106,12 @@ public final class Connection implements PlinthClient, ClientSide {
         this.clientView = bus.open("client");
         this.serverView = bus.open("server");
         this.resources = new Resources(options.version(), options.output());
-        this.scripts = new ClientScripts(options.name(), bus, engines, logs, this, cache::read);
-        this.view = new ProgressView(options.output(), options.progressBar());
-        this.actor = Executors.newSingleThreadExecutor(runnable -> Thread.ofPlatform()
+        this.actor = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
                 .name("plinth-client-" + options.name()).daemon().unstarted(runnable));
+        this.scripts = new ClientScripts(options.name(), bus, engines, logs, this, cache::read,
+                (delay, period, task) -> period.isZero() ? actor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS)
+                        : actor.scheduleWithFixedDelay(task, delay.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS));
+        this.view = new ProgressView(options.output(), options.progressBar());
         this.commands = new Commands(this, json);
     }
 

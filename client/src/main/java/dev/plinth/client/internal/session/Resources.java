@@ -6,6 +6,8 @@ import dev.plinth.client.internal.script.ClientScripts.LoadFailure;
 import dev.plinth.client.internal.script.LoadedScripts;
 import dev.plinth.client.protocol.ModInfo;
 import dev.plinth.client.protocol.PayloadListing;
+import dev.plinth.core.sandbox.script.ScriptImport;
+import dev.plinth.core.sandbox.script.ScriptImports;
 import dev.plinth.core.sandbox.script.ScriptRunException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
@@ -25,7 +28,8 @@ import org.osgi.framework.VersionRange;
  * follows the resources' dependencies among themselves; Staminal's mods follow their client flow: at first only the
  * bootstrap mods and the mods they require (recursively; a cycle is refused), sorted by priority, get their entry run
  * and {@code onAttach}, then the bootstrap mods' {@code onBootstrap}; a mod whose {@code @client} requirement this
- * client's version misses is not loaded; the others stay listed until a bootstrap mod downloads one.
+ * client's version misses is not loaded; the others stay listed until a bootstrap mod downloads one. A resource's
+ * {@code @id} imports reach what it requires ({@link #imports}).
  *
  * <p>Thread-safe for readers; loading and unloading run on the client's own thread.
  */
@@ -202,7 +206,7 @@ final class Resources {
                 : listing.scripts();
         entry.state = "loading"; // its scripts may mark it ready while they run
         try {
-            entry.scripts = scripts.load(listing, run, onFatal);
+            entry.scripts = scripts.load(listing, run, imports(entry, scripts::importable), onFatal);
             if (entry.isMod()) {
                 entry.scripts.call("onAttach");
             }
@@ -219,6 +223,38 @@ final class Resources {
         entry.state = "loaded";
         entry.detail = run.isEmpty() ? "assets only" : run.size() + " script(s)";
         return true;
+    }
+
+    /**
+     * What a resource's {@code @id} imports reach: the mods it requires and the resources it depends on, read by hash
+     * from the client's cache beside their entry (a mod's {@code entry_point}, a resource's first client script);
+     * anything else is refused with a sentence naming the import.
+     *
+     * @param importer the importing resource
+     * @param files the other resource's files from its listing, beside an entry
+     * @return the imports
+     */
+    ScriptImports imports(Entry importer, BiFunction<PayloadListing, String, ScriptImport> files) {
+        String name = importer.info.modId();
+        return id -> {
+            boolean declared = importer.mod().map(m -> m.requires().containsKey(id)).orElse(false)
+                    || importer.listing.dependencies().contains(id);
+            if (!declared) {
+                return new ScriptImport.Refused("import '@" + id + "' refused: '" + id + "' is not a requirement of '"
+                        + name + "' (add it to the requires of its client manifest)");
+            }
+            Entry other = entries.get(id);
+            PayloadListing listing = other == null ? null : other.listing;
+            if (listing == null) {
+                return new ScriptImport.Refused("import '@" + id + "' in '" + name + "': the server lists no '" + id
+                        + "'");
+            }
+            Optional<String> entry = Optional.ofNullable(listing.mod()).map(PayloadListing.Mod::entry)
+                    .or(() -> listing.scripts().stream().findFirst());
+            return entry.map(path -> files.apply(listing, path))
+                    .orElseGet(() -> new ScriptImport.Refused("import '@" + id + "' in '" + name + "': '" + id
+                            + "' has no client entry to import"));
+        };
     }
 
     /**

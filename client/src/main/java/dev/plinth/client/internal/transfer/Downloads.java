@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,9 +23,10 @@ import java.util.function.LongConsumer;
  *       {@code If-Range} to resume): an interrupted download is tried again from where it stopped (three times), a
  *       file that fails verification once from the start;</li>
  *   <li>{@link #fetchBatch} downloads many in one answer ({@code POST /plinth/batch}), each from what its
- *       {@code .part} holds, each verified as it ends; it gives back what it could not finish (a broken connection,
- *       a file that failed verification, a refused batch), for {@link #fetch} to finish one by one with its
- *       retries, resumes and messages.</li>
+ *       {@code .part} holds, each verified as it ends (a small file sent whole is received in memory, verified, and
+ *       written once under its name, without a {@code .part}); it gives back what it could not finish (a broken
+ *       connection, a file that failed verification, a refused batch), for {@link #fetch} to finish one by one with
+ *       its retries, resumes and messages.</li>
  * </ul>
  *
  * <p>Thread-safe: several downloads of one client run at once.
@@ -32,6 +34,11 @@ import java.util.function.LongConsumer;
 public final class Downloads {
 
     private static final int ATTEMPTS = 3;
+    /**
+     * Files up to this size that a batch sends whole are received in memory, verified, then written once under their
+     * name: no {@code .part}, no rename (creating files is most of what a transfer of many small files costs).
+     */
+    static final int WHOLE_FILE_BYTES = 256 * 1024;
 
     private final ServerApi api;
     private final FileCache cache;
@@ -104,7 +111,7 @@ public final class Downloads {
                     }
                 }
                 try (InputStream in = response.body()) {
-                    copy(in, partial, Long.MAX_VALUE, counted);
+                    copy(in, partial, Long.MAX_VALUE, new byte[Partial.CHUNK], counted);
                 }
                 if (!partial.holds(entry)) {
                     partial.restart();
@@ -150,6 +157,7 @@ public final class Downloads {
         }
         var left = new ArrayList<Needed>();
         int next = 0;
+        byte[] buffer = new byte[Partial.CHUNK];
         try {
             HttpResponse<InputStream> response = api.batch(token, new BatchRequest(wanted));
             try (InputStream in = response.body()) {
@@ -159,23 +167,10 @@ public final class Downloads {
                 for (; next < batch.size(); next++) {
                     Needed needed = batch.get(next);
                     var entry = needed.entry();
-                    try (Partial partial = Partial.of(cache, entry)) {
-                        if (partial.offset(entry.size()) != offsets[next]) {
-                            // The .part changed since the batch was asked for: the stream no longer lines up.
-                            break;
-                        }
-                        long length = entry.size() - offsets[next];
-                        long got = copy(in, partial, length, received);
-                        if (got != length) {
-                            break; // the answer ended early: the .part keeps what came
-                        }
-                        if (partial.holds(entry)) {
-                            partial.finish(cache, entry);
-                            done.accept(needed, new Outcome(got, offsets[next]));
-                        } else {
-                            partial.restart();
-                            left.add(needed);
-                        }
+                    boolean whole = offsets[next] == 0 && entry.size() <= WHOLE_FILE_BYTES;
+                    if (!(whole ? receiveWhole(in, needed, received, done, left)
+                            : receivePartial(in, needed, offsets[next], buffer, received, done, left))) {
+                        break;
                     }
                 }
             }
@@ -186,10 +181,74 @@ public final class Downloads {
         return left;
     }
 
+    /**
+     * A small file the batch sends whole: read into memory and hashed, then written once under its name (or kept in
+     * memory); one that fails verification is left for {@link #fetch}.
+     *
+     * @return whether the answer goes on after it (false: it ended early, nothing of the file was kept)
+     */
+    private boolean receiveWhole(InputStream in, Needed needed, LongConsumer received, BiConsumer<Needed, Outcome> done,
+            List<Needed> left) throws IOException {
+        var entry = needed.entry();
+        byte[] content = new byte[(int) entry.size()];
+        int got = 0;
+        while (got < content.length) {
+            int read = in.read(content, got, content.length - got);
+            if (read < 0) {
+                return false;
+            }
+            if (cap != null) {
+                cap.take(read);
+            }
+            got += read;
+            received.accept(read);
+        }
+        if (!HexFormat.of().formatHex(Partial.newDigest().digest(content)).equals(entry.hash())) {
+            left.add(needed);
+            return true;
+        }
+        if (entry.cache()) {
+            cache.store(entry.hash(), content);
+        } else {
+            cache.keep(entry.hash(), content);
+        }
+        done.accept(needed, new Outcome(got, 0));
+        return true;
+    }
+
+    /**
+     * A file received into its {@code .part}, from what that holds; verified as it ends.
+     *
+     * @return whether the answer goes on after it (false: it ended early or no longer lines up; the {@code .part}
+     *     keeps what came)
+     */
+    private boolean receivePartial(InputStream in, Needed needed, long offset, byte[] buffer, LongConsumer received,
+            BiConsumer<Needed, Outcome> done, List<Needed> left) throws IOException {
+        var entry = needed.entry();
+        try (Partial partial = Partial.of(cache, entry)) {
+            if (partial.offset(entry.size()) != offset) {
+                return false; // the .part changed since the batch was asked for: the stream no longer lines up
+            }
+            long length = entry.size() - offset;
+            long got = copy(in, partial, length, buffer, received);
+            if (got != length) {
+                return false;
+            }
+            if (partial.holds(entry)) {
+                partial.finish(cache, entry);
+                done.accept(needed, new Outcome(got, offset));
+            } else {
+                partial.restart();
+                left.add(needed);
+            }
+            return true;
+        }
+    }
+
     /** Copies at most {@code limit} bytes; {@return how many} */
-    private long copy(InputStream in, Partial partial, long limit, LongConsumer received) throws IOException {
+    private long copy(InputStream in, Partial partial, long limit, byte[] buffer, LongConsumer received)
+            throws IOException {
         long count = 0;
-        byte[] buffer = new byte[Partial.CHUNK];
         while (count < limit) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - count));
             if (read < 0) {

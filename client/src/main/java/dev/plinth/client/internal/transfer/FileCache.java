@@ -2,10 +2,13 @@ package dev.plinth.client.internal.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -15,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A client's files by hash: the cache folder ({@code DIR/<sha256>} for the files clients may keep,
- * {@code DIR/<sha256>.part} for a download under way, so a killed transfer resumes) and, for the files that must not
+ * {@code DIR/<sha256>.part} for a larger download under way, so a killed transfer resumes; a small file received
+ * whole is written under its name at once) and, for the files that must not
  * be kept ({@code cache: false}), memory for this session only. A cached file is verified (size and SHA-256) before
  * it is trusted, once per session.
  *
@@ -93,6 +97,26 @@ public final class FileCache {
             Files.move(part(hash), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part(hash), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        verified.put(hash, Files.getLastModifiedTime(target));
+    }
+
+    /**
+     * Writes a verified file under its name at once, without a {@code .part} (a small file received whole). A write
+     * cut short leaves a file whose size or hash does not match: {@link #has} deletes it in the next session.
+     *
+     * @param hash its hash
+     * @param content its verified bytes
+     * @throws IOException when it cannot be written
+     */
+    public void store(String hash, byte[] content) throws IOException {
+        Path target = folder.resolve(hash);
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(content);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
         }
         verified.put(hash, Files.getLastModifiedTime(target));
     }

@@ -37,7 +37,7 @@ sealed interface Partial extends AutoCloseable permits Partial.OnDisk, Partial.I
 
     /**
      * What a download of this file may resume from, without opening anything: the size of its {@code .part} when that
-     * holds part of the file, else 0.
+     * holds part of the file, else 0 (a {@code .part} that holds nothing to resume from is deleted).
      *
      * @param cache the client's files
      * @param entry the file
@@ -53,7 +53,11 @@ sealed interface Partial extends AutoCloseable permits Partial.OnDisk, Partial.I
             return 0;
         }
         long held = Files.size(part);
-        return held > 0 && held < entry.size() ? held : 0;
+        if (held > 0 && held < entry.size()) {
+            return held;
+        }
+        Files.deleteIfExists(part); // nothing to resume from: it would only linger
+        return 0;
     }
 
     /**

@@ -117,7 +117,7 @@ public final class ServerApi {
             request.header("Range", "bytes=" + offset + "-").header("If-Range", "\"" + hash + "\"");
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(request.build(), ReadAheadBody.handler());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -136,7 +136,7 @@ public final class ServerApi {
         var request = authorized(server.resolve(Protocol.BATCH), token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)));
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(request.build(), ReadAheadBody.handler());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -1,12 +1,16 @@
 package dev.plinth.client.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.client.protocol.ModInfo;
 import dev.plinth.client.protocol.PayloadListing;
+import dev.plinth.core.sandbox.script.ScriptImport;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +107,41 @@ class ResourcesTest {
         assertEquals("stopped", hud.state);
         assertEquals(false, hud.ready);
         assertEquals("stopped", resources.snapshot().getFirst().state());
+    }
+    private ScriptImport resolve(String importer, String id) {
+        return resources.imports(resources.get(importer).orElseThrow(),
+                (listing, entry) -> new ScriptImport.Found(path -> Optional.of((listing.name() + ":" + path)
+                        .getBytes(StandardCharsets.UTF_8)), entry)).resolve(id);
+    }
+
+    @Test
+    void aModImportsTheModsItRequiresBesideTheirEntry() throws Exception {
+        mod("hud", "bootstrap", 5, Map.of("js-helper", "1.0.0", "@client", "0.1.0"));
+        mod("js-helper", "library", 0, Map.of());
+        mod("extras", "library", 0, Map.of());
+
+        var found = assertInstanceOf(ScriptImport.Found.class, resolve("hud", "js-helper"));
+        assertEquals("main.js", found.entry());
+        assertEquals("js-helper:lib/x.js", new String(found.files().read("lib/x.js").orElseThrow(),
+                StandardCharsets.UTF_8), "the files are the required mod's, not the importer's");
+        assertEquals(new ScriptImport.Refused("import '@extras' refused: 'extras' is not a requirement of 'hud' (add it "
+                + "to the requires of its client manifest)"), resolve("hud", "extras"));
+        assertEquals(new ScriptImport.Refused("import '@client' refused: 'client' is not a requirement of 'hud' (add it "
+                + "to the requires of its client manifest)"), resolve("hud", "client"));
+    }
+
+    @Test
+    void aResourceImportsWhatItDependsOnAndNothingTheServerDoesNotList() {
+        resource("hud", "widgets", "gone", "assets-only");
+        resources.list(new ModInfo("widgets", "resource", "", "", 0, 0, "script", "1.0.0", "", "h"));
+        resources.get("widgets").orElseThrow().listing = new PayloadListing("widgets", "script", "1.0.0", "", "",
+                List.of(), "h", List.of(), List.of("client/widgets.js"), null);
+        resource("assets-only");
+
+        assertEquals("client/widgets.js", assertInstanceOf(ScriptImport.Found.class, resolve("hud", "widgets")).entry());
+        assertEquals(new ScriptImport.Refused("import '@gone' in 'hud': the server lists no 'gone'"),
+                resolve("hud", "gone"));
+        assertEquals(new ScriptImport.Refused("import '@assets-only' in 'hud': 'assets-only' has no client entry to "
+                + "import"), resolve("hud", "assets-only"));
     }
 }

@@ -43,6 +43,9 @@ class DownloadsTest {
         server.close();
     }
 
+    /** A file larger than a batch receives whole in memory: it goes through its {@code .part}. */
+    private static final int BIG = Downloads.WHOLE_FILE_BYTES + 50_000;
+
     private static byte[] bytes(int size, long seed) {
         byte[] content = new byte[size];
         new Random(seed).nextBytes(content);
@@ -137,23 +140,45 @@ class DownloadsTest {
         for (Needed item : needed) {
             assertTrue(cache.has(item.entry().hash(), item.entry().size()));
         }
+        try (var files = Files.list(folder)) {
+            assertEquals(5, files.count(), "small files are written once under their names, no .part left");
+        }
+    }
+
+    @Test
+    void aSmallFileCutOffOrDamagedInABatchLeavesNothingOnDiskAndComesWholeLater() throws IOException {
+        var needed = new ArrayList<Needed>();
+        for (int i = 0; i < 3; i++) {
+            needed.add(new Needed("r", server.add("assets/" + i + ".bin", bytes(10_000, 60 + i), true)));
+        }
+        server.corrupt.put(needed.get(0).entry().hash(), 1);
+        server.cutAfter.set(15_000); // the first file (damaged) and half of the second
+        var done = new ArrayList<Needed>();
+        var left = downloads.fetchBatch(PayloadServer.TOKEN, needed, n -> { }, (item, outcome) -> done.add(item));
+        assertEquals(List.of(), done);
+        assertEquals(needed, left);
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(), files.toList(), "neither the damaged file nor half of the next is written");
+        }
+        assertEquals(new Downloads.Outcome(10_000, 0), downloads.fetch(PayloadServer.TOKEN, left.get(1), n -> { }));
+        assertTrue(cache.has(left.get(1).entry().hash(), 10_000));
     }
 
     @Test
     void aBatchThatBreaksOffLeavesTheRestAndThePartOfTheFileUnderWay() throws IOException {
         var needed = new ArrayList<Needed>();
         for (int i = 0; i < 3; i++) {
-            needed.add(new Needed("r", server.add("assets/" + i + ".bin", bytes(10_000, 20 + i), true)));
+            needed.add(new Needed("r", server.add("assets/" + i + ".bin", bytes(BIG, 20 + i), true)));
         }
-        server.cutAfter.set(15_000); // the first file and half of the second
+        server.cutAfter.set(BIG + BIG / 2); // the first file and half of the second
         var done = new ArrayList<Needed>();
         var left = downloads.fetchBatch(PayloadServer.TOKEN, needed, n -> { }, (item, outcome) -> done.add(item));
         assertEquals(needed.subList(0, 1), done);
         assertEquals(needed.subList(1, 3), left);
-        assertEquals(5_000, Files.size(cache.part(needed.get(1).entry().hash())), "what came of it is kept");
+        assertEquals(BIG / 2, Files.size(cache.part(needed.get(1).entry().hash())), "what came of it is kept");
 
         var resumed = downloads.fetch(PayloadServer.TOKEN, left.get(0), n -> { });
-        assertEquals(new Downloads.Outcome(5_000, 5_000), resumed);
+        assertEquals(new Downloads.Outcome(BIG / 2, BIG / 2), resumed);
         var again = downloads.fetchBatch(PayloadServer.TOKEN, left.subList(1, 2), n -> { }, (item, o) -> done.add(item));
         assertEquals(List.of(), again);
         assertEquals(needed.get(2), done.getLast());
@@ -179,7 +204,7 @@ class DownloadsTest {
     @Test
     void aBatchGivesBackAFileThatFailsVerificationAndKeepsTheOthers() throws IOException {
         var good = new Needed("r", server.add("assets/good.bin", bytes(4_000, 40), true));
-        var bad = new Needed("r", server.add("assets/bad.bin", bytes(4_000, 41), true));
+        var bad = new Needed("r", server.add("assets/bad.bin", bytes(BIG, 41), true));
         var after = new Needed("r", server.add("assets/after.bin", bytes(4_000, 42), true));
         server.corrupt.put(bad.entry().hash(), 1);
         var done = new ArrayList<Needed>();

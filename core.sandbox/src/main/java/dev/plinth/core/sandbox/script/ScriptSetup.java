@@ -4,6 +4,7 @@ import dev.plinth.core.sandbox.host.ScriptLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param ticks the current tick, for the per-tick budget
  * @param onFatal told once, with the reason, when the runtime is closed for breaking its limits for good; called on
  *     the thread of the failing call or the watchdog's, it must return quickly
+ * @param imports what its {@code @id} imports reach; empty: none (JavaScript; Lua has no such imports)
+ * @param timers the loop its timers run on; empty: {@code setTimeout} is refused (JavaScript; Lua has no timers)
  */
 public record ScriptSetup(String resource, String account, ScriptSource files, ScriptLog log,
-        Map<String, @Nullable Object> globals, LongSupplier ticks, Consumer<String> onFatal) {
+        Map<String, @Nullable Object> globals, LongSupplier ticks, Consumer<String> onFatal,
+        Optional<ScriptImports> imports, Optional<ScriptTimers> timers) {
 
     /** Validates and copies the components. */
     public ScriptSetup {
@@ -34,10 +38,13 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
         globals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(globals));
         Objects.requireNonNull(ticks, "ticks");
         Objects.requireNonNull(onFatal, "onFatal");
+        Objects.requireNonNull(imports, "imports");
+        Objects.requireNonNull(timers, "timers");
     }
 
     /**
-     * A setup with no API, its account named after the resource, tick 0 forever and nothing told on a fatal failure.
+     * A setup with no API, its account named after the resource, tick 0 forever, nothing told on a fatal failure, no
+     * {@code @id} imports and no timers.
      *
      * @param resource the script's resource name
      * @param files its files
@@ -45,7 +52,8 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
      * @return the setup
      */
     public static ScriptSetup of(String resource, ScriptSource files, ScriptLog log) {
-        return new ScriptSetup(resource, resource, files, log, Map.of(), () -> 0, reason -> { });
+        return new ScriptSetup(resource, resource, files, log, Map.of(), () -> 0, reason -> { }, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -55,7 +63,7 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
      * @return the new setup
      */
     public ScriptSetup withAccount(String name) {
-        return new ScriptSetup(resource, name, files, log, globals, ticks, onFatal);
+        return new ScriptSetup(resource, name, files, log, globals, ticks, onFatal, imports, timers);
     }
 
     /**
@@ -68,7 +76,7 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
     public ScriptSetup withGlobal(String name, @Nullable Object value) {
         var more = new LinkedHashMap<>(globals);
         more.put(name, value);
-        return new ScriptSetup(resource, account, files, log, more, ticks, onFatal);
+        return new ScriptSetup(resource, account, files, log, more, ticks, onFatal, imports, timers);
     }
 
     /**
@@ -80,7 +88,7 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
     public ScriptSetup withGlobals(Map<String, @Nullable Object> more) {
         var all = new LinkedHashMap<>(globals);
         all.putAll(more);
-        return new ScriptSetup(resource, account, files, log, all, ticks, onFatal);
+        return new ScriptSetup(resource, account, files, log, all, ticks, onFatal, imports, timers);
     }
 
     /**
@@ -90,7 +98,7 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
      * @return the new setup
      */
     public ScriptSetup withTicks(LongSupplier clock) {
-        return new ScriptSetup(resource, account, files, log, globals, clock, onFatal);
+        return new ScriptSetup(resource, account, files, log, globals, clock, onFatal, imports, timers);
     }
 
     /**
@@ -100,6 +108,26 @@ public record ScriptSetup(String resource, String account, ScriptSource files, S
      * @return the new setup
      */
     public ScriptSetup onFatal(Consumer<String> handler) {
-        return new ScriptSetup(resource, account, files, log, globals, ticks, handler);
+        return new ScriptSetup(resource, account, files, log, globals, ticks, handler, imports, timers);
+    }
+
+    /**
+     * The same setup with {@code @id} imports.
+     *
+     * @param resolver what each {@code @id} reaches
+     * @return the new setup
+     */
+    public ScriptSetup withImports(ScriptImports resolver) {
+        return new ScriptSetup(resource, account, files, log, globals, ticks, onFatal, Optional.of(resolver), timers);
+    }
+
+    /**
+     * The same setup with timers.
+     *
+     * @param loop the loop that runs them
+     * @return the new setup
+     */
+    public ScriptSetup withTimers(ScriptTimers loop) {
+        return new ScriptSetup(resource, account, files, log, globals, ticks, onFatal, imports, Optional.of(loop));
     }
 }

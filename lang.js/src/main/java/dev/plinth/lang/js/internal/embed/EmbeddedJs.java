@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * A {@link ScriptRuntime} on a {@link JsScript}: the prelude ({@code console.*}) and the setup's globals installed
  * before anything runs, files evaluated as ES modules with the start budget, functions called with the call budget,
  * failures turned into {@link ScriptRunException}s with the JavaScript host's report (resource, file, line, stack).
- * Timers are a resource's (they run on the game loop): an embedded script has none, and {@code setTimeout} says so.
+ * Timers ({@code setTimeout}, {@code setInterval}) run on the loop the setup names ({@link EmbeddedTimers}); without
+ * one, {@code setTimeout} fails with a message saying so. {@code @id} imports reach what the setup's imports hand out.
  *
  * <p>Thread-safe, as {@link JsScript} is.
  */
@@ -28,11 +29,13 @@ final class EmbeddedJs implements ScriptRuntime {
     private final JsScript script;
     private final ScriptSetup setup;
     private final EmbeddedValues values;
+    private final Optional<EmbeddedTimers> timers;
 
     private EmbeddedJs(JsScript script, ScriptSetup setup) {
         this.script = script;
         this.setup = setup;
-        this.values = new EmbeddedValues(script, this::failure);
+        this.values = new EmbeddedValues(script, this::failure, setup.log());
+        this.timers = setup.timers().map(loop -> new EmbeddedTimers(script, loop, setup.log()));
     }
 
     /**
@@ -45,14 +48,18 @@ final class EmbeddedJs implements ScriptRuntime {
      */
     static EmbeddedJs open(JsScript script, ScriptSetup setup) {
         var runtime = new EmbeddedJs(script, setup);
-        ProxyExecutable noTimers = args -> {
-            throw new IllegalStateException("setTimeout and setInterval are not available to the scripts of "
-                    + setup.resource() + " here: react to events instead");
+        ProxyExecutable timer = args -> runtime.timers.orElseThrow(() -> new IllegalStateException("setTimeout and "
+                + "setInterval are not available to the scripts of " + setup.resource() + " here: react to events "
+                + "instead")).add(args[0].asLong(), args[1].asLong(), args[2]);
+        ProxyExecutable cancel = args -> {
+            if (args[0].isNumber() && args[0].fitsInLong()) {
+                runtime.timers.ifPresent(timers -> timers.cancel(args[0].asLong()));
+            }
+            return null;
         };
-        ProxyExecutable noCancel = args -> null;
         try {
             script.call(Budget.START, context -> {
-                Prelude.run(context, setup.log(), noTimers, noCancel);
+                Prelude.run(context, setup.log(), timer, cancel);
                 Value global = script.globals();
                 for (Map.Entry<String, @Nullable Object> entry : setup.globals().entrySet()) {
                     global.putMember(entry.getKey(), runtime.values.toScript(entry.getKey(), entry.getValue()));
@@ -105,6 +112,7 @@ final class EmbeddedJs implements ScriptRuntime {
 
     @Override
     public void close() {
+        timers.ifPresent(EmbeddedTimers::close);
         script.close();
         script.account().close();
         setup.log().close();

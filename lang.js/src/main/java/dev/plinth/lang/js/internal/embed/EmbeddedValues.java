@@ -1,5 +1,6 @@
 package dev.plinth.lang.js.internal.embed;
 
+import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.script.HostFunction;
 import dev.plinth.core.sandbox.script.ScriptFunction;
 import dev.plinth.core.sandbox.script.ScriptResults;
@@ -8,11 +9,13 @@ import dev.plinth.core.sandbox.values.ValueBudget;
 import dev.plinth.lang.js.internal.binding.PlainValues;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.JsException;
+import dev.plinth.lang.js.internal.engine.JsFailure;
 import dev.plinth.lang.js.internal.engine.JsScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -24,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * whose arguments are plain values (a function argument a {@link ScriptFunction}), a map an object of members,
  * several results ({@link ScriptResults}) an array ({@code const [ok, err] = Resource.MarkReady("hud")}, as the
  * JavaScript host's own MTADM API returns them); what the script exports or returns becomes plain values again, its
- * functions {@link ScriptFunction}s. Every value leaving the script is bounded by the sandbox's value limits.
+ * functions {@link ScriptFunction}s. Every value leaving the script is bounded by the sandbox's value limits. A
+ * function that returns a promise (an {@code async} hook) returns nothing to the host: the promise runs on (its
+ * awaits resume on the host's loop, its timers), and its rejection is logged with the script's file and line.
  *
  * <p>Thread-safe. Convert script values inside a call of the context.
  */
@@ -32,10 +37,12 @@ final class EmbeddedValues {
 
     private final JsScript script;
     private final Function<JsException, ScriptRunException> failure;
+    private final ScriptLog log;
 
-    EmbeddedValues(JsScript script, Function<JsException, ScriptRunException> failure) {
+    EmbeddedValues(JsScript script, Function<JsException, ScriptRunException> failure, ScriptLog log) {
         this.script = script;
         this.failure = failure;
+        this.log = log;
     }
 
     /** A host value as the script sees it. */
@@ -78,13 +85,41 @@ final class EmbeddedValues {
         return args -> {
             Object[] js = args.stream().map(PlainValues::toScript).toArray();
             try {
-                return script.call(Budget.CALL, context -> fromScript(function.execute(js), "what a handler returned"));
+                return script.call(Budget.CALL, context -> returned(function.execute(js)));
             } catch (JsException e) {
                 throw failure.apply(e);
             } catch (IllegalArgumentException e) {
                 throw new ScriptRunException(script.resource(), script.resource() + ": " + e.getMessage(), false);
             }
         };
+    }
+
+    /** What a function returned: a promise is left to run, its rejection logged; anything else as plain values. */
+    private @Nullable Object returned(Value result) {
+        if (result.hasMember("then") && result.getMember("then").canExecute()) {
+            ProxyExecutable rejected = reason -> {
+                log.error("an async function failed: " + rejection(reason.length > 0 ? reason[0] : null));
+                return null;
+            };
+            result.invokeMember("then", (ProxyExecutable) value -> null, rejected);
+            return null;
+        }
+        return fromScript(result, "what a handler returned");
+    }
+
+    /** Why a promise was rejected, where the script threw it: {@code resource: file:line: message}. */
+    private String rejection(@Nullable Value reason) {
+        if (reason == null) {
+            return "rejected";
+        }
+        if (reason.isException()) {
+            try {
+                throw reason.throwException();
+            } catch (PolyglotException e) {
+                return JsFailure.of(script.resource(), e, script.lines()).toString();
+            }
+        }
+        return reason.toString();
     }
 
     private ProxyExecutable hostFunction(String name, HostFunction function) {

@@ -29,7 +29,8 @@ import org.osgi.service.log.LoggerFactory;
  * a JavaScript resource's (no host classes, no polyglot access, no threads, no I/O beyond the script's own files; the
  * statement budgets per call, per tick and per start, the wall-clock watchdog, the allocation guard, an account), with
  * the limits of the {@code js} and {@code sandbox} objects of {@code conf/server.json}, and only the API the caller
- * installs. Its GraalJS engine is created by the first {@link #open} (a server that runs no embedded script pays
+ * installs; {@code @id} imports and timers only as the setup provides them ({@link ScriptSetup#imports()},
+ * {@link ScriptSetup#timers()}). Its GraalJS engine is created by the first {@link #open} (a server that runs no embedded script pays
  * nothing for it) and shared by every runtime it opens.
  *
  * <p>Thread-safe.
@@ -93,7 +94,7 @@ public final class JsScriptEngine implements ScriptEngine {
         Account account = accounts.open(setup.account(), LANGUAGE, limits.statementsPerTick());
         try {
             JsScript script = JsScript.builder(setup.resource(), runtime(), new SetupModules(setup.resource(),
-                            setup.files()), account)
+                            setup.files(), setup.imports()), account)
                     .withLimits(limits)
                     .withTicks(setup.ticks())
                     .onFatal(exception -> setup.onFatal().accept(exception.getMessage()))

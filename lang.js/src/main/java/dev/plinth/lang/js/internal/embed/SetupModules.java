@@ -1,5 +1,7 @@
 package dev.plinth.lang.js.internal.embed;
 
+import dev.plinth.core.sandbox.script.ScriptImport;
+import dev.plinth.core.sandbox.script.ScriptImports;
 import dev.plinth.core.sandbox.script.ScriptSource;
 import dev.plinth.lang.js.internal.engine.ImportRefusedException;
 import dev.plinth.lang.js.internal.engine.ModuleFiles;
@@ -7,13 +9,15 @@ import dev.plinth.lang.js.internal.engine.ModuleRoots;
 import java.util.Optional;
 
 /**
- * The modules of an embedded script: its setup's files only. No built-in modules, and no {@code @id} imports (a
- * script outside the resource lifecycle has no declared dependencies to import from).
+ * The modules of an embedded script: its setup's files, and the scripts its host lets it import as {@code @id}
+ * (a client's mods: the mods it requires), resolved as a resource's {@code @id} imports are, beside the other
+ * script's entry. No built-in modules.
  *
  * @param resource the script's resource, for messages
  * @param files its files
+ * @param imports what its {@code @id} imports reach, empty when it may import none
  */
-record SetupModules(String resource, ScriptSource files) implements ModuleRoots {
+record SetupModules(String resource, ScriptSource files, Optional<ScriptImports> imports) implements ModuleRoots {
 
     @Override
     public ModuleFiles own() {
@@ -27,7 +31,12 @@ record SetupModules(String resource, ScriptSource files) implements ModuleRoots 
 
     @Override
     public ModRoot mod(String id) throws ImportRefusedException {
-        throw new ImportRefusedException(resource + ": '@" + id + "' cannot be imported here: a client script "
-                + "imports its own files only (relative imports such as './lib.js')");
+        ScriptImports resolver = imports.orElseThrow(() -> new ImportRefusedException(resource + ": '@" + id
+                + "' cannot be imported here: this script imports its own files only (relative imports such as "
+                + "'./lib.js')"));
+        return switch (resolver.resolve(id)) {
+            case ScriptImport.Found found -> new ModRoot.Modules(found.files()::read, found.entry());
+            case ScriptImport.Refused refused -> throw new ImportRefusedException(refused.reason());
+        };
     }
 }

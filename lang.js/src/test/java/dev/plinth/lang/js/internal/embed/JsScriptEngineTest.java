@@ -12,19 +12,28 @@ import dev.plinth.core.sandbox.internal.settings.SettingsService;
 import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
 import dev.plinth.core.sandbox.script.HostFunction;
 import dev.plinth.core.sandbox.script.ScriptFunction;
+import dev.plinth.core.sandbox.script.ScriptImport;
+import dev.plinth.core.sandbox.script.ScriptImports;
 import dev.plinth.core.sandbox.script.ScriptResults;
 import dev.plinth.core.sandbox.script.ScriptRunException;
 import dev.plinth.core.sandbox.script.ScriptRuntime;
 import dev.plinth.core.sandbox.script.ScriptSetup;
+import dev.plinth.core.sandbox.script.ScriptTimers;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -238,7 +247,7 @@ class JsScriptEngineTest {
     }
 
     @Test
-    void timersAreRefusedWithAReason() {
+    void withoutALoopTimersAreRefusedWithAReason() {
         try (ScriptRuntime runtime = defaults.open(setup("timer", Map.of("c.js", "setTimeout(() => {}, 10);\n")))) {
             var failure = assertThrows(ScriptRunException.class, () -> runtime.run("c.js"));
 
@@ -271,5 +280,131 @@ class JsScriptEngineTest {
         assertThrows(ScriptRunException.class, () -> f.call(List.of()));
         assertTrue(runtime.function("f").isEmpty());
         assertThrows(ScriptRunException.class, () -> runtime.run("c.js"));
+    }
+    /** Waits until the printed lines hold a line, or fails after a long while (not a timing assertion). */
+    private void awaitPrinted(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!printed.contains(line)) {
+            assertTrue(System.nanoTime() < deadline, "never printed '" + line + "': " + printed);
+            Thread.sleep(10);
+        }
+    }
+
+    private static ScriptTimers on(ScheduledExecutorService loop) {
+        return (delay, period, task) -> period.isZero() ? loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS)
+                : loop.scheduleWithFixedDelay(task, delay.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Test
+    void timersRunOnTheHostsLoopAndStopWhenCleared() throws Exception {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
+                runnable -> Thread.ofPlatform().name("client-loop").daemon().unstarted(runnable));
+        HostFunction where = args -> Thread.currentThread().getName();
+        try (ScriptRuntime runtime = defaults.open(setup("ticker", Map.of("c.js", """
+                let ticks = 0;
+                const dropped = setTimeout(() => console.log("dropped ran"), 0);
+                clearTimeout(dropped);
+                const id = setInterval((what) => {
+                  ticks++;
+                  console.log(`${what} ${ticks} on ${Where()}`);
+                  if (ticks === 3) {
+                    clearInterval(id);
+                    setTimeout(() => console.log(`done after ${ticks}`), 60);
+                  }
+                }, 50, "tick");
+                """)).withGlobal("Where", where).withTimers(on(loop)))) {
+            runtime.run("c.js");
+
+            awaitPrinted("done after 3");
+            loop.submit(() -> null).get(); // whatever was due ran
+            assertEquals(List.of("tick 1 on client-loop", "tick 2 on client-loop", "tick 3 on client-loop",
+                    "done after 3"), printed);
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAsyncHookAwaitsTimersOnTheLoopAndItsRejectionIsLogged() throws Exception {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+        try (ScriptRuntime runtime = defaults.open(setup("boot", Map.of("c.js", """
+                const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                export async function onBootstrap() {
+                  await wait(50);
+                  console.log("bootstrapped after waiting");
+                  await wait(0);
+                  throw new Error("late failure");
+                }
+                """)).withTimers(on(loop)))) {
+            @SuppressWarnings("unchecked")
+            var exports = (Map<String, Object>) runtime.run("c.js");
+
+            Object returned = loop.submit(() -> ((ScriptFunction) exports.get("onBootstrap")).call(List.of())).get();
+
+            assertEquals(null, returned, "a promise is not a value for the host");
+            awaitPrinted("bootstrapped after waiting");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (printed.stream().noneMatch(l -> l.contains("late failure"))) {
+                assertTrue(System.nanoTime() < deadline, printed.toString());
+                Thread.sleep(10);
+            }
+            String failure = printed.stream().filter(l -> l.contains("late failure")).findFirst().orElseThrow();
+            assertTrue(failure.contains("c.js:6"), failure);
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
+    void timersAreBoundedAndClosingCancelsThem(@TempDir Path home) throws Exception {
+        Path serverJson = home.resolve("server.json");
+        Files.writeString(serverJson, "{\"sandbox\": {\"max_tasks\": 3}}");
+        JsScriptEngine small = engine(Optional.of(serverJson));
+        var scheduled = new ArrayList<Future<?>>();
+        ScriptTimers held = (delay, period, task) -> {
+            var future = new FutureTask<Void>(task, null);
+            scheduled.add(future);
+            return future;
+        };
+        try (ScriptRuntime runtime = small.open(setup("many", Map.of("c.js", """
+                let refused = "none";
+                try {
+                  for (let i = 0; i < 10; i++) setTimeout(() => {}, 1000);
+                } catch (e) { refused = e.message; }
+                export { refused };
+                """)).withTimers(held))) {
+            @SuppressWarnings("unchecked")
+            var exports = (Map<String, Object>) runtime.run("c.js");
+
+            assertEquals("setTimeout: many has 3 timers, its limit (sandbox.max_tasks)", exports.get("refused"));
+            assertEquals(3, scheduled.size());
+            runtime.close();
+            assertTrue(scheduled.stream().allMatch(Future::isCancelled), "closing cancels the pending timers");
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void anIdImportLoadsTheOtherScriptsModulesBesideItsEntry() {
+        Map<String, String> helper = Map.of("lib/index.js", """
+                import { twice } from './math';
+                export const quadruple = (n) => twice(twice(n));
+                """, "lib/math.js", "export const twice = (n) => n * 2;");
+        ScriptImports imports = id -> id.equals("helper")
+                ? new ScriptImport.Found(path -> Optional.ofNullable(helper.get(path))
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8)), "lib/index.js")
+                : new ScriptImport.Refused("import '@" + id + "' refused: not a requirement");
+        try (ScriptRuntime runtime = defaults.open(setup("hud", Map.of("c.js", """
+                import { quadruple } from "@helper";
+                import { twice } from "@helper/math";
+                export const sixteen = quadruple(4), six = twice(3);
+                """, "d.js", "import '@stranger';\n")).withImports(imports))) {
+            assertEquals(Map.of("sixteen", 16L, "six", 6L), runtime.run("c.js"));
+            var refused = assertThrows(ScriptRunException.class, () -> runtime.run("d.js"));
+            assertTrue(refused.getMessage().contains("import '@stranger' refused: not a requirement"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("d.js"), refused.getMessage());
+        }
     }
 }
