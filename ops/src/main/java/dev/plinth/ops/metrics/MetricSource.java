@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * public final class TransferMetrics implements MetricSource {
  *     public void report(MetricSink sink) {
  *         sink.counter("plinth_client_transfer_bytes_total", "Bytes sent to clients", bytes.sum(), Map.of());
- *         sink.gauge("plinth_client_sessions", "Client sessions open", sessions.size(), Map.of());
+ *         sink.gauge("plinth_client_sessions_open", "Client sessions open", sessions.size(), Map.of());
  *     }
  * }
  * }</pre>

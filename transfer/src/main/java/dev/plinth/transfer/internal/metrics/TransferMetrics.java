@@ -50,7 +50,8 @@ public final class TransferMetrics implements MetricSource {
         sink.counter("plinth_client_not_found_total", "Client requests answered 404", counters.notFound.sum(),
                 Map.of());
         List<ConnectedClient> connected = clients.connected();
-        sink.gauge("plinth_client_sessions", "Client sessions open", connected.size(), Map.of());
+        // not plinth_client_sessions: Prometheus names the sessions counter that, without its _total
+        sink.gauge("plinth_client_sessions_open", "Client sessions open", connected.size(), Map.of());
         sink.gauge("plinth_client_transferring", "Clients still downloading resources",
                 connected.stream().filter(c -> c.state().equals("transferring")).count(), Map.of());
     }
