@@ -353,4 +353,31 @@ class BehaviorPackIT {
             process.destroyForcibly();
         }
     }
+
+    @Test
+    void aLargeStartupPackIsReadOnceTheShellIsReady() throws Exception {
+        Path pack = home.resolve("resources/big-pack");
+        Files.createDirectories(pack.resolve("items"));
+        Files.writeString(pack.resolve("manifest.json"), """
+                {"format_version": 2,
+                 "header": {"name": "Big Pack", "uuid": "0b1c2d3e-0000-4000-8000-000000000001", "version": [1, 0, 0],
+                            "min_engine_version": [1, 21, 0]},
+                 "modules": [{"type": "data", "uuid": "0b1c2d3e-0000-4000-8000-000000000002", "version": [1, 0, 0]}]}
+                """);
+        int items = 501; // one more than a pack whose read the boot waits for
+        for (int i = 0; i < items; i++) {
+            Files.writeString(pack.resolve("items/item_" + i + ".json"), """
+                    {"format_version": "1.21.40",
+                     "minecraft:item": {"description": {"identifier": "custom:item_%d"}, "components": {}}}
+                    """.formatted(i));
+        }
+        startsPaused("big-pack");
+        var run = PlinthInstance.at(home).script("resource:ensure big-pack", "pack:list");
+
+        String out = run.output();
+        assertEquals(0, run.exitCode(), out);
+        assertTrue(out.contains("big-pack: starts once the shell is ready (reading 501 definition files of the "
+                + "behavior pack)"), "the boot did not wait for the read:\n" + out);
+        assertTrue(out.contains("big-pack (data): 501 item; 0 file(s) skipped"), "ensure waited for its start:\n" + out);
+    }
 }

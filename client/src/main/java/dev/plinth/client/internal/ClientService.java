@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,8 +43,12 @@ public final class ClientService implements PlinthClients {
     private final List<ScriptEngine> engines = new CopyOnWriteArrayList<>();
     private final List<Connection> open = new CopyOnWriteArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).executor(threads).build();
+    /**
+     * The HTTP client every connection shares, made by the first connection: making one sets up TLS (the JDK's
+     * default SSL context) and a selector thread, which a server that never connects anywhere does not need at boot.
+     */
+    private @Nullable HttpClient http;
+    private boolean closed;
 
     /**
      * Creates the service.
@@ -72,8 +77,29 @@ public final class ClientService implements PlinthClients {
     @Deactivate
     void close() {
         open.forEach(Connection::close);
-        http.shutdownNow();
+        HttpClient made;
+        synchronized (this) {
+            closed = true;
+            made = http;
+        }
+        if (made != null) {
+            made.shutdownNow();
+        }
         threads.shutdownNow();
+    }
+
+    /** {@return the shared HTTP client, made now by the first connection} */
+    private synchronized HttpClient http() {
+        if (closed) {
+            throw new IllegalStateException("the client service is closed");
+        }
+        HttpClient made = http;
+        if (made == null) {
+            made = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).executor(threads).build();
+            http = made;
+        }
+        return made;
     }
 
     @Override
@@ -82,7 +108,7 @@ public final class ClientService implements PlinthClients {
         Function<String, ScriptLog> logs = resource -> support.log(options.name() + "/" + resource,
                 sandbox.defaults().logLinesPerSecond(), (level, line) -> options.output().accept("[" + resource + "] "
                         + (level == LogLevel.INFO ? "" : level + ": ") + line));
-        var connection = new Connection(options, http, buses.detached(), engine, logs);
+        var connection = new Connection(options, http(), buses.detached(), engine, logs);
         open.add(connection);
         try {
             return connection.start();

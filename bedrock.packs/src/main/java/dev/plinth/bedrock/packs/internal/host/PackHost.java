@@ -26,6 +26,7 @@ import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.resource.reload.ResourceContent;
 import dev.plinth.core.runtime.content.ContentRegistration;
 import dev.plinth.core.runtime.content.GameContent;
+import dev.plinth.core.runtime.host.HostPreparation;
 import dev.plinth.core.runtime.progress.Progress;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
@@ -65,7 +66,8 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 /**
  * The behavior-pack host, the extender of {@code osgi.extender=plinth.bedrock}. A pack bundle is read as soon as it
  * is installed, on the host's own thread ({@code plinth-packs-loader}), never on the game thread, its progress shown
- * in the console ({@link LoadProgress}); when the bundle starts (on the game thread, at a tick boundary), its entity, item and block types are registered in the world
+ * in the console ({@link LoadProgress}); a start waits for that read before it goes to the game thread, and a large
+ * startup pack starts once the shell is ready ({@link PackStartPreparation}); when the bundle starts (on the game thread, at a tick boundary), its entity, item and block types are registered in the world
  * through the pack bundle's own {@link GameContent}, and its other definitions join the {@link PackRegistry}. When
  * it stops, all of it goes: its entities despawn ({@code entity_despawn}), its Molang scope closes. A pack that cannot
  * be read at all (its files cannot be listed, the loader failed or ran out of time) does not start: its host failure
@@ -112,6 +114,7 @@ public final class PackHost {
     private @Nullable ExecutorService loader;
     private @Nullable ServiceRegistration<MolangQueries> queriesRegistration;
     private @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private @Nullable ServiceRegistration<HostPreparation> startPreparation;
     private @Nullable BundleTracker<Bundle> installed;
     private @Nullable BundleTracker<ActivePack> active;
 
@@ -156,6 +159,8 @@ public final class PackHost {
     void open() {
         queriesRegistration = context.registerService(MolangQueries.class, packQueries, null);
         preparation = context.registerService(ReloadPreparation.class, this::prepareReload, null);
+        startPreparation = context.registerService(HostPreparation.class,
+                new PackStartPreparation(PackHost::isPack, this::awaitRead), null);
         loader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plinth-packs-loader").daemon()
                 .factory());
         installed = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED, new Preloader());
@@ -186,6 +191,9 @@ public final class PackHost {
         }
         if (preparation != null) {
             preparation.unregister();
+        }
+        if (startPreparation != null) {
+            startPreparation.unregister();
         }
         prepared.values().forEach(p -> p.pack().close());
         prepared.clear();
@@ -370,6 +378,20 @@ public final class PackHost {
                 pack.counts().values().stream().mapToInt(Integer::intValue).sum(), counts(pack),
                 pack.failures().size(), pack.files(), pack.millis());
         return pack;
+    }
+
+    /**
+     * Waits, off the game thread, until a pack bundle's files are read (its start then finds them read); a read that
+     * fails or outlasts {@link #READ_TIMEOUT_SECONDS} is left for the start to report.
+     */
+    private void awaitRead(Bundle bundle) {
+        try {
+            preload(bundle).pack().get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the start fails with why
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -161,6 +161,17 @@ public final class PackLoader {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * How many definition files loading a pack reads; lists its folders, reads no file.
+     *
+     * @param files the pack's files
+     * @return the number of definition files
+     * @throws IOException when the pack's folders cannot be listed
+     */
+    public static int definitionFiles(PackFiles files) throws IOException {
+        return tasks(files).size();
+    }
+
     /** The definition files of a pack, kind by kind, each kind's files sorted. */
     private static List<Task> tasks(PackFiles files) throws IOException {
         var tasks = new ArrayList<Task>();

@@ -29,9 +29,17 @@ record MinecraftServerModule(LongSupplier ticks) implements BuiltinModule {
     /** The import specifier. */
     static final String SPECIFIER = "@minecraft/server";
 
-    /** Internal: an error it throws is reported at the pack's line that called it. */
-    private static final Source SOURCE = Source.newBuilder("js", read(), "@minecraft/server.js").internal(true)
-            .buildLiteral();
+    /**
+     * The module's source, built when the first pack script imports it: building a {@link Source} loads GraalJS's
+     * polyglot implementation (Truffle), which the pack host's start must not pay for (the JavaScript engine starts
+     * with the first JavaScript resource). Internal: an error it throws is reported at the pack's line that called it.
+     */
+    private static final class Code {
+        static final Source SOURCE = Source.newBuilder("js", read(), "@minecraft/server.js").internal(true)
+                .buildLiteral();
+
+        private Code() {}
+    }
 
     @Override
     public List<String> exportNames() {
@@ -42,7 +50,7 @@ record MinecraftServerModule(LongSupplier ticks) implements BuiltinModule {
     @Override
     public Object exports(JsModuleRun run) {
         var bridge = ProxyObject.fromMap(Map.of("currentTick", (ProxyExecutable) args -> ticks.getAsLong()));
-        return run.call(context -> context.eval(SOURCE).execute(bridge));
+        return run.call(context -> context.eval(Code.SOURCE).execute(bridge));
     }
 
     private static String read() {

@@ -133,4 +133,21 @@ class PackLoaderTest {
                     loaded.failures().stream().map(FileFailure::toString).toList());
         }
     }
+
+    @Test
+    void theDefinitionFilesAreCountedWithoutReadingThem() throws IOException {
+        Path pack = dir.resolve("count-pack");
+        Files.createDirectories(pack.resolve("items/tools"));
+        Files.createDirectories(pack.resolve("functions"));
+        Files.createDirectories(pack.resolve("textures"));
+        Files.writeString(pack.resolve("manifest.json"), "{}");
+        Files.writeString(pack.resolve("items/ruby.json"), "not even JSON: counting reads no file");
+        Files.writeString(pack.resolve("items/tools/axe.json"), "{}");
+        Files.writeString(pack.resolve("items/notes.txt"), "not a definition");
+        Files.writeString(pack.resolve("functions/start.mcfunction"), "say hi");
+        Files.writeString(pack.resolve("textures/ruby.json"), "{}");
+
+        assertEquals(3, PackLoader.definitionFiles(PackFiles.of(pack)),
+                "two items (a subfolder too) and a function; the manifest, a .txt and textures are no definitions");
+    }
 }

@@ -5,16 +5,24 @@ import dev.plinth.lang.js.meter.StatementMeter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one GraalJS {@link Engine} every JavaScript resource's context shares: code parsed and compiled once serves
  * every resource, and an idle resource costs a context, not an engine.
+ *
+ * <p>The engine starts on first use (the first context, parse or meter asked for), not when this object is created:
+ * starting it loads Truffle, GraalJS and, in JIT mode, the Graal compiler (hundreds of milliseconds and megabytes),
+ * which a server without JavaScript resources never needs. The listener given to {@link #create(ObjLongConsumer)} hears
+ * of the start once, on the thread that caused it.
  *
  * <p>GraalJS sits on the launcher class path; its service lookups use the thread's context class loader, so the
  * engine and the contexts are created with it set to the polyglot API's own loader ({@link #withPolyglotLoader}).
@@ -25,29 +33,69 @@ public final class SharedEngine implements AutoCloseable {
 
     private static final String INTERPRETED = "Interpreted";
 
-    private final Engine engine;
-    private final StatementMeter statements;
-    private final HeapMeter heap;
+    /**
+     * The started engine and its meters, looked up before any context exists so that every context is counted from
+     * its first statement.
+     */
+    private record Started(Engine engine, StatementMeter statements, HeapMeter heap) {}
+
+    private final ObjLongConsumer<SharedEngine> onStart;
+    private volatile @Nullable Started started;
+    private boolean closed;
     private volatile long blankContextBytes = -1;
 
-    private SharedEngine(Engine engine) {
-        this.engine = engine;
-        // Looked up before any context exists, so every context is counted from its first statement.
-        this.statements = StatementMeter.of(engine);
-        this.heap = HeapMeter.of(engine);
+    private SharedEngine(ObjLongConsumer<SharedEngine> onStart) {
+        this.onStart = onStart;
     }
 
     /**
-     * Creates the engine; Truffle's own warning about interpreter mode is left out, the host says it in its start line.
+     * An engine that starts on first use and tells no one.
      *
-     * @return the engine
-     * @throws org.graalvm.polyglot.PolyglotException or {@link IllegalStateException} when GraalJS or the host's
-     *     meter ({@code dev.plinth.lang.js.meter}, beside GraalJS) is missing
+     * @return the engine, not started
      */
     public static SharedEngine create() {
-        return new SharedEngine(withPolyglotLoader(() -> Engine.newBuilder("js")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build()));
+        return create((engine, millis) -> { });
+    }
+
+    /**
+     * An engine that starts on first use; Truffle's own warning about interpreter mode is left out, the listener can
+     * say the mode ({@link #mode()}) when it hears of the start.
+     *
+     * @param onStart called once the engine started, with the milliseconds its start took, on the thread whose use
+     *     started it and with the start's lock held (it may use this engine; it must not wait for other threads that do)
+     * @return the engine, not started
+     */
+    public static SharedEngine create(ObjLongConsumer<SharedEngine> onStart) {
+        return new SharedEngine(Objects.requireNonNull(onStart, "onStart"));
+    }
+
+    /**
+     * The started engine, started now when it is not yet.
+     *
+     * @throws org.graalvm.polyglot.PolyglotException or {@link IllegalStateException} when GraalJS or the host's
+     *     meter ({@code dev.plinth.lang.js.meter}, beside GraalJS) is missing, or when the engine is closed
+     */
+    private Started started() {
+        Started known = started;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the JavaScript engine is closed");
+            }
+            Started now = started;
+            if (now == null) {
+                long begin = System.nanoTime();
+                Engine engine = withPolyglotLoader(() -> Engine.newBuilder("js")
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .build());
+                now = new Started(engine, StatementMeter.of(engine), HeapMeter.of(engine));
+                started = now;
+                onStart.accept(this, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+            }
+            return now;
+        }
     }
 
     /**
@@ -112,19 +160,24 @@ public final class SharedEngine implements AutoCloseable {
         });
     }
 
-    /** {@return the engine} */
+    /** {@return the engine, started now when it is not yet} */
     public Engine engine() {
-        return engine;
+        return started().engine();
     }
 
-    /** {@return the statement meter of the engine's contexts} */
+    /** {@return the statement meter of the engine's contexts (the engine started now when it is not yet)} */
     public StatementMeter statementMeter() {
-        return statements;
+        return started().statements();
     }
 
-    /** {@return the heap meter of the engine's contexts} */
+    /** {@return the heap meter of the engine's contexts (the engine started now when it is not yet)} */
     public HeapMeter heapMeter() {
-        return heap;
+        return started().heap();
+    }
+
+    /** {@return whether the engine has started (a first use came)} */
+    public boolean isStarted() {
+        return started != null;
     }
 
     /**
@@ -148,7 +201,7 @@ public final class SharedEngine implements AutoCloseable {
                         context.enter();
                         dev.plinth.lang.js.meter.ContextHeap blank;
                         try {
-                            blank = heap.heap();
+                            blank = heapMeter().heap();
                         } finally {
                             context.leave();
                         }
@@ -169,9 +222,9 @@ public final class SharedEngine implements AutoCloseable {
         return compiled();
     }
 
-    /** {@return whether guest code is compiled by the Graal JIT (else GraalJS only interprets it)} */
+    /** {@return whether guest code is compiled by the Graal JIT (else GraalJS only interprets it); starts the engine} */
     public boolean compiled() {
-        return !INTERPRETED.equals(engine.getImplementationName());
+        return !INTERPRETED.equals(engine().getImplementationName());
     }
 
     /** {@return the mode as the host's start line and {@code js:info} say it} */
@@ -182,15 +235,20 @@ public final class SharedEngine implements AutoCloseable {
     /** {@return the GraalJS version} */
     public String version() {
         try (var in = Engine.class.getResourceAsStream("/META-INF/graalvm/org.graalvm.polyglot/version")) {
-            return in == null ? engine.getVersion()
+            return in == null ? engine().getVersion()
                     : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         } catch (java.io.IOException e) {
-            return engine.getVersion();
+            return engine().getVersion();
         }
     }
 
+    /** Closes the engine (cancelling its open contexts) when it started; a later use fails. */
     @Override
-    public void close() {
-        engine.close(true);
+    public synchronized void close() {
+        closed = true;
+        Started running = started;
+        if (running != null) {
+            running.engine().close(true);
+        }
     }
 }

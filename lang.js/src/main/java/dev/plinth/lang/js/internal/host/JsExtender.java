@@ -123,7 +123,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
 
     /**
-     * Creates the host and its engine; {@link #open()} starts tracking.
+     * Creates the host; its engine starts with the first JavaScript resource (or {@code js:info}), and {@link #open()}
+     * starts tracking.
      *
      * @param context the host bundle's context
      * @param resources the resource manager, for the resources' descriptors
@@ -143,7 +144,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         this.sandbox = sandbox;
         this.accounts = accounts;
         this.log = loggers.getLogger(JsExtender.class);
-        this.engine = SharedEngine.create();
+        this.engine = SharedEngine.create((started, millis) -> log.info("JavaScript engine started in {} ms: GraalJS {}, "
+                + "{}; {}", millis, started.version(), started.mode(), retainedMemory(started)));
         this.runtime = new JsRuntime(engine, watchdog, allocations);
         this.typescript = new TypeScriptCompiler(engine);
         this.compiled = new TranspileCache(typescript, cacheFolder(context));
@@ -199,10 +201,10 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         };
         readiness = conditions;
         conditions.open();
-        log.info("JavaScript host ready: GraalJS {}, {}; {} statements per call, {} per tick, {} ms per call, {} MB "
-                + "allocated per call, {}", engine.version(), engine.mode(), settings().statementsPerCall(),
-                settings().statementsPerTick(), sandbox.defaults().callTimeout().toMillis(),
-                sandbox.defaults().maxCallAllocBytes() / (1024 * 1024), retainedMemory());
+        log.info("JavaScript host ready: GraalJS {} (the engine starts with the first JavaScript resource); {} "
+                + "statements per call, {} per tick, {} ms per call, {} MB allocated per call", engine.version(),
+                settings().statementsPerCall(), settings().statementsPerTick(),
+                sandbox.defaults().callTimeout().toMillis(), sandbox.defaults().maxCallAllocBytes() / (1024 * 1024));
     }
 
     /** Stops every JavaScript resource, the engine and the host's threads. */
@@ -250,12 +252,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 + settings().statementsPerTick() + " per tick, "
                 + defaults.callTimeout().toMillis() + " ms per call, "
                 + defaults.maxCallAllocBytes() / (1024 * 1024) + " MB allocated per call, "
-                + defaults.maxOffences() + " offences, " + retainedMemory();
+                + defaults.maxOffences() + " offences, " + retainedMemory(engine);
     }
 
     /** {@return whether {@code max_memory_mb} holds for JavaScript resources in this mode, as the host says it} */
-    private String retainedMemory() {
-        return engine.measuresHeap()
+    private String retainedMemory(SharedEngine started) {
+        return started.measuresHeap()
                 ? sandbox.defaults().maxRetainedBytes() / (1024 * 1024) + " MB kept (max_memory_mb)"
                 : "what a resource keeps is not measured in interpreter mode (max_memory_mb needs the Graal JIT; "
                         + "the server's heap guard still applies)";

@@ -1,0 +1,57 @@
+package dev.plinth.lang.js.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shared engine starts on its first use, once, and says so; a server without JavaScript never starts it. */
+class SharedEngineTest {
+
+    @Test
+    void shouldNotStartTheEngineUntilItIsUsed() {
+        var heard = new ArrayList<String>();
+        try (var engine = SharedEngine.create((started, millis) -> heard.add(started.mode()))) {
+            engine.version(); // read from GraalJS's jar: the host's start line needs no engine
+
+            assertFalse(engine.isStarted(), "no context, parse or meter asked for yet");
+            assertEquals(List.of(), heard);
+        }
+        assertEquals(List.of(), heard, "closing an engine that never started starts none");
+    }
+
+    @Test
+    void shouldStartOnceOnFirstUseAndTellTheListener() {
+        var heard = new ArrayList<String>();
+        var durations = new ArrayList<Long>();
+        try (var engine = SharedEngine.create((started, millis) -> {
+            heard.add(started.mode());
+            durations.add(millis);
+        })) {
+            var first = engine.engine();
+            var meter = engine.statementMeter();
+
+            assertTrue(engine.isStarted());
+            assertSame(first, engine.engine(), "one engine for every use");
+            assertSame(meter, engine.statementMeter());
+            assertEquals(1, heard.size(), "the listener hears of the start once: " + heard);
+            assertEquals(engine.mode(), heard.getFirst());
+            assertTrue(durations.getFirst() >= 0);
+        }
+    }
+
+    @Test
+    void shouldRefuseUseAfterClose() {
+        var engine = SharedEngine.create();
+        engine.close();
+
+        var refused = assertThrows(IllegalStateException.class, engine::engine);
+        assertEquals("the JavaScript engine is closed", refused.getMessage());
+        assertFalse(engine.isStarted());
+    }
+}
