@@ -247,6 +247,23 @@ class LanguageTest {
         }
 
         @Test
+        void everyNaNAHostStoresIsANumberNeverAnEmptyOrTextSlot() {
+            // NaNs with any payload, signalling ones included: the store marks unset and text slots with such bits
+            for (long bits : new long[] {0x7ff0_0000_0000_0001L, 0x7ff0_0000_0000_0002L, 0xfff0_0000_0000_0001L,
+                    0x7ff8_0000_0000_0000L, 0x7fff_ffff_ffff_ffffL}) {
+                String hex = Long.toHexString(bits);
+                for (MolangContext context : molang.contexts()) {
+                    context.variables().set("k", new MolangValue.Text("x"));
+                    context.variables().set("k", Double.longBitsToDouble(bits));
+                    assertTrue(Double.isNaN(context.variables().number("k")), hex);
+                    assertTrue(context.variables().value("k").orElseThrow() instanceof MolangValue.Number, hex);
+                }
+                assertTrue(Double.isNaN(eval("v.k ?? 5")), hex);
+                assertTrue(Double.isNaN(eval("v.k + 1")), hex);
+            }
+        }
+
+        @Test
         void temporariesLastOneEvaluation() {
             assertEquals(6, eval("t.a = 2; t.b = t.a * 3; return t.b;"));
             assertEquals(-1, eval("temp.b ?? -1"));

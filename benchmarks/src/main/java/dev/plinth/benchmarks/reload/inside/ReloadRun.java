@@ -38,7 +38,8 @@ import org.osgi.framework.ServiceReference;
  *   <li>{@code reloads} reloads ({@code resource:restart}, new content each time), {@code events} events posted on the
  *       game thread after each: how long each reload took (the restart command, which first waits for the files it
  *       was just given to settle, and the reload itself as {@code core:hotReload:complete} reports it), how long it held the game thread, the heap after a full GC
- *       and the live classes before and after, and whether the first measured version (its reload hooks, which hold its
+ *       and the live classes before, halfway and after (the second half's growth leaves out what the first loaded
+ *       once: the JIT's classes and method handle forms), and whether the first measured version (its reload hooks, which hold its
  *       Lua state, its JavaScript context, or its plugin object and class loader) was collected;</li>
  *   <li>{@code dependentReloads} reloads while {@code dependents} resources of the same language depend on the
  *       subject: how many of them each reload restarts, and the reload's time with them;</li>
@@ -163,7 +164,15 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             reloadMs.clear();
             var restartMs = new ArrayList<Double>();
             int firstId = nextId;
+            long heapHalfway = 0;
+            int classesHalfway = 0;
             for (int i = 0; i < reloads; i++) {
+                if (i == reloads / 2) {
+                    // what the first half loaded once (the JIT's own classes, method handle forms) is not growth
+                    barrier();
+                    heapHalfway = heapAfterGc();
+                    classesHalfway = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+                }
                 long begin = System.nanoTime();
                 reload(name);
                 restartMs.add((System.nanoTime() - begin) / 1e6);
@@ -189,6 +198,8 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             report.put("heapGrowthMiB", (heapAfter - heapBefore) / MIB);
             report.put("classesBefore", classesBefore);
             report.put("classesAfter", classesAfter);
+            report.put("heapGrowthSecondHalfMiB", (heapAfter - heapHalfway) / MIB);
+            report.put("classesSecondHalf", classesAfter - classesHalfway);
             report.put("firstVersionCollected", collected);
             report.put("eventsPosted", nextId - firstId);
             report.put("eventsLost", count(firstId, nextId, 0));

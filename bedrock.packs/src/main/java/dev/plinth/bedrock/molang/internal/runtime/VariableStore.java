@@ -11,23 +11,29 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Values by slot, for the variables of an entity or the context values of a call. Each slot has two cells of one
- * {@code long[]}, its kind (unset, number, other value) and its number's bits, side by side: reading a number is
- * one array read, and writing a number where a number was (the usual case) is one integer compare of the kind and
- * one write, in one cache line, behind one bounds check. The kind is an integer, not a double: a double compare
- * costs a load, a floating-point compare and two branches (one for NaN). Other values (strings, entities, arrays)
- * live beside them. A slot past the array's end is unset; the arrays grow when such a slot is written.
+ * Values by slot, for the variables of an entity or the context values of a call. Each slot is one {@code long}
+ * cell: a number's bits, or one of two bit patterns that no number stores (unset, other value). Reading a number is
+ * one array read and one compare; writing a number is one array write behind one bounds check and one compare of
+ * the number with itself, with no read of what the slot held before. Other values (strings, entities, arrays) live beside them; a value a number replaced stays
+ * referenced until its slot holds a value again or the store is cleared, so an overwritten entity reference is
+ * released no later than the store's owner. A slot past the array's end, or of a fresh array (filled with the unset
+ * pattern), is unset; the arrays grow when such a slot is written.
+ *
+ * <p>A number's cell holds its raw bits, every NaN written as the canonical one: the two signalling-NaN patterns
+ * that mark unset and other values are never a number's, whatever NaN a host or a query hands over.
  *
  * <p>Not thread-safe.
  */
 public final class VariableStore implements MolangVariables {
 
-    private static final long UNSET = 0;
-    private static final long NUMBER = 1;
-    private static final long VALUE = 2;
+    /** The cell of an unset slot: a signalling NaN, which no number's cell holds. */
+    private static final long UNSET = 0x7ff0_0000_0000_0001L;
+    /** The cell of a slot holding another value: another such NaN. */
+    private static final long VALUE = 0x7ff0_0000_0000_0002L;
+    private static final long NAN = Double.doubleToLongBits(Double.NaN);
     private final SymbolTable symbols;
     private final String[] prefixes;
-    /** Slot {@code s}: its kind at {@code 2s}, its number's bits at {@code 2s + 1} (0 when not a number). */
+    /** Slot {@code s}: its cell, as the class comment says. */
     private long[] cells = new long[0];
     private @Nullable MolangValue[] values = new MolangValue[0];
 
@@ -51,6 +57,12 @@ public final class VariableStore implements MolangVariables {
         return symbols;
     }
 
+    /** A slot's cell: a number's bits, {@link #UNSET} or {@link #VALUE}. */
+    private long bits(int slot) {
+        long[] c = cells;
+        return slot < c.length ? c[slot] : UNSET;
+    }
+
     /**
      * A slot as a number.
      *
@@ -58,15 +70,10 @@ public final class VariableStore implements MolangVariables {
      * @return the number; 0 when unset or not a number
      */
     public double number(int slot) {
-        long[] c = cells;
-        int at = (slot << 1) + 1;
-        return at < c.length ? Double.longBitsToDouble(c[at]) : 0;
-    }
-
-    private long kind(int slot) {
-        long[] c = cells;
-        int at = slot << 1;
-        return at < c.length ? c[at] : UNSET;
+        long bits = bits(slot);
+        double number = Double.longBitsToDouble(bits);
+        // NaN is rare: only then can the bits be one of the two markers
+        return number == number || bits != UNSET && bits != VALUE ? number : 0;
     }
 
     /**
@@ -76,7 +83,7 @@ public final class VariableStore implements MolangVariables {
      * @return {@code false} when unset
      */
     public boolean isSet(int slot) {
-        return kind(slot) != UNSET;
+        return bits(slot) != UNSET;
     }
 
     /**
@@ -87,11 +94,11 @@ public final class VariableStore implements MolangVariables {
      * @return {@code true} when equal
      */
     public boolean numberEquals(int slot, double number) {
-        long kind = kind(slot);
-        if (kind == UNSET) {
+        long bits = bits(slot);
+        if (bits == UNSET) {
             return number == 0;
         }
-        return kind == NUMBER && Double.longBitsToDouble(cells[(slot << 1) + 1]) == number;
+        return bits != VALUE && Double.longBitsToDouble(bits) == number;
     }
 
     /**
@@ -101,11 +108,11 @@ public final class VariableStore implements MolangVariables {
      * @return the value, or null when unset
      */
     public @Nullable MolangValue value(int slot) {
-        long kind = kind(slot);
-        if (kind == NUMBER) {
-            return new MolangValue.Number(Double.longBitsToDouble(cells[(slot << 1) + 1]));
+        long bits = bits(slot);
+        if (bits == VALUE) {
+            return values[slot];
         }
-        return kind == VALUE ? values[slot] : null;
+        return bits == UNSET ? null : new MolangValue.Number(Double.longBitsToDouble(bits));
     }
 
     /**
@@ -116,12 +123,11 @@ public final class VariableStore implements MolangVariables {
      */
     public void setNumber(int slot, double number) {
         long[] c = cells;
-        int at = slot << 1;
-        if (at + 1 < c.length && c[at] == NUMBER) {
-            c[at + 1] = Double.doubleToRawLongBits(number);
+        if (slot < c.length) {
+            c[slot] = number == number ? Double.doubleToRawLongBits(number) : NAN;
             return;
         }
-        setKind(slot, NUMBER, number, null);
+        set(slot, Double.doubleToLongBits(number), null);
     }
 
     /**
@@ -134,19 +140,18 @@ public final class VariableStore implements MolangVariables {
         if (value instanceof MolangValue.Number number) {
             setNumber(slot, number.value());
         } else if (value != null) {
-            setKind(slot, VALUE, 0, value);
+            set(slot, VALUE, value);
         } else if (slot < values.length) {
-            setKind(slot, UNSET, 0, null);
+            set(slot, UNSET, null);
         }
     }
 
-    /** Changes a slot's kind: its number, kind and value together (a reference store only here). */
-    private void setKind(int slot, long kind, double number, @Nullable MolangValue value) {
+    /** Sets a slot's cell and its value together (a reference store only here). */
+    private void set(int slot, long bits, @Nullable MolangValue value) {
         if (slot >= values.length) {
             grow(slot);
         }
-        cells[slot << 1] = kind;
-        cells[(slot << 1) + 1] = Double.doubleToRawLongBits(number);
+        cells[slot] = bits;
         values[slot] = value;
     }
 
@@ -176,7 +181,9 @@ public final class VariableStore implements MolangVariables {
 
     private void grow(int slot) {
         int size = Math.max(slot + 1, Math.max(8, values.length * 2));
-        cells = Arrays.copyOf(cells, size * 2);
+        int old = cells.length;
+        cells = Arrays.copyOf(cells, size);
+        Arrays.fill(cells, old, size, UNSET);
         values = Arrays.copyOf(values, size);
     }
 
@@ -212,7 +219,7 @@ public final class VariableStore implements MolangVariables {
 
     @Override
     public void clear() {
-        Arrays.fill(cells, 0);
+        Arrays.fill(cells, UNSET);
         Arrays.fill(values, null);
     }
 

@@ -112,7 +112,7 @@ public final class MemoryMonitor {
         }
     }
 
-    /** Measures one resource and stops it when it keeps more than it may. */
+    /** Measures one resource the monitor holds and stops it when it keeps more than it may. */
     void check(RetainedMemory resource) {
         long bytes;
         try {
@@ -122,6 +122,12 @@ public final class MemoryMonitor {
             return;
         }
         measured.put(resource, bytes);
+        if (!resources.contains(resource)) {
+            // it stopped while it was measured: removeResource may have run before the put, which would keep the
+            // resource (and everything it holds, a JavaScript context) in the map for good
+            measured.remove(resource);
+            return;
+        }
         accounts.account(resource.resource()).ifPresent(account -> account.retained(bytes));
         if (bytes > resource.limitBytes()) {
             String message = String.format(Locale.ROOT, "it keeps %s, more than its limit of %s (max_memory_mb)",

@@ -1,9 +1,11 @@
 package dev.plinth.core.sandbox.internal.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.plinth.core.sandbox.internal.account.AccountBook;
 import dev.plinth.core.sandbox.internal.settings.SettingsService;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,7 @@ class MemoryMonitorTest {
     void aResourceWithinItsLimitIsRecorded() {
         accounts.open("modest", "lua", 1000);
         var modest = new Keeping("modest", 4 * MB);
+        monitor.addResource(modest);
         monitor.check(modest);
         assertEquals(4 * MB, accounts.snapshot("modest").orElseThrow().retainedBytes());
         assertEquals(List.of(), modest.stops);
@@ -55,7 +58,49 @@ class MemoryMonitorTest {
     @Test
     void aResourceKeepingMoreThanItsLimitIsStopped() {
         var hoarder = new Keeping("hoarder", 128 * MB);
+        monitor.addResource(hoarder);
         monitor.check(hoarder);
         assertEquals(List.of("it keeps 128.0 MB, more than its limit of 16.0 MB (max_memory_mb)"), hoarder.stops);
+    }
+
+    @Test
+    void aResourceThatStopsWhileItIsMeasuredIsLetGo() throws InterruptedException {
+        accounts.open("reloading", "js", 1000);
+        WeakReference<StoppedWhileMeasured> gone = stopWhileMeasured();
+        for (int i = 0; i < 20 && gone.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        // the monitor kept it (and, for a JavaScript resource, its whole context) after its host let it go
+        assertNull(gone.get(), "the monitor still holds a resource that stopped while it was measured");
+    }
+
+    /** A resource whose host stops it while the monitor measures it, as a hot reload does; no reference kept. */
+    private WeakReference<StoppedWhileMeasured> stopWhileMeasured() {
+        var reloading = new StoppedWhileMeasured(monitor);
+        monitor.addResource(reloading);
+        monitor.check(reloading);
+        return new WeakReference<>(reloading);
+    }
+
+    /** A resource that its host stops (the monitor lets it go) while the monitor measures it. */
+    private static final class StoppedWhileMeasured extends HeapGuardTest.Keeper {
+        private final MemoryMonitor monitor;
+
+        StoppedWhileMeasured(MemoryMonitor monitor) {
+            super("reloading");
+            this.monitor = monitor;
+        }
+
+        @Override
+        public long limitBytes() {
+            return 16 * MB;
+        }
+
+        @Override
+        public long measure() {
+            monitor.removeResource(this);
+            return 4 * MB;
+        }
     }
 }
