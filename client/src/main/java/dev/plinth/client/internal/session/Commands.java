@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client's own commands, for {@code --exec} and its prompt: {@code resources}, {@code ready NAME},
@@ -23,12 +24,14 @@ final class Commands {
             ready NAME            whether a resource's scripts marked it ready
             events [N]            the last N events on this client's bus (20)
             emit NAME [JSON]      sends an event to the server, in a client resource's namespace
-            wait EVENT [SECONDS]  waits for an event posted from now on (10 s)
+            wait EVENT [SECONDS]  waits for an event posted since the previous command began (10 s)
             sleep MILLIS          waits
             quit                  leaves""";
 
     private final Connection client;
     private final ObjectMapper json;
+    /** How many events had been posted when the previous command began (-1 before the first): where a wait looks. */
+    private final AtomicLong previousStart = new AtomicLong(-1);
 
     Commands(Connection client, ObjectMapper json) {
         this.client = client;
@@ -36,6 +39,8 @@ final class Commands {
     }
 
     String execute(String line) {
+        long start = client.eventCount();
+        long previous = previousStart.getAndSet(start);
         String[] words = line.strip().split("\\s+", 3);
         return switch (words[0]) {
             case "resources" -> resources();
@@ -43,7 +48,7 @@ final class Commands {
             case "events" -> events(words.length > 1 ? number(words[1], "events [N]") : 20);
             case "emit" -> emit(argument(words, 1, "emit NAME [JSON]"), words.length > 2 ? words[2] : "{}");
             case "wait" -> await(argument(words, 1, "wait EVENT [SECONDS]"),
-                    words.length > 2 ? number(words[2], "wait EVENT [SECONDS]") : 10);
+                    words.length > 2 ? number(words[2], "wait EVENT [SECONDS]") : 10, previous < 0 ? start : previous);
             case "sleep" -> sleep(number(argument(words, 1, "sleep MILLIS"), "sleep MILLIS"));
             case "help" -> HELP;
             default -> throw new ClientException("unknown command '" + words[0] + "'. Type 'help' to list the commands.");
@@ -90,8 +95,8 @@ final class Commands {
         return client.emitToServer(name, values).map(reason -> name + " not sent: " + reason).orElse(name + " sent");
     }
 
-    private String await(String name, long seconds) {
-        long from = client.eventCount();
+    /** Waits for an event numbered {@code from} or later: the answer to {@code emit X; wait Y} may come first. */
+    private String await(String name, long seconds, long from) {
         return client.awaitEventAfter(e -> e.name().equals(name), from, Duration.ofSeconds(seconds))
                 .map(e -> e.name() + " " + write(e.payload()))
                 .orElseThrow(() -> new ClientException("no " + name + " within " + seconds + " s"));
