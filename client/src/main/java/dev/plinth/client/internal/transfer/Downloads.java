@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * Downloads files and verifies them. A file clients may cache goes to {@code DIR/<hash>.part} first and resumes from
@@ -24,7 +25,7 @@ import java.util.function.LongConsumer;
  *       file that fails verification once from the start;</li>
  *   <li>{@link #fetchBatch} downloads many in one answer ({@code POST /plinth/batch}), each from what its
  *       {@code .part} holds, each verified as it ends (a small file sent whole is received in memory, verified, and
- *       written once under its name, without a {@code .part}); it gives back what it could not finish (a broken
+ *       written once, see {@link FileCache#store}, without a {@code .part}); it gives back what it could not finish (a broken
  *       connection, a file that failed verification, a refused batch), for {@link #fetch} to finish one by one with
  *       its retries, resumes and messages.</li>
  * </ul>
@@ -35,8 +36,9 @@ public final class Downloads {
 
     private static final int ATTEMPTS = 3;
     /**
-     * Files up to this size that a batch sends whole are received in memory, verified, then written once under their
-     * name: no {@code .part}, no rename (creating files is most of what a transfer of many small files costs).
+     * Files up to this size that a batch sends whole are received in memory, verified, then written once
+     * ({@link FileCache#store}): no {@code .part} to open, append to and read back (creating files is most of what a
+     * transfer of many small files costs).
      */
     static final int WHOLE_FILE_BYTES = 256 * 1024;
 
@@ -145,12 +147,30 @@ public final class Downloads {
      */
     public List<Needed> fetchBatch(String token, List<Needed> batch, LongConsumer received,
             BiConsumer<Needed, Outcome> done) {
+        return fetchBatch(token, batch, hash -> true, received, done);
+    }
+
+    /**
+     * Downloads many files in one answer, like {@link #fetchBatch(String, List, LongConsumer, BiConsumer)}, looking
+     * for partial downloads to resume only where a listing of the cache saw one ({@link FileCache.Listing#holdsPart}).
+     *
+     * @param token the session
+     * @param batch the files, different hashes, at most {@link dev.plinth.client.protocol.Protocol#MAX_BATCH_FILES}
+     * @param parts whether a {@code .part} of a hash may be there
+     * @param received told each chunk's size as it arrives
+     * @param done told each file verified and kept, with what it took
+     * @return the files still missing, in order
+     * @throws ClientException when the cache cannot be written
+     */
+    public List<Needed> fetchBatch(String token, List<Needed> batch, Predicate<String> parts, LongConsumer received,
+            BiConsumer<Needed, Outcome> done) {
         var offsets = new long[batch.size()];
         var wanted = new ArrayList<BatchRequest.Wanted>(batch.size());
         try {
             for (int i = 0; i < batch.size(); i++) {
-                offsets[i] = Partial.resumable(cache, batch.get(i).entry());
-                wanted.add(new BatchRequest.Wanted(batch.get(i).entry().hash(), offsets[i]));
+                var entry = batch.get(i).entry();
+                offsets[i] = parts.test(entry.hash()) ? Partial.resumable(cache, entry) : 0;
+                wanted.add(new BatchRequest.Wanted(entry.hash(), offsets[i]));
             }
         } catch (IOException e) {
             throw new ClientException("the cache " + cache.folder() + " cannot be read: " + e.getMessage(), e);

@@ -89,21 +89,24 @@ public final class Transfer {
     public Result run(List<PayloadListing> listings) {
         var needed = new LinkedHashMap<String, Needed>();
         var cached = new ArrayList<Map<String, Object>>();
-        for (PayloadListing listing : listings) {
-            for (PayloadListing.Entry entry : listing.files()) {
-                if (needed.containsKey(entry.hash())) {
-                    continue;
-                }
-                try {
-                    if (cache.has(entry.hash(), entry.size())) {
+        FileCache.Listing present;
+        try {
+            present = cache.list();
+            for (PayloadListing listing : listings) {
+                for (PayloadListing.Entry entry : listing.files()) {
+                    if (needed.containsKey(entry.hash())) {
+                        continue;
+                    }
+                    // Memory (cache: false) or a file the listing saw: verified; anything else is missing.
+                    if ((!entry.cache() || present.holds(entry.hash())) && cache.has(entry.hash(), entry.size())) {
                         cached.add(packet(listing, entry));
                         continue;
                     }
-                } catch (IOException e) {
-                    throw new ClientException("the cache " + cache.folder() + " cannot be read: " + e.getMessage(), e);
+                    needed.put(entry.hash(), new Needed(listing.name(), entry));
                 }
-                needed.put(entry.hash(), new Needed(listing.name(), entry));
             }
+        } catch (IOException e) {
+            throw new ClientException("the cache " + cache.folder() + " cannot be read: " + e.getMessage(), e);
         }
         long totalBytes = needed.values().stream().mapToLong(i -> i.entry().size()).sum();
         var state = new State(needed.size(), totalBytes);
@@ -116,7 +119,7 @@ public final class Transfer {
         view.begin(needed.size(), totalBytes, cached.size());
         var resumed = new AtomicLong();
         if (!needed.isEmpty()) {
-            download(List.copyOf(needed.values()), state, resumed);
+            download(List.copyOf(needed.values()), present, state, resumed);
         }
         post.accept("system:resource_transfer_complete", state.payload(state.last.get()));
         report.accept(state.report(state.last.get(), true));
@@ -124,7 +127,7 @@ public final class Transfer {
         return new Result(needed.size(), state.bytes.get(), cached.size(), resumed.get());
     }
 
-    private void download(List<Needed> items, State state, AtomicLong resumed) {
+    private void download(List<Needed> items, FileCache.Listing present, State state, AtomicLong resumed) {
         var slots = new Semaphore(PARALLEL);
         var futures = new ArrayList<Future<?>>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -132,7 +135,7 @@ public final class Transfer {
                 futures.add(threads.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        downloadBatch(batch, state, resumed);
+                        downloadBatch(batch, present, state, resumed);
                     } finally {
                         slots.release();
                     }
@@ -186,7 +189,7 @@ public final class Transfer {
     }
 
     /** One batch: in one answer when it holds several files, then what that left one by one. */
-    private void downloadBatch(List<Needed> batch, State state, AtomicLong resumed) {
+    private void downloadBatch(List<Needed> batch, FileCache.Listing present, State state, AtomicLong resumed) {
         LongConsumer received = bytes -> {
             state.bytes.addAndGet(bytes);
             state.maybeProgress(state.last.get(), false);
@@ -200,7 +203,8 @@ public final class Transfer {
             state.last.set(item.resource());
             state.maybeProgress(item.resource(), true);
         };
-        List<Needed> left = batch.size() == 1 ? batch : downloads.fetchBatch(token, batch, received, done);
+        List<Needed> left = batch.size() == 1 ? batch
+                : downloads.fetchBatch(token, batch, present::holdsPart, received, done);
         for (Needed item : left) {
             done.accept(item, downloads.fetch(token, item, received));
         }

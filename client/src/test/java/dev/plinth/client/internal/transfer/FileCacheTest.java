@@ -75,4 +75,88 @@ class FileCacheTest {
         cache.clearMemory();
         assertFalse(cache.has(HASH, CONTENT.length), "the next session fetches it again");
     }
+
+    @Test
+    void aReaderSharingTheFolderNeverSeesAHalfWrittenFile() throws Exception {
+        byte[] big = new byte[16 << 20]; // long enough to write that a reader polls it many times meanwhile
+        new java.util.Random(7).nextBytes(big);
+        String hash = HexFormat.of().formatHex(Partial.newDigest().digest(big));
+        var writer = new FileCache(folder);
+        var reader = new FileCache(folder);
+        var stored = new java.util.concurrent.CountDownLatch(1);
+        var seen = new java.util.ArrayList<Long>();
+        Thread polling = Thread.ofPlatform().start(() -> {
+            try {
+                while (stored.getCount() > 0) {
+                    if (Files.exists(folder.resolve(hash))) {
+                        seen.add(Files.size(folder.resolve(hash)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.store(hash, big);
+        stored.countDown();
+        polling.join();
+        assertTrue(seen.stream().allMatch(size -> size == big.length),
+                "under its name the file is whole or absent, never part of it: sizes seen " + seen.stream().distinct().toList());
+        assertTrue(reader.has(hash, big.length), "the other cache trusts it");
+        assertArrayEquals(big, reader.read(hash).orElseThrow());
+        try (var listing = Files.list(folder)) {
+            assertEquals(java.util.List.of(hash), listing.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file is left");
+        }
+    }
+
+    @Test
+    void twoWritersOfOneFileLeaveItWhole() throws Exception {
+        var first = new FileCache(folder);
+        var second = new FileCache(folder);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 200; round++) {
+                var a = threads.submit(() -> {
+                    first.store(HASH, CONTENT);
+                    return null;
+                });
+                var b = threads.submit(() -> {
+                    second.store(HASH, CONTENT);
+                    return null;
+                });
+                a.get();
+                b.get();
+                assertArrayEquals(CONTENT, Files.readAllBytes(folder.resolve(HASH)));
+            }
+        }
+        try (var listing = Files.list(folder)) {
+            assertEquals(1, listing.count(), "only the file: each writer's temporary name was its own");
+        }
+    }
+
+    @Test
+    void anAbandonedTemporaryFileIsDeletedByTheNextCacheAFreshOneIsLeftToItsWriter() throws IOException {
+        Path abandoned = folder.resolve(HASH + ".killed-1.tmp");
+        Path fresh = folder.resolve(HASH + ".writing-1.tmp");
+        Files.write(abandoned, CONTENT);
+        Files.write(fresh, CONTENT);
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(FileCache.ABANDONED).minusSeconds(60)));
+        new FileCache(folder);
+        assertFalse(Files.exists(abandoned), "a writer killed an hour ago or more left it");
+        assertTrue(Files.exists(fresh), "its writer may still move it onto its name");
+    }
+
+    @Test
+    void oneListingTellsWhichFilesAndPartialDownloadsAreThere() throws IOException {
+        var cache = new FileCache(folder);
+        String other = "0".repeat(64);
+        cache.store(HASH, CONTENT);
+        Files.write(cache.part(other), CONTENT);
+
+        FileCache.Listing listing = cache.list();
+
+        assertTrue(listing.holds(HASH) && !listing.holdsPart(HASH));
+        assertTrue(listing.holdsPart(other) && !listing.holds(other));
+        assertFalse(listing.holds("1".repeat(64)));
+    }
 }
