@@ -240,8 +240,7 @@ final class Resources {
             boolean declared = importer.mod().map(m -> m.requires().containsKey(id)).orElse(false)
                     || importer.listing.dependencies().contains(id);
             if (!declared) {
-                return new ScriptImport.Refused("import '@" + id + "' refused: '" + id + "' is not a requirement of '"
-                        + name + "' (add it to the requires of its client manifest)");
+                return ScriptImport.Refused.undeclared(id, name);
             }
             Entry other = entries.get(id);
             PayloadListing listing = other == null ? null : other.listing;

@@ -124,10 +124,11 @@ class ResourcesTest {
         assertEquals("main.js", found.entry());
         assertEquals("js-helper:lib/x.js", new String(found.files().read("lib/x.js").orElseThrow(),
                 StandardCharsets.UTF_8), "the files are the required mod's, not the importer's");
-        assertEquals(new ScriptImport.Refused("import '@extras' refused: 'extras' is not a requirement of 'hud' (add it "
-                + "to the requires of its client manifest)"), resolve("hud", "extras"));
-        assertEquals(new ScriptImport.Refused("import '@client' refused: 'client' is not a requirement of 'hud' (add it "
-                + "to the requires of its client manifest)"), resolve("hud", "client"));
+        // The server's rule and sentence (a JavaScript resource importing what it does not declare), naming both.
+        assertEquals(new ScriptImport.Refused("import '@extras' refused: 'extras' is not a declared dependency of 'hud'"
+                + " (add it to the manifest's requires / deps)"), resolve("hud", "extras"));
+        assertEquals(new ScriptImport.Refused("import '@client' refused: 'client' is not a declared dependency of 'hud'"
+                + " (add it to the manifest's requires / deps)"), resolve("hud", "client"));
     }
 
     @Test

@@ -31,5 +31,19 @@ public sealed interface ScriptImport {
         public Refused {
             Objects.requireNonNull(reason, "reason");
         }
+
+        /**
+         * The refusal of an import of a resource that the importer does not declare as a dependency: the one rule
+         * and sentence of every host that resolves {@code @id} imports (a server's JavaScript resources and a
+         * client's scripts alike), naming both resources.
+         *
+         * @param id the imported resource, without its {@code @}
+         * @param importer the importing resource
+         * @return the refusal
+         */
+        public static Refused undeclared(String id, String importer) {
+            return new Refused("import '@" + id + "' refused: '" + id + "' is not a declared dependency of '" + importer
+                    + "' (add it to the manifest's requires / deps)");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.sandbox.script.ScriptImport;
 import dev.plinth.lang.js.internal.binding.ResourceBundles;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
 import dev.plinth.lang.js.internal.engine.ImportRefusedException;
@@ -71,8 +72,7 @@ final class ResourceModules implements ModuleRoots {
         boolean declared = descriptor.dependencies().stream()
                 .anyMatch(d -> d.kind() == Dependency.Kind.RESOURCE && d.name().equals(id));
         if (!declared) {
-            throw new ImportRefusedException("import '@" + id + "' refused: '" + id + "' is not a declared dependency of '"
-                    + resource + "' (add it to the manifest's requires / deps)");
+            throw new ImportRefusedException(ScriptImport.Refused.undeclared(id, resource).reason());
         }
         ResourceScope importer = scope.get();
         Bundle bundle = ResourceBundles.find(importer.bundleContext(), id).orElseThrow(() ->
