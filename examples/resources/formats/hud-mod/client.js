@@ -10,7 +10,9 @@ AddEventHandler("system:mod_loaded", (event) => {
     console.log("HUD sees %s loaded (loaded = %s)", event.payload.id, mod.loaded);
 });
 
-export function onAttach() {
+// An async hook: the client waits for it (its timers run meanwhile) before onBootstrap, as the server does.
+export async function onAttach() {
+    await wait(50);
     console.log("HUD attached");
 }
 

@@ -208,8 +208,8 @@ class ClientIT {
             int extras = out.indexOf("[hud-extras] HUD extras attached: 1 widget(s)");
             int sees = out.indexOf("[hud-mod] HUD sees hud-extras loaded (loaded = true)");
             assertTrue(helper >= 0 && helper < attached && attached < bootstrap,
-                    "the required library first (lower priority), then the bootstrap mod's onAttach, then its "
-                    + "onBootstrap, which sees hud-extras not loaded:\n" + out);
+                    "the required library first (lower priority), then the bootstrap mod's async onAttach, awaited"
+                    + " (its wait runs out first), then its onBootstrap, which sees hud-extras not loaded:\n" + out);
             assertTrue(bootstrap < frames && frames < asks,
                     "onBootstrap awaits its interval's frames, then a timeout, on the client's loop:\n" + out);
             assertTrue(asks < extras && extras < sees,

@@ -11,7 +11,6 @@ import dev.plinth.core.sandbox.script.ScriptRunException;
 import dev.plinth.core.sandbox.script.ScriptRuntime;
 import dev.plinth.core.sandbox.script.ScriptSetup;
 import dev.plinth.core.sandbox.script.ScriptSource;
-import dev.plinth.core.sandbox.script.ScriptTimers;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class ClientScripts {
     private final Function<String, ScriptLog> logs;
     private final ClientSide client;
     private final FileReader files;
-    private final ScriptTimers timers;
+    private final ClientLoop loop;
 
     /** Reads a file of the client's by its hash. */
     @FunctionalInterface
@@ -63,17 +62,17 @@ public final class ClientScripts {
      * @param logs the log of a resource
      * @param client what the scripts reach of the client
      * @param files the client's files by hash
-     * @param timers the client's loop, which runs the scripts' timers
+     * @param loop the client's loop, which runs the scripts' timers and waits for their {@code async} hooks
      */
     public ClientScripts(String player, DetachedEventBus bus, Function<String, Optional<ScriptEngine>> engines,
-            Function<String, ScriptLog> logs, ClientSide client, FileReader files, ScriptTimers timers) {
+            Function<String, ScriptLog> logs, ClientSide client, FileReader files, ClientLoop loop) {
         this.player = player;
         this.bus = bus;
         this.engines = engines;
         this.logs = logs;
         this.client = client;
         this.files = files;
-        this.timers = timers;
+        this.loop = loop;
     }
 
     /**
@@ -92,7 +91,7 @@ public final class ClientScripts {
         OwnedEventBus view = bus.open(name);
         ScriptLog log = logs.apply(name);
         if (scripts.isEmpty()) {
-            return new LoadedScripts(Optional.empty(), view, log, Map.of());
+            return new LoadedScripts(Optional.empty(), view, log, Map.of(), loop);
         }
         ScriptEngine engine = null;
         for (String script : scripts) {
@@ -113,7 +112,7 @@ public final class ClientScripts {
                     .withAccount(player + "/" + name)
                     .withTicks(() -> System.nanoTime() / TICK_NANOS)
                     .withImports(imports)
-                    .withTimers(timers)
+                    .withTimers(loop)
                     .onFatal(onFatal)
                     .withGlobals(ResourceApi.globals(name, view, client, log)));
         } catch (ScriptRunException e) {
@@ -134,7 +133,7 @@ public final class ClientScripts {
             view.close();
             throw new LoadFailure(e.getMessage());
         }
-        return new LoadedScripts(Optional.of(runtime), view, log, exports);
+        return new LoadedScripts(Optional.of(runtime), view, log, exports, loop);
     }
 
     /**

@@ -18,22 +18,26 @@ import org.jspecify.annotations.Nullable;
  * @param view its view of the client's bus
  * @param log its log
  * @param exports what its last script returned or exported ({@code onAttach}, {@code onBootstrap})
+ * @param loop the client's loop, on which an {@code async} hook is waited for
  */
 public record LoadedScripts(Optional<ScriptRuntime> runtime, OwnedEventBus view, ScriptLog log,
-        Map<String, @Nullable Object> exports) {
+        Map<String, @Nullable Object> exports, ClientLoop loop) {
 
     /**
-     * Calls a mod hook ({@code onAttach}, {@code onBootstrap}): the export of that name, else the global.
+     * Calls a mod hook ({@code onAttach}, {@code onBootstrap}): the export of that name, else the global; an
+     * {@code async} hook is waited for, its timers running meanwhile ({@link ClientLoop#await}), so that what comes
+     * next (the next mod, {@code onBootstrap}) starts after it, as on the server. Called on the client's thread.
      *
      * @param hook the hook's name
      * @return whether there was one to call
-     * @throws ScriptRunException when it fails
+     * @throws ScriptRunException when it fails, its promise is rejected (the message names the file and line), or it
+     *     does not settle within {@link ClientLoop#HOOK_TIMEOUT}
      */
     public boolean call(String hook) {
         Object exported = exports.get(hook);
         Optional<ScriptFunction> function = exported instanceof ScriptFunction f ? Optional.of(f)
                 : runtime.flatMap(r -> r.function(hook));
-        function.ifPresent(f -> f.call(List.of()));
+        function.ifPresent(f -> loop.await(f.callSettled(List.of()), view.owner(), hook, ClientLoop.HOOK_TIMEOUT));
         return function.isPresent();
     }
 

@@ -8,6 +8,7 @@ import dev.plinth.client.ClientOptions;
 import dev.plinth.client.ClientResource;
 import dev.plinth.client.PlinthClient;
 import dev.plinth.client.TransferTotals;
+import dev.plinth.client.internal.script.ClientLoop;
 import dev.plinth.client.internal.script.ClientScripts;
 import dev.plinth.client.internal.script.ClientSide;
 import dev.plinth.client.internal.session.Resources.Entry;
@@ -41,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -109,8 +109,7 @@ public final class Connection implements PlinthClient, ClientSide {
         this.actor = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
                 .name("plinth-client-" + options.name()).daemon().unstarted(runnable));
         this.scripts = new ClientScripts(options.name(), bus, engines, logs, this, cache::read,
-                (delay, period, task) -> period.isZero() ? actor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS)
-                        : actor.scheduleWithFixedDelay(task, delay.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS));
+                new ClientLoop(actor));
         this.view = new ProgressView(options.output(), options.progressBar());
         this.commands = new Commands(this, json);
     }

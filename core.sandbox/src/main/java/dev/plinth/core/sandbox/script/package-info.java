@@ -5,7 +5,7 @@
  * ({@link dev.plinth.core.sandbox.script.HostFunction}s), then calls into it.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 @NullMarked
 package dev.plinth.core.sandbox.script;
 

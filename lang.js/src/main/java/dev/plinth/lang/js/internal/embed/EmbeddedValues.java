@@ -13,8 +13,12 @@ import dev.plinth.lang.js.internal.engine.JsFailure;
 import dev.plinth.lang.js.internal.engine.JsScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -28,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * several results ({@link ScriptResults}) an array ({@code const [ok, err] = Resource.MarkReady("hud")}, as the
  * JavaScript host's own MTADM API returns them); what the script exports or returns becomes plain values again, its
  * functions {@link ScriptFunction}s. Every value leaving the script is bounded by the sandbox's value limits. A
- * function that returns a promise (an {@code async} hook) returns nothing to the host: the promise runs on (its
- * awaits resume on the host's loop, its timers), and its rejection is logged with the script's file and line.
+ * function that returns a promise (an {@code async} handler) returns nothing to {@link ScriptFunction#call}: the
+ * promise runs on (its awaits resume on the host's loop, its timers), and its rejection is logged with the script's
+ * file and line; {@link ScriptFunction#callSettled} gives the host the promise's end instead (a mod's {@code async}
+ * hook, which the host waits for).
  *
  * <p>Thread-safe. Convert script values inside a call of the context.
  */
@@ -82,21 +88,72 @@ final class EmbeddedValues {
 
     /** A function of the script, for the host to call later with the call budget. */
     ScriptFunction function(Value function) {
-        return args -> {
-            Object[] js = args.stream().map(PlainValues::toScript).toArray();
-            try {
-                return script.call(Budget.CALL, context -> returned(function.execute(js)));
-            } catch (JsException e) {
-                throw failure.apply(e);
-            } catch (IllegalArgumentException e) {
-                throw new ScriptRunException(script.resource(), script.resource() + ": " + e.getMessage(), false);
+        return new ScriptFunction() {
+            @Override
+            public @Nullable Object call(List<?> args) {
+                return calling(() -> script.call(Budget.CALL, context -> returned(function.execute(toScript(args)))));
+            }
+
+            @Override
+            public CompletionStage<@Nullable Object> callSettled(List<?> args) {
+                var settled = new CompletableFuture<@Nullable Object>();
+                calling(() -> script.call(Budget.CALL, context -> {
+                    settle(function.execute(toScript(args)), settled);
+                    return null;
+                }));
+                return settled;
             }
         };
     }
 
+    private static Object[] toScript(List<?> args) {
+        return args.stream().map(PlainValues::toScript).toArray();
+    }
+
+    /** Runs a call into the script, its failures as the host's. */
+    private @Nullable Object calling(Supplier<@Nullable Object> call) {
+        try {
+            return call.get();
+        } catch (JsException e) {
+            throw failure.apply(e);
+        } catch (IllegalArgumentException e) {
+            throw new ScriptRunException(script.resource(), script.resource() + ": " + e.getMessage(), false);
+        }
+    }
+
+    /**
+     * Completes a stage with what a function returned: at once, or when its promise settles (inside a later call of
+     * the context: the one whose microtasks resolve it).
+     */
+    private void settle(Value result, CompletableFuture<@Nullable Object> settled) {
+        if (!thenable(result)) {
+            settled.complete(fromScript(result, "what a function returned"));
+            return;
+        }
+        ProxyExecutable resolved = value -> {
+            try {
+                settled.complete(value.length == 0 ? null : fromScript(value[0], "what a promise resolved to"));
+            } catch (IllegalArgumentException e) {
+                settled.completeExceptionally(new ScriptRunException(script.resource(), script.resource() + ": "
+                        + e.getMessage(), false));
+            }
+            return null;
+        };
+        ProxyExecutable rejected = reason -> {
+            settled.completeExceptionally(new ScriptRunException(script.resource(),
+                    located(reason.length > 0 ? reason[0] : null), false));
+            return null;
+        };
+        result.invokeMember("then", resolved, rejected);
+    }
+
+    private static boolean thenable(Value result) {
+        return result.hasMember("then") && result.getMember("then").canExecute();
+    }
+
     /** What a function returned: a promise is left to run, its rejection logged; anything else as plain values. */
     private @Nullable Object returned(Value result) {
-        if (result.hasMember("then") && result.getMember("then").canExecute()) {
+        if (thenable(result)) {
             ProxyExecutable rejected = reason -> {
                 log.error("an async function failed: " + rejection(reason.length > 0 ? reason[0] : null));
                 return null;
@@ -105,6 +162,12 @@ final class EmbeddedValues {
             return null;
         }
         return fromScript(result, "what a handler returned");
+    }
+
+    /** Why a promise was rejected, always naming the resource: {@code resource: file:line: message}. */
+    private String located(@Nullable Value reason) {
+        String why = rejection(reason);
+        return why.startsWith(script.resource() + ": ") ? why : script.resource() + ": " + why;
     }
 
     /** Why a promise was rejected, where the script threw it: {@code resource: file:line: message}. */

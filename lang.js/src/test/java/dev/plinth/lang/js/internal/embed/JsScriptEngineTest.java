@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -350,6 +351,48 @@ class JsScriptEngineTest {
             }
             String failure = printed.stream().filter(l -> l.contains("late failure")).findFirst().orElseThrow();
             assertTrue(failure.contains("c.js:6"), failure);
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHostFollowsAnAsyncHookToItsEndOrItsRejection() throws Exception {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+        try (ScriptRuntime runtime = defaults.open(setup("mod", Map.of("c.js", """
+                const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                export async function onAttach() {
+                  console.log("attaching");
+                  await wait(1000);
+                  console.log("attached");
+                  return "ready";
+                }
+                export async function onBootstrap() {
+                  await wait(0);
+                  throw new Error("bootstrap failed");
+                }
+                export function plain() { return 7; }
+                """)).withTimers(on(loop)))) {
+            @SuppressWarnings("unchecked")
+            var exports = (Map<String, Object>) runtime.run("c.js");
+
+            var attach = loop.submit(() -> ((ScriptFunction) exports.get("onAttach")).callSettled(List.of())).get()
+                    .toCompletableFuture();
+            assertFalse(attach.isDone(), "the promise waits for its timer");
+            assertEquals("ready", attach.get(30, TimeUnit.SECONDS), "the stage ends with the promise, its value");
+            assertEquals(List.of("attaching", "attached"), printed);
+
+            var bootstrap = loop.submit(() -> ((ScriptFunction) exports.get("onBootstrap")).callSettled(List.of()))
+                    .get().toCompletableFuture();
+            var failure = assertThrows(ExecutionException.class, () -> bootstrap.get(30, TimeUnit.SECONDS));
+            var rejected = assertInstanceOf(ScriptRunException.class, failure.getCause());
+            assertTrue(rejected.getMessage().startsWith("mod: ") && rejected.getMessage().contains("c.js:10")
+                    && rejected.getMessage().contains("bootstrap failed"), rejected.getMessage());
+            assertTrue(printed.stream().noneMatch(l -> l.contains("bootstrap failed")),
+                    "the host has the rejection: it is not logged as a lost promise's");
+
+            assertEquals(7L, ((ScriptFunction) exports.get("plain")).callSettled(List.of()).toCompletableFuture()
+                    .getNow(null), "a plain value completes the stage at once");
         } finally {
             loop.shutdownNow();
         }
