@@ -41,7 +41,8 @@ public interface ClientPayloads {
      * A hash of an older content, of a stopped resource, of a server-only file, or that is not a hash, finds nothing.
      *
      * @param sha256 64 lower-case hexadecimal digits
-     * @return the file, checked to still have that content's size and modification time
+     * @return the file, checked to still have that content's size, modification time and identity on the file system
+     *     (the file at its real path is the one hashed, not another one a link put on the way since leads to)
      * @throws IllegalStateException when called on the game thread
      */
     Optional<PayloadSource> file(String sha256);

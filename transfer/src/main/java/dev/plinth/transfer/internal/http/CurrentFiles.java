@@ -1,6 +1,5 @@
 package dev.plinth.transfer.internal.http;
 
-import dev.plinth.client.protocol.Protocol;
 import dev.plinth.core.resource.payload.ClientPayloads;
 import dev.plinth.core.resource.payload.PayloadSource;
 import dev.plinth.transfer.internal.metrics.TransferCounters;
@@ -8,14 +7,14 @@ import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The payload files the endpoints may send, and their sending: a file is found only by the current SHA-256 of a
- * started resource's client payload, and only while its real path is still itself (no link was put on the way since
- * the payload was made); its bytes go from the file's channel to the response through a reused direct buffer
- * ({@link Sender}), counted.
+ * started resource's client payload, and only while the file at its real path is still the one hashed (its size,
+ * modification time and identity on the file system: a link put on the way since leads to another file, which the
+ * payload no longer has until it is read again through the resource's boundary, see {@link ClientPayloads#file}); its
+ * bytes go from the file's channel to the response through a reused direct buffer ({@link Sender}), counted.
  *
  * <p>Thread-safe; each response's sender uses a buffer of its own.
  */
@@ -36,14 +35,11 @@ final class CurrentFiles {
     /**
      * A file by hash.
      *
-     * @param hash what the client asked for (anything: it is checked to be a SHA-256 first)
-     * @return the file, empty when the text is no SHA-256 or no current file has it
+     * @param hash what the client asked for (anything: what is no SHA-256 finds nothing)
+     * @return the file, empty when no current file has that hash
      */
     Optional<PayloadSource> find(String hash) {
-        if (!Protocol.SHA256.matcher(hash).matches()) {
-            return Optional.empty();
-        }
-        return payloads.file(hash).filter(source -> unchangedPath(source.realPath()));
+        return payloads.file(hash);
     }
 
     /**
@@ -118,14 +114,6 @@ final class CurrentFiles {
             } finally {
                 buffers.give(buffer);
             }
-        }
-    }
-
-    private static boolean unchangedPath(Path real) {
-        try {
-            return real.toRealPath().equals(real);
-        } catch (IOException e) {
-            return false;
         }
     }
 }
