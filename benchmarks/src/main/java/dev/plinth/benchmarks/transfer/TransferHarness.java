@@ -51,7 +51,11 @@ import java.util.regex.Pattern;
  *       with the headless client's transfer code (join, payload listings, batches of files, each file verified
  *       against its listing's size and SHA-256 as it ends) into a cache folder of its own: all must complete; the
  *       aggregate rate is every client's bytes over the wall time from the first join to the last file; then every
- *       cached file is hashed again against its name (none may be corrupted);</li>
+ *       cached file is hashed again against its name (none may be corrupted); the figure of the issue. The processor
+ *       time both sides spent is printed too; on JVMs just started, about a third of it is the JIT compiling the
+ *       transfer's code;</li>
+ *   <li>a second wave of N clients does the same with caches of their own, on the JVMs that ran the first: what a
+ *       server that has been up a while pays per file, with its code compiled (reported beside, never instead);</li>
  *   <li>the real headless client ({@code bin/plinth-client}) joins twice with one cache folder: the first run
  *       downloads everything, the second (a warm cache) must transfer 0 bytes;</li>
  *   <li>{@value #BIG_RESOURCES} resources of {@value #BIG_FILES} files of 20 MiB (1000 MiB) are started and
@@ -145,7 +149,9 @@ public final class TransferHarness {
             figures.put("resources", RESOURCES);
             figures.put("filesPerResource", FILES);
             figures.put("payloadBytes", payloadBytes);
-            concurrentJoins(server, plinth, clients, payloadBytes, figures);
+            concurrentJoins(server, plinth, clients, payloadBytes, figures, Wave.FIRST);
+            concurrentJoins(server, plinth, clients, payloadBytes, figures, Wave.SECOND);
+            deleteTree(work.resolve("caches"));
             realClient(server, figures);
             hashing(home.resolve("resources"), console, lines, figures);
             return figures;
@@ -157,20 +163,46 @@ public final class TransferHarness {
         }
     }
 
-    /** N clients join at once and download everything; all must complete, none corrupted. */
+    /**
+     * A wave of joins: the first comes to a server and a client JVM just started (what the issue's figure is), the
+     * second, with caches of its own, to JVMs that ran the first (their code compiled: what a server that has been up
+     * a while costs per file).
+     */
+    private enum Wave {
+        FIRST("", "%d clients joined at once"),
+        SECOND("secondWave", "second wave, %d more clients joined at once (JVMs warm)");
+
+        final String prefix;
+        final String title;
+
+        Wave(String prefix, String title) {
+            this.prefix = prefix;
+            this.title = title;
+        }
+
+        String key(String name) {
+            return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        }
+    }
+
+    /**
+     * N clients join at once and download everything; all must complete, none corrupted. Their caches stay until both
+     * waves ran (deleting 100,000 files just before the second wave's would make it pay, on a file system without a
+     * journal, for the inodes ext4 keeps from reuse for a while after a delete).
+     */
     private void concurrentJoins(URI server, Process plinth, int clients, long payloadBytes,
-            Map<String, Object> figures) throws Exception {
+            Map<String, Object> figures, Wave wave) throws Exception {
         var bytes = new AtomicLong();
         var files = new AtomicLong();
         var start = new CountDownLatch(1);
         var results = new ArrayList<Future<?>>();
-        Path caches = work.resolve("caches");
+        Path caches = work.resolve("caches").resolve(wave.name().toLowerCase(Locale.ROOT));
         long began;
         long clientCpu;
         long serverCpu;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
-                String name = "bench_" + i;
+                String name = "bench_" + (wave == Wave.FIRST ? "" : "w2_") + i;
                 Path cache = caches.resolve(name);
                 results.add(threads.submit(() -> {
                     start.await();
@@ -195,28 +227,27 @@ public final class TransferHarness {
         double rate = bytes.get() / seconds / 1e6;
         // The client verified each file as it arrived; every cache is read again here, outside the timed part.
         var verified = verifyCaches(caches);
-        System.out.printf(Locale.ROOT, "%d clients joined at once: %d files, %.1f MB in %.2f s = %.0f MB/s aggregate;"
+        System.out.printf(Locale.ROOT, wave.title + ": %d files, %.1f MB in %.2f s = %.0f MB/s aggregate;"
                 + " %d cached file(s) hashed again, %d corrupted; complete: %s%n", clients, files.get(),
                 bytes.get() / 1e6, seconds, rate, verified.files(), verified.corrupted(),
                 bytes.get() == expected && verified.bytes() == expected);
         // On a busy machine the wall time says little; the processor time both sides spent says what it costs.
-        System.out.printf(Locale.ROOT, "processor time: clients %.1f s, server %.1f s = %.0f MB per processor second%n",
+        System.out.printf(Locale.ROOT, "  processor time: clients %.1f s, server %.1f s = %.0f MB per processor second%n",
                 clientCpuSeconds, serverCpuSeconds, bytes.get() / (clientCpuSeconds + serverCpuSeconds) / 1e6);
-        figures.put("clientCpuSeconds", clientCpuSeconds);
-        figures.put("serverCpuSeconds", serverCpuSeconds);
-        figures.put("coldBytes", bytes.get());
-        figures.put("coldExpectedBytes", expected);
-        figures.put("coldFiles", files.get());
-        figures.put("coldSeconds", seconds);
-        figures.put("aggregateMBps", rate);
-        figures.put("verifiedFiles", verified.files());
-        figures.put("corrupted", verified.corrupted());
+        figures.put(wave.key("clientCpuSeconds"), clientCpuSeconds);
+        figures.put(wave.key("serverCpuSeconds"), serverCpuSeconds);
+        figures.put(wave.key("coldBytes"), bytes.get());
+        figures.put(wave.key("coldExpectedBytes"), expected);
+        figures.put(wave.key("coldFiles"), files.get());
+        figures.put(wave.key("coldSeconds"), seconds);
+        figures.put(wave.key("aggregateMBps"), rate);
+        figures.put(wave.key("verifiedFiles"), verified.files());
+        figures.put(wave.key("corrupted"), verified.corrupted());
         if (verified.corrupted() != 0 || bytes.get() != expected || verified.bytes() != expected) {
             throw new IllegalStateException("the transfer was not whole: " + bytes.get() + " of " + expected
                     + " bytes received, " + verified.bytes() + " in the caches, " + verified.corrupted()
                     + " corrupted file(s)");
         }
-        deleteTree(caches);
     }
 
     /**
