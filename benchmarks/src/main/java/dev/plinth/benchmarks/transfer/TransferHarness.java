@@ -66,7 +66,8 @@ import java.util.regex.Pattern;
  *
  * The simulated clients run in this JVM, each with an HTTP client of its own (as separate players have), without a
  * WebSocket (the session's socket timeout is far longer than a run) and without scripts: the transfer is the same
- * code, client and server, that real players use. The figures
+ * code, client and server, that real players use, in a JVM set as {@code bin/plinth-client} sets its own (the HTTP
+ * client's 64 KiB buffers, {@code -Djdk.httpclient.bufsize=65536}, see benchmarks/pom.xml). The figures
  * depend on the machine: take them on a quiet one. Prints a table and writes a JSON result.
  *
  * <p>{@code ./plinthw -pl benchmarks -am -Ptransfer verify} ({@code -Dtransfer.clients=N}).
