@@ -92,6 +92,17 @@ public final class FuelInstrumenter {
      */
     public record Metered(byte[] bytes, int fuelGlobal, int growGlobal, int firstBody, int[] splitFunctions) {
 
+        /** Keeps its own copy of the split functions. */
+        public Metered {
+            splitFunctions = splitFunctions.clone();
+        }
+
+        /** {@return the split functions, in the order of their appended bodies (a copy)} */
+        @Override
+        public int[] splitFunctions() {
+            return splitFunctions.clone();
+        }
+
         /**
          * The function a function of the metered module stands for: the split function whose body it is, else itself.
          *
