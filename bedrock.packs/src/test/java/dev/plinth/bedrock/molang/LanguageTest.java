@@ -264,6 +264,44 @@ class LanguageTest {
         }
 
         @Test
+        void manyVariablesKeepTheirValuesInFieldSlotsAndArrayCells() {
+            // the store keeps its first slots in fields and the rest in an array: 40 variables use both
+            var program = new StringBuilder();
+            var sum = new StringBuilder("return 0");
+            for (int i = 0; i < 40; i++) {
+                program.append("v.a").append(i).append(" = ").append(i).append("; ");
+                sum.append(" + v.a").append(i);
+            }
+            assertEquals(780, eval(program + "v.a17 = 'text'; v.a17 = 17; " + sum + ";"));
+            assertEquals(new MolangValue.Text("x"), value("v.a15 = 'x'; v.a16 = 'y'; return v.a15;"));
+            assertEquals(new MolangValue.Text("y"), value("v.a16"));
+            for (MolangContext context : molang.contexts()) {
+                MolangVariables variables = context.variables();
+                assertEquals(39, variables.number("a39"));
+                assertEquals(40, variables.snapshot().size());
+                variables.remove("a15");
+                assertTrue(variables.value("a15").isEmpty());
+                variables.clear();
+                assertTrue(variables.snapshot().isEmpty());
+            }
+            assertEquals(-1, eval("v.a0 ?? -1"));
+            assertEquals(-1, eval("v.a39 ?? -1"));
+        }
+
+        @Test
+        void aNaNThatAnExpressionStoresIsANumberInEverySlot() {
+            for (int i = 0; i < 20; i++) {
+                eval("v.filler" + i + " = 1");
+            }
+            for (String name : new String[] {"v.filler0", "v.filler19", "v.fresh"}) {
+                assertTrue(Double.isNaN(eval(name + " = 'x'; " + name + " = math.sqrt(-1); return " + name
+                        + " ?? 5;")), name);
+                assertEquals(1, eval(name + " = (1 > 0) ? 1 : 0; return " + name + " ?? 5;"), name);
+                assertTrue(value(name) instanceof MolangValue.Number, name);
+            }
+        }
+
+        @Test
         void temporariesLastOneEvaluation() {
             assertEquals(6, eval("t.a = 2; t.b = t.a * 3; return t.b;"));
             assertEquals(-1, eval("temp.b ?? -1"));

@@ -87,7 +87,7 @@ public final class BytecodeBackend implements Backend {
             // the initializer makes the class's one instance (cheaper than looking its constructor up), from class
             // data that no field keeps
             data.finish(type, code -> {
-                data.loadInitial(code, made, Descriptors.COMPILED.arrayType());
+                data.loadInitial(code, made, Descriptors.COMPILED_ARRAY);
                 code.iconst_0().new_(EXPRESSION).dup();
                 data.loadInitial(code, resolved.source(), CD_String);
                 data.loadInitial(code, scope.scope(), Descriptors.SCOPE);

@@ -49,6 +49,8 @@ final class Descriptors {
     static final ClassDesc RANDOM_TERNARY = desc(MathFunction.RandomTernary.class);
     static final ClassDesc MOLANG_MATH = desc(MolangMath.class);
     static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
+    static final ClassDesc COMPILED_ARRAY = COMPILED.arrayType();
+    static final ClassDesc VALUE_ARRAY = VALUE.arrayType();
 
     static final MethodTypeDesc CONSTRUCTOR = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String, SCOPE,
             LIST);
@@ -69,6 +71,10 @@ final class Descriptors {
     static final MethodTypeDesc STORE_NUMBER = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_int);
     static final MethodTypeDesc STORE_ASSIGN_NUMBER = MethodTypeDesc.of(ConstantDescs.CD_double,
             ConstantDescs.CD_int, ConstantDescs.CD_double);
+    /** {@code VariableStore.numberOf(long)}: a field slot's number. */
+    static final MethodTypeDesc NUMBER_OF_CELL = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_long);
+    /** {@code Double.doubleToLongBits} and {@code doubleToRawLongBits}: a number's cell. */
+    static final MethodTypeDesc CELL_OF_NUMBER = MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_double);
     static final MethodTypeDesc ITERATION_LIMIT = MethodTypeDesc.of(MOLANG_EXCEPTION, ConstantDescs.CD_String,
             ConstantDescs.CD_int, ConstantDescs.CD_int);
 

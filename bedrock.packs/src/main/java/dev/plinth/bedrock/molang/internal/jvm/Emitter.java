@@ -14,18 +14,22 @@ import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.VALUE;
 import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.VALUES;
 import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.desc;
 import static dev.plinth.bedrock.molang.internal.jvm.Descriptors.method;
+import static java.lang.constant.ConstantDescs.CD_Double;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
 import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_double;
 import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.plinth.bedrock.molang.MolangQuery;
 import dev.plinth.bedrock.molang.MolangValue;
 import dev.plinth.bedrock.molang.internal.analysis.Kind;
+import dev.plinth.bedrock.molang.internal.analysis.NeverNaN;
 import dev.plinth.bedrock.molang.internal.analysis.Resolved;
 import dev.plinth.bedrock.molang.internal.math.MathFunction;
+import dev.plinth.bedrock.molang.internal.runtime.VariableStore;
 import dev.plinth.bedrock.molang.internal.tree.Namespace;
 import dev.plinth.bedrock.molang.internal.tree.Node;
 import dev.plinth.bedrock.molang.internal.tree.Operator;
@@ -317,6 +321,11 @@ final class Emitter {
             case Node.Constant(MolangValue v) -> code.loadConstant(v.asNumber());
             case Node.This t -> code.aload(call).getfield(CONTEXT, "thisValue", CD_double);
             case Node.QueryCall q when q.query() instanceof MolangQuery.OfNumber query -> query(q, query, CD_double);
+            case Node.Variable v when v.namespace() != Namespace.TEMP && v.slot() < VariableStore.FIELD_SLOTS -> {
+                store(v.namespace());
+                code.getfield(STORE, VariableStore.FIELD_PREFIX + v.slot(), CD_long)
+                        .invokestatic(STORE, "numberOf", Descriptors.NUMBER_OF_CELL);
+            }
             case Node.Variable v when v.namespace() != Namespace.TEMP -> {
                 store(v.namespace());
                 code.loadConstant(v.slot()).invokevirtual(STORE, "number", Descriptors.STORE_NUMBER);
@@ -512,6 +521,18 @@ final class Emitter {
             }
             code.astore(local);
             return Kind.VALUE;
+        }
+        if (numeric && slot < VariableStore.FIELD_SLOTS) {
+            store(target.namespace());
+            number(a.value());
+            if (keep) {
+                code.dup2_x1();
+            }
+            // a number that cannot be NaN needs no canonical NaN: its raw bits are its cell
+            code.invokestatic(CD_Double, NeverNaN.of(a.value()) ? "doubleToRawLongBits" : "doubleToLongBits",
+                    Descriptors.CELL_OF_NUMBER);
+            code.putfield(STORE, VariableStore.FIELD_PREFIX + slot, CD_long);
+            return Kind.NUMBER;
         }
         store(target.namespace());
         code.loadConstant(slot);
@@ -757,7 +778,7 @@ final class Emitter {
                 value(arguments.get(i));
                 code.aastore();
             }
-            code.invokespecial(ARGUMENTS, "<init>", method(CD_void, VALUE.arrayType()));
+            code.invokespecial(ARGUMENTS, "<init>", method(CD_void, Descriptors.VALUE_ARRAY));
         }
         code.aload(0).loadConstant(q.offset()).ldc(q.name());
         if (number) {
