@@ -1,5 +1,6 @@
 package dev.plinth.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -44,5 +45,22 @@ class RatioTableTest {
         assertTrue(table.matches("(?s).*post nobody listens to\\s+1\\.20 ns\\s+target <= 2 ns\\s+met.*"), table);
         assertTrue(table.matches("(?s).*most bytes allocated per Plinth post\\s+0\\.000 B\\s+target 0 B/op\\s+met.*"),
                 table);
+    }
+
+    @Test
+    void aRunWithoutBusBenchmarksJudgesNoAllocationTarget(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("jmh-result.json");
+        Files.writeString(json, """
+                [{"benchmark": "dev.plinth.benchmarks.js.JsFibBenchmark.fibJs", "params": {},
+                  "primaryMetric": {"score": 700, "scoreError": 5, "scoreUnit": "us/op"}},
+                 {"benchmark": "dev.plinth.benchmarks.js.JsFibBenchmark.fibJava", "params": {},
+                  "primaryMetric": {"score": 200, "scoreError": 5, "scoreUnit": "us/op"}}]
+                """);
+
+        String table = RatioTable.from(json).render();
+
+        assertTrue(table.matches("(?s).*fib\\(25\\) JS \\(JIT\\) / Java\\s+3\\.50x.*MISSED.*"), table);
+        assertFalse(table.contains("most bytes allocated"), table);
+        assertFalse(table.contains("NaN"), table);
     }
 }

@@ -87,7 +87,7 @@ class DistributionIT {
 
     @Test
     void sigtermStopsTheFrameworkGracefully() throws Exception {
-        var instance = PlinthInstance.at(home);
+        var instance = PlinthInstance.withoutHttp(home);
         Process process = instance.start();
         try {
             // Standard input stays open: the instance runs until it is told to stop, once it has started.
@@ -105,7 +105,7 @@ class DistributionIT {
 
     @Test
     void sigtermWhileTheStartupResourcesStartStopsQuietly() throws Exception {
-        var instance = PlinthInstance.at(home);
+        var instance = PlinthInstance.withoutHttp(home);
         Process process = instance.start();
         try {
             // The shutdown cuts the start of the installation's startup resources short.

@@ -25,11 +25,14 @@ import java.util.concurrent.TimeUnit;
  *
  * @param installDir the built distribution
  * @param home the instance home
- * @param httpPort the port its HTTP server listens on, 0 to leave {@code conf/server.json} alone
+ * @param httpPort the port its HTTP server listens on, 0 to leave {@code conf/server.json} alone, {@link #NO_HTTP}
+ *     to turn its HTTP server off
  */
 record PlinthInstance(Path installDir, Path home, int httpPort) {
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** The {@code httpPort} of an instance whose HTTP server is off ({@code http.port} 0 in its settings). */
+    static final int NO_HTTP = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one run printed (standard output and error, interleaved) and its exit code. */
@@ -49,6 +52,14 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
      */
     static PlinthInstance at(Path home) {
         return new PlinthInstance(distribution(), home, freePort());
+    }
+
+    /**
+     * The distribution under test for a home whose HTTP server is off: for the tests that assert on everything an
+     * instance prints, which a free port taken by another process between choosing it and binding it would spoil.
+     */
+    static PlinthInstance withoutHttp(Path home) {
+        return new PlinthInstance(distribution(), home, NO_HTTP);
     }
 
     /** A home left exactly as the test made it, for the tests of what a new home gets by itself. */
@@ -76,7 +87,10 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    /** Sets {@code http.port} in the home's {@code conf/server.json} (the installation's default when missing). */
+    /**
+     * Sets {@code http.port} in the home's {@code conf/server.json} (the installation's default when missing): the
+     * instance's port, or 0 (off) for {@link #NO_HTTP}.
+     */
     private void bindHttp() throws IOException {
         if (httpPort == 0) {
             return;
@@ -85,7 +99,7 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
         Files.createDirectories(file.getParent());
         Path source = Files.exists(file) ? file : installDir.resolve("conf/server.json");
         ObjectNode settings = (ObjectNode) JSON.readTree(source.toFile());
-        settings.putObject("http").put("port", httpPort).put("host", "127.0.0.1");
+        settings.putObject("http").put("port", httpPort == NO_HTTP ? 0 : httpPort).put("host", "127.0.0.1");
         JSON.writeValue(file.toFile(), settings);
     }
 

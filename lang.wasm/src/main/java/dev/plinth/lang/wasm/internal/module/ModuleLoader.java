@@ -96,7 +96,7 @@ public final class ModuleLoader {
             throw new ModuleException(file + ": cannot be metered: " + e.getMessage(), e);
         }
         Compiled compiled = compile
-                ? compileOrInterpret(resource, file, module, metered.fuelGlobal(), notes)
+                ? compileOrInterpret(resource, file, module, metered, notes)
                 : new Compiled(InterpreterMachine::new, ExecutionMode.INTERPRETED, false);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new PreparedModule(file, module, compiled.machines(), compiled.mode(), metered.fuelGlobal(),
@@ -176,17 +176,17 @@ public final class ModuleLoader {
 
     private record Compiled(Function<Instance, Machine> machines, ExecutionMode mode, boolean staticFuel) {}
 
-    private Compiled compileOrInterpret(String resource, String file, WasmModule module, int fuelGlobal,
-            List<String> notes) {
+    private Compiled compileOrInterpret(String resource, String file, WasmModule module,
+            FuelInstrumenter.Metered metered, List<String> notes) {
         int functions = module.functionSection().functionCount();
         boolean large = isLarge(module);
         ProgressTask task = large ? progress.begin(resource + ": " + file + ": compiling " + functions
                 + " functions to JVM bytecode", functions, ProgressUnit.ITEMS) : null;
         try {
-            Compiled compiled = compile(module, fuelGlobal, task, notes, file);
+            Compiled compiled = compile(module, metered, metered.fuelGlobal(), task, notes, file);
             if (compiled.mode() == ExecutionMode.MIXED) {
                 // Interpreted functions read the fuel global: the compiled ones must too.
-                compiled = compile(module, -1, null, new ArrayList<>(), file);
+                compiled = compile(module, metered, -1, null, new ArrayList<>(), file);
                 compiled = new Compiled(compiled.machines(), ExecutionMode.MIXED, false);
             }
             return compiled;
@@ -205,8 +205,8 @@ public final class ModuleLoader {
         }
     }
 
-    private static Compiled compile(WasmModule module, int fuelGlobal, @Nullable ProgressTask task,
-            List<String> notes, String file) {
+    private static Compiled compile(WasmModule module, FuelInstrumenter.Metered metered, int fuelGlobal,
+            @Nullable ProgressTask task, List<String> notes, String file) {
         int functions = module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount();
         int groupSize = task != null ? (functions + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;
         var counter = new CompileProgress.Counter(task, module.functionSection().functionCount(),
@@ -222,15 +222,16 @@ public final class ModuleLoader {
         Set<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
         if (!interpreted.isEmpty()) {
             notes.add(file + ": " + interpreted.size() + " function(s) too large for a JVM method run in "
-                    + "Chicory's interpreter: " + describe(module, interpreted));
+                    + "Chicory's interpreter: " + describe(module, metered, interpreted));
             return new Compiled(machines, ExecutionMode.MIXED, fuelGlobal >= 0);
         }
         return new Compiled(machines, ExecutionMode.COMPILED, fuelGlobal >= 0);
     }
 
-    private static String describe(WasmModule module, Set<Integer> functions) {
+    /** Names functions of the metered module by the functions of the module as written that they stand for. */
+    private static String describe(WasmModule module, FuelInstrumenter.Metered metered, Set<Integer> functions) {
         var names = new ArrayList<String>();
-        for (int index : functions) {
+        for (int index : new TreeSet<>(functions.stream().map(metered::original).toList())) {
             String name = module.nameSection() == null ? null : module.nameSection().nameOfFunction(index);
             names.add(name == null ? "#" + index : name);
             if (names.size() == 5) {

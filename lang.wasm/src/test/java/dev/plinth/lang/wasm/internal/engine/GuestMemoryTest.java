@@ -12,6 +12,7 @@ import dev.plinth.lang.wasm.internal.meter.FuelCell;
 import dev.plinth.lang.wasm.internal.meter.FuelLimits;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestGuests;
 import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class GuestMemoryTest {
 
     private static final byte[] STEVE = "Steve".getBytes(StandardCharsets.UTF_8);
 
-    private final FuelMeter meter = new FuelMeter(FuelLimits.of(1000, 1000, 10_000), GuestTest.BOUNDS, () -> 0,
+    private final FuelMeter meter = new FuelMeter(FuelLimits.of(1000, 1000, 10_000), TestGuests.BOUNDS, () -> 0,
             new TestAccount("t", 10_000), new TestWatchdog().watch("t", o -> { }));
     private final Memory memory = new ByteArrayMemory(new MemoryLimits(1));
     private final GuestMemory access = new GuestMemory(meter);

@@ -5,21 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.runtime.ImportValues;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import dev.plinth.lang.wasm.internal.failure.GuestLimitException;
 import dev.plinth.lang.wasm.internal.failure.GuestTrapException;
 import dev.plinth.lang.wasm.internal.failure.PluginException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
-import dev.plinth.lang.wasm.internal.meter.FuelLimits;
-import dev.plinth.lang.wasm.internal.meter.FuelMeter;
-import dev.plinth.lang.wasm.internal.module.ModuleLoader;
-import dev.plinth.lang.wasm.internal.module.WatAssembler;
-import dev.plinth.lang.wasm.internal.testing.TestAccount;
-import dev.plinth.lang.wasm.internal.testing.TestProgress;
-import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.plinth.lang.wasm.internal.testing.TestGuests;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 public class GuestTest {
 
-    /** The wall-clock bounds of the tests' calls: long, the tests interrupt by other means. */
-    public static final FuelMeter.Bounds BOUNDS = new FuelMeter.Bounds(Duration.ofMinutes(1), Duration.ofMinutes(1),
-            Duration.ofMinutes(1));
-
-    private static final WatAssembler WAT = WatAssembler.load();
     private final List<PluginException> fatal = new ArrayList<>();
 
     private Guest guest(boolean compiled, String wat, long perCall) {
@@ -39,21 +25,10 @@ public class GuestTest {
     }
 
     private Guest guest(boolean compiled, String wat, long perCall, long maxCallAllocBytes) {
-        var loader = new ModuleLoader(compiled, WAT, new TestProgress());
-        var module = loader.load("t", "test.wat", wat.getBytes(StandardCharsets.UTF_8), 256);
-        var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), BOUNDS, () -> 0,
-                new TestAccount("t", perCall * 10), new TestWatchdog().watch("t", o -> { }));
-        return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, 3, maxCallAllocBytes,
-                fatal::add);
+        return TestGuests.guest(compiled, wat, perCall, 3, maxCallAllocBytes, fatal::add);
     }
 
-    private static final String FIB = """
-            (module
-              (func $fib (export "fib") (param i32) (result i32)
-                (if (result i32) (i32.lt_s (local.get 0) (i32.const 2))
-                  (then (local.get 0))
-                  (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
-                                 (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+    private static final String FIB = "(module\n" + TestGuests.FIB + """
               (func (export "spin") (loop $l (br $l)))
               (func (export "trap") unreachable)
               (func (export "div") (param i32) (result i32) (i32.div_s (i32.const 1) (local.get 0)))

@@ -10,9 +10,9 @@ import dev.plinth.lang.wasm.internal.engine.Guest;
 import dev.plinth.lang.wasm.internal.failure.ModuleException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
 import dev.plinth.lang.wasm.internal.meter.FuelLimits;
-import dev.plinth.lang.wasm.internal.engine.GuestTest;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.testing.TestAccount;
+import dev.plinth.lang.wasm.internal.testing.TestGuests;
 import dev.plinth.lang.wasm.internal.testing.TestProgress;
 import dev.plinth.lang.wasm.internal.testing.TestWatchdog;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class ModuleLoaderTest {
                 """, 4);
         assertEquals(List.of("main.wat: memory clamped to 4 pages (256 KiB): it declares no maximum; memory.grow "
                 + "past the limit returns -1"), module.notes());
-        var meter = new FuelMeter(FuelLimits.of(1000, 1000, 1000), GuestTest.BOUNDS, () -> 0,
+        var meter = new FuelMeter(FuelLimits.of(1000, 1000, 1000), TestGuests.BOUNDS, () -> 0,
                 new TestAccount("t", 1000), new TestWatchdog().watch("t", o -> { }));
         var guest = Guest.instantiate("t: main.wat", module, ImportValues.empty(), meter, 3, 64L << 20, e -> { });
         assertEquals(1, guest.call(CallKind.EVENT, "grow", 3)[0], "1 + 3 pages fit");
