@@ -75,10 +75,8 @@ class InteractiveStartupIT {
     void onATerminalThatReportsNoSizeTheShellAnswersAndIdles() throws Exception {
         PlinthInstance instance = PlinthInstance.at(home);
         Process process = instance.startOnUnsizedTerminal();
-        try (OutputStream keys = process.getOutputStream()) {
-            // the quotes keep the echo of the typed line from reading as the answer
-            keys.write("echo shell\"-\"answers\n".getBytes(StandardCharsets.UTF_8));
-            keys.flush();
+        try {
+            PlinthInstance.send(process, "echo shell\"-\"answers"); // quoted: the typed line's echo is no answer
             instance.awaitOutput("shell-answers");
             ProcessHandle java = process.descendants()
                     .filter(child -> child.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow();
@@ -92,8 +90,7 @@ class InteractiveStartupIT {
                 busy = java.info().totalCpuDuration().orElseThrow().toMillis() - before;
             } while (busy >= 1_500 && System.nanoTime() < deadline);
             assertTrue(busy < 1_500, "an idle shell does not spin: " + busy + " ms of processor time in 3 s");
-            keys.write("shutdown\n".getBytes(StandardCharsets.UTF_8));
-            keys.flush();
+            PlinthInstance.send(process, "shutdown");
             assertTrue(process.waitFor(PlinthInstance.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "plinth stopped");
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
