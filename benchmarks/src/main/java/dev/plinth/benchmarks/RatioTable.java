@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,9 +64,24 @@ record RatioTable(Map<String, Result> results) {
         return Optional.ofNullable(results.get(key(method, handlers, own)));
     }
 
-    /** The table as text. */
+    /** The table as text: the event bus's part when a dispatch benchmark ran, then the JavaScript host's. */
     String render() {
         var out = new StringBuilder();
+        if (dispatchRan()) {
+            dispatch(out);
+        }
+        javaScript(out);
+        return out.toString();
+    }
+
+    /** Whether the results hold a dispatch benchmark's (the other benchmarks' method names may start alike). */
+    private boolean dispatchRan() {
+        return CONTENDERS.stream().anyMatch(contender -> COUNTS.stream().anyMatch(count -> CLASSES.keySet().stream()
+                .anyMatch(classes -> get(contender, count, classes).isPresent())));
+    }
+
+    /** The event bus's tables and targets. */
+    private void dispatch(StringBuilder out) {
         out.append("Event dispatch, average time per post ")
                 .append("(JMH 1.37, 1 fork, 5 x 1 s after 3 x 1 s warm-up, -prof gc)\n");
         for (String classes : List.of("distinct", "shared")) {
@@ -98,20 +114,27 @@ record RatioTable(Map<String, Result> results) {
         }
         get("plinthNobodyListens", "", "").ifPresent(r -> out.append(String.format(Locale.ROOT,
                 "  %-44s %9.2f ns  target <= 2 ns   %s%n", "post nobody listens to", r.ns(), verdict(r.ns() <= 2))));
-        javaScript(out);
-        // the bus's allocation target, when a bus benchmark ran with the allocation profiler
-        results.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("plinth"))
-                .mapToDouble(e -> e.getValue().bytes()).filter(bytes -> !Double.isNaN(bytes)).max()
+        // the bus's allocation target, over Plinth's own dispatch contenders, when measured (-prof gc)
+        var plinth = new ArrayList<Result>();
+        for (String count : COUNTS) {
+            for (String classes : CLASSES.keySet()) {
+                get("plinth", count, classes).ifPresent(plinth::add);
+                get("plinthListeners", count, classes).ifPresent(plinth::add);
+            }
+        }
+        get("plinthNobodyListens", "", "").ifPresent(plinth::add);
+        plinth.stream().mapToDouble(Result::bytes).filter(bytes -> !Double.isNaN(bytes)).max()
                 .ifPresent(worst -> out.append(String.format(Locale.ROOT, "  %-44s %9.3f B   target 0 B/op     %s%n",
                         "most bytes allocated per Plinth post", worst, verdict(worst < 0.5))));
-        return out.toString();
     }
 
     /** The JavaScript host's targets (JsBenchmark, JsFibBenchmark, JsStartBenchmark), when they ran. */
     private void javaScript(StringBuilder out) {
         if (get("jsDispatchChat", "", "").isEmpty() && get("fibJs", "", "").isEmpty()) {
             return;
+        }
+        if (!dispatchRan()) {
+            out.append("Targets\n");
         }
         out.append("  JavaScript host (GraalJS)\n");
         target(out, "event to a JS handler / raw Value.execute", "jsDispatchChat", "jsRawChat", "", "", 1.2, false);

@@ -48,19 +48,24 @@ class RatioTableTest {
     }
 
     @Test
-    void aRunWithoutBusBenchmarksJudgesNoAllocationTarget(@TempDir Path dir) throws Exception {
+    void aRunWithoutBusBenchmarksShowsNoBusTableNorItsAllocationTarget(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("jmh-result.json");
         Files.writeString(json, """
                 [{"benchmark": "dev.plinth.benchmarks.js.JsFibBenchmark.fibJs", "params": {},
                   "primaryMetric": {"score": 700, "scoreError": 5, "scoreUnit": "us/op"}},
                  {"benchmark": "dev.plinth.benchmarks.js.JsFibBenchmark.fibJava", "params": {},
-                  "primaryMetric": {"score": 200, "scoreError": 5, "scoreUnit": "us/op"}}]
+                  "primaryMetric": {"score": 200, "scoreError": 5, "scoreUnit": "us/op"}},
+                 {"benchmark": "dev.plinth.benchmarks.molang.MolangBenchmark.plinthTree",
+                  "params": {"formula": "sin"},
+                  "primaryMetric": {"score": 14, "scoreError": 1, "scoreUnit": "ns/op"},
+                  "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 80, "scoreUnit": "B/op"}}}]
                 """);
 
         String table = RatioTable.from(json).render();
 
         assertTrue(table.matches("(?s).*fib\\(25\\) JS \\(JIT\\) / Java\\s+3\\.50x.*MISSED.*"), table);
-        assertFalse(table.contains("most bytes allocated"), table);
+        assertFalse(table.contains("Event dispatch"), table);
+        assertFalse(table.contains("most bytes allocated"), "Molang's plinthTree is no bus contender: " + table);
         assertFalse(table.contains("NaN"), table);
     }
 }

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -158,6 +159,35 @@ class ClientEndpointsTest {
         clients.home.service.stop("ct-hud");
         assertEquals(404, get("/plinth/files/" + current, token).statusCode(), "a stopped resource's file");
         assertEquals(404, get("/plinth/resources/ct-hud", token).statusCode(), "a stopped resource");
+    }
+
+    /**
+     * A link planted in a resource after its files were hashed: the file the link leads to is another file (its size,
+     * time or identity differs), so the old hash finds nothing and the linked content is never sent, whether the link
+     * replaces the file or a folder on its way.
+     */
+    @Test
+    void aLinkPlantedAfterHashingNeverServesWhatItLeadsTo() throws Exception {
+        String logo = hash("textures/logo.txt");
+        String data = hash("config/data.json");
+        Path outside = Files.createDirectories(clients.home.root.resolve("outside"));
+        Files.writeString(outside.resolve("logo.txt"), "s3cr3t-content");
+        Path hud = clients.home.resources.resolve("ct-hud");
+
+        Files.delete(hud.resolve("config/data.json"));
+        Files.createSymbolicLink(hud.resolve("config/data.json"), outside.resolve("logo.txt"));
+        var linkedFile = get("/plinth/files/" + data, token);
+        assertEquals(404, linkedFile.statusCode(), "a file replaced by a link");
+        assertFalse(linkedFile.body().contains("s3cr3t-content"));
+
+        Files.delete(hud.resolve("textures/logo.txt"));
+        Files.delete(hud.resolve("textures"));
+        Files.createSymbolicLink(hud.resolve("textures"), outside);
+        var linkedFolder = get("/plinth/files/" + logo, token);
+        assertEquals(404, linkedFolder.statusCode(), "a folder on the way replaced by a link");
+        assertFalse(linkedFolder.body().contains("s3cr3t-content"));
+        assertEquals(404, get("/plinth/files/" + sha256("s3cr3t-content"), token).statusCode(),
+                "the linked content by its own hash");
     }
 
     @Test
