@@ -5,7 +5,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The account of one running script resource. Its host charges each call when it ends ({@link #charge}), records
  * its offences and the events it missed, and keeps the per-tick budget here so that other resources' calls made on
- * its behalf ({@link Payer}) spend it too.
+ * its behalf ({@link Payer}) spend it too. The resource's own calls are charged through its {@link #ledger()}, the
+ * others' through {@link #finish}.
  *
  * <p>Thread-safe; every method is cheap enough to call once per call.
  */
@@ -50,6 +51,17 @@ public interface Account extends AutoCloseable {
             spend(tick, work);
         }
         charge(work, nanos, allocatedBytes);
+    }
+
+    /**
+     * The lane the resource's own calls are charged through, with one writer at a time: its call bracket. An account
+     * that has no cheaper way than {@link #finish} returns a lane that calls it (the default).
+     *
+     * @return the lane
+     * @throws IllegalStateException when an implementation that hands its lane out once was asked before
+     */
+    default CallLedger ledger() {
+        return this::finish;
     }
 
     /**

@@ -6,7 +6,7 @@
  * ({@link SampledClock}).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 @NullMarked
 package dev.plinth.core.sandbox.account;
 

@@ -32,10 +32,12 @@ public interface CallBracket {
     /**
      * Opens the bracket of a resource's calls.
      *
-     * @param account the resource's account: it pays for its calls unless a {@link Payer} is bound when one starts
+     * @param account the resource's account: it pays for its calls unless a {@link Payer} is bound when one starts;
+     *     the bracket takes its {@linkplain Account#ledger() own lane}
      * @param watch the resource's wall-clock watch
      * @param ticks the number of the server's current tick
      * @return the bracket
+     * @throws IllegalStateException when the account's lane was taken already (one bracket per account)
      */
     static CallBracket open(Account account, Watch watch, LongSupplier ticks) {
         return new ResourceCallBracket(account, watch, ticks);

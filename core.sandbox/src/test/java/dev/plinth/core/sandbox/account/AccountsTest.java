@@ -1,11 +1,14 @@
 package dev.plinth.core.sandbox.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.core.sandbox.internal.account.AccountBook;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class AccountsTest {
@@ -67,5 +70,55 @@ class AccountsTest {
         first.close();
         assertEquals(0, accounts.snapshot("chat").orElseThrow().calls(), "closing the old run keeps the new one");
         second.close();
+    }
+
+    @Test
+    void theOwnLaneAndCallsOnTheResourcesBehalfAddUpInTheSnapshotAndTheTickBudget() {
+        Account chat = accounts.open("chat", "lua", 1000);
+        CallLedger own = chat.ledger();
+        own.finish(7, true, 300, 2_000, 64);
+        chat.finish(7, true, 200, 1_000, 32); // a call another resource made on chat's behalf
+        own.finish(7, false, 50, 500, 0); // a start: not against the tick
+        assertEquals(500, chat.tickLeft(7));
+        own.finish(8, true, 100, 0, 0);
+        assertEquals(900, chat.tickLeft(8), "the next tick refills what both parts spent");
+        own.finish(8, true, 2_000, 0, 0);
+        assertEquals(0, chat.tickLeft(8), "never below nothing");
+        AccountSnapshot snapshot = chat.snapshot();
+        assertEquals(5, snapshot.calls());
+        assertEquals(2_650, snapshot.work());
+        assertEquals(3_500, snapshot.nanos());
+        assertEquals(96, snapshot.allocatedBytes());
+    }
+
+    @Test
+    void theOwnLaneIsHandedOutOnce() {
+        Account chat = accounts.open("chat", "lua", 1000);
+        chat.ledger();
+        var second = assertThrows(IllegalStateException.class, chat::ledger);
+        assertEquals("chat: the account's own lane is handed out once", second.getMessage());
+    }
+
+    @Test
+    void aReaderOnAnotherThreadSeesEveryCallItCountsWithItsWork() throws Exception {
+        Account chat = accounts.open("chat", "lua", Long.MAX_VALUE);
+        CallLedger own = chat.ledger();
+        var done = new AtomicBoolean();
+        var reader = CompletableFuture.runAsync(() -> {
+            long lastCalls = 0;
+            while (!done.get()) {
+                AccountSnapshot seen = chat.snapshot();
+                assertTrue(seen.calls() >= lastCalls, "the count never goes back");
+                assertTrue(seen.work() >= 3 * seen.calls(), "the work of every call counted is there: " + seen);
+                lastCalls = seen.calls();
+            }
+        });
+        for (int i = 0; i < 2_000_000; i++) {
+            own.finish(i / 100, true, 3, 1, 0);
+        }
+        done.set(true);
+        reader.get();
+        assertEquals(2_000_000, chat.snapshot().calls());
+        assertEquals(6_000_000, chat.snapshot().work());
     }
 }

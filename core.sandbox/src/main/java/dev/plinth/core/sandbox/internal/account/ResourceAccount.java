@@ -2,6 +2,7 @@ package dev.plinth.core.sandbox.internal.account;
 
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.AccountSnapshot;
+import dev.plinth.core.sandbox.account.CallLedger;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
@@ -10,12 +11,14 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One resource's account. What every call changes (the call counters and the tick's budget) is one immutable
- * {@link Totals}, replaced with a compare-and-set at the end of each call: no lock on the hot path, and the tick's
- * budget is read without one. The rare counters (offences, missed events) are under this object's monitor, never
- * held while calling out.
+ * One resource's account, kept in two parts that its readers add up. The resource's own calls are charged through
+ * its {@link OwnCalls} lane, whose single writer (the resource's call bracket) makes a few release stores per call; the
+ * calls other resources make on its behalf ({@link dev.plinth.core.sandbox.account.Payer}) through {@link #finish},
+ * which replaces one immutable {@link Totals} with a compare-and-set. Neither takes a lock, and the tick's budget is
+ * read without one. The rare counters (offences, missed events) are under this object's monitor, never held while
+ * calling out.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe; {@link #ledger()} is handed out once.
  */
 public final class ResourceAccount implements Account {
 
@@ -39,6 +42,8 @@ public final class ResourceAccount implements Account {
 
     @SuppressWarnings("unused") // through TOTALS
     private volatile Totals totals = new Totals(0, 0, 0, 0, Long.MIN_VALUE, 0);
+    private final OwnCalls own = new OwnCalls();
+    private volatile boolean ledgerTaken;
     private volatile long retained;
     private volatile int offences;
     private long offenceTick = Long.MIN_VALUE;
@@ -96,8 +101,19 @@ public final class ResourceAccount implements Account {
     }
 
     @Override
+    public CallLedger ledger() {
+        synchronized (this) {
+            if (ledgerTaken) {
+                throw new IllegalStateException(resource + ": the account's own lane is handed out once");
+            }
+            ledgerTaken = true;
+        }
+        return own;
+    }
+
+    @Override
     public long tickLeft(long tick) {
-        return left(totals, tick);
+        return Math.max(0, left(totals, tick) - own.spentIn(tick));
     }
 
     @Override
@@ -144,9 +160,10 @@ public final class ResourceAccount implements Account {
 
     @Override
     public synchronized AccountSnapshot snapshot() {
+        long ownCalls = own.calls();
         Totals now = totals;
-        return new AccountSnapshot(resource, language, now.calls(), now.work(), now.nanos(), now.allocated(), retained,
-                offences, missed);
+        return new AccountSnapshot(resource, language, now.calls() + ownCalls, now.work() + own.work(),
+                now.nanos() + own.nanos(), now.allocated() + own.allocated(), retained, offences, missed);
     }
 
     @Override
@@ -165,6 +182,76 @@ public final class ResourceAccount implements Account {
      * @param left the work left in it
      */
     private record Totals(long calls, long work, long nanos, long allocated, long tick, long left) {}
+
+    /**
+     * The lane of the resource's own calls. Its writer reads its own fields plainly (each writer's charges
+     * happen-before the next one's) and publishes them with release stores, the call count last; readers on other
+     * threads read the count first, with acquire, then the rest, so they see at least the calls it counts. The tick's
+     * spent work is stored before its tick.
+     */
+    private static final class OwnCalls implements CallLedger {
+
+        private static final VarHandle CALLS;
+        private static final VarHandle WORK;
+        private static final VarHandle NANOS;
+        private static final VarHandle ALLOCATED;
+        private static final VarHandle TICK;
+        private static final VarHandle SPENT;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                CALLS = lookup.findVarHandle(OwnCalls.class, "calls", long.class);
+                WORK = lookup.findVarHandle(OwnCalls.class, "work", long.class);
+                NANOS = lookup.findVarHandle(OwnCalls.class, "nanos", long.class);
+                ALLOCATED = lookup.findVarHandle(OwnCalls.class, "allocated", long.class);
+                TICK = lookup.findVarHandle(OwnCalls.class, "tick", long.class);
+                SPENT = lookup.findVarHandle(OwnCalls.class, "spent", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private long calls;
+        private long work;
+        private long nanos;
+        private long allocated;
+        private long tick = Long.MIN_VALUE;
+        private long spent;
+
+        @Override
+        public void finish(long tick, boolean tickBound, long work, long nanos, long allocatedBytes) {
+            long done = Math.max(0, work);
+            WORK.setRelease(this, this.work + done);
+            NANOS.setRelease(this, this.nanos + Math.max(0, nanos));
+            ALLOCATED.setRelease(this, this.allocated + Math.max(0, allocatedBytes));
+            if (tickBound) {
+                SPENT.setRelease(this, this.tick == tick ? this.spent + done : done);
+                TICK.setRelease(this, tick);
+            }
+            CALLS.setRelease(this, this.calls + 1);
+        }
+
+        long spentIn(long tick) {
+            return (long) TICK.getAcquire(this) == tick ? (long) SPENT.getAcquire(this) : 0;
+        }
+
+        long calls() {
+            return (long) CALLS.getAcquire(this);
+        }
+
+        long work() {
+            return (long) WORK.getAcquire(this);
+        }
+
+        long nanos() {
+            return (long) NANOS.getAcquire(this);
+        }
+
+        long allocated() {
+            return (long) ALLOCATED.getAcquire(this);
+        }
+    }
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package dev.plinth.core.sandbox.internal.call;
 
 import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.CallLedger;
 import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.call.CallBracket;
@@ -10,13 +11,16 @@ import java.util.function.LongSupplier;
 
 /**
  * The {@link CallBracket} of one resource: the state of the call in progress in plain fields (the bracket is confined
- * to the thread of that call), one look at the payer's tick budget on entry, one charge on exit.
+ * to the thread of that call), one look at the payer's tick budget on entry, one charge on exit: through the
+ * account's own {@link CallLedger} when the resource pays for itself (no atomic instruction), else through the payer's
+ * {@link Account#finish}.
  *
  * <p>Not thread-safe, by design: see {@link CallBracket}.
  */
 public final class ResourceCallBracket implements CallBracket {
 
     private final Account account;
+    private final CallLedger ledger;
     private final Watch watch;
     private final LongSupplier ticks;
 
@@ -38,6 +42,7 @@ public final class ResourceCallBracket implements CallBracket {
      */
     public ResourceCallBracket(Account account, Watch watch, LongSupplier ticks) {
         this.account = Objects.requireNonNull(account, "account");
+        this.ledger = account.ledger();
         this.watch = Objects.requireNonNull(watch, "watch");
         this.ticks = Objects.requireNonNull(ticks, "ticks");
         this.payer = account;
@@ -83,7 +88,12 @@ public final class ResourceCallBracket implements CallBracket {
             return false;
         }
         watch.exit();
-        payer.finish(tick, tickBound, work, clock.elapsed(startedAt, tickBound), allocatedBytes);
+        long nanos = clock.elapsed(startedAt, tickBound);
+        if (payer == account) {
+            ledger.finish(tick, tickBound, work, nanos, allocatedBytes);
+        } else {
+            payer.finish(tick, tickBound, work, nanos, allocatedBytes);
+        }
         return true;
     }
 
