@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.call.CallBracket;
+import dev.plinth.core.sandbox.call.CallLock;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.js.meter.ContextHeap;

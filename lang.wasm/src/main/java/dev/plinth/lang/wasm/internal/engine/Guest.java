@@ -18,7 +18,9 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.call.CallLock;
 import dev.plinth.core.sandbox.watchdog.Overrun;
+import dev.plinth.lang.wasm.internal.failure.GuestBusyException;
 import dev.plinth.lang.wasm.internal.failure.GuestExitException;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import dev.plinth.lang.wasm.internal.failure.GuestLimitException;
@@ -31,7 +33,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -44,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  * the linear memory by at most {@code max_call_alloc_mb}: past it, {@code memory.grow} returns -1 as at the memory's
  * maximum (the metered module checks a global the host sets as each call starts).
  *
- * <p>Threads: calls may come from any thread and are serialized by a lock; a host function may call back into the
- * module on the calling thread (a nested call shares the outer call's fuel). {@link #close()} may be called from any
+ * <p>Threads: calls may come from any thread and are serialized by the sandbox's {@link CallLock} (a call waits at
+ * most its wall-clock bound for another thread's); a host function may call back into the module on the calling thread (a nested call shares the outer call's fuel). {@link #close()} may be called from any
  * thread: it makes further calls fail.
  */
 public final class Guest {
@@ -62,7 +64,7 @@ public final class Guest {
     private final int maxOffences;
     private final Consumer<PluginException> onFatal;
     private final Map<String, Export> exports = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final CallLock lock = new CallLock();
     private final @Nullable GlobalInstance growLimit;
     private final long growPages;
     private volatile boolean closed;
@@ -245,7 +247,10 @@ public final class Guest {
         if (closed) {
             throw new GuestTrapException(prefix, name, "the resource is stopped", new IllegalStateException());
         }
-        lock.lock();
+        boolean held = lock.heldByCurrentThread(); // a host function calling back into the module
+        if (!held) {
+            take(kind, name);
+        }
         boolean outermost = !meter.active();
         long memoryBefore = outermost ? bytes(memory) : 0;
         if (outermost && growLimit != null) {
@@ -279,10 +284,26 @@ public final class Guest {
             if (meter.exit() && interrupted) {
                 Thread.interrupted(); // the watchdog's interrupt was for this call, never the next
             }
-            lock.unlock();
+            if (!held) {
+                lock.unlock();
+            }
             if (outermost && caused) {
                 offencesCaused(name);
             }
+        }
+    }
+
+    /** Takes the lock for a call, waiting at most the call's wall-clock bound for the call that holds it. */
+    private void take(CallKind kind, String name) {
+        long bound = meter.boundNanos(kind);
+        try {
+            if (!lock.tryLock(bound)) {
+                throw new GuestBusyException(prefix, name, "the resource is busy on another thread for longer than "
+                        + TimeUnit.NANOSECONDS.toMillis(bound) + " ms", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuestBusyException(prefix, name, "interrupted while waiting to run", e);
         }
     }
 

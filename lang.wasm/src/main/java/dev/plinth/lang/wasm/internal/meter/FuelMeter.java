@@ -185,6 +185,16 @@ public final class FuelMeter {
         return bracket.tickCapped() ? GuestLimit.TICK_FUEL : GuestLimit.CALL_FUEL;
     }
 
+    /**
+     * The wall-clock bound of a kind of call.
+     *
+     * @param kind the kind
+     * @return the bound, in nanoseconds, at least 1
+     */
+    public long boundNanos(CallKind kind) {
+        return bounds[kind.ordinal()];
+    }
+
     /** {@return the budget of the current (or last) outermost call} */
     public long budget() {
         return bracket.budget();

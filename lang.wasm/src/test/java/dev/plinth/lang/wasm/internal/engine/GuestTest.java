@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plinth.lang.wasm.internal.failure.GuestBusyException;
 import dev.plinth.lang.wasm.internal.failure.GuestLimit;
 import dev.plinth.lang.wasm.internal.failure.GuestLimitException;
 import dev.plinth.lang.wasm.internal.failure.GuestTrapException;
 import dev.plinth.lang.wasm.internal.failure.PluginException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
+import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.testing.TestGuests;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -149,5 +155,35 @@ public class GuestTest {
         assertEquals(GuestLimit.CALL_FUEL, e.limit());
         assertTrue(assertThrows(GuestTrapException.class, () -> guest.call(CallKind.EVENT, "oob")).getMessage()
                 .contains("out of bounds"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCallWaitsForAnotherThreadsCallAtMostItsBoundAndIsNoOffence(boolean compiled) throws Exception {
+        var bounds = new FuelMeter.Bounds(Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        Guest guest = TestGuests.guest(compiled, FIB, 1_000_000, 1, 64L << 20, fatal::add, bounds);
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // a stop on a worker thread holds the module; a host function on that thread calls back into it
+        var stop = CompletableFuture.supplyAsync(() -> guest.call(CallKind.STOP, "on_disable", () -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return guest.call(CallKind.EVENT, "fib", 10);
+        }));
+        assertTrue(holding.await(10, TimeUnit.SECONDS));
+        long waited = System.nanoTime();
+        var busy = assertThrows(GuestBusyException.class, () -> guest.call(CallKind.EVENT, "fib", 10));
+        assertTrue(System.nanoTime() - waited >= TimeUnit.MILLISECONDS.toNanos(200), "it waited its bound");
+        assertEquals("t: test.wat: fib did not run: the resource is busy on another thread for longer than 200 ms",
+                busy.getMessage());
+        release.countDown();
+        assertArrayEquals(new long[] {55}, stop.get(10, TimeUnit.SECONDS), "the nested call ran on the holder's thread");
+        assertArrayEquals(new long[] {55}, guest.call(CallKind.EVENT, "fib", 10), "the lock is free again");
+        assertEquals(0, guest.meter().account().offences(), "a call that did not run is no offence");
+        assertTrue(fatal.isEmpty());
     }
 }

@@ -44,9 +44,27 @@ public final class TestGuests {
      */
     public static Guest guest(boolean compiled, String wat, long perCall, int maxOffences, long maxCallAllocBytes,
             Consumer<PluginException> fatal) {
+        return guest(compiled, wat, perCall, maxOffences, maxCallAllocBytes, fatal, BOUNDS);
+    }
+
+    /**
+     * Instantiates a module as {@link #guest(boolean, String, long, int, long, Consumer)} does, with given wall-clock
+     * bounds.
+     *
+     * @param compiled whether it is compiled or interpreted
+     * @param wat its text
+     * @param perCall the fuel of a call (and of the start); a tick has ten times as much
+     * @param maxOffences the offences that stop the resource
+     * @param maxCallAllocBytes the memory one call may grow
+     * @param fatal told when the offences stop the resource
+     * @param bounds the wall-clock bounds of its calls (never enforced here: the test watchdog does not fire)
+     * @return the instance
+     */
+    public static Guest guest(boolean compiled, String wat, long perCall, int maxOffences, long maxCallAllocBytes,
+            Consumer<PluginException> fatal, FuelMeter.Bounds bounds) {
         var module = new ModuleLoader(compiled, WAT, new TestProgress())
                 .load("t", "test.wat", wat.getBytes(StandardCharsets.UTF_8), 256);
-        var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), BOUNDS, () -> 0,
+        var meter = new FuelMeter(FuelLimits.of(perCall, perCall, perCall * 10), bounds, () -> 0,
                 new TestAccount("t", perCall * 10), new TestWatchdog().watch("t", o -> { }));
         return Guest.instantiate("t: test.wat", module, ImportValues.empty(), meter, maxOffences, maxCallAllocBytes,
                 fatal);

@@ -1,4 +1,4 @@
-package dev.plinth.lang.js.internal.engine;
+package dev.plinth.core.sandbox.call;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lock that serializes the calls into one resource's context (GraalJS runs a context on one thread at a time):
- * one compare-and-set to take it and one release store to give it back, which is what a call from the game thread
+ * The lock that serializes the calls into one resource (a GraalJS context, a WebAssembly instance: each runs on one
+ * thread at a time): one compare-and-set to take it and one release store to give it back, which is what a call from the game thread
  * pays, where a {@link java.util.concurrent.locks.ReentrantLock} pays a full fence more on release. A thread that
  * finds it taken (a start or a stop on a worker thread while the game calls, or the reverse) polls it, parking one
  * microsecond at first and at most one millisecond between looks, until its deadline: such waits are rare and short,
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe.
  */
-final class CallLock {
+public final class CallLock {
 
     private static final long FIRST_PARK_NANOS = 1_000;
     private static final long LONGEST_PARK_NANOS = 1_000_000;
@@ -33,8 +33,11 @@ final class CallLock {
     @SuppressWarnings("unused") // through OWNER
     private volatile @Nullable Thread owner;
 
+    /** Creates a free lock. */
+    public CallLock() {}
+
     /** {@return whether the calling thread holds the lock} */
-    boolean heldByCurrentThread() {
+    public boolean heldByCurrentThread() {
         return (Thread) OWNER.getOpaque(this) == Thread.currentThread();
     }
 
@@ -45,7 +48,7 @@ final class CallLock {
      * @return whether the calling thread holds it now
      * @throws InterruptedException when the thread is interrupted while it waits
      */
-    boolean tryLock(long timeoutNanos) throws InterruptedException {
+    public boolean tryLock(long timeoutNanos) throws InterruptedException {
         Thread caller = Thread.currentThread();
         if (OWNER.compareAndSet(this, null, caller)) {
             return true;
@@ -73,7 +76,7 @@ final class CallLock {
      *
      * @throws IllegalStateException when the calling thread does not hold it
      */
-    void unlock() {
+    public void unlock() {
         if ((Thread) OWNER.getOpaque(this) != Thread.currentThread()) {
             throw new IllegalStateException("the resource's call lock is not held by " + Thread.currentThread());
         }

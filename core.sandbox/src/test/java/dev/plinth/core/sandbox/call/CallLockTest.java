@@ -1,4 +1,4 @@
-package dev.plinth.lang.js.internal.engine;
+package dev.plinth.core.sandbox.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
