@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Scopes own their expressions: a closed scope stops them, and runtimes do not mix. */
@@ -75,6 +76,39 @@ class ScopeTest {
                 () -> one.scope("pack", Mob.queries()).compile("q.health * 2").evaluate(mob));
         assertEquals(MolangErrorCode.UNAVAILABLE, compiled.code());
         assertThrows(IllegalArgumentException.class, () -> one.newContext(new Object(), two.newVariables()));
+    }
+
+    @Test
+    void anExpressionWithVariablesRefusesAContextOfAnotherRuntimeAndLeavesItsVariablesAlone() {
+        Molang one = Molang.builder().build();
+        Molang two = Molang.builder().build();
+        MolangScope scope = one.scope("pack", Mob.queries());
+        MolangExpression write = scope.compile("v.hp = q.health");
+        MolangExpression read = scope.compile("v.hp * 2");
+        MolangVariables own = one.newVariables();
+        MolangContext context = one.newContext(new Mob(), own);
+        // often enough for the JIT to compile both: expressions that use variable.* check the context by its
+        // variable store, and the compiled check must refuse a foreign one as the interpreted one does
+        double sum = 0;
+        for (int i = 0; i < 200_000; i++) {
+            write.evaluate(context);
+            sum += read.evaluate(context);
+        }
+        assertEquals(200_000 * 30.0, sum);
+        // the other runtime numbers its own names: its slot 0 is v.other, where this runtime keeps v.hp
+        MolangVariables theirs = two.newVariables();
+        MolangContext foreign = two.newContext(new Mob(), theirs);
+        two.compile("v.other = 7").evaluate(foreign);
+        assertEquals(MolangErrorCode.UNAVAILABLE,
+                assertThrows(MolangEvaluationException.class, () -> write.evaluate(foreign)).code());
+        MolangEvaluationException e = assertThrows(MolangEvaluationException.class, () -> read.evaluate(foreign));
+        assertEquals("molang: 1:1: the context belongs to another Molang runtime in \"v.hp * 2\"", e.getMessage());
+        assertEquals(Map.of("other", new MolangValue.Number(7)), theirs.snapshot());
+
+        scope.close();
+        assertEquals("molang: 1:1: the scope 'pack' is closed in \"v.hp = q.health\"",
+                assertThrows(MolangEvaluationException.class, () -> write.evaluate(context)).getMessage());
+        assertEquals(15, own.number("hp"));
     }
 
     @Test

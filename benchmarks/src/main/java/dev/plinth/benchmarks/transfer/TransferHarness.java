@@ -257,8 +257,8 @@ public final class TransferHarness {
      * every listing, the transfer into a cache folder of its own, leave. Its events are counted, not printed.
      */
     private Transfer.Result downloadEverything(URI server, String name, Path cacheFolder) throws IOException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (http) {
+        // As bin/plinth-client makes its own (ClientService): virtual threads, the client's HTTP settings.
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor(); HttpClient http = ServerApi.httpClient(threads)) {
             var api = new ServerApi(http, server, json);
             JoinResponse join = api.join(name, Protocol.VERSION);
             String token = join.session().token();

@@ -4,13 +4,13 @@ import dev.plinth.client.ClientOptions;
 import dev.plinth.client.PlinthClient;
 import dev.plinth.client.PlinthClients;
 import dev.plinth.client.internal.session.Connection;
+import dev.plinth.client.internal.transfer.ServerApi;
 import dev.plinth.core.events.EventBuses;
 import dev.plinth.core.sandbox.host.HostSupport;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.limits.SandboxSettings;
 import dev.plinth.core.sandbox.script.ScriptEngine;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,8 +95,7 @@ public final class ClientService implements PlinthClients {
         }
         HttpClient made = http;
         if (made == null) {
-            made = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).executor(threads).build();
+            made = ServerApi.httpClient(threads);
             http = made;
         }
         return made;

@@ -49,7 +49,7 @@ public record BatchRequest(List<Wanted> files) {
          */
         public Wanted {
             Objects.requireNonNull(hash, "hash");
-            if (!Protocol.SHA256.matcher(hash).matches()) {
+            if (!Protocol.isSha256(hash)) {
                 throw new IllegalArgumentException("not a SHA-256: " + hash);
             }
             if (offset < 0) {

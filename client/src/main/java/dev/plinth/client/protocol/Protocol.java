@@ -48,13 +48,33 @@ public final class Protocol {
     public static final String VERSION = "0.1.0";
     /** What a player name looks like: 1 to 16 letters, digits or {@code _}. */
     public static final Pattern PLAYER_NAME = Pattern.compile("[A-Za-z0-9_]{1,16}");
-    /** What a file hash looks like: SHA-256 in lower-case hexadecimal. */
+    /** What a file hash looks like: SHA-256 in lower-case hexadecimal ({@link #isSha256} checks it without one). */
     public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** The deepest JSON a message may nest, as deep as a script value may be ({@code sandbox.max_value_depth}). */
     public static final int MAX_JSON_DEPTH = 32;
 
     private Protocol() {}
+
+    /**
+     * Whether a text is a file hash as {@link #SHA256} describes it, checked without a regular expression (a server
+     * checks every hash of every batch).
+     *
+     * @param text the text
+     * @return {@code true} for 64 lower-case hexadecimal digits
+     */
+    public static boolean isSha256(CharSequence text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * A JSON mapper for the protocol's messages: records as they are, unknown fields ignored (a newer peer may send

@@ -4,7 +4,7 @@
  * session's WebSocket. Paths and headers are {@link dev.plinth.client.protocol.Protocol}'s.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 @NullMarked
 package dev.plinth.client.protocol;
 

@@ -5,6 +5,7 @@ import dev.plinth.client.protocol.BatchRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -178,6 +179,7 @@ public final class Downloads {
         var left = new ArrayList<Needed>();
         int next = 0;
         byte[] buffer = new byte[Partial.CHUNK];
+        MessageDigest digest = Partial.newDigest(); // one for the batch's whole files: digest() resets it
         try {
             HttpResponse<InputStream> response = api.batch(token, new BatchRequest(wanted));
             try (InputStream in = response.body()) {
@@ -188,7 +190,7 @@ public final class Downloads {
                     Needed needed = batch.get(next);
                     var entry = needed.entry();
                     boolean whole = offsets[next] == 0 && entry.size() <= WHOLE_FILE_BYTES;
-                    if (!(whole ? receiveWhole(in, needed, received, done, left)
+                    if (!(whole ? receiveWhole(in, needed, digest, received, done, left)
                             : receivePartial(in, needed, offsets[next], buffer, received, done, left))) {
                         break;
                     }
@@ -205,10 +207,11 @@ public final class Downloads {
      * A small file the batch sends whole: read into memory and hashed, then written once under its name (or kept in
      * memory); one that fails verification is left for {@link #fetch}.
      *
+     * @param digest a SHA-256 digest, reset
      * @return whether the answer goes on after it (false: it ended early, nothing of the file was kept)
      */
-    private boolean receiveWhole(InputStream in, Needed needed, LongConsumer received, BiConsumer<Needed, Outcome> done,
-            List<Needed> left) throws IOException {
+    private boolean receiveWhole(InputStream in, Needed needed, MessageDigest digest, LongConsumer received,
+            BiConsumer<Needed, Outcome> done, List<Needed> left) throws IOException {
         var entry = needed.entry();
         byte[] content = new byte[(int) entry.size()];
         int got = 0;
@@ -223,7 +226,7 @@ public final class Downloads {
             got += read;
             received.accept(read);
         }
-        if (!HexFormat.of().formatHex(Partial.newDigest().digest(content)).equals(entry.hash())) {
+        if (!HexFormat.of().formatHex(digest.digest(content)).equals(entry.hash())) {
             left.add(needed);
             return true;
         }

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The server's client endpoints, over the JDK's HTTP client.
@@ -26,6 +27,7 @@ import java.util.Optional;
 public final class ServerApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
     private final URI server;
@@ -42,6 +44,19 @@ public final class ServerApi {
         this.http = http;
         this.server = server;
         this.json = json;
+    }
+
+    /**
+     * The HTTP client the headless client talks to servers with: HTTP/1.1 (each download on a connection of its own,
+     * kept open for the next), 10 s to connect, the client's work (reading answers, completing sends) on the given
+     * threads.
+     *
+     * @param threads where the HTTP client runs its work: virtual threads, in the headless client
+     * @return a new HTTP client, to close when done
+     */
+    public static HttpClient httpClient(Executor threads) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .executor(threads).build();
     }
 
     /** {@return the server's address} */

@@ -29,7 +29,7 @@ final class OsgiLoggerFactory implements ILoggerFactory {
 
     @Override
     public Logger getLogger(String name) {
-        return loggers.computeIfAbsent(name, n -> new OsgiLogger(n, caller(), this));
+        return loggers.computeIfAbsent(name, n -> new OsgiLogger(n, caller(), this::service));
     }
 
     /** The Log Service's logger factory, or empty before it starts and after it stops. */

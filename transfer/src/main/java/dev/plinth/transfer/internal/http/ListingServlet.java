@@ -18,6 +18,8 @@ import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +30,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * {@code GET /plinth/resources/NAME}: the {@link PayloadListing} of a started resource that sends clients something,
  * for a live session; anything else (a stopped resource, a server-only one, an unknown name, no session) is a 404.
+ * A listing's JSON is written once and sent again for as long as the listing stays equal (every joining client asks
+ * for every listing).
  *
  * <p>Called on Jetty's threads, concurrently.
  */
@@ -42,6 +46,15 @@ public final class ListingServlet extends SessionServlet {
 
     private final transient ClientPayloads payloads;
     private final transient ObjectMapper json = Protocol.mapper();
+    private final transient ConcurrentMap<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /**
+     * A resource's listing and its JSON.
+     *
+     * @param listing the listing
+     * @param json its JSON
+     */
+    private record Rendered(PayloadListing listing, byte[] json) {}
 
     /**
      * Creates the endpoint.
@@ -71,13 +84,21 @@ public final class ListingServlet extends SessionServlet {
             payload = Optional.empty();
         }
         if (payload.isEmpty()) {
+            rendered.remove(name);
             notFound(response);
             return;
+        }
+        PayloadListing listing = listing(payload.get());
+        Rendered known = rendered.get(name);
+        if (known == null || !known.listing().equals(listing)) {
+            known = new Rendered(listing, json.writeValueAsBytes(listing));
+            rendered.put(name, known);
         }
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        json.writeValue(response.getOutputStream(), listing(payload.get()));
+        response.setContentLength(known.json().length);
+        response.getOutputStream().write(known.json());
     }
 
     /**

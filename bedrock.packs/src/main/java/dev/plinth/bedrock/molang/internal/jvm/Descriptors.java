@@ -13,6 +13,7 @@ import dev.plinth.bedrock.molang.internal.runtime.ContextImpl;
 import dev.plinth.bedrock.molang.internal.runtime.Iterations;
 import dev.plinth.bedrock.molang.internal.runtime.MolangEngine;
 import dev.plinth.bedrock.molang.internal.runtime.ScopeImpl;
+import dev.plinth.bedrock.molang.internal.runtime.SymbolTable;
 import dev.plinth.bedrock.molang.internal.runtime.Values;
 import dev.plinth.bedrock.molang.internal.runtime.VariableStore;
 import java.lang.constant.ClassDesc;
@@ -36,6 +37,7 @@ final class Descriptors {
     static final ClassDesc API_ARGUMENTS = desc(MolangArguments.class);
     static final ClassDesc ENGINE = desc(MolangEngine.class);
     static final ClassDesc SCOPE = desc(ScopeImpl.class);
+    static final ClassDesc SYMBOLS = desc(SymbolTable.class);
     static final ClassDesc ITERATIONS = desc(Iterations.class);
     static final ClassDesc RANDOM = desc(RandomGenerator.class);
     static final ClassDesc LIST = desc(List.class);
@@ -57,6 +59,7 @@ final class Descriptors {
     static final MethodTypeDesc EVALUATE = MethodTypeDesc.of(ConstantDescs.CD_double, API_CONTEXT);
     static final MethodTypeDesc EVALUATE_VALUE = MethodTypeDesc.of(VALUE, API_CONTEXT);
     static final MethodTypeDesc ENTER = MethodTypeDesc.of(CONTEXT, COMPILED, API_CONTEXT, ENGINE);
+    static final MethodTypeDesc ENTER_BY_VARIABLES = MethodTypeDesc.of(CONTEXT, COMPILED, API_CONTEXT, SYMBOLS);
     static final MethodTypeDesc ASK_NUMBER = askOf(ConstantDescs.CD_double, NUMBER_QUERY);
     static final MethodTypeDesc ASK_OBJECT = askOf(ConstantDescs.CD_Object, QUERY);
     static final MethodTypeDesc APPLY_UNARY = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);

@@ -167,13 +167,23 @@ final class Emitter {
     /**
      * Checks the context, with the runtime as a constant, through the scope's entry check (a constant of the class,
      * which the JIT inlines): the context is the runtime's own and the scope is open, or it throws the error. The
-     * open scope costs no read: its switch point is a dependency of the compiled code.
+     * open scope costs no read: its switch point is a dependency of the compiled code. An expression that uses
+     * {@code variable.*} checks the variable store it loads next, against the runtime's variable table: one field
+     * load fewer than checking the context's runtime, and one branch fewer, since that load is the store's null
+     * check (measured with JMH on a shared machine, ratios of one run: an assignment 1.48-1.52x the hand-written write
+     * with the runtime compared, 1.26-1.30x with the store compared).
      */
     private void enter() {
-        load(scope.entry(), Descriptors.METHOD_HANDLE);
+        boolean byVariables = variables >= 0;
+        load(byVariables ? scope.entryByVariables() : scope.entry(), Descriptors.METHOD_HANDLE);
         code.aload(0).aload(1);
-        load(scope.scope().engine(), ENGINE);
-        code.invokevirtual(Descriptors.METHOD_HANDLE, "invokeExact", Descriptors.ENTER).astore(call);
+        if (byVariables) {
+            load(scope.scope().engine().variableSymbols(), Descriptors.SYMBOLS);
+        } else {
+            load(scope.scope().engine(), ENGINE);
+        }
+        code.invokevirtual(Descriptors.METHOD_HANDLE, "invokeExact",
+                byVariables ? Descriptors.ENTER_BY_VARIABLES : Descriptors.ENTER).astore(call);
     }
 
     private void returning(Node node) {

@@ -23,15 +23,21 @@ public abstract class CompiledExpression implements MolangExpression {
 
     private static final MethodHandle ENTER_OPEN;
     private static final MethodHandle ENTER_CLOSED;
+    private static final MethodHandle ENTER_OPEN_BY_VARIABLES;
+    private static final MethodHandle ENTER_CLOSED_BY_VARIABLES;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             ENTER_OPEN = lookup.findStatic(CompiledExpression.class, "enterOpen", MethodType.methodType(
                     ContextImpl.class, CompiledExpression.class, MolangContext.class, MolangEngine.class));
-            ENTER_CLOSED = MethodHandles.dropArguments(lookup.findStatic(CompiledExpression.class, "enter",
-                    MethodType.methodType(ContextImpl.class, CompiledExpression.class, MolangContext.class)), 2,
-                    MolangEngine.class);
+            MethodHandle enter = lookup.findStatic(CompiledExpression.class, "enter",
+                    MethodType.methodType(ContextImpl.class, CompiledExpression.class, MolangContext.class));
+            ENTER_CLOSED = MethodHandles.dropArguments(enter, 2, MolangEngine.class);
+            ENTER_OPEN_BY_VARIABLES = lookup.findStatic(CompiledExpression.class, "enterOpenByVariables",
+                    MethodType.methodType(ContextImpl.class, CompiledExpression.class, MolangContext.class,
+                            SymbolTable.class));
+            ENTER_CLOSED_BY_VARIABLES = MethodHandles.dropArguments(enter, 2, SymbolTable.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -93,8 +99,8 @@ public abstract class CompiledExpression implements MolangExpression {
     /**
      * The check compiled classes make before each evaluation while their scope is open, with their runtime as a
      * constant (which the JIT folds): the context is the runtime's own, or {@link #enter(CompiledExpression,
-     * MolangContext)} throws the error. The scope's state is not read here: {@link #entry(ScopeImpl)} guards this
-     * with the scope's {@linkplain ScopeImpl#whileOpen() switch point}.
+     * MolangContext)} throws the error. The scope's state is not read here: {@link #entry(ScopeImpl, boolean)} guards
+     * this with the scope's {@linkplain ScopeImpl#whileOpen() switch point}.
      *
      * @param expression the expression
      * @param context the context given
@@ -111,16 +117,43 @@ public abstract class CompiledExpression implements MolangExpression {
     }
 
     /**
-     * The entry check of a scope's compiled classes, {@code (CompiledExpression, MolangContext, MolangEngine)
-     * ContextImpl}: {@link #enterOpen} while the scope is open, {@link #enter(CompiledExpression, MolangContext)}
+     * The check {@link #enterOpen} makes, for an expression that reads or writes {@code variable.*}, with the
+     * runtime's {@linkplain MolangEngine#variableSymbols() variable table} as the constant instead of the runtime:
+     * the context's variable store was numbered by that table. A context's store is always numbered by its own
+     * runtime's table ({@link MolangEngine#newContext} refuses any other) and each runtime has its own table, so
+     * this accepts exactly the contexts {@link #enterOpen} accepts. It reads the store the expression reads anyway,
+     * so the check needs no field of its own, and the store's null check comes with it.
+     *
+     * @param expression the expression
+     * @param context the context given
+     * @param variables the variable table of the expression's runtime
+     * @return the context, as the runtime's own type
+     * @throws dev.plinth.bedrock.molang.MolangEvaluationException when the context belongs to another runtime, or
+     *     the scope was closed meanwhile
+     */
+    public static ContextImpl enterOpenByVariables(CompiledExpression expression, MolangContext context,
+            SymbolTable variables) {
+        if (context instanceof ContextImpl c && c.variables.symbols() == variables) {
+            return c;
+        }
+        return enter(expression, context);
+    }
+
+    /**
+     * The entry check of a scope's compiled classes: {@link #enterOpen} (or, with {@code byVariables},
+     * {@link #enterOpenByVariables}) while the scope is open, {@link #enter(CompiledExpression, MolangContext)}
      * (which throws) once it is closed. Held in a constant of each class, the open scope costs no read per
      * evaluation: closing the scope invalidates its switch point and the JIT drops the code that relied on it.
      *
      * @param scope the scope
+     * @param byVariables whether the check compares the context's variable table ({@code (CompiledExpression,
+     *     MolangContext, SymbolTable) ContextImpl}), else its runtime ({@code (CompiledExpression, MolangContext,
+     *     MolangEngine) ContextImpl})
      * @return the method handle
      */
-    public static MethodHandle entry(ScopeImpl scope) {
-        return scope.whileOpen().guardWithTest(ENTER_OPEN, ENTER_CLOSED);
+    public static MethodHandle entry(ScopeImpl scope, boolean byVariables) {
+        return byVariables ? scope.whileOpen().guardWithTest(ENTER_OPEN_BY_VARIABLES, ENTER_CLOSED_BY_VARIABLES)
+                : scope.whileOpen().guardWithTest(ENTER_OPEN, ENTER_CLOSED);
     }
 
     /**
