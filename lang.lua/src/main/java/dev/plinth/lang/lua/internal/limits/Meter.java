@@ -53,7 +53,13 @@ public final class Meter {
     private int slice;
     private int sliceSize;
     private long allocated;
+    /**
+     * The thread whose allocations the call's current segment counts, kept after the call (written only when it
+     * changes: under G1 a reference stored into a long-lived object costs a full fence, on every call).
+     */
     private @Nullable Thread segmentThread;
+    /** Whether a segment is open: a call is in progress and not paused. */
+    private boolean segmentOpen;
     private long segmentBase;
     private @Nullable LimitExceededError broken;
     private long lastInstructions;
@@ -113,9 +119,7 @@ public final class Meter {
         left = budget;
         broken = null;
         allocated = 0;
-        Thread thread = Thread.currentThread();
-        segmentThread = thread;
-        segmentBase = allocations.allocatedBytes(thread);
+        openSegment(Thread.currentThread());
         startSlice();
     }
 
@@ -132,7 +136,7 @@ public final class Meter {
         }
         lastInstructions = Math.max(0, bracket.budget() - (left + slice));
         lastAllocated = allocatedSoFar();
-        segmentThread = null;
+        segmentOpen = false;
         bracket.exit(lastInstructions, lastAllocated);
         LimitExceededError result = broken;
         broken = null;
@@ -197,7 +201,7 @@ public final class Meter {
             throw new IllegalStateException("no call of " + resource + " to pause");
         }
         var paused = new Paused(bracket.pause(), left, slice, allocatedSoFar(), broken);
-        segmentThread = null;
+        segmentOpen = false;
         broken = null;
         return paused;
     }
@@ -218,9 +222,16 @@ public final class Meter {
         slice = paused.slice();
         allocated = paused.allocated();
         broken = paused.broken();
-        Thread thread = Thread.currentThread();
-        segmentThread = thread;
+        openSegment(Thread.currentThread());
+    }
+
+    /** Starts counting what a thread allocates for the call from now. */
+    private void openSegment(Thread thread) {
+        if (segmentThread != thread) {
+            segmentThread = thread;
+        }
         segmentBase = allocations.allocatedBytes(thread);
+        segmentOpen = true;
     }
 
     /**
@@ -371,14 +382,13 @@ public final class Meter {
     private long allocatedSoFar() {
         Thread thread = Thread.currentThread();
         Thread segment = segmentThread;
-        if (segment == null) {
+        if (!segmentOpen || segment == null) {
             return 0;
         }
         if (segment != thread) {
             // A coroutine thread took over (or handed back): close the other thread's segment, open this one's.
             allocated += allocations.allocatedBytes(segment) - segmentBase;
-            segmentThread = thread;
-            segmentBase = allocations.allocatedBytes(thread);
+            openSegment(thread);
         }
         return allocated + allocations.allocatedBytes(thread) - segmentBase;
     }
