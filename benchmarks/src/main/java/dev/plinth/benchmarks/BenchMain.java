@@ -23,6 +23,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchMain {
 
+    /** The system property with the number of JVMs each benchmark runs in (default 1). */
+    static final String FORKS_PROPERTY = "plinth.bench.forks";
+
     private BenchMain() {}
 
     /**
@@ -47,7 +50,7 @@ public final class BenchMain {
         Files.createDirectories(result.getParent());
         var options = new OptionsBuilder()
                 .include(include)
-                .forks(1)
+                .forks(Integer.getInteger(FORKS_PROPERTY, 1))
                 .warmupIterations(3)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5)

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * At a terminal, the shell is ready before the startup work that can wait has finished: a startup resource whose
  * WebAssembly module takes seconds to assemble and compile starts on a thread of its own, with its progress shown,
  * while the shell already answers. (Piped input, by contrast, runs once the startup resources have started: scripts
- * see them started.) The terminal is a pseudo-terminal from util-linux's {@code script}.
+ * see them started.) And on a terminal that reports no size the shell answers and idles. The terminal is a
+ * pseudo-terminal from util-linux's {@code script}.
  */
 class InteractiveStartupIT {
 
@@ -68,6 +69,34 @@ class InteractiveStartupIT {
         assertTrue(answered < compiled && compiled < started,
                 "the shell answered before the module was compiled, and the resource started after:\n" + out);
         assertEquals(0, process.exitValue(), out);
+    }
+
+    @Test
+    void onATerminalThatReportsNoSizeTheShellAnswersAndIdles() throws Exception {
+        PlinthInstance instance = PlinthInstance.at(home);
+        Process process = instance.startOnUnsizedTerminal();
+        try {
+            PlinthInstance.send(process, "echo shell\"-\"answers"); // quoted: the typed line's echo is no answer
+            instance.awaitOutput("shell-answers");
+            ProcessHandle java = process.descendants()
+                    .filter(child -> child.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow();
+            // Startup keeps the processor busy for seconds (the JIT, the HTTP server); then it idles. A spinning
+            // line editor takes a whole core for good: no window of 3 s ever falls under half a core.
+            long deadline = System.nanoTime() + PlinthInstance.TIMEOUT.toNanos();
+            long busy;
+            do {
+                long before = java.info().totalCpuDuration().orElseThrow().toMillis();
+                Thread.sleep(3_000);
+                busy = java.info().totalCpuDuration().orElseThrow().toMillis() - before;
+            } while (busy >= 1_500 && System.nanoTime() < deadline);
+            assertTrue(busy < 1_500, "an idle shell does not spin: " + busy + " ms of processor time in 3 s");
+            PlinthInstance.send(process, "shutdown");
+            assertTrue(process.waitFor(PlinthInstance.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "plinth stopped");
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertEquals(0, process.exitValue(), Files.readString(instance.consoleLog()));
     }
 
     private static int find(String text, String regex) {

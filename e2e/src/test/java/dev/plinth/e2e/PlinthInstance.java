@@ -130,16 +130,28 @@ record PlinthInstance(Path installDir, Path home, int httpPort) {
 
     /**
      * Starts the instance on a terminal of its own, as an operator runs it: a pseudo-terminal from util-linux's
-     * {@code script}, 160 columns wide (a terminal of no size makes JLine's line editor spin), so the Gogo shell
+     * {@code script}, 160 columns wide, so the Gogo shell
      * reads what is written to the process as typed keys. What it prints, terminal escapes included, goes to
      * {@code console.log} in the home, readable while it runs.
      */
     Process startOnTerminal() throws IOException {
+        return startOnTerminal("stty cols 160 rows 50; ");
+    }
+
+    /**
+     * Starts the instance as {@link #startOnTerminal()} does, on a pseudo-terminal nobody sized: it reports 0 columns
+     * and 0 rows, as {@code docker exec -t} and {@code script} without a terminal around it give.
+     */
+    Process startOnUnsizedTerminal() throws IOException {
+        return startOnTerminal("stty cols 0 rows 0; ");
+    }
+
+    private Process startOnTerminal(String sizing) throws IOException {
         Path script = Path.of("/usr/bin/script");
         assertTrue(Files.isExecutable(script), "util-linux's script is installed (Debian: bsdutils) at " + script);
         Files.createDirectories(home);
         bindHttp();
-        String command = "stty cols 160 rows 50; exec " + java.util.stream.Stream.of(
+        String command = sizing + "exec " + java.util.stream.Stream.of(
                 installDir.resolve("bin/plinth").toString(), "--home", home.toString())
                 .map(word -> "'" + word.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qfec", command, "/dev/null")

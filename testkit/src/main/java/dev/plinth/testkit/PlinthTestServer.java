@@ -269,6 +269,8 @@ public final class PlinthTestServer implements AutoCloseable {
                     SharedPackages.extra(onClassPath, SHARED), PlinthTestServer.class.getClassLoader()));
             config.put("plinth.home", folder.toString());
             config.put("felix.log.level", "1");
+            // as the distribution: the resolver runs on the thread that asks (a reload's on the game thread)
+            config.put("felix.resolver.parallelism", "1");
             config.putAll(properties);
             return ServiceLoader.load(FrameworkFactory.class, PlinthTestServer.class.getClassLoader()).findFirst()
                     .orElseThrow(() -> new TestkitException("no OSGi framework on the class path"))

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * {@code mc.on_reload}, and gets a replayed {@code player_join} for each player online (and no other resource does);
  * players stay online; code that does not compile is refused before anything stops; a new version that fails is
  * rolled back with its state; a state over the limit refuses the reload; a dependent restarts with its own state and
- * hears of the reload; forms of the reloaded resource close while others stay open; the bus carries
+ * hears of the reload; a reload refreshes the framework's wiring once, whether or not a resource depends on the
+ * reloaded one; forms of the reloaded resource close while others stay open; the bus carries
  * {@code core:hotReload:*}; operators reload in game with {@code /reload}.
  */
 class LuaHotReloadTest {
@@ -83,6 +84,19 @@ class LuaHotReloadTest {
         }
     }
 
+    /** Writes {@code hr-user}, a Lua resource that depends on {@code hr-base}, and waits until it is listed. */
+    private void deployUser(String main) throws IOException {
+        home.folder("hr-user", Map.of("plugin.toml", """
+                [plugin]
+                name = "hr-user"
+                version = "1.0.0"
+                main = "main.lua"
+                [dependencies]
+                hr-base = ">=1.0"
+                """, "main.lua", main));
+        home.awaitListed("hr-user");
+    }
+
     private String lastMessage(String player) {
         List<String> inbox = simulation.inbox(player);
         return inbox.getLast();
@@ -115,7 +129,9 @@ class LuaHotReloadTest {
         assertTrue(lastMessage("hr_alice").endsWith("v2 counted 4"), simulation.inbox("hr_alice").toString());
         assertTrue(events.lines().contains("core:hotReload:start {resourceName=hr-count}"), events.lines().toString());
         assertTrue(events.lines().stream().anyMatch(l -> l.matches(
-                "core:hotReload:complete \\{ms=\\d+, resourceName=hr-count, swapMs=[\\d.]+, version=1\\.0\\.0}")), events.lines().toString());
+                "core:hotReload:complete \\{ms=\\d+, resourceName=hr-count, swapMs=[\\d.]+, swapPhasesMs=\\{save=[\\d.]+, "
+                        + "stop=[\\d.]+, update=[\\d.]+, start=[\\d.]+, handOver=[\\d.]+, dependents=[\\d.]+}, "
+                        + "version=1\\.0\\.0}")), events.lines().toString());
     }
 
     @Test
@@ -195,14 +211,7 @@ class LuaHotReloadTest {
     @Test
     void aDependentRestartsWithItsOwnStateAndHearsOfTheReload() throws IOException {
         LuaFolders.deploy(home, "hr-base", "mc.export(\"answer\", function() return 41 end)\n");
-        home.folder("hr-user", Map.of("plugin.toml", """
-                [plugin]
-                name = "hr-user"
-                version = "1.0.0"
-                main = "main.lua"
-                [dependencies]
-                hr-base = ">=1.0"
-                """, "main.lua", """
+        deployUser("""
                 local seen = 0
                 mc.on("player_chat", function(event) seen = seen + 1 end)
                 mc.on_reload_save(function() return {seen = seen} end)
@@ -213,8 +222,7 @@ class LuaHotReloadTest {
                 mc.on_dependency_reload(function(name)
                   mc.emit("hr-user:dependency", {name = name, answer = mc.import("hr-base", "answer")()})
                 end)
-                """));
-        home.awaitListed("hr-user");
+                """);
         home.service.start("hr-user");
         simulation.join("hr_alice");
         simulation.chat("hr_alice", "hello");
@@ -227,6 +235,26 @@ class LuaHotReloadTest {
         assertEquals("restarted hr-base 1.0.0 with its new content (and its dependents: hr-user)", result.message());
         assertEquals(List.of("hr-user:restored {seen=1}", "hr-user:dependency {answer=42, name=hr-base}"),
                 events.lines().stream().filter(l -> l.startsWith("hr-user:")).toList());
+    }
+
+    @Test
+    void aReloadRefreshesTheFrameworkOnceWhetherOrNotAResourceDependsOnIt() throws Exception {
+        LuaFolders.deploy(home, "hr-lone", "mc.on(\"player_chat\", function(event) end)\n");
+        home.service.start("hr-lone");
+        LuaFolders.rewrite(home, "hr-lone", "mc.on(\"player_chat\", function(event) end)\n-- v2\n");
+        try (var refreshes = new FrameworkRefreshes(home.context)) {
+            home.service.restart("hr-lone");
+            assertEquals(1, refreshes.count(), "nothing is wired to it: the framework's own refresh in the update");
+        }
+        LuaFolders.deploy(home, "hr-base", "mc.export(\"answer\", function() return 41 end)\n");
+        deployUser("mc.on_dependency_reload(function(name) end)\n");
+        home.service.start("hr-user");
+        LuaFolders.rewrite(home, "hr-base", "mc.export(\"answer\", function() return 42 end)\n");
+        try (var refreshes = new FrameworkRefreshes(home.context)) {
+            LifecycleResult result = home.service.restart("hr-base");
+            assertEquals(1, refreshes.count(), "hr-user is wired to the old revision: one refresh takes it along");
+            assertEquals(List.of("hr-base", "hr-user"), result.started());
+        }
     }
 
     @Test

@@ -37,7 +37,8 @@ import org.osgi.framework.ServiceReference;
  * <ol>
  *   <li>{@code reloads} reloads ({@code resource:restart}, new content each time), {@code events} events posted on the
  *       game thread after each: how long each reload took (the restart command, which first waits for the files it
- *       was just given to settle, and the reload itself as {@code core:hotReload:complete} reports it), how long it held the game thread, the heap after a full GC
+ *       was just given to settle, and the reload itself as {@code core:hotReload:complete} reports it), how long it held the game thread (in all, and phase by
+ *       phase: saving the state, stopping, the bundle update, the start, the hand-over), the heap after a full GC
  *       and the live classes before, halfway and after (the second half's growth leaves out what the first loaded
  *       once: the JIT's classes and method handle forms), and whether the first measured version (its reload hooks, which hold its
  *       Lua state, its JavaScript context, or its plugin object and class loader) was collected;</li>
@@ -62,6 +63,8 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
     private static final String CHATTER = "benchwasm";
     private static final double MIB = 1024.0 * 1024.0;
     private static final int MAX_EVENTS = 3_000_000;
+    /** The phases of a swap the reload phase reports (a reload with no dependents starts none: that phase is 0). */
+    private static final List<String> SWAP_PHASES = List.of("save", "stop", "update", "start", "handOver");
 
     private final BundleContext context;
 
@@ -94,6 +97,8 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
         private final int[] acks = new int[MAX_EVENTS];
         private final List<Number> swapMs = new CopyOnWriteArrayList<>();
         private final List<Number> reloadMs = new CopyOnWriteArrayList<>();
+        /** Each reload's {@code swapPhasesMs}: where it held the game thread. */
+        private final List<Map<?, ?>> swapPhases = new CopyOnWriteArrayList<>();
         private int nextId;
         private int version;
         /** The WebAssembly subject's events are chat lines of this player, acknowledged by being cancelled. */
@@ -127,6 +132,7 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
                     bus.subscribe("core:hotReload:complete", HandlerOptions.defaults(), event -> {
                         if (name.equals(event.payload().get("resourceName"))) {
                             swapMs.add((Number) event.payload().get("swapMs"));
+                            swapPhases.add((Map<?, ?>) event.payload().get("swapPhasesMs"));
                             reloadMs.add((Number) event.payload().get("ms"));
                         }
                     }));
@@ -161,6 +167,7 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             long heapBefore = heapAfterGc();
             int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
             swapMs.clear();
+            swapPhases.clear();
             reloadMs.clear();
             var restartMs = new ArrayList<Double>();
             int firstId = nextId;
@@ -193,6 +200,12 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             report.put("swapMsP50", percentile(swapMs, 50));
             report.put("swapMsP99", percentile(swapMs, 99));
             report.put("swapMsMax", percentile(swapMs, 100));
+            for (String phase : SWAP_PHASES) {
+                List<Number> times = swapPhases.stream().map(phases -> (Number) phases.get(phase)).toList();
+                String key = "swap" + Character.toUpperCase(phase.charAt(0)) + phase.substring(1) + "Ms";
+                report.put(key + "P50", percentile(times, 50));
+                report.put(key + "P99", percentile(times, 99));
+            }
             report.put("heapBeforeMiB", heapBefore / MIB);
             report.put("heapAfterMiB", heapAfter / MIB);
             report.put("heapGrowthMiB", (heapAfter - heapBefore) / MIB);

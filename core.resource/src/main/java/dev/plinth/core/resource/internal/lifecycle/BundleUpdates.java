@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.BundleRevisions;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -136,6 +137,12 @@ final class BundleUpdates {
         return bundle.getState() != Bundle.INSTALLED || wiring().resolveBundles(List.of(bundle));
     }
 
+    /**
+     * Updates a stopped bundle with new content. The framework drops the earlier revision at once when no bundle is
+     * wired to it (Felix refreshes the bundle inside {@code update}, on this thread): one revision is left and there
+     * is nothing more to refresh. When bundles are wired to an earlier revision, the framework keeps it until a
+     * refresh, which this makes and waits for: the dependents then see the new content.
+     */
     private Bundle update(Deployment deployment, Path file) {
         Bundle bundle = context.getBundle(deployment.bundleId());
         if (bundle == null) {
@@ -148,7 +155,9 @@ final class BundleUpdates {
             throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, deployment.name(),
                     deployment.name() + " cannot be updated: " + e.getMessage(), e);
         }
-        refresh(List.of(bundle));
+        if (bundle.adapt(BundleRevisions.class).getRevisions().size() > 1) {
+            refresh(List.of(bundle));
+        }
         return bundle;
     }
 

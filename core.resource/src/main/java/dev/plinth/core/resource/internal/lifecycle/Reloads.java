@@ -92,7 +92,7 @@ final class Reloads {
             List<String> stopped = new ArrayList<>(dependentNames);
             stopped.add(name);
             String version = outcome.current().descriptor().version().toString();
-            feedback.completed(name, version, millis(System.nanoTime() - begin), outcome.nanos() / 1e6, dependentNames);
+            feedback.completed(name, version, millis(System.nanoTime() - begin), outcome.times(), dependentNames);
             return new LifecycleResult(name, ResourceState.STARTED, outcome.started(), stopped, "restarted " + name
                     + (next.isPresent() ? " " + version + " with its new content" : "")
                     + (dependentNames.isEmpty() ? "" : " (and its dependents: " + String.join(", ", dependentNames) + ")"));

@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.internal.deploy.BundleFactory;
 import dev.plinth.core.resource.internal.reload.ContextReplay;
+import dev.plinth.core.resource.internal.reload.SwapTimes;
 import dev.plinth.core.runtime.reload.ReloadHooks;
 import dev.plinth.core.runtime.reload.ReloadState;
 import java.util.ArrayList;
@@ -40,9 +41,9 @@ final class Swap {
      *
      * @param current the resource's deployment now
      * @param started the resources started, in order
-     * @param nanos how long the server thread was held
+     * @param times how long the server thread was held, phase by phase
      */
-    record Outcome(Deployment current, List<String> started, long nanos) {}
+    record Outcome(Deployment current, List<String> started, SwapTimes times) {}
 
     private final Lifecycle lifecycle;
     private final BundleUpdates updates;
@@ -84,10 +85,12 @@ final class Swap {
     Outcome run() {
         long begin = System.nanoTime();
         Map<String, Optional<ReloadState>> saved = saveAll();
+        long savedAt = System.nanoTime();
         for (Part dependent : dependents) {
             stop(dependent);
         }
         stop(subject);
+        long stoppedAt = System.nanoTime();
         Deployment previous = subject.deployment();
         Deployment current = previous;
         var started = new ArrayList<String>();
@@ -95,14 +98,19 @@ final class Swap {
             if (next.isPresent()) {
                 current = updates.apply(previous, next.get());
             }
+            long updatedAt = System.nanoTime();
             started.addAll(lifecycle.startChain(current, subject.lock()));
+            long startedAt = System.nanoTime();
             handOver(current, saved.getOrDefault(current.name(), Optional.empty()), null);
+            long handedOverAt = System.nanoTime();
             for (Part dependent : dependents.reversed()) {
                 started.addAll(lifecycle.startChain(dependent.deployment(), dependent.lock()));
                 handOverQuietly(dependent.deployment(),
                         saved.getOrDefault(dependent.deployment().name(), Optional.empty()), previous.name());
             }
-            return new Outcome(current, started, System.nanoTime() - begin);
+            return new Outcome(current, started, new SwapTimes(savedAt - begin, stoppedAt - savedAt,
+                    updatedAt - stoppedAt, startedAt - updatedAt, handedOverAt - startedAt,
+                    System.nanoTime() - handedOverAt));
         } catch (RuntimeException failure) {
             if (next.isEmpty()) {
                 throw failure; // the same content fails again: nothing to put back

@@ -17,7 +17,8 @@ import org.osgi.service.log.Logger;
  * game (every online player holding {@value #PERMISSION}: {@code §a[reload] chat-demo 1.0.1 in 14 ms},
  * {@code §c[reload] chat-demo: main.lua:12: '=' expected — still running the previous version}), and the event bus
  * ({@code core:hotReload:start}, {@code core:hotReload:complete} with {@code resourceName} and {@code ms} (and the
- * {@code version} now running, and {@code swapMs}, how long the game thread was held),
+ * {@code version} now running, {@code swapMs}, how long the game thread was held, and {@code swapPhasesMs}, that time
+ * phase by phase: {@link SwapTimes}),
  * {@code core:hotReload:failed} with {@code resourceName} and {@code error}), the events of the seed's core resource.
  *
  * <p>Thread-safe: the in-game messages and the events are handed to the game thread (after the work under way
@@ -70,17 +71,17 @@ public final class ReloadFeedback {
      * @param resource the resource
      * @param version its new version
      * @param millis from the start of the reload to the new version handling events
-     * @param swapMillis how long the game thread was held by the swap
+     * @param swap how long the game thread was held by the swap, phase by phase
      * @param dependents the resources restarted with it
      * @return the line shown
      */
-    public String completed(String resource, String version, long millis, double swapMillis, List<String> dependents) {
+    public String completed(String resource, String version, long millis, SwapTimes swap, List<String> dependents) {
         String line = "[reload] " + resource + " " + version + " in " + millis + " ms"
                 + (dependents.isEmpty() ? "" : " (with " + String.join(", ", dependents) + ")");
-        log.info("{} ({} ms on the game thread)", line, String.format(Locale.ROOT, "%.1f", swapMillis));
+        log.info("{} ({} ms on the game thread)", line, String.format(Locale.ROOT, "%.1f", swap.total() / 1e6));
         later(() -> {
             post(COMPLETE, Map.of("resourceName", resource, "ms", millis, "version", version,
-                    "swapMs", Math.round(swapMillis * 100) / 100.0));
+                    "swapMs", SwapTimes.rounded(swap.total()), "swapPhasesMs", swap.millis()));
             tellOperators("§a" + line);
         });
         return line;

@@ -43,7 +43,8 @@ public final class ResourceAccount implements Account {
     @SuppressWarnings("unused") // through TOTALS
     private volatile Totals totals = new Totals(0, 0, 0, 0, Long.MIN_VALUE, 0);
     private final OwnCalls own = new OwnCalls();
-    private volatile boolean ledgerTaken;
+    /** Whether {@link #ledger()} handed the own lane out; guarded by this account's monitor. */
+    private boolean ledgerTaken;
     private volatile long retained;
     private volatile int offences;
     private long offenceTick = Long.MIN_VALUE;
