@@ -66,6 +66,27 @@ class WatchdogTest {
     }
 
     @Test
+    void anOverrunNamesTheThreadOfItsOwnCallAfterCallsOnAnother() throws InterruptedException {
+        Watch watch = watchdog.watch("two-threads", overruns::add);
+        for (int i = 0; i < 3; i++) {
+            watch.enter(Duration.ofSeconds(10).toNanos());
+            watch.exit();
+        }
+        Thread other = Thread.ofPlatform().name("other-caller").start(() -> {
+            watch.enter(Duration.ofMillis(20).toNanos());
+            spinUntil(watch::overran);
+            watch.exit();
+        });
+        other.join(SAFETY / 1_000_000);
+        assertFalse(other.isAlive(), "the other thread's call was interrupted and ended");
+        assertEquals(other, overruns.getFirst().thread());
+        watch.enter(Duration.ofMillis(20).toNanos());
+        spinUntil(() -> overruns.size() >= 2);
+        watch.exit();
+        assertEquals(Thread.currentThread(), overruns.get(1).thread(), "and this thread's call, this thread");
+    }
+
+    @Test
     void aCallThatKeepsRunningIsToldAgain() {
         Watch watch = watchdog.watch("stuck", overruns::add);
         watch.enter(Duration.ofMillis(10).toNanos());

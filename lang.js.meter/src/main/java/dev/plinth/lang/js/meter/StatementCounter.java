@@ -26,6 +26,7 @@ public final class StatementCounter {
     private long charged;
     private boolean armed;
     private boolean exhausted;
+    /** Told when the armed call runs out; kept after {@link #disarm} (only an armed call is told). */
     private Runnable onExhausted = NOTHING;
 
     /** Created by the instrument, one per context. */
@@ -48,7 +49,11 @@ public final class StatementCounter {
         if (armed) {
             throw new IllegalStateException("the statement counter is armed already");
         }
-        this.onExhausted = Objects.requireNonNull(onExhausted, "onExhausted");
+        if (this.onExhausted != Objects.requireNonNull(onExhausted, "onExhausted")) {
+            // only when it changes (a host passes the same one to every call): under G1 a reference stored into a
+            // long-lived object costs a full fence
+            this.onExhausted = onExhausted;
+        }
         armed = true;
         exhausted = false;
         counted = 0;
@@ -84,7 +89,6 @@ public final class StatementCounter {
     public long disarm() {
         long ran = ran();
         armed = false;
-        onExhausted = NOTHING;
         left = Long.MAX_VALUE;
         window = Long.MAX_VALUE;
         return ran;

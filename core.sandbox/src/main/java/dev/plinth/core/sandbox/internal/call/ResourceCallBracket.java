@@ -69,7 +69,9 @@ public final class ResourceCallBracket implements CallBracket {
                 capped = true;
             }
         }
-        payer = paying;
+        if (payer != paying) {
+            payer = paying; // only when it changes: a reference stored into a long-lived object costs a fence
+        }
         this.budget = granted;
         this.tickCapped = capped;
         this.tickBound = tickBound;

@@ -54,6 +54,7 @@ final class WatchedCalls implements Watch {
     private long tickets;
     private long bound;
     private long allowed;
+    /** The thread of the call in progress, or of the last call (read only while a call is in progress). */
     private @Nullable Thread thread;
 
     private volatile @Nullable Overrun overrun;
@@ -148,7 +149,12 @@ final class WatchedCalls implements Watch {
     private void start(long boundNanos, long leftNanos, boolean overran) {
         bound = boundNanos;
         allowed = leftNanos;
-        thread = Thread.currentThread();
+        Thread current = Thread.currentThread();
+        if (thread != current) {
+            // written only when it changes, and kept after the call: under G1 a reference stored into a long-lived
+            // object costs a full fence, more than the rest of entering
+            thread = current;
+        }
         // a release store: the watchdog sees the ticket soon enough, and the call's thread pays no full fence
         STATE.setRelease(this, overran ? FIRED : ++tickets);
     }
@@ -159,7 +165,6 @@ final class WatchedCalls implements Watch {
             if (current == FIRING) {
                 Thread.onSpinWait();
             } else if (STATE.compareAndSet(this, current, IDLE)) {
-                thread = null;
                 return;
             }
         }

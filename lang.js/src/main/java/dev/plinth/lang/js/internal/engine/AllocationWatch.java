@@ -122,7 +122,9 @@ public final class AllocationWatch implements AutoCloseable {
          */
         public void arm(long limit, boolean measure) {
             Thread current = Thread.currentThread();
-            caller = current;
+            if (caller != current) {
+                caller = current; // only when it changes: a reference stored into a long-lived object costs a fence
+            }
             this.limit = limit;
             measured = measure;
             start = measure ? allocations.allocatedBytes(current) : 0;
