@@ -257,8 +257,8 @@ public final class TransferHarness {
      * every listing, the transfer into a cache folder of its own, leave. Its events are counted, not printed.
      */
     private Transfer.Result downloadEverything(URI server, String name, Path cacheFolder) throws IOException {
-        // As bin/plinth-client makes its own (ClientService): virtual threads, the client's HTTP settings.
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor(); HttpClient http = ServerApi.httpClient(threads)) {
+        // As bin/plinth-client makes its own (ClientService): the client's HTTP settings.
+        try (HttpClient http = ServerApi.httpClient()) {
             var api = new ServerApi(http, server, json);
             JoinResponse join = api.join(name, Protocol.VERSION);
             String token = join.session().token();

@@ -14,8 +14,6 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.LogLevel;
 
 /**
- * The {@link PlinthClients} service: one HTTP client (HTTP/1.1, on virtual threads) for every connection, each
+ * The {@link PlinthClients} service: one HTTP client ({@link ServerApi#httpClient}) for every connection, each
  * connection with a detached bus of its own, its scripts on the {@link ScriptEngine}s the language hosts register,
  * their lines on the connection's output (escaped and rate-limited by the sandbox's script log). Connections still
  * open when the service goes are closed.
@@ -42,7 +40,6 @@ public final class ClientService implements PlinthClients {
     private final SandboxSettings sandbox;
     private final List<ScriptEngine> engines = new CopyOnWriteArrayList<>();
     private final List<Connection> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     /**
      * The HTTP client every connection shares, made by the first connection: making one sets up TLS (the JDK's
      * default SSL context) and a selector thread, which a server that never connects anywhere does not need at boot.
@@ -85,7 +82,6 @@ public final class ClientService implements PlinthClients {
         if (made != null) {
             made.shutdownNow();
         }
-        threads.shutdownNow();
     }
 
     /** {@return the shared HTTP client, made now by the first connection} */
@@ -95,7 +91,7 @@ public final class ClientService implements PlinthClients {
         }
         HttpClient made = http;
         if (made == null) {
-            made = ServerApi.httpClient(threads);
+            made = ServerApi.httpClient();
             http = made;
         }
         return made;

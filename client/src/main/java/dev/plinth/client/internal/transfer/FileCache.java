@@ -32,9 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A file appears under its name whole or not at all, so that clients sharing one folder (two players on one
  * machine) never read each other's half-written file: a small file received whole is written under a name of its
- * own writer ({@code DIR/<sha256>.<writer>.tmp}) and moved onto its name in one step, as a verified {@code .part} is.
- * A writer killed between the two leaves its {@code .tmp}, which the next cache opened on the folder deletes once it
- * is an hour old.
+ * own writer in the folder's {@code .tmp} folder ({@code DIR/.tmp/<sha256>.<writer>.tmp}) and moved onto its name in
+ * one step, as a verified {@code .part} is. The temporary names live in a folder of their own, made when the first
+ * is written, so that creating a temporary file and moving it away look names up in that small folder, and only
+ * the move onto its name touches the folder of every cached file (creating files is most of what a transfer of many
+ * small files costs the client). A writer killed between the two leaves its {@code .tmp}, which the next cache opened
+ * on the folder deletes once it is an hour old.
  *
  * <p>Thread-safe.
  */
@@ -43,9 +46,12 @@ public final class FileCache {
     /** How old a writer's {@code .tmp} must be before another cache takes it for abandoned. */
     static final Duration ABANDONED = Duration.ofHours(1);
     private static final String TEMPORARY = ".tmp";
+    /** The folder of the writers' temporary files, inside the cache folder. */
+    static final String TEMPORARY_FOLDER = ".tmp";
     private static final String PART = ".part";
 
     private final Path folder;
+    private final Path temporaries;
     private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
     private final Map<String, FileTime> verified = new ConcurrentHashMap<>();
     /** This cache's part of its writers' temporary names: random, so that other processes' caches never share it. */
@@ -60,8 +66,12 @@ public final class FileCache {
      */
     public FileCache(Path folder) throws IOException {
         this.folder = Files.createDirectories(folder);
+        this.temporaries = this.folder.resolve(TEMPORARY_FOLDER);
+        if (!Files.isDirectory(temporaries)) {
+            return; // no writer has used the folder yet
+        }
         FileTime abandoned = FileTime.from(Instant.now().minus(ABANDONED));
-        try (DirectoryStream<Path> temporary = Files.newDirectoryStream(this.folder, "*" + TEMPORARY)) {
+        try (DirectoryStream<Path> temporary = Files.newDirectoryStream(temporaries, "*" + TEMPORARY)) {
             for (Path file : temporary) {
                 try {
                     if (Files.getLastModifiedTime(file).compareTo(abandoned) < 0) {
@@ -176,21 +186,22 @@ public final class FileCache {
      */
     public void commit(String hash) throws IOException {
         moveOntoName(part(hash), hash);
+        verified.put(hash, Files.getLastModifiedTime(folder.resolve(hash)));
     }
 
     /**
      * Writes a verified file (a small file received whole): into a temporary file of this writer, then moved onto its
-     * name in one step, so that no reader ever sees part of it under its name.
+     * name in one step, so that no reader ever sees part of it under its name. Its bytes were verified in memory; it is
+     * not looked at again (a later {@link #has} of this session hashes it once, as it does any file it has not seen).
      *
      * @param hash its hash
      * @param content its verified bytes
      * @throws IOException when it cannot be written
      */
     public void store(String hash, byte[] content) throws IOException {
-        Path temporary = folder.resolve(hash + "." + writer + "-" + writes.incrementAndGet() + TEMPORARY);
+        Path temporary = temporaries.resolve(hash + "." + writer + "-" + writes.incrementAndGet() + TEMPORARY);
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel = create(temporary)) {
                 ByteBuffer bytes = ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
@@ -203,6 +214,16 @@ public final class FileCache {
         }
     }
 
+    /** Creates a temporary file, and the folder of temporary files when it is the first (or was deleted). */
+    private FileChannel create(Path temporary) throws IOException {
+        try {
+            return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(temporaries);
+            return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+
     /** Moves a whole, verified file onto its name in one step (replacing what another writer put there). */
     private void moveOntoName(Path whole, String hash) throws IOException {
         Path target = folder.resolve(hash);
@@ -211,7 +232,6 @@ public final class FileCache {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(whole, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        verified.put(hash, Files.getLastModifiedTime(target));
     }
 
     /**

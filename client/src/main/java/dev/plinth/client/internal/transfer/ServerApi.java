@@ -48,15 +48,18 @@ public final class ServerApi {
 
     /**
      * The HTTP client the headless client talks to servers with: HTTP/1.1 (each download on a connection of its own,
-     * kept open for the next), 10 s to connect, the client's work (reading answers, completing sends) on the given
-     * threads.
+     * kept open for the next), 10 s to connect, and its work done where it arises: what its selector thread reads is
+     * handed to the answer's body on that thread, not to another thread per chunk read (the JDK's default hands each
+     * to its executor: a thread started and woken for every 64 KiB a download receives). That holds because nothing
+     * the client hands it blocks: the bodies it reads ({@link ReadAheadBody}, byte arrays) only queue what arrives,
+     * and the session socket's listener hands each message to the client's own thread.
      *
-     * @param threads where the HTTP client runs its work: virtual threads, in the headless client
      * @return a new HTTP client, to close when done
      */
-    public static HttpClient httpClient(Executor threads) {
+    public static HttpClient httpClient() {
+        Executor whereItArises = Runnable::run;
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .executor(threads).build();
+                .executor(whereItArises).build();
     }
 
     /** {@return the server's address} */

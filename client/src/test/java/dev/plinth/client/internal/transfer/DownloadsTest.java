@@ -146,9 +146,8 @@ class DownloadsTest {
         for (Needed item : needed) {
             assertTrue(cache.has(item.entry().hash(), item.entry().size()));
         }
-        try (var files = Files.list(folder)) {
-            assertEquals(5, files.count(), "small files are written once under their names, no .part left");
-        }
+        assertEquals(5, CacheFolder.files(folder).size(), "small files are written once under their names, no .part left");
+        assertEquals(List.of(), CacheFolder.temporaries(folder), "nor a temporary file");
     }
 
     @Test

@@ -103,10 +103,8 @@ class FileCacheTest {
                 "under its name the file is whole or absent, never part of it: sizes seen " + seen.stream().distinct().toList());
         assertTrue(reader.has(hash, big.length), "the other cache trusts it");
         assertArrayEquals(big, reader.read(hash).orElseThrow());
-        try (var listing = Files.list(folder)) {
-            assertEquals(java.util.List.of(hash), listing.map(p -> p.getFileName().toString()).toList(),
-                    "no temporary file is left");
-        }
+        assertEquals(java.util.List.of(hash), CacheFolder.files(folder), "only the file is under the cache's names");
+        assertEquals(java.util.List.of(), CacheFolder.temporaries(folder), "no temporary file is left");
     }
 
     @Test
@@ -128,15 +126,16 @@ class FileCacheTest {
                 assertArrayEquals(CONTENT, Files.readAllBytes(folder.resolve(HASH)));
             }
         }
-        try (var listing = Files.list(folder)) {
-            assertEquals(1, listing.count(), "only the file: each writer's temporary name was its own");
-        }
+        assertEquals(java.util.List.of(HASH), CacheFolder.files(folder));
+        assertEquals(java.util.List.of(), CacheFolder.temporaries(folder),
+                "nothing left: each writer's temporary name was its own");
     }
 
     @Test
     void anAbandonedTemporaryFileIsDeletedByTheNextCacheAFreshOneIsLeftToItsWriter() throws IOException {
-        Path abandoned = folder.resolve(HASH + ".killed-1.tmp");
-        Path fresh = folder.resolve(HASH + ".writing-1.tmp");
+        Path temporaries = Files.createDirectories(folder.resolve(FileCache.TEMPORARY_FOLDER));
+        Path abandoned = temporaries.resolve(HASH + ".killed-1.tmp");
+        Path fresh = temporaries.resolve(HASH + ".writing-1.tmp");
         Files.write(abandoned, CONTENT);
         Files.write(fresh, CONTENT);
         Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
@@ -144,6 +143,23 @@ class FileCacheTest {
         new FileCache(folder);
         assertFalse(Files.exists(abandoned), "a writer killed an hour ago or more left it");
         assertTrue(Files.exists(fresh), "its writer may still move it onto its name");
+    }
+
+    @Test
+    void temporaryFilesAreWrittenInAFolderOfTheirOwnMadeWhenTheFirstIsWritten() throws IOException {
+        var cache = new FileCache(folder);
+        assertFalse(Files.exists(folder.resolve(FileCache.TEMPORARY_FOLDER)), "no writer yet, no folder");
+        cache.store(HASH, CONTENT);
+        assertTrue(Files.isDirectory(folder.resolve(FileCache.TEMPORARY_FOLDER)));
+        assertEquals(java.util.List.of(HASH), CacheFolder.files(folder));
+        assertTrue(cache.has(HASH, CONTENT.length));
+        assertArrayEquals(CONTENT, Files.readAllBytes(folder.resolve(HASH)));
+        // Deleted meanwhile (someone cleaning the cache by hand): made again by the next write.
+        Files.delete(folder.resolve(FileCache.TEMPORARY_FOLDER));
+        String other = HexFormat.of().formatHex(Partial.newDigest().digest(new byte[] {1, 2, 3}));
+        cache.store(other, new byte[] {1, 2, 3});
+        assertEquals(java.util.List.of(other, HASH).stream().sorted().toList(), CacheFolder.files(folder));
+        assertEquals(java.util.List.of(), CacheFolder.temporaries(folder));
     }
 
     @Test

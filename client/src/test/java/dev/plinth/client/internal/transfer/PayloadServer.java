@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,7 +55,7 @@ final class PayloadServer implements AutoCloseable {
     }
 
     ServerApi api() {
-        return new ServerApi(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+        return new ServerApi(ServerApi.httpClient(), // the client's own: its work where it arises
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), json);
     }
 
