@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>N clients (100 by default) join at once over loopback and each downloads every file of every resource
- *       with the headless client's transfer code (join, payload listings, batches of files, each file verified
+ *       with the headless client's transfer code (join, the payload listings, batches of files, each file verified
  *       against its listing's size and SHA-256 as it ends) into a cache folder of its own: all must complete; the
  *       aggregate rate is every client's bytes over the wall time from the first join to the last file; then every
  *       cached file is hashed again against its name (none may be corrupted); the figure of the issue. The processor
@@ -254,7 +254,7 @@ public final class TransferHarness {
     /**
      * One simulated client, with the headless client's own transfer code (the classes {@code bin/plinth-client} runs:
      * its server API, cache, downloads and transfer, which verifies every file's size and SHA-256 as it ends): join,
-     * every listing, the transfer into a cache folder of its own, leave. Its events are counted, not printed.
+     * every listing (in one request, as it does), the transfer into a cache folder of its own, leave. Its events are counted, not printed.
      */
     private Transfer.Result downloadEverything(URI server, String name, Path cacheFolder) throws IOException {
         // As bin/plinth-client makes its own (ClientService): the client's HTTP settings.
@@ -262,10 +262,12 @@ public final class TransferHarness {
             var api = new ServerApi(http, server, json);
             JoinResponse join = api.join(name, Protocol.VERSION);
             String token = join.session().token();
-            var listings = new ArrayList<PayloadListing>();
+            List<PayloadListing> listings = api.listings(token).resources();
+            var listed = listings.stream().map(PayloadListing::name).toList();
             for (ModInfo mod : join.loginSuccess().mods()) {
-                listings.add(api.listing(token, mod.modId()).orElseThrow(
-                        () -> new IllegalStateException(name + ": no listing for " + mod.modId())));
+                if (!listed.contains(mod.modId())) {
+                    throw new IllegalStateException(name + ": no listing for " + mod.modId());
+                }
             }
             var cache = new FileCache(cacheFolder);
             var events = new AtomicLong();

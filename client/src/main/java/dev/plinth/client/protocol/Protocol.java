@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code POST /plinth/join} with a {@link JoinRequest}: a {@link JoinResponse} (the player joins the world);</li>
  * <li>{@code GET /plinth/resources/NAME}: the {@link PayloadListing} of a started resource;</li>
+ * <li>{@code GET /plinth/listings}: the {@link PayloadListings} of every started resource that sends clients something
+ * (what a joining client asks for: one request instead of one per resource);</li>
  * <li>{@code GET /plinth/files/SHA256}: a payload file by its current hash ({@code ETag}, {@code Range},
  * {@code Cache-Control});</li>
  * <li>{@code POST /plinth/batch} with a {@link BatchRequest}: several payload files in one response, each from an
@@ -32,6 +34,8 @@ public final class Protocol {
     public static final String JOIN = "/plinth/join";
     /** The payload listings, followed by the resource name. */
     public static final String RESOURCES = "/plinth/resources/";
+    /** Every payload listing in one answer ({@link PayloadListings}). */
+    public static final String LISTINGS = "/plinth/listings";
     /** The files by hash, followed by the SHA-256. */
     public static final String FILES = "/plinth/files/";
     /** Several files in one response ({@link BatchRequest}). */

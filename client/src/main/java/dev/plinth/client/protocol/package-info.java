@@ -1,10 +1,10 @@
 /**
  * Plinth's client protocol, what the server and its clients exchange as JSON over HTTP: the join (Staminal's
- * {@code LoginSuccess} with a download URL per resource), a resource's payload listing, batches of files, and the messages of the
+ * {@code LoginSuccess} with a download URL per resource), a resource's payload listing (or all of them at once), batches of files, and the messages of the
  * session's WebSocket. Paths and headers are {@link dev.plinth.client.protocol.Protocol}'s.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 @NullMarked
 package dev.plinth.client.protocol;
 

@@ -3,8 +3,6 @@ package dev.plinth.itest.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,20 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class ClientBatchTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private ClientHome clients;
+    private ClientRequests requests;
     private String token;
 
     @BeforeEach
     void deploy() throws Exception {
         clients = new ClientHome("");
+        requests = clients.requests;
         clients.deployHud("-- the server's secret", "print('client')");
-        var response = http.send(HttpRequest.newBuilder(clients.http.uri("/plinth/join"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"mallory\", \"client_version\": \"0.1.0\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        token = json.readTree(response.body()).at("/session/token").asText();
+        token = requests.token("mallory");
     }
 
     @AfterEach
@@ -45,9 +39,7 @@ class ClientBatchTest {
     }
 
     private int leave() throws Exception {
-        return http.send(HttpRequest.newBuilder(clients.http.uri("/plinth/leave"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return requests.leave(token);
     }
 
     private String hash(String path) {
@@ -64,7 +56,7 @@ class ClientBatchTest {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return requests.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -126,7 +118,7 @@ class ClientBatchTest {
             var answer = batch(token, body);
             assertEquals(400, answer.statusCode(), body.length() > 80 ? body.substring(0, 80) : body);
             assertFalse(answer.body().contains("logo"));
-            json.readTree(answer.body()).get("error").asText(); // says why, as JSON
+            requests.json.readTree(answer.body()).get("error").asText(); // says why, as JSON
         }
     }
 

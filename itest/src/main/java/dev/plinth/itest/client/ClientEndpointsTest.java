@@ -2,23 +2,21 @@ package dev.plinth.itest.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,23 +24,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The client endpoints as an attacker sees them: only files of started resources' payloads, by their current hash,
  * for a live session; everything else a 404 (never a listing, never a path), a range that cannot be satisfied a 416.
- * And what a well-behaved client relies on: ETag, Cache-Control, Range.
+ * And what a well-behaved client relies on: ETag, Cache-Control, Range; every listing in one answer
+ * ({@code GET /plinth/listings}), each as {@code GET /plinth/resources/NAME} gives it, none of a server-only or stopped
+ * resource, the current hashes after a file changed.
  */
 class ClientEndpointsTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private ClientHome clients;
+    private ClientRequests requests;
     private String token;
 
     @BeforeEach
     void deploy() throws Exception {
         clients = new ClientHome("");
+        requests = clients.requests;
         clients.deployHud("-- the server's secret", "print('client')");
-        clients.home.folder("ct-server", Map.of("plugin.toml", "[plugin]\nname = \"ct-server\"\nmain = \"main.lua\"\n",
-                "main.lua", "-- server only"));
-        clients.home.awaitListed("ct-server");
-        clients.home.service.start("ct-server");
+        clients.deployServerOnly();
         token = join("mallory");
     }
 
@@ -53,17 +50,11 @@ class ClientEndpointsTest {
     }
 
     private int leave(String session) throws Exception {
-        return http.send(HttpRequest.newBuilder(clients.http.uri("/plinth/leave"))
-                .header("Authorization", "Bearer " + session).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return requests.leave(session);
     }
 
     private String join(String name) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(clients.http.uri("/plinth/join"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"client_version\": \"0.1.0\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode answer = json.readTree(response.body());
+        JsonNode answer = requests.join(name);
         assertEquals("Plinth server", answer.at("/LoginSuccess/server_name").asText());
         assertEquals("resource", answer.at("/LoginSuccess/mods/0/mod_type").asText());
         assertTrue(answer.at("/LoginSuccess/mods/0/download_url").asText().endsWith("/plinth/resources/ct-hud"));
@@ -71,15 +62,7 @@ class ClientEndpointsTest {
     }
 
     private HttpResponse<String> get(String path, String bearer, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(clients.http.uri("").toString() + path))
-                .timeout(Duration.ofSeconds(10)).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return requests.get(path, bearer, headers);
     }
 
     private String hash(String path) {
@@ -241,5 +224,66 @@ class ClientEndpointsTest {
     private static String sha256(String text) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode listings() throws Exception {
+        var answer = requests.get("/plinth/listings", token);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElseThrow());
+        return requests.json.readTree(answer.body()).get("resources");
+    }
+
+    private static List<String> names(JsonNode resources) {
+        var names = new ArrayList<String>();
+        resources.forEach(r -> names.add(r.get("name").asText()));
+        return names;
+    }
+
+    @Test
+    void everyResourceForClientsIsListedOnceAsItsOwnListingSays() throws Exception {
+        JsonNode resources = listings();
+
+        assertEquals(List.of("ct-hud"), names(resources), "the server-only resource is not listed");
+        var own = requests.get("/plinth/resources/ct-hud", token);
+        assertEquals(200, own.statusCode());
+        assertEquals(requests.json.readTree(own.body()), resources.get(0));
+    }
+
+    @Test
+    void withoutALiveSessionItIs404AndNamesNothing() throws Exception {
+        String ended = requests.token("eve");
+        assertEquals(204, requests.leave(ended));
+
+        for (String bearer : new String[] {null, "not-a-token", ended}) {
+            var answer = requests.get("/plinth/listings", bearer);
+            assertEquals(404, answer.statusCode(), String.valueOf(bearer));
+            assertFalse(answer.body().contains("ct-hud"), String.valueOf(bearer));
+        }
+        var below = requests.get("/plinth/listings/ct-hud", token);
+        assertEquals(404, below.statusCode(), "nothing is served below it");
+        // Jetty's page for a path no endpoint serves repeats the path; no listing is in it
+        assertFalse(below.body().contains(hash("textures/logo.txt")), below.body());
+    }
+
+    @Test
+    void aChangedFileIsListedByItsNewHashAndAStoppedResourceNotAtAll() throws Exception {
+        String oldLogo = hash("textures/logo.txt");
+        String before = listings().toString();
+
+        Files.writeString(clients.home.resources.resolve("ct-hud/textures/logo.txt"), "new logo");
+        ResourceHomeWait.until(() -> !hash("textures/logo.txt").equals(oldLogo), "the new content's hash");
+        String after = listings().toString();
+        assertNotEquals(before, after, "the listings are written again when a listing changed");
+        assertFalse(after.contains(oldLogo), "an old hash");
+        JsonNode logo = null;
+        for (JsonNode file : listings().get(0).get("files")) {
+            if (file.get("path").asText().equals("textures/logo.txt")) {
+                logo = file;
+            }
+        }
+        assertEquals(hash("textures/logo.txt"), logo == null ? null : logo.get("hash").asText());
+
+        clients.home.service.stop("ct-hud");
+        assertEquals(List.of(), names(listings()), "a stopped resource");
     }
 }

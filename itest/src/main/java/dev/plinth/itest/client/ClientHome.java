@@ -24,6 +24,8 @@ final class ClientHome implements AutoCloseable {
     final PlinthClients clients = home.context.getService(home.context.getServiceReference(PlinthClients.class));
     final Clients connected = home.context.getService(home.context.getServiceReference(Clients.class));
     final ClientPayloads payloads = home.context.getService(home.context.getServiceReference(ClientPayloads.class));
+    /** Requests to its client endpoints, as a client or an attacker makes them. */
+    final ClientRequests requests = new ClientRequests(this);
     private final List<PlinthClient> open = new CopyOnWriteArrayList<>();
 
     ClientHome(String settings) throws IOException, BundleException {
@@ -45,6 +47,14 @@ final class ClientHome implements AutoCloseable {
                 "config/data.json", "{\"speed\": 3}"));
         home.awaitListed("ct-hud");
         home.service.start("ct-hud");
+    }
+
+    /** Deploys and starts {@code ct-server}, a resource with a server script only: it sends clients nothing. */
+    void deployServerOnly() throws IOException {
+        home.folder("ct-server", java.util.Map.of("plugin.toml",
+                "[plugin]\nname = \"ct-server\"\nmain = \"main.lua\"\n", "main.lua", "-- server only"));
+        home.awaitListed("ct-server");
+        home.service.start("ct-server");
     }
 
     /** The cache folder of a test's client. */

@@ -32,15 +32,14 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -157,24 +156,20 @@ public final class Connection implements PlinthClient, ClientSide {
         return null;
     }
 
-    /** The listings of these resources, fetched at once; a resource the server no longer lists is dropped. */
+    /**
+     * The listings of these resources, all in one request ({@code GET /plinth/listings}); a resource the server no
+     * longer lists is marked stopped (one that started since the join comes with its {@code resource:sync}).
+     */
     private void fetchListings(List<Entry> entries) {
-        var futures = new ArrayList<Future<Optional<PayloadListing>>>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Entry entry : entries) {
-                futures.add(threads.submit(() -> api.listing(token(), entry.info.modId())));
+        var byName = new HashMap<String, PayloadListing>();
+        for (PayloadListing listing : api.listings(token()).resources()) {
+            byName.put(listing.name(), listing);
+        }
+        for (Entry entry : entries) {
+            entry.listing = byName.get(entry.info.modId());
+            if (entry.listing == null) {
+                entry.state = "stopped";
             }
-            for (int i = 0; i < entries.size(); i++) {
-                entries.get(i).listing = futures.get(i).get().orElse(null);
-                if (entries.get(i).listing == null) {
-                    entries.get(i).state = "stopped";
-                }
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ClientException c ? c : new ClientException(e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientException("interrupted while fetching the listings", e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.plinth.client.protocol.BatchRequest;
 import dev.plinth.client.protocol.JoinRequest;
 import dev.plinth.client.protocol.JoinResponse;
 import dev.plinth.client.protocol.PayloadListing;
+import dev.plinth.client.protocol.PayloadListings;
 import dev.plinth.client.protocol.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,6 +118,27 @@ public final class ServerApi {
             return Optional.of(json.readValue(response.body(), PayloadListing.class));
         } catch (IOException e) {
             throw new ClientException(resource + ": its listing is not Plinth's protocol: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every payload listing the server has for clients, in one request ({@code GET /plinth/listings}).
+     *
+     * @param token the session
+     * @return the listings of the resources started now (the join's list may name one that stopped since)
+     * @throws ClientException when the server cannot be reached, refuses the session (404) or answers nonsense
+     */
+    public PayloadListings listings(String token) {
+        var response = send(authorized(server.resolve(Protocol.LISTINGS), token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new ClientException(server + " refused the listings: HTTP " + response.statusCode()
+                    + (response.statusCode() == 404 ? " (the session ended)" : ""));
+        }
+        try {
+            return json.readValue(response.body(), PayloadListings.class);
+        } catch (IOException e) {
+            throw new ClientException(server + ": the listings are not Plinth's protocol: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.plinth.client.protocol.BatchRequest;
 import dev.plinth.client.protocol.PayloadListing;
+import dev.plinth.client.protocol.PayloadListings;
 import dev.plinth.client.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The files side of the client protocol on a loopback port, for the client's transfer tests: files by hash with
- * {@code Range}, and batches, as the server's endpoints answer them, with faults a test turns on (an answer that
+ * The files side of the client protocol on a loopback port, for the client's transfer tests: the listings, files by
+ * hash with {@code Range}, and batches, as the server's endpoints answer them, with faults a test turns on (an answer that
  * ends early, bytes that do not match their hash). The real endpoints are tested inside the framework and end to
  * end; this one lets a test break the network where it wants.
  */
@@ -37,6 +38,8 @@ final class PayloadServer implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     /** When at least 0: the next answer stops after this many body bytes (the connection breaks). */
     final AtomicLong cutAfter = new AtomicLong(-1);
+    /** What {@code GET /plinth/listings} answers a session. */
+    volatile PayloadListings listed = new PayloadListings(List.of());
     /** Hashes whose bytes are sent wrong (their last byte flipped), and how many more times. */
     final Map<String, Integer> corrupt = new ConcurrentHashMap<>();
 
@@ -44,6 +47,7 @@ final class PayloadServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(Protocol.FILES, this::file);
         server.createContext(Protocol.BATCH, this::batch);
+        server.createContext(Protocol.LISTINGS, this::listings);
         server.start();
     }
 
@@ -57,6 +61,18 @@ final class PayloadServer implements AutoCloseable {
     ServerApi api() {
         return new ServerApi(ServerApi.httpClient(), // the client's own: its work where it arises
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), json);
+    }
+
+    private void listings(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorized(exchange) || !exchange.getRequestURI().getPath().equals(Protocol.LISTINGS)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = json.writeValueAsBytes(listed);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     private void file(HttpExchange exchange) throws IOException {

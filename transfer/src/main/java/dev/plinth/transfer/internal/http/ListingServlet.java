@@ -1,10 +1,9 @@
 package dev.plinth.transfer.internal.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plinth.client.protocol.PayloadListing;
+import dev.plinth.client.protocol.PayloadListings;
 import dev.plinth.client.protocol.Protocol;
 import dev.plinth.core.http.PlinthHttp;
-import dev.plinth.core.resource.payload.ClientMod;
 import dev.plinth.core.resource.payload.ClientPayload;
 import dev.plinth.core.resource.payload.ClientPayloads;
 import dev.plinth.core.resource.payload.PayloadException;
@@ -15,11 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,36 +23,35 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSe
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * {@code GET /plinth/resources/NAME}: the {@link PayloadListing} of a started resource that sends clients something,
- * for a live session; anything else (a stopped resource, a server-only one, an unknown name, no session) is a 404.
- * A listing's JSON is written once and sent again for as long as the listing stays equal (every joining client asks
- * for every listing).
+ * The payload listings, for a live session (without one, everything here is a 404):
+ *
+ * <ul>
+ *   <li>{@code GET /plinth/resources/NAME}: the {@link PayloadListing} of a started resource that sends clients
+ *       something; anything else (a stopped resource, a server-only one, an unknown name) is a 404;</li>
+ *   <li>{@code GET /plinth/listings}: the {@link PayloadListings} of every such resource, each as the first gives it
+ *       (a resource whose payload cannot be read, a file it declares gone, is left out and logged, as in the join's
+ *       list): what a joining client asks for, one request instead of one per resource.</li>
+ * </ul>
+ * Their JSON is written once and sent again for as long as what it renders stays equal ({@link ListingJson}).
  *
  * <p>Called on Jetty's threads, concurrently.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern(Protocol.RESOURCES + "*")
+@HttpWhiteboardServletPattern({Protocol.RESOURCES + "*", Protocol.LISTINGS})
 @HttpWhiteboardContextSelect(PlinthHttp.CONTEXT_SELECT)
 public final class ListingServlet extends SessionServlet {
 
     @Serial
     private static final long serialVersionUID = 1L;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** The key of every listing's JSON; a resource's own is under its name, which is never empty. */
+    private static final String ALL = "";
 
     private final transient ClientPayloads payloads;
-    private final transient ObjectMapper json = Protocol.mapper();
-    private final transient ConcurrentMap<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private final transient ListingJson rendered = new ListingJson();
 
     /**
-     * A resource's listing and its JSON.
-     *
-     * @param listing the listing
-     * @param json its JSON
-     */
-    private record Rendered(PayloadListing listing, byte[] json) {}
-
-    /**
-     * Creates the endpoint.
+     * Creates the endpoints.
      *
      * @param sessions the sessions
      * @param counters the transfer counters
@@ -72,8 +66,17 @@ public final class ListingServlet extends SessionServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (session(request).isEmpty()) {
+            notFound(response);
+            return;
+        }
+        if (Protocol.LISTINGS.equals(request.getServletPath())) {
+            var listings = new PayloadListings(payloads.payloads().stream().map(ListingJson::listing).toList());
+            ListingJson.send(response, rendered.render(ALL, listings));
+            return;
+        }
         String name = Optional.ofNullable(request.getPathInfo()).map(p -> p.substring(1)).orElse("");
-        if (session(request).isEmpty() || !NAME.matcher(name).matches()) {
+        if (!NAME.matcher(name).matches()) {
             notFound(response);
             return;
         }
@@ -84,40 +87,10 @@ public final class ListingServlet extends SessionServlet {
             payload = Optional.empty();
         }
         if (payload.isEmpty()) {
-            rendered.remove(name);
+            rendered.forget(name);
             notFound(response);
             return;
         }
-        PayloadListing listing = listing(payload.get());
-        Rendered known = rendered.get(name);
-        if (known == null || !known.listing().equals(listing)) {
-            known = new Rendered(listing, json.writeValueAsBytes(listing));
-            rendered.put(name, known);
-        }
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(known.json().length);
-        response.getOutputStream().write(known.json());
-    }
-
-    /**
-     * A payload as the protocol lists it.
-     *
-     * @param payload the payload
-     * @return its listing
-     */
-    static PayloadListing listing(ClientPayload payload) {
-        var files = payload.files().stream().map(f -> new PayloadListing.Entry(f.path(), f.size(), f.sha256(),
-                f.cache(), f.kind().name().toLowerCase(Locale.ROOT))).toList();
-        PayloadListing.Mod mod = payload.mod().map(ListingServlet::mod).orElse(null);
-        return new PayloadListing(payload.resource(), payload.type().id(), payload.version().toString(),
-                payload.author(), payload.description(), payload.dependencies(), payload.hash(), files,
-                payload.scripts(), mod);
-    }
-
-    private static PayloadListing.Mod mod(ClientMod mod) {
-        return new PayloadListing.Mod(mod.manifest(), mod.displayName(), mod.modType(), mod.priority(),
-                mod.entry().orElse(null), mod.requires());
+        ListingJson.send(response, rendered.render(name, ListingJson.listing(payload.get())));
     }
 }
