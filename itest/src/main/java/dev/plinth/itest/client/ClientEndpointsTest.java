@@ -132,6 +132,9 @@ class ClientEndpointsTest {
         assertEquals(404, get("/plinth/files/", token).statusCode(), "no listing");
         assertEquals(404, get("/plinth/resources/", token).statusCode(), "no listing");
         assertEquals(404, get("/plinth/files/" + oldLogo.toUpperCase(), token).statusCode(), "not a hash as written");
+        for (String notAHash : new String[] {oldLogo.toUpperCase(), oldLogo + "/", "../ct-hud/textures/logo.txt", ""}) {
+            assertTrue(clients.payloads.file(notAHash).isEmpty(), "the payloads find nothing by " + notAHash);
+        }
 
         Files.writeString(clients.home.resources.resolve("ct-hud/textures/logo.txt"), "new logo");
         ResourceHomeWait.until(() -> !hash("textures/logo.txt").equals(oldLogo), "the new content's hash");

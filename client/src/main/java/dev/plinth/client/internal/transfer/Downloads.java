@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
@@ -179,6 +180,7 @@ public final class Downloads {
         var left = new ArrayList<Needed>();
         int next = 0;
         byte[] buffer = new byte[Partial.CHUNK];
+        byte[] whole = null; // one for the batch's whole files, made at the first, as large as the largest
         MessageDigest digest = Partial.newDigest(); // one for the batch's whole files: digest() resets it
         try {
             HttpResponse<InputStream> response = api.batch(token, new BatchRequest(wanted));
@@ -189,8 +191,11 @@ public final class Downloads {
                 for (; next < batch.size(); next++) {
                     Needed needed = batch.get(next);
                     var entry = needed.entry();
-                    boolean whole = offsets[next] == 0 && entry.size() <= WHOLE_FILE_BYTES;
-                    if (!(whole ? receiveWhole(in, needed, digest, received, done, left)
+                    boolean sentWhole = offsets[next] == 0 && entry.size() <= WHOLE_FILE_BYTES;
+                    if (sentWhole && whole == null) {
+                        whole = new byte[largestWhole(batch, offsets)];
+                    }
+                    if (!(sentWhole ? receiveWhole(in, needed, whole, digest, received, done, left)
                             : receivePartial(in, needed, offsets[next], buffer, received, done, left))) {
                         break;
                     }
@@ -203,20 +208,35 @@ public final class Downloads {
         return left;
     }
 
+    /** {@return the size of the largest file of a batch that it sends whole} */
+    private static int largestWhole(List<Needed> batch, long[] offsets) {
+        long largest = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            long size = batch.get(i).entry().size();
+            if (offsets[i] == 0 && size <= WHOLE_FILE_BYTES) {
+                largest = Math.max(largest, size);
+            }
+        }
+        return (int) largest;
+    }
+
     /**
      * A small file the batch sends whole: read into memory and hashed, then written once under its name (or kept in
-     * memory); one that fails verification is left for {@link #fetch}.
+     * memory); one that fails verification is left for {@link #fetch}. The batch's whole files are read into one
+     * array, each over the previous one (a new array per file was about half of what a transfer of many small files
+     * allocated, the HTTP client's buffers the other half); a file kept in memory gets a copy of its own.
      *
+     * @param content the batch's array for whole files, as large as the largest
      * @param digest a SHA-256 digest, reset
      * @return whether the answer goes on after it (false: it ended early, nothing of the file was kept)
      */
-    private boolean receiveWhole(InputStream in, Needed needed, MessageDigest digest, LongConsumer received,
-            BiConsumer<Needed, Outcome> done, List<Needed> left) throws IOException {
+    private boolean receiveWhole(InputStream in, Needed needed, byte[] content, MessageDigest digest,
+            LongConsumer received, BiConsumer<Needed, Outcome> done, List<Needed> left) throws IOException {
         var entry = needed.entry();
-        byte[] content = new byte[(int) entry.size()];
+        int size = (int) entry.size();
         int got = 0;
-        while (got < content.length) {
-            int read = in.read(content, got, content.length - got);
+        while (got < size) {
+            int read = in.read(content, got, size - got);
             if (read < 0) {
                 return false;
             }
@@ -226,14 +246,15 @@ public final class Downloads {
             got += read;
             received.accept(read);
         }
-        if (!HexFormat.of().formatHex(digest.digest(content)).equals(entry.hash())) {
+        digest.update(content, 0, size);
+        if (!HexFormat.of().formatHex(digest.digest()).equals(entry.hash())) {
             left.add(needed);
             return true;
         }
         if (entry.cache()) {
-            cache.store(entry.hash(), content);
+            cache.store(entry.hash(), content, size);
         } else {
-            cache.keep(entry.hash(), content);
+            cache.keep(entry.hash(), Arrays.copyOf(content, size));
         }
         done.accept(needed, new Outcome(got, 0));
         return true;

@@ -195,14 +195,15 @@ public final class FileCache {
      * not looked at again (a later {@link #has} of this session hashes it once, as it does any file it has not seen).
      *
      * @param hash its hash
-     * @param content its verified bytes
+     * @param content its verified bytes, from the start of the array (which the caller may reuse once this returns)
+     * @param length how many bytes it has
      * @throws IOException when it cannot be written
      */
-    public void store(String hash, byte[] content) throws IOException {
+    public void store(String hash, byte[] content, int length) throws IOException {
         Path temporary = temporaries.resolve(hash + "." + writer + "-" + writes.incrementAndGet() + TEMPORARY);
         try {
             try (FileChannel channel = create(temporary)) {
-                ByteBuffer bytes = ByteBuffer.wrap(content);
+                ByteBuffer bytes = ByteBuffer.wrap(content, 0, length);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }

@@ -96,7 +96,7 @@ class FileCacheTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        writer.store(hash, big);
+        writer.store(hash, big, big.length);
         stored.countDown();
         polling.join();
         assertTrue(seen.stream().allMatch(size -> size == big.length),
@@ -114,11 +114,11 @@ class FileCacheTest {
         try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 200; round++) {
                 var a = threads.submit(() -> {
-                    first.store(HASH, CONTENT);
+                    first.store(HASH, CONTENT, CONTENT.length);
                     return null;
                 });
                 var b = threads.submit(() -> {
-                    second.store(HASH, CONTENT);
+                    second.store(HASH, CONTENT, CONTENT.length);
                     return null;
                 });
                 a.get();
@@ -149,7 +149,7 @@ class FileCacheTest {
     void temporaryFilesAreWrittenInAFolderOfTheirOwnMadeWhenTheFirstIsWritten() throws IOException {
         var cache = new FileCache(folder);
         assertFalse(Files.exists(folder.resolve(FileCache.TEMPORARY_FOLDER)), "no writer yet, no folder");
-        cache.store(HASH, CONTENT);
+        cache.store(HASH, CONTENT, CONTENT.length);
         assertTrue(Files.isDirectory(folder.resolve(FileCache.TEMPORARY_FOLDER)));
         assertEquals(java.util.List.of(HASH), CacheFolder.files(folder));
         assertTrue(cache.has(HASH, CONTENT.length));
@@ -157,7 +157,8 @@ class FileCacheTest {
         // Deleted meanwhile (someone cleaning the cache by hand): made again by the next write.
         Files.delete(folder.resolve(FileCache.TEMPORARY_FOLDER));
         String other = HexFormat.of().formatHex(Partial.newDigest().digest(new byte[] {1, 2, 3}));
-        cache.store(other, new byte[] {1, 2, 3});
+        cache.store(other, new byte[] {1, 2, 3, 4}, 3); // what follows the length is not the file's
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(folder.resolve(other)));
         assertEquals(java.util.List.of(other, HASH).stream().sorted().toList(), CacheFolder.files(folder));
         assertEquals(java.util.List.of(), CacheFolder.temporaries(folder));
     }
@@ -166,7 +167,7 @@ class FileCacheTest {
     void oneListingTellsWhichFilesAndPartialDownloadsAreThere() throws IOException {
         var cache = new FileCache(folder);
         String other = "0".repeat(64);
-        cache.store(HASH, CONTENT);
+        cache.store(HASH, CONTENT, CONTENT.length);
         Files.write(cache.part(other), CONTENT);
 
         FileCache.Listing listing = cache.list();

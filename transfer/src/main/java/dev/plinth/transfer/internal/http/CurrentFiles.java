@@ -35,7 +35,8 @@ final class CurrentFiles {
     /**
      * A file by hash.
      *
-     * @param hash what the client asked for (anything: what is no SHA-256 finds nothing)
+     * @param hash what the client asked for, a SHA-256 ({@link dev.plinth.client.protocol.Protocol#isSha256}); anything
+     *     else finds nothing too
      * @return the file, empty when no current file has that hash
      */
     Optional<PayloadSource> find(String hash) {

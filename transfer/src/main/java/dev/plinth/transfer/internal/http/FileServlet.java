@@ -58,7 +58,8 @@ public final class FileServlet extends SessionServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String hash = Optional.ofNullable(request.getPathInfo()).map(p -> p.substring(1)).orElse("");
-        Optional<PayloadSource> found = session(request).isEmpty() ? Optional.empty() : files.find(hash);
+        Optional<PayloadSource> found = !Protocol.isSha256(hash) || session(request).isEmpty() ? Optional.empty()
+                : files.find(hash);
         if (found.isEmpty()) {
             notFound(response);
             return;

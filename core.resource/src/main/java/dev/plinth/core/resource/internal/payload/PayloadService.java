@@ -148,9 +148,9 @@ public final class PayloadService implements ClientPayloads {
     @Override
     public Optional<PayloadSource> file(String sha256) {
         refuseGameThread();
-        if (sha256.length() != 64 || !sha256.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-            return Optional.empty(); // not a lower-case SHA-256 (checked without a regular expression: once per file)
-        }
+        // The index holds current hashes only: what is not one (not a hash at all, too) finds nothing there, and asks
+        // for a fresh index at most once a second. The endpoints check a hash's form before they ask
+        // (Protocol.isSha256, the client protocol's rule).
         PayloadSource source = index.get(sha256);
         if (source == null && System.nanoTime() - refreshedAt > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
             payloads();
