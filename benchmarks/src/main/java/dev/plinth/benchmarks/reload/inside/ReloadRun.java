@@ -3,7 +3,9 @@ package dev.plinth.benchmarks.reload.inside;
 import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.events.Subscription;
+import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.ResourceState;
 import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.reload.ReloadState;
@@ -145,9 +147,16 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
                 barrier();
                 report.put("eventsPostedInAll", nextId);
                 report.put("handledByResource", handledByResource(name));
+            } catch (Exception | AssertionError failure) {
+                // say what became of the subject: a failed run often leaves it stopped in error, with the reason
+                ResourceInfo info = resources.info(name);
+                throw new IllegalStateException(name + " is " + info.state() + info.lastError().map(e -> " (" + e + ")")
+                        .orElse("") + " after: " + failure, failure);
             } finally {
                 subscriptions.forEach(Subscription::close);
-                resources.stop(name);
+                if (resources.info(name).state() == ResourceState.STARTED) {
+                    resources.stop(name);
+                }
                 if (chatter != null) {
                     service(Simulation.class).quit(CHATTER);
                 }
