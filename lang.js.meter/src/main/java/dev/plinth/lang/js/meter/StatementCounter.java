@@ -26,7 +26,7 @@ public final class StatementCounter {
     private long charged;
     private boolean armed;
     private boolean exhausted;
-    /** Told when the armed call runs out; kept after {@link #disarm} (only an armed call is told). */
+    /** Told when the armed call runs out; set only while a call is armed (see {@link #disarm}). */
     private Runnable onExhausted = NOTHING;
 
     /** Created by the instrument, one per context. */
@@ -49,11 +49,7 @@ public final class StatementCounter {
         if (armed) {
             throw new IllegalStateException("the statement counter is armed already");
         }
-        if (this.onExhausted != Objects.requireNonNull(onExhausted, "onExhausted")) {
-            // only when it changes (a host passes the same one to every call): under G1 a reference stored into a
-            // long-lived object costs a full fence
-            this.onExhausted = onExhausted;
-        }
+        this.onExhausted = Objects.requireNonNull(onExhausted, "onExhausted");
         armed = true;
         exhausted = false;
         counted = 0;
@@ -89,6 +85,9 @@ public final class StatementCounter {
     public long disarm() {
         long ran = ran();
         armed = false;
+        // Dropped, though storing a reference costs a fence: the counter belongs to the context, and a callback kept
+        // between calls would make the host's objects (and the threads they hold) part of the context's retained heap.
+        onExhausted = NOTHING;
         left = Long.MAX_VALUE;
         window = Long.MAX_VALUE;
         return ran;

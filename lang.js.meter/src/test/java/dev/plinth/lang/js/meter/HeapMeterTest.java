@@ -82,6 +82,36 @@ class HeapMeterTest {
     }
 
     @Test
+    void theHostsCallbackOfAFinishedCallIsNotTheContexts() throws Exception {
+        try (var context = context()) {
+            ContextHeap heap = heapOf(context);
+            StatementCounter counter;
+            context.enter();
+            try {
+                counter = StatementMeter.of(engine).counter();
+            } finally {
+                context.leave();
+            }
+            byte[] hostData = new byte[(int) (64 * MIB)];
+            Runnable interrupt = () -> { // what a host's callback reaches: its own objects, its threads
+                if (hostData.length == 0) {
+                    throw new IllegalStateException();
+                }
+            };
+            for (int call = 0; call < 3; call++) {
+                counter.arm(1_000_000, interrupt);
+                try {
+                    context.eval("js", "{ let x = 0; for (let i = 0; i < 10; i++) { x += i; } }");
+                } finally {
+                    counter.disarm();
+                }
+            }
+            long measured = measure(heap);
+            assertTrue(measured < 16 * MIB, "the host's 64 MiB behind the callback are not the context's: " + measured);
+        }
+    }
+
+    @Test
     void theWalkStopsEarlyAndCanBeCancelled() throws Exception {
         try (var context = context()) {
             ContextHeap heap = heapOf(context);
