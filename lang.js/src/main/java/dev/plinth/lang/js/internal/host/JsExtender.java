@@ -317,12 +317,16 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             support.failed(bundle, name, message);
             stop(bundle, name);
             return null;
+        } finally {
+            engine.started(name);
         }
     }
 
     /**
      * Parses a resolved JavaScript resource's server modules on a worker thread, before anything starts it: its start,
-     * on the game thread, then evaluates already parsed code. Client files are left out.
+     * on the game thread, then evaluates already parsed code. Client files are left out. A hot reload's new content
+     * was parsed by its preparation, which the engine holds until the start ({@link SharedEngine#parsedFor}): it is
+     * not parsed again, on a worker competing with the swap for the processor.
      */
     private @Nullable Long preparse(Bundle bundle) {
         if (!support.serves(bundle, EXTENDER)) {
@@ -332,11 +336,14 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (descriptor.isEmpty()) {
             return null;
         }
-        List<String> paths = modulePaths(bundle, descriptor.get());
         String name = descriptor.get().name();
+        long modified = bundle.getLastModified();
+        if (engine.parsedFor(name)) {
+            return modified; // a hot reload's preparation parsed this content: its start finds it parsed
+        }
+        List<String> paths = modulePaths(bundle, descriptor.get());
         var lines = new TypeScriptLines();
         var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
-        long modified = bundle.getLastModified();
         worker.execute(() -> {
             if (closing) {
                 return;
@@ -444,6 +451,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Override
     public void removedBundle(Bundle bundle, @Nullable BundleEvent event, JsResource resource) {
         started.remove(resource.name(), resource);
+        engine.started(resource.name());
         resource.stop();
         resource.scope().script().account().close();
         resource.scope().log().close();
