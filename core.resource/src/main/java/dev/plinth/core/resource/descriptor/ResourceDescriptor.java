@@ -78,6 +78,19 @@ public record ResourceDescriptor(String name, ManifestFormat format, String mani
     }
 
     /**
+     * The manifest's permissions as the sandbox's {@code Grants} take them: present when the manifest has a
+     * permissions section (a plugin.toml says whether it has one, even an empty one; other formats have one when they
+     * name any permission), empty when it has none, so that the server's defaults apply.
+     *
+     * @return the permissions as written, or empty
+     */
+    public Optional<Map<String, Boolean>> permissionsSection() {
+        boolean declared = details instanceof FormatDetails.PluginToml toml
+                ? toml.permissionsSection() : !permissions.isEmpty();
+        return declared ? Optional.of(permissions) : Optional.empty();
+    }
+
+    /**
      * Whether a permission was granted in the manifest.
      *
      * @param permission for example {@code player}

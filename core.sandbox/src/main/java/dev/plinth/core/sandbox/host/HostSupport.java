@@ -40,6 +40,18 @@ public interface HostSupport {
     void failed(Bundle resource, String name, String message);
 
     /**
+     * Fails a resource whose start the host could not complete, on the calling thread (the host's bundle tracker,
+     * inside the resource's {@code Bundle.start}): records the failure as {@link #failed} does, then stops the bundle
+     * again transiently, so that the resource manager fails the start with {@code ERR_SCRIPT_EXECUTION} and this
+     * message. A bundle that cannot be stopped (the framework refuses) is logged as an error; nothing is thrown.
+     *
+     * @param resource the resource bundle
+     * @param name the resource name
+     * @param message one line naming the resource, file and line, without the error code
+     */
+    void failStart(Bundle resource, String name, String message);
+
+    /**
      * Forgets a resource's failure: it started.
      *
      * @param resource the resource bundle
@@ -80,4 +92,21 @@ public interface HostSupport {
      * @return the log; close it when the script ends, to report what was dropped
      */
     ScriptLog log(String name, int linesPerSecond, LogSink sink);
+
+    /**
+     * The one-line message of a failure while a host runs a resource, as {@link #failed} and {@link #failStart} take it:
+     * the failure's own message when it names the resource first already, else the resource's name in front; a
+     * failure without a message is named by its type.
+     *
+     * @param name the resource name
+     * @param failure what went wrong
+     * @return the message, starting with the resource's name
+     */
+    static String message(String name, Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return name + ": " + failure.getClass().getName();
+        }
+        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
+    }
 }

@@ -5,7 +5,7 @@
  * ({@link ScriptLog}: one console line per print, control characters escaped, rate-limited).
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 @NullMarked
 package dev.plinth.core.sandbox.host;
 

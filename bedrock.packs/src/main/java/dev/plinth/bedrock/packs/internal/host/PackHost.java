@@ -49,7 +49,6 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -486,12 +485,7 @@ public final class PackHost {
     /** Fails a pack's start through the host failure contract, then stops its bundle again. */
     private @Nullable ActivePack fail(Bundle bundle, String name, String message) {
         log.error("ERR_SCRIPT_EXECUTION: {}", message);
-        support.failed(bundle, name, message);
-        try {
-            bundle.stop(Bundle.STOP_TRANSIENT);
-        } catch (BundleException | IllegalStateException e) {
-            log.error("could not stop the failed pack {}: {}", name, e.toString());
-        }
+        support.failStart(bundle, name, message);
         return null;
     }
 

@@ -23,14 +23,11 @@ import dev.plinth.core.resource.internal.runtime.ServerThread;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import dev.plinth.core.resource.internal.settings.SettingsFile;
 import dev.plinth.core.runtime.progress.Progress;
-import dev.plinth.core.runtime.progress.ProgressTask;
-import dev.plinth.core.runtime.progress.ProgressUnit;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.sandbox.limits.SandboxSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -39,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,8 +45,6 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
@@ -69,7 +63,7 @@ import org.osgi.service.log.admin.LoggerContext;
 
 /**
  * The resource manager: deploys the instance's {@code resources/} folder as bundles, starts the
- * {@code StartupResources} at boot, then registers the condition {@code plinth.resources.ready} (the console waits for
+ * {@code StartupResources} at boot ({@link BootStarts}), then registers the condition {@code plinth.resources.ready} (the console waits for
  * it); the startup resources whose start is long work for their host are {@code starting} meanwhile and start after
  * it ({@link DeferredStarts}), then the condition {@code plinth.resources.started} is registered; serves the
  * lifecycle operations of every {@link dev.plinth.core.resource.ResourceService} view; tracks the
@@ -96,7 +90,6 @@ public final class ResourceManager {
     /** The framework property setting how often the resources folder is scanned, in milliseconds (default 1000). */
     public static final String SCAN_INTERVAL = "plinth.resources.scan.ms";
     private static final long DEFAULT_SCAN_INTERVAL_MS = 1000;
-    private static final long FRAMEWORK_START_WAIT_SECONDS = 120;
     private static final long SLOW_SCAN_MS = 5000;
 
     private final BundleContext context;
@@ -253,8 +246,8 @@ public final class ResourceManager {
             resourcesFolder.ifPresent(folder -> watcher = SourceWatcher.start(folder,
                     new ChangeBursts(scanner, () -> settings().debounce(), this::scan), log).orElse(null));
             deployer.sync(true, Set.of());
-            awaitFrameworkStarted();
-            startStartupResources();
+            new BootStarts(context, lifecycle, deployments, deferred, this::settings, () -> progress,
+                    this::frameworkStopping, log).run();
         } catch (RuntimeException | Error e) {
             reportStartupFailure(e);
         } finally {
@@ -305,63 +298,6 @@ public final class ResourceManager {
         }
     }
 
-    private void startStartupResources() {
-        List<String> names = settings().startupResources();
-        var started = new ArrayList<String>();
-        var failed = new ArrayList<String>();
-        var missing = new ArrayList<String>();
-        var interrupted = new ArrayList<String>();
-        var waiting = new ArrayList<String>();
-        Progress reporter = progress;
-        try (ProgressTask task = reporter == null ? null
-                : reporter.begin("starting the startup resources", names.size(), ProgressUnit.ITEMS)) {
-            for (String name : names) {
-                if (frameworkStopping()) {
-                    interrupted.add(name);
-                    continue;
-                }
-                Optional<String> longWork = lifecycle.longWork(name);
-                Optional<Deployment> deployment = deployments.byName(name);
-                if (longWork.isPresent() && deployment.isPresent()) {
-                    deferred.defer(name, deployment.get().bundleId(), longWork.get());
-                    waiting.add(name);
-                    advance(task);
-                    continue;
-                }
-                try {
-                    started.addAll(lifecycle.start(name, true).started());
-                } catch (ResourceException e) {
-                    if (e.code() == ResourceErrorCode.ERR_NOT_FOUND) {
-                        missing.add(name);
-                    } else if (frameworkStopping()) {
-                        // the shutdown stopped it, or the thread it was starting on, in the middle of its start
-                        interrupted.add(name);
-                    } else {
-                        failed.add(name);
-                        log.error("startup resource {} did not start: {}", name, e.getMessage());
-                    }
-                }
-                advance(task);
-            }
-        }
-        if (!missing.isEmpty()) {
-            log.warn("StartupResources (conf/server.json) names resources that are not in resources/: {}",
-                    String.join(", ", missing));
-        }
-        if (!interrupted.isEmpty()) {
-            log.info("the framework is stopping: startup resources not started: {}", String.join(", ", interrupted));
-        }
-        log.info("startup resources: {} started{}{}", started.isEmpty() ? "none" : String.join(", ", started),
-                failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed),
-                waiting.isEmpty() ? "" : "; starting once the shell is ready: " + String.join(", ", waiting));
-    }
-
-    private static void advance(@Nullable ProgressTask task) {
-        if (task != null) {
-            task.advance(1);
-        }
-    }
-
     /**
      * Whether the framework is stopping (or this component is deactivated): the startup then ends quietly, since a
      * start that the shutdown cuts short is no failure of the resource.
@@ -374,25 +310,6 @@ public final class ResourceManager {
             return (context.getBundle(0).getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
         } catch (IllegalStateException e) {
             return true; // this bundle's context is no longer valid: it stopped
-        }
-    }
-
-    private void awaitFrameworkStarted() {
-        var started = new CountDownLatch(1);
-        FrameworkListener listener = event -> {
-            if (event.getType() == FrameworkEvent.STARTED) {
-                started.countDown();
-            }
-        };
-        context.addFrameworkListener(listener);
-        try {
-            if (context.getBundle(0).getState() != Bundle.ACTIVE) {
-                started.await(FRAMEWORK_START_WAIT_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            context.removeFrameworkListener(listener);
         }
     }
 

@@ -236,4 +236,17 @@ class PluginTomlReaderTest {
                         "[plugin]\nname = \"x\"\nmain = \"a.lua\"\nabi = \"extism\"\n").with("a.lua", ""),
                 ResourceErrorCode.ERR_INVALID_MANIFEST, "plugin.toml", 4, "plugin.abi");
     }
+
+    @Test
+    void theHostsGetThePermissionsSectionOnlyWhenTheManifestHasOne() {
+        var withSection = read(MemoryFiles.named("x").with("plugin.toml",
+                "[plugin]\nname = \"x\"\nmain = \"a.lua\"\n[permissions]\n").with("a.lua", ""));
+        var without = read(MemoryFiles.named("x").with("plugin.toml",
+                "[plugin]\nname = \"x\"\nmain = \"a.lua\"\n").with("a.lua", ""));
+        var granted = read(MemoryFiles.named("folder").with("plugin.toml", WASM_PLUGIN).with("plugin.wasm", ""));
+
+        assertEquals(Optional.of(Map.of()), withSection.permissionsSection(), "an empty section grants nothing");
+        assertEquals(Optional.empty(), without.permissionsSection(), "no section: the server's defaults apply");
+        assertEquals(Optional.of(granted.permissions()), granted.permissionsSection());
+    }
 }

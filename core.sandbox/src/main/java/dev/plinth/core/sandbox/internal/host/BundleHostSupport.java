@@ -128,6 +128,12 @@ public final class BundleHostSupport implements HostSupport {
     }
 
     @Override
+    public void failStart(Bundle resource, String name, String message) {
+        record(resource, name, message);
+        stop(resource, name);
+    }
+
+    @Override
     public void cleared(Bundle resource) {
         HostFailures known = failures;
         if (known != null) {
@@ -150,15 +156,19 @@ public final class BundleHostSupport implements HostSupport {
             stopper.execute(() -> {
                 if (stillApplies.getAsBoolean()) {
                     record(resource, name, message);
-                    try {
-                        resource.stop(Bundle.STOP_TRANSIENT);
-                    } catch (BundleException | IllegalStateException e) {
-                        log.error("could not stop the failed resource {}: {}", name, e.toString());
-                    }
+                    stop(resource, name);
                 }
             });
         } catch (RejectedExecutionException e) {
             log.warn("{} failed while its host stops: {}", name, message);
+        }
+    }
+
+    private void stop(Bundle resource, String name) {
+        try {
+            resource.stop(Bundle.STOP_TRANSIENT);
+        } catch (BundleException | IllegalStateException e) {
+            log.error("could not stop the failed resource {}: {}", name, e.toString());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.permission.Permission;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.jspecify.annotations.Nullable;
@@ -54,9 +55,16 @@ public final class HostClass<T> {
         this.permission = permission;
         this.methods = Map.copyOf(methods);
         this.order = List.copyOf(methods.keySet());
+        this.script = Source.newBuilder("js", source(), "plinth-" + name + ".js").buildLiteral();
     }
 
     private final List<String> order;
+    /**
+     * The class's code, built once: the engine keeps a source's parse only while the source object is referenced (its
+     * cache is weak), so one source held here is parsed once for every context of the engine, where a source built
+     * anew for each resource's start would be parsed again once a collection dropped the last one.
+     */
+    private final Source script;
 
     /**
      * Starts describing a kind of host object.
@@ -78,6 +86,11 @@ public final class HostClass<T> {
     /** {@return the Java type} */
     public Class<T> type() {
         return type;
+    }
+
+    /** {@return the class's code as {@link #source()} writes it, one source object for every context (parsed once)} */
+    Source script() {
+        return script;
     }
 
     /** The most arguments a method passes on to its host function: more are ignored. */

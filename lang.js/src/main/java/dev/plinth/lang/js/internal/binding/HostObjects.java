@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import dev.plinth.core.sandbox.permission.Grants;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -36,8 +35,7 @@ public final class HostObjects {
     public static HostObjects create(Context context, List<HostClass<?>> kinds, Grants grants) {
         var objects = new HostObjects();
         for (HostClass<?> kind : kinds) {
-            Value factory = context.eval(Source.newBuilder("js", kind.source(), "plinth-" + kind.name() + ".js")
-                    .buildLiteral()).execute();
+            Value factory = context.eval(kind.script()).execute();
             objects.classes.put(kind, new Installed(factory.getMember("make"), factory.getMember("handle"),
                     kind.table(objects, grants)));
         }

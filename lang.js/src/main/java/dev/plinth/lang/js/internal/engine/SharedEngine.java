@@ -3,8 +3,10 @@ package dev.plinth.lang.js.internal.engine;
 import dev.plinth.lang.js.meter.HeapMeter;
 import dev.plinth.lang.js.meter.StatementMeter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ObjLongConsumer;
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
 
@@ -40,12 +43,18 @@ public final class SharedEngine implements AutoCloseable {
     private record Started(Engine engine, StatementMeter statements, HeapMeter heap) {}
 
     private final ObjLongConsumer<SharedEngine> onStart;
+    private final Map<String, String> options;
+    private final @Nullable OutputStream log;
+    private final ParsedModules parsed = new ParsedModules();
     private volatile @Nullable Started started;
     private boolean closed;
     private volatile long blankContextBytes = -1;
 
-    private SharedEngine(ObjLongConsumer<SharedEngine> onStart) {
+    private SharedEngine(ObjLongConsumer<SharedEngine> onStart, Map<String, String> options,
+            @Nullable OutputStream log) {
         this.onStart = onStart;
+        this.options = Map.copyOf(options);
+        this.log = log;
     }
 
     /**
@@ -66,7 +75,21 @@ public final class SharedEngine implements AutoCloseable {
      * @return the engine, not started
      */
     public static SharedEngine create(ObjLongConsumer<SharedEngine> onStart) {
-        return new SharedEngine(Objects.requireNonNull(onStart, "onStart"));
+        return new SharedEngine(Objects.requireNonNull(onStart, "onStart"), Map.of(), null);
+    }
+
+    /**
+     * An engine that starts on first use with more engine options, for diagnostics: {@code engine.TraceSourceCache}
+     * and {@code engine.TraceSourceCacheDetails} log the parse cache's misses (and hits), which shows whether a
+     * module or a host class was parsed again.
+     *
+     * @param options engine options ({@code engine.*}), set on the engine as given
+     * @param log where the engine's log goes
+     * @return the engine, not started
+     * @throws IllegalArgumentException when the engine starts, for an option GraalJS does not know
+     */
+    public static SharedEngine diagnosing(Map<String, String> options, OutputStream log) {
+        return new SharedEngine((engine, millis) -> { }, options, Objects.requireNonNull(log, "log"));
     }
 
     /**
@@ -87,9 +110,11 @@ public final class SharedEngine implements AutoCloseable {
             Started now = started;
             if (now == null) {
                 long begin = System.nanoTime();
-                Engine engine = withPolyglotLoader(() -> Engine.newBuilder("js")
-                        .option("engine.WarnInterpreterOnly", "false")
-                        .build());
+                Engine engine = withPolyglotLoader(() -> {
+                    Engine.Builder builder = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
+                            .options(options);
+                    return (log == null ? builder : builder.logHandler(log)).build();
+                });
                 now = new Started(engine, StatementMeter.of(engine), HeapMeter.of(engine));
                 started = now;
                 onStart.accept(this, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
@@ -129,7 +154,8 @@ public final class SharedEngine implements AutoCloseable {
 
     /**
      * Parses a resource's modules in a throwaway context, so that its start (on the game thread) finds them parsed:
-     * the engine keeps what it parsed for every context. Runs no code.
+     * the engine keeps what it parsed for every context, as long as the parsed sources are held, which this engine does
+     * until the resource's start is over ({@link #started(String)}). Runs no code.
      *
      * @param resource the resource, for messages
      * @param files the resource's files (TypeScript read as the JavaScript it compiles to)
@@ -140,12 +166,15 @@ public final class SharedEngine implements AutoCloseable {
     public List<JsFailure> parse(String resource, ModuleFiles files, List<String> paths, SourceLines lines) {
         return withPolyglotLoader(() -> {
             var failures = new ArrayList<JsFailure>();
+            var sources = new ArrayList<Source>();
             try (Context context = isolatedContext()) {
                 for (String path : paths) {
                     try {
                         Optional<byte[]> bytes = files.read(path);
                         if (bytes.isPresent()) {
-                            context.parse(JsScript.moduleSource(path, bytes.get()));
+                            Source source = JsScript.moduleSource(path, bytes.get());
+                            context.parse(source);
+                            sources.add(source);
                         }
                     } catch (IOException e) {
                         failures.add(new JsFailure(resource, path, 0, "cannot read the module: " + e.getMessage(), ""));
@@ -156,8 +185,32 @@ public final class SharedEngine implements AutoCloseable {
                     }
                 }
             }
+            if (!sources.isEmpty()) {
+                parsed.keep(resource, sources);
+            }
             return failures;
         });
+    }
+
+    /**
+     * Whether modules parsed for a resource are kept for its next start ({@link #parse}): a hot reload's preparation
+     * parsed them, so nothing needs to parse them again before the start.
+     *
+     * @param resource the resource name
+     * @return whether they are
+     */
+    public boolean parsedFor(String resource) {
+        return parsed.holds(resource);
+    }
+
+    /**
+     * Says that a resource's start is over, or that it stopped: the modules parsed for it beforehand are not held any
+     * longer (its context holds what it evaluated).
+     *
+     * @param resource the resource name
+     */
+    public void started(String resource) {
+        parsed.release(resource);
     }
 
     /** {@return the engine, started now when it is not yet} */

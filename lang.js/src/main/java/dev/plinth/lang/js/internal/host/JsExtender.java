@@ -8,7 +8,6 @@ import dev.plinth.lang.js.BuiltinModule;
 import dev.plinth.lang.js.JsModuleException;
 import dev.plinth.lang.js.JsModuleHost;
 import dev.plinth.lang.js.JsModuleRun;
-import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
@@ -53,7 +52,6 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -284,7 +282,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             ResolvedLimits resolved = sandbox.resolve(name, manifest, declared(descriptor.get()));
             resolved.notes().forEach(scriptLog::warn);
             JsLimits limits = settings().limitsFor(resolved);
-            Grants grants = Grants.of(name, manifest, permissionsSection(descriptor.get()));
+            Grants grants = Grants.of(name, manifest, descriptor.get().permissionsSection());
             account = accounts.open(name, LANGUAGE, limits.statementsPerTick());
             compileTypeScript(name, bundle, descriptor.get());
             JsResource resource = JsResource.start(launch(name, bundle, descriptor.get(), modules, limits, account,
@@ -308,21 +306,24 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (failed != null) {
                 failed.stop();
             }
-            String message = e instanceof JsException s ? s.getMessage() : messageOf(name, e);
+            String message = e instanceof JsException s ? s.getMessage() : HostSupport.message(name, e);
             scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + (e instanceof JsException s ? s.report() : message));
             if (account != null) {
                 account.close();
             }
             scriptLog.close();
-            support.failed(bundle, name, message);
-            stop(bundle, name);
+            support.failStart(bundle, name, message);
             return null;
+        } finally {
+            engine.started(name);
         }
     }
 
     /**
      * Parses a resolved JavaScript resource's server modules on a worker thread, before anything starts it: its start,
-     * on the game thread, then evaluates already parsed code. Client files are left out.
+     * on the game thread, then evaluates already parsed code. Client files are left out. A hot reload's new content
+     * was parsed by its preparation, which the engine holds until the start ({@link SharedEngine#parsedFor}): it is
+     * not parsed again, on a worker competing with the swap for the processor.
      */
     private @Nullable Long preparse(Bundle bundle) {
         if (!support.serves(bundle, EXTENDER)) {
@@ -332,11 +333,14 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (descriptor.isEmpty()) {
             return null;
         }
-        List<String> paths = modulePaths(bundle, descriptor.get());
         String name = descriptor.get().name();
+        long modified = bundle.getLastModified();
+        if (engine.parsedFor(name)) {
+            return modified; // a hot reload's preparation parsed this content: its start finds it parsed
+        }
+        List<String> paths = modulePaths(bundle, descriptor.get());
         var lines = new TypeScriptLines();
         var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
-        long modified = bundle.getLastModified();
         worker.execute(() -> {
             if (closing) {
                 return;
@@ -444,6 +448,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Override
     public void removedBundle(Bundle bundle, @Nullable BundleEvent event, JsResource resource) {
         started.remove(resource.name(), resource);
+        engine.started(resource.name());
         resource.stop();
         resource.scope().script().account().close();
         resource.scope().log().close();
@@ -465,7 +470,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             JsLimits limits = settings().limitsFor(resolved);
             account = accounts.open(resource, LANGUAGE, limits.statementsPerTick());
             run.resource = JsResource.start(launch(resource, bundle, descriptor, List.of(entry), limits, account,
-                    scriptLog, Grants.of(resource, descriptor.manifestPath(), permissionsSection(descriptor)),
+                    scriptLog, Grants.of(resource, descriptor.manifestPath(), descriptor.permissionsSection()),
                     declared, false, run::startedAndClosed));
             return run;
         } catch (RuntimeException e) {
@@ -473,7 +478,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 account.close();
             }
             scriptLog.close();
-            throw new JsModuleException(e instanceof JsException s ? s.getMessage() : messageOf(resource, e), e);
+            throw new JsModuleException(e instanceof JsException s ? s.getMessage() : HostSupport.message(resource, e), e);
         }
     }
 
@@ -517,14 +522,6 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 closedForLimits);
     }
 
-    private void stop(Bundle bundle, String name) {
-        try {
-            bundle.stop(Bundle.STOP_TRANSIENT);
-        } catch (BundleException | IllegalStateException e) {
-            log.error("could not stop the failed JavaScript resource {}: {}", name, e.toString());
-        }
-    }
-
     /** The server's tick number, from the resource's own view of the server, looked up at the first call. */
     private static LongSupplier ticks(Bundle bundle) {
         var server = new Server[1];
@@ -553,24 +550,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         return lower.endsWith(".js") || lower.endsWith(".mjs") || TypeScriptFiles.isTypeScript(file);
     }
 
-    private static String messageOf(String name, Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return name + ": " + failure;
-        }
-        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
-    }
-
     private static DeclaredLimits declared(ResourceDescriptor descriptor) {
         ResourceLimits limits = descriptor.limits();
         return new DeclaredLimits(limits.maxMemoryMb(), limits.maxFuelPerTick());
-    }
-
-    /** The manifest's {@code [permissions]} section, or empty when it has none (a plugin.toml says which). */
-    private static Optional<Map<String, Boolean>> permissionsSection(ResourceDescriptor descriptor) {
-        boolean declared = descriptor.details() instanceof FormatDetails.PluginToml toml
-                ? toml.permissionsSection() : !descriptor.permissions().isEmpty();
-        return declared ? Optional.of(descriptor.permissions()) : Optional.empty();
     }
 
     /** A module run for another host. */

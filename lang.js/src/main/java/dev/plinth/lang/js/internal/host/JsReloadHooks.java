@@ -7,6 +7,7 @@ import dev.plinth.lang.js.internal.binding.PlainValues;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.JsException;
 import java.util.Optional;
+import org.graalvm.polyglot.Source;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
 final class JsReloadHooks implements ReloadHooks {
 
     private static final String SAVE = "onSaveState";
+    /** {@code JSON.parse}, one source for every restore (parsed once by the engine, not at each swap). */
+    private static final Source JSON_PARSE = Source.newBuilder("js", "JSON.parse", "plinth-json-parse.js")
+            .buildLiteral();
 
     private final JsResource resource;
     private volatile ReloadHooksRegistration registration = ReloadHooksRegistration.none();
@@ -60,7 +64,7 @@ final class JsReloadHooks implements ReloadHooks {
         String json = state.json();
         try {
             resource.hook("onRestoreState", Budget.START,
-                    context -> new Object[] {context.eval("js", "JSON.parse").execute(json)}, value -> null);
+                    context -> new Object[] {context.eval(JSON_PARSE).execute(json)}, value -> null);
         } catch (JsException e) {
             resource.scope().log().error("onRestoreState failed: " + e.report());
             throw e;

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -63,6 +64,13 @@ import dev.plinth.core.sandbox.permission.Permission;
 final class JsResource {
 
     /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
+    /**
+     * Defines a hidden, read-only global of the host: one source for every start, so the engine parses it once (its
+     * parse cache holds a parse only while the source object is referenced).
+     */
+    private static final Source DEFINE_HIDDEN = Source.newBuilder("js", "(key, value) => Object.defineProperty("
+            + "globalThis, Symbol.for(key), { value, enumerable: false, writable: false, configurable: false })",
+            "plinth-define.js").buildLiteral();
     private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "onSaveState",
             "onRestoreState", "onReload", "onDependencyReload", "default");
     private final ResourceScope scope;
@@ -370,8 +378,7 @@ final class JsResource {
             global.putMember("process", SystemApi.process(dataFolder(scope)));
             global.putMember("locale", LocaleApi.create(scope));
             Map<String, Builtin> builtins = launch.builtins();
-            var define = context.eval("js", "(key, value) => Object.defineProperty(globalThis, Symbol.for(key), "
-                    + "{ value, enumerable: false, writable: false, configurable: false })");
+            var define = context.eval(DEFINE_HIDDEN);
             define.execute("plinth.import", (ProxyExecutable) args -> Exports.importer(scope, args[0].asString(),
                     args[1].asString()));
             define.execute("plinth.builtin", (ProxyExecutable) args -> {

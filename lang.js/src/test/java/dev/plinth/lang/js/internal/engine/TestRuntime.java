@@ -12,9 +12,15 @@ final class TestRuntime implements AutoCloseable {
     private final WatchdogService watchdog = new WatchdogService(message -> { });
     private final AccountBook accounts = new AccountBook();
     private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
-    private final SharedEngine engine = SharedEngine.create();
+    private final SharedEngine engine;
 
     TestRuntime() {
+        this(SharedEngine.create());
+    }
+
+    /** With an engine of the test's own (one that logs its parse cache, say); closed with this runtime. */
+    TestRuntime(SharedEngine engine) {
+        this.engine = engine;
         watchdog.start();
         allocations.open();
         runtime = new JsRuntime(engine, watchdog, allocations);

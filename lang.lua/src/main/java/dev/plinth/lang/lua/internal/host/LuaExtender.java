@@ -1,9 +1,7 @@
 package dev.plinth.lang.lua.internal.host;
 
 import dev.plinth.core.resource.ResourceService;
-import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
-import dev.plinth.core.resource.descriptor.ResourceLimits;
 import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
@@ -23,7 +21,6 @@ import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import dev.plinth.lang.lua.internal.reload.CompiledChunks;
 import dev.plinth.lang.lua.internal.reload.LuaPreparation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -149,10 +145,12 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             if (scripts.isEmpty()) {
                 throw new IllegalStateException(name + ": the manifest names no server script (main)");
             }
-            ResolvedLimits resolved = sandbox.resolve(name, manifest, declared(descriptor));
+            ResolvedLimits resolved = sandbox.resolve(name, manifest, descriptor.map(ResourceDescriptor::limits)
+                    .map(limits -> new DeclaredLimits(limits.maxMemoryMb(), limits.maxFuelPerTick()))
+                    .orElse(DeclaredLimits.NONE));
             resolved.notes().forEach(scriptLog::warn);
             Limits limits = settings().limitsFor(resolved);
-            Grants grants = Grants.of(name, manifest, permissionsSection(descriptor));
+            Grants grants = Grants.of(name, manifest, descriptor.flatMap(ResourceDescriptor::permissionsSection));
             account = accounts.open(name, LANGUAGE, limits.instructionsPerTick());
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
                     scriptLog, new ServerTicks(bundle));
@@ -161,14 +159,13 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
-            String message = e instanceof ScriptException s ? s.getMessage() : messageOf(name, e);
+            String message = e instanceof ScriptException s ? s.getMessage() : HostSupport.message(name, e);
             scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + (e instanceof ScriptException s ? s.report() : message));
             if (account != null) {
                 account.close();
             }
             scriptLog.close();
-            support.failed(bundle, name, message);
-            stop(bundle, name);
+            support.failStart(bundle, name, message);
             return null;
         }
     }
@@ -204,35 +201,4 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         });
     }
 
-    private void stop(Bundle bundle, String name) {
-        try {
-            bundle.stop(Bundle.STOP_TRANSIENT);
-        } catch (BundleException | IllegalStateException e) {
-            log.error("could not stop the failed Lua resource {}: {}", name, e.toString());
-        }
-    }
-
-    private static String messageOf(String name, Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return name + ": " + failure;
-        }
-        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
-    }
-
-    private static DeclaredLimits declared(Optional<ResourceDescriptor> descriptor) {
-        ResourceLimits limits = descriptor.map(ResourceDescriptor::limits).orElse(ResourceLimits.NONE);
-        return new DeclaredLimits(limits.maxMemoryMb(), limits.maxFuelPerTick());
-    }
-
-    /** The manifest's {@code [permissions]} section, or empty when it has none (a plugin.toml says which). */
-    private static Optional<Map<String, Boolean>> permissionsSection(Optional<ResourceDescriptor> descriptor) {
-        if (descriptor.isEmpty()) {
-            return Optional.empty();
-        }
-        ResourceDescriptor d = descriptor.get();
-        boolean declared = d.details() instanceof FormatDetails.PluginToml toml
-                ? toml.permissionsSection() : !d.permissions().isEmpty();
-        return declared ? Optional.of(d.permissions()) : Optional.empty();
-    }
 }

@@ -82,9 +82,7 @@ record PluginManifest(String name, String manifest, String file, Optional<String
                 }
             }
         }
-        Optional<Map<String, Boolean>> permissions = details.permissionsSection()
-                ? Optional.of(descriptor.permissions()) : Optional.empty();
         return new PluginManifest(name, manifest, file, details.abi(), details.wasmFile() || !limits.isEmpty(),
-                Grants.of(name, manifest, permissions), resolved, (int) Math.clamp(pages, 1, Integer.MAX_VALUE), fuel);
+                Grants.of(name, manifest, descriptor.permissionsSection()), resolved, (int) Math.clamp(pages, 1, Integer.MAX_VALUE), fuel);
     }
 }

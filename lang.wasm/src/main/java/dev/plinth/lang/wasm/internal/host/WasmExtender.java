@@ -42,7 +42,6 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -223,7 +222,7 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
             }
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
-            String message = messageOf(name, e);
+            String message = HostSupport.message(name, e);
             scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + message);
             if (services != null) {
                 services.close();
@@ -232,8 +231,7 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
                 account.close();
             }
             scriptLog.close();
-            support.failed(bundle, name, message);
-            stop(bundle, name);
+            support.failStart(bundle, name, message);
             return null;
         }
     }
@@ -287,7 +285,7 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
         try {
             ready.check();
         } catch (RuntimeException | StackOverflowError e) {
-            throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name, messageOf(name, e), e);
+            throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name, HostSupport.message(name, e), e);
         }
     }
 
@@ -405,14 +403,6 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
         return resource != null && resource.plugin() == plugin;
     }
 
-    private void stop(Bundle bundle, String name) {
-        try {
-            bundle.stop(Bundle.STOP_TRANSIENT);
-        } catch (BundleException | IllegalStateException e) {
-            log.error("could not stop the failed WebAssembly resource {}: {}", name, e.toString());
-        }
-    }
-
     /** The WebAssembly settings, read again at each start: {@code conf/server.json} may have changed. */
     private WasmSettings settings() {
         try {
@@ -421,14 +411,6 @@ public final class WasmExtender implements BundleTrackerCustomizer<WasmResource>
             log.error("{}; the WebAssembly host uses its defaults", e.getMessage());
             return WasmSettings.DEFAULTS;
         }
-    }
-
-    private static String messageOf(String name, Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return name + ": " + failure;
-        }
-        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
     }
 
     /**
