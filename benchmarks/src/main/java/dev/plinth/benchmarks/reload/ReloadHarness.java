@@ -128,16 +128,17 @@ public final class ReloadHarness {
         main.putValue("Bundle-SymbolicName", "plinth.reload.harness");
         main.putValue("Bundle-Version", "1.0.0");
         main.putValue("Bundle-Activator", HarnessActivator.class.getName());
-        main.putValue("Import-Package", String.join(",", "org.osgi.framework", "dev.plinth.core.events",
-                "dev.plinth.core.resource", "dev.plinth.core.runtime.plugin", "dev.plinth.core.runtime.reload",
+        main.putValue("Import-Package", String.join(",", "org.osgi.framework", "org.osgi.service.log",
+                "dev.plinth.core.events", "dev.plinth.core.resource", "dev.plinth.core.runtime.plugin",
+                "dev.plinth.core.runtime.reload",
                 "dev.plinth.core.runtime.scheduler", "dev.plinth.core.runtime.tick", "dev.plinth.core.runtime.server",
                 "dev.plinth.core.runtime.player", "dev.plinth.core.runtime.event.player",
                 "dev.plinth.core.runtime.simulation"));
         String folder = HarnessActivator.class.getPackageName().replace('.', '/') + "/";
         Path jar = work.resolve("reload-harness.jar");
         try (OutputStream out = Files.newOutputStream(jar); var jarOut = new JarOutputStream(out, manifest)) {
-            for (String name : List.of("HarnessActivator", "ReloadRun", "ReloadRun$Run", "Subject", "JavaSubject",
-                    "JavaSubject$Counting")) {
+            for (String name : List.of("HarnessActivator", "ReloadRun", "ReloadRun$Run", "RecentLog", "Subject",
+                    "JavaSubject", "JavaSubject$Counting")) {
                 String file = folder + name + ".class";
                 try (InputStream in = ReloadHarness.class.getClassLoader().getResourceAsStream(file)) {
                     if (in == null) {

@@ -25,12 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.log.LogReaderService;
 
 /**
  * One run of the reload harness for one language, inside the server: the subject resource is reloaded again and again
@@ -138,6 +141,10 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
                             reloadMs.add((Number) event.payload().get("ms"));
                         }
                     }));
+            var recentLog = new RecentLog(name);
+            Optional<LogReaderService> logReader =
+                    Optional.ofNullable(context.getServiceReference(LogReaderService.class)).map(context::getService);
+            logReader.ifPresent(reader -> reader.addLogListener(recentLog));
             try {
                 report.put("language", language);
                 reloads(name);
@@ -148,11 +155,20 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
                 report.put("eventsPostedInAll", nextId);
                 report.put("handledByResource", handledByResource(name));
             } catch (Exception | AssertionError failure) {
-                // say what became of the subject: a failed run often leaves it stopped in error, with the reason
-                ResourceInfo info = resources.info(name);
-                throw new IllegalStateException(name + " is " + info.state() + info.lastError().map(e -> " (" + e + ")")
-                        .orElse("") + " after: " + failure, failure);
+                // say what became of the subject (a failed run often leaves it stopped in error, with the reason) and
+                // what the log said about it last
+                String became;
+                try {
+                    ResourceInfo info = resources.info(name);
+                    became = info.state() + info.lastError().map(e -> " (" + e + ")").orElse("");
+                } catch (RuntimeException e) {
+                    became = "unknown (" + e + ")";
+                }
+                throw new IllegalStateException(name + " is " + became + " after: " + failure
+                        + recentLog.lines().stream().map(line -> "\n  log: " + line).collect(Collectors.joining()),
+                        failure);
             } finally {
+                logReader.ifPresent(reader -> reader.removeLogListener(recentLog));
                 subscriptions.forEach(Subscription::close);
                 if (resources.info(name).state() == ResourceState.STARTED) {
                     resources.stop(name);

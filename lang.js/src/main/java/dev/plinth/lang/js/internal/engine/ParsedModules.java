@@ -1,6 +1,7 @@
 package dev.plinth.lang.js.internal.engine;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Source;
 
@@ -11,20 +12,25 @@ import org.graalvm.polyglot.Source;
  * done in a throwaway context serves the start (an equal source finds it) only while someone holds the source: a
  * collection in between would otherwise make the start, on the game thread, parse the module again.
  *
- * <p>At most one set per resource name: a newer parse replaces the older one. Thread-safe.
+ * <p>One set per resource name, by module path: a newer parse of a module replaces the older one, and the modules of
+ * several parses (a preparation parses the server modules, then the others) add up until the start. Thread-safe.
  */
 final class ParsedModules {
 
-    private final ConcurrentHashMap<String, List<Source>> kept = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, Source>> kept = new ConcurrentHashMap<>();
 
     /**
-     * Keeps the sources parsed for a resource, in place of those kept before.
+     * Keeps the sources parsed for a resource, in place of those kept before for the same modules.
      *
      * @param resource the resource name
-     * @param sources what was parsed
+     * @param sources what was parsed, by module path
      */
-    void keep(String resource, List<Source> sources) {
-        kept.put(resource, List.copyOf(sources));
+    void keep(String resource, Map<String, Source> sources) {
+        kept.merge(resource, Map.copyOf(sources), (held, added) -> {
+            var both = new HashMap<>(held);
+            both.putAll(added);
+            return Map.copyOf(both);
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.plinth.lang.js.meter.StatementMeter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -166,7 +167,7 @@ public final class SharedEngine implements AutoCloseable {
     public List<JsFailure> parse(String resource, ModuleFiles files, List<String> paths, SourceLines lines) {
         return withPolyglotLoader(() -> {
             var failures = new ArrayList<JsFailure>();
-            var sources = new ArrayList<Source>();
+            var sources = new LinkedHashMap<String, Source>();
             try (Context context = isolatedContext()) {
                 for (String path : paths) {
                     try {
@@ -174,7 +175,7 @@ public final class SharedEngine implements AutoCloseable {
                         if (bytes.isPresent()) {
                             Source source = JsScript.moduleSource(path, bytes.get());
                             context.parse(source);
-                            sources.add(source);
+                            sources.put(path, source);
                         }
                     } catch (IOException e) {
                         failures.add(new JsFailure(resource, path, 0, "cannot read the module: " + e.getMessage(), ""));

@@ -66,6 +66,21 @@ class ParseReuseTest {
     }
 
     @Test
+    void theModulesOfSeveralParsesAddUpUntilTheStart() {
+        var modules = new TestModules().file("main.js", "import { base } from './util.js'; export const answer = base * 7;")
+                .file("util.js", "export const base = 6;");
+        SharedEngine engine = runtime.runtime.engine();
+        engine.parse("demo", modules.own(), List.of("main.js"), SourceLines.AS_WRITTEN); // the server modules
+        engine.parse("demo", modules.own(), List.of("util.js"), SourceLines.AS_WRITTEN); // then the others
+        collectGarbage();
+        try (JsScript script = runtime.builder("demo", modules).build()) {
+            assertEquals(42, script.evalModule("main.js").getMember("answer").asInt());
+        }
+        assertEquals(1, events("main.js", "miss"), "the second parse does not let the first one's module go:\n" + log());
+        assertTrue(events("main.js", "hit") >= 1, "the start finds main.js parsed:\n" + log());
+    }
+
+    @Test
     void aModuleThatDoesNotParseIsReportedAndNothingIsHeld() {
         var modules = new TestModules().file("main.js", "const = ;");
         SharedEngine engine = runtime.runtime.engine();
