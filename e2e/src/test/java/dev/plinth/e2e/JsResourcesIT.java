@@ -354,6 +354,25 @@ class JsResourcesIT {
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("interpreter (no Graal JIT on this JVM)"), run.output());
+        assertFalse(run.output().contains("cannot run the Graal JIT"), "the JIT was turned off on purpose:\n" + run.output());
+    }
+
+    @Test
+    void aGraalCompilerThatDoesNotStartOnThisJvmIsReportedInOneWarning() throws Exception {
+        // The JVM takes bin/plinth's flags and the compiler jars, but Truffle runs its fallback runtime, as it does
+        // when the compiler needs a newer JVMCI than this JDK's: bin/plinth's probe cannot see it, the engine does.
+        serverJson("");
+        var run = PlinthInstance.at(home).scriptWithEnv(
+                Map.of("PLINTH_JAVA_OPTS", "-Xmx1g -Dtruffle.UseFallbackRuntime=true"), "js:info");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String warning = "WARN  [dev.plinth.lang.js] this JVM cannot run the Graal JIT (The fallback runtime was "
+                + "explicitly selected using the -Dtruffle.UseFallbackRuntime option.); JavaScript runs in interpreter "
+                + "mode";
+        assertEquals(1, run.output().lines().filter(line -> line.contains("cannot run the Graal JIT")).count(),
+                run.output());
+        assertTrue(run.output().contains(warning), run.output());
+        assertTrue(run.output().contains("interpreter (no Graal JIT on this JVM)"), "js:info says the mode:\n" + run.output());
     }
 
     private void deployExamples(String... names) throws IOException {

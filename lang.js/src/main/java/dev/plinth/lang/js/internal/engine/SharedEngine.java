@@ -39,9 +39,9 @@ public final class SharedEngine implements AutoCloseable {
 
     /**
      * The started engine and its meters, looked up before any context exists so that every context is counted from
-     * its first statement.
+     * its first statement, and why the Graal compiler the JVM was given does not run, when it does not.
      */
-    private record Started(Engine engine, StatementMeter statements, HeapMeter heap) {}
+    private record Started(Engine engine, StatementMeter statements, HeapMeter heap, @Nullable String jitRefusal) {}
 
     private final ObjLongConsumer<SharedEngine> onStart;
     private final Map<String, String> options;
@@ -116,7 +116,9 @@ public final class SharedEngine implements AutoCloseable {
                             .options(options);
                     return (log == null ? builder : builder.logHandler(log)).build();
                 });
-                now = new Started(engine, StatementMeter.of(engine), HeapMeter.of(engine));
+                now = new Started(engine, StatementMeter.of(engine), HeapMeter.of(engine),
+                        INTERPRETED.equals(engine.getImplementationName())
+                                ? JitRefusal.whenInterpreted().orElse(null) : null);
                 started = now;
                 onStart.accept(this, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
             }
@@ -279,6 +281,18 @@ public final class SharedEngine implements AutoCloseable {
     /** {@return whether guest code is compiled by the Graal JIT (else GraalJS only interprets it); starts the engine} */
     public boolean compiled() {
         return !INTERPRETED.equals(engine().getImplementationName());
+    }
+
+    /**
+     * Why GraalJS runs interpreted although the JVM was given the Graal compiler: the compiler did not start on this
+     * JVM (a compiler of a release that needs a newer JDK), which {@code bin/plinth}'s probe cannot see. Starts the
+     * engine.
+     *
+     * @return Truffle's reason; empty when the JIT runs, or when the JVM was given no compiler ({@code PLINTH_JIT=off},
+     *     a JVM that refused the flags, which {@code bin/plinth} reports itself)
+     */
+    public Optional<String> jitRefusal() {
+        return Optional.ofNullable(started().jitRefusal());
     }
 
     /** {@return the mode as the host's start line and {@code js:info} say it} */

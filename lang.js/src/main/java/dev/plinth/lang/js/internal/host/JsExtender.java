@@ -142,8 +142,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         this.sandbox = sandbox;
         this.accounts = accounts;
         this.log = loggers.getLogger(JsExtender.class);
-        this.engine = SharedEngine.create((started, millis) -> log.info("JavaScript engine started in {} ms: GraalJS {}, "
-                + "{}; {}", millis, started.version(), started.mode(), retainedMemory(started)));
+        this.engine = SharedEngine.create((started, millis) -> {
+            log.info("JavaScript engine started in {} ms: GraalJS {}, {}; {}", millis, started.version(), started.mode(),
+                    retainedMemory(started));
+            started.jitRefusal().ifPresent(reason -> log.warn("this JVM cannot run the Graal JIT ({}); JavaScript runs "
+                    + "in interpreter mode", reason));
+        });
         this.runtime = new JsRuntime(engine, watchdog, allocations);
         this.typescript = new TypeScriptCompiler(engine);
         this.compiled = new TranspileCache(typescript, cacheFolder(context));
