@@ -19,7 +19,6 @@ import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.SampledClock;
@@ -56,9 +55,6 @@ public final class JsScript implements AutoCloseable {
 
     private static final String MODULE = "application/javascript+module";
     private static final Object[] NO_ARGUMENTS = {};
-    /** GraalJS's globals that lead to host classes: gone, and host class lookup is refused anyway. */
-    private static final java.util.List<String> HOST_GLOBALS =
-            java.util.List.of("Java", "Packages", "java", "javax", "javafx", "com", "org", "edu", "net");
 
     private final String resource;
     private final ModuleRoots roots;
@@ -97,21 +93,10 @@ public final class JsScript implements AutoCloseable {
         this.callTimeoutNanos = limits.callTimeout().toNanos();
         this.account = builder.account;
         this.onFatal = builder.onFatal;
-        var fileSystem = new ModuleFileSystem(builder.roots);
-        this.context = SharedEngine.withPolyglotLoader(() -> sandboxed(builder.runtime.engine())
-                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
-                .build());
-        context.enter();
-        try {
-            this.statements = builder.runtime.engine().statementMeter().counter();
-            this.heap = builder.runtime.engine().heapMeter().heap();
-        } finally {
-            context.leave();
-        }
-        Value global = context.getBindings("js");
-        for (String name : HOST_GLOBALS) {
-            global.removeMember(name);
-        }
+        ContextReserve.Blank blank = builder.runtime.contexts().take();
+        this.context = blank.assign(builder.roots);
+        this.statements = blank.statements();
+        this.heap = blank.heap();
         this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
         this.bracket = CallBracket.open(account, watch, builder.ticks);
         this.allocations = builder.runtime.allocations().slot(interruptCall);

@@ -19,6 +19,7 @@ import dev.plinth.core.sandbox.memory.AllocationCounter;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.js.internal.engine.AllocationWatch;
+import dev.plinth.lang.js.internal.engine.ContextReserve;
 import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsRuntime;
 import dev.plinth.lang.js.internal.engine.JsScript;
@@ -102,6 +103,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private final SandboxSettings sandbox;
     private final Accounts accounts;
     private final SharedEngine engine;
+    /** Blank contexts made on a worker, so that a start (a reload's swap on the game thread) does not make its own. */
+    private final ContextReserve contexts;
     private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
     private final JsRuntime runtime;
     private final TypeScriptCompiler typescript;
@@ -148,7 +151,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             started.jitRefusal().ifPresent(reason -> log.warn("this JVM cannot run the Graal JIT ({}); JavaScript runs "
                     + "in interpreter mode", reason));
         });
-        this.runtime = new JsRuntime(engine, watchdog, allocations);
+        this.contexts = ContextReserve.of(engine, worker, 1);
+        this.runtime = new JsRuntime(engine, contexts, watchdog, allocations);
         this.typescript = new TypeScriptCompiler(engine);
         this.compiled = new TranspileCache(typescript, cacheFolder(context));
     }
@@ -234,7 +238,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (tracked != null) {
             tracked.close();
         }
-        // Pre-parsing contexts must be gone before the engine closes: closing it waits for their threads.
+        // Pre-parsing and blank contexts must be gone before the engine closes: closing it waits for their threads.
+        contexts.close();
         worker.shutdown();
         if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
             log.warn("JavaScript workers still busy after 30 s; the engine is closed anyway");

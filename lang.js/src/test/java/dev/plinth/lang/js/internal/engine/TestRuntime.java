@@ -4,8 +4,13 @@ import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.internal.account.AccountBook;
 import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
 import dev.plinth.core.sandbox.memory.AllocationCounter;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The engine, core.sandbox's watchdog and accounts, and the allocation guard, shared by a test class. */
+/**
+ * The engine, its reserve of blank contexts (made on a thread of the runtime's own, as the host makes them), core.sandbox's
+ * watchdog and accounts, and the allocation guard, shared by a test class.
+ */
 final class TestRuntime implements AutoCloseable {
 
     final JsRuntime runtime;
@@ -13,6 +18,8 @@ final class TestRuntime implements AutoCloseable {
     private final AccountBook accounts = new AccountBook();
     private final AllocationWatch allocations = new AllocationWatch(AllocationCounter.platform());
     private final SharedEngine engine;
+    private final ExecutorService filler = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
+    private final ContextReserve contexts;
 
     TestRuntime() {
         this(SharedEngine.create());
@@ -23,7 +30,8 @@ final class TestRuntime implements AutoCloseable {
         this.engine = engine;
         watchdog.start();
         allocations.open();
-        runtime = new JsRuntime(engine, watchdog, allocations);
+        contexts = ContextReserve.of(engine, filler, 1);
+        runtime = new JsRuntime(engine, contexts, watchdog, allocations);
     }
 
     /** A fresh account for a resource (the previous one of the same name is replaced). */
@@ -41,6 +49,8 @@ final class TestRuntime implements AutoCloseable {
     public void close() {
         allocations.close();
         watchdog.stop();
+        contexts.close();
+        filler.shutdown();
         engine.close();
     }
 }
