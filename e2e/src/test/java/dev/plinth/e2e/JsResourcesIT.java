@@ -402,8 +402,8 @@ class JsResourcesIT {
     @Test
     void aResourceIsNotStoppedForWhatItsRunningCallReaches() throws Exception {
         // Each tick's task stays in its call for 40 ms, emitting events its own handler takes: the memory monitor (every
-        // 100 ms) mostly finds it inside a call, where the context's meters reach the host behind the call (the
-        // resource, the server). It keeps two counters, far less than its limit of 1 MB.
+        // 100 ms) mostly finds it inside a call, where a walk once counted the host behind the call (the resource, the
+        // server) and stopped it. It keeps two counters, far less than its limit of 1 MB.
         js("busy", """
                 let calls = 0;
                 let handled = 0;
