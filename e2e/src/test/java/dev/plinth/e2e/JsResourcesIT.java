@@ -372,7 +372,9 @@ class JsResourcesIT {
         assertEquals(1, run.output().lines().filter(line -> line.contains("cannot run the Graal JIT")).count(),
                 run.output());
         assertTrue(run.output().contains(warning), run.output());
-        assertTrue(run.output().contains("interpreter (no Graal JIT on this JVM)"), "js:info says the mode:\n" + run.output());
+        assertTrue(run.output().contains("interpreter (the Graal compiler was refused: The fallback runtime was "
+                + "explicitly selected using the -Dtruffle.UseFallbackRuntime option.)"),
+                "js:info says the mode and why:\n" + run.output());
     }
 
     private void deployExamples(String... names) throws IOException {
