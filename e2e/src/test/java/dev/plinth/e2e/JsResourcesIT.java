@@ -399,6 +399,38 @@ class JsResourcesIT {
                 "a resource keeping little runs on:\n" + out);
     }
 
+    @Test
+    void aResourceIsNotStoppedForWhatItsRunningCallReaches() throws Exception {
+        // Each tick's task stays in its call for 40 ms, emitting events its own handler takes: the memory monitor (every
+        // 100 ms) mostly finds it inside a call, where the context's meters reach the host behind the call (the
+        // resource, the server). It keeps two counters, far less than its limit of 1 MB.
+        js("busy", """
+                let calls = 0;
+                let handled = 0;
+                mc.on('busy:ping', (event) => { handled += event.n; });
+                mc.schedule_repeating(1, () => {
+                  const end = Date.now() + 40;
+                  while (Date.now() < end) { mc.emit('busy:ping', { n: 1 }); }
+                  if (++calls === 60) { console.log('busy ran 60 calls'); }
+                });
+                """);
+        write("resources/busy/plugin.toml", "[plugin]\nname = \"busy\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n"
+                + "[resources]\nmax_memory_mb = 1\n");
+        serverJson("\"sandbox\": { \"memory_check_ms\": 100 }", "busy");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            session.await(o -> o.contains("[busy] busy ran 60 calls"), "60 busy calls");
+            session.send("resource:list");
+            exit = session.finish();
+            out = session.output();
+        }
+
+        assertEquals(0, exit, out);
+        assertFalse(out.contains("retained memory limit"), "a resource keeping two counters is not stopped:\n" + out);
+        assertTrue(out.matches("(?s).*\nbusy\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"), out);
+    }
+
     private void js(String name, String main) throws IOException {
         write("resources/" + name + "/plugin.toml",
                 "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");

@@ -13,7 +13,7 @@ import org.osgi.service.log.LogListener;
  */
 final class RecentLog implements LogListener {
 
-    private static final int KEPT = 30;
+    private static final int KEPT = 60;
 
     private final String resource;
     private final ArrayDeque<String> lines = new ArrayDeque<>();

@@ -346,11 +346,18 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             report.put("soakSeconds", seconds);
             report.put("soakReloads", reloads);
             report.put("soakEvents", nextId - firstId);
-            report.put("soakLost", count(firstId, nextId, 0));
-            report.put("soakTwice", count(firstId, nextId, 2));
+            int lost = count(firstId, nextId, 0);
+            int twice = count(firstId, nextId, 2);
+            report.put("soakLost", lost);
+            report.put("soakTwice", twice);
             report.put("soakSwapMsMax", percentile(swapMs, 100));
             report.put("soakTickMsMax", ticks.last1m().maxMs());
             report.put("soakTps", ticks.last1m().tps());
+            if (lost > 0 || twice > 0) {
+                // the run fails here, with what the log said about the subject (the reason it missed events)
+                throw new AssertionError("the soak lost " + lost + " of " + (nextId - firstId) + " events and handled "
+                        + twice + " twice");
+            }
         }
 
         private void reload(String name) throws Exception {

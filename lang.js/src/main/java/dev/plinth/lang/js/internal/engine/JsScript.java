@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -414,7 +416,10 @@ public final class JsScript implements AutoCloseable {
 
     /**
      * Measures what the context keeps on the heap (Truffle walks it from the context's roots, leaving out what the
-     * engine shares). Slow: call it off the game thread; the resource's code may run meanwhile.
+     * engine shares). Slow: call it off the game thread; the resource's code may run meanwhile. A walk taken while a
+     * call runs counts what the call reaches too: the context's statement meter holds the call's interrupt, which
+     * reaches this script and the host behind it (the resource, the server), and the call's frames hold what it was
+     * passed; that may be far more than the resource keeps. {@link #retainedBytesBetweenCalls} leaves it out.
      *
      * @param stopAtBytes stop once this much is found
      * @param cancelled set to stop early
@@ -422,11 +427,41 @@ public final class JsScript implements AutoCloseable {
      * @throws UnsupportedOperationException when this JVM cannot measure (GraalJS runs without the Graal JIT)
      * @throws IllegalStateException when the context is closed
      */
-    public long retainedBytes(long stopAtBytes, java.util.concurrent.atomic.AtomicBoolean cancelled) {
+    public long retainedBytes(long stopAtBytes, AtomicBoolean cancelled) {
         if (closed) {
             throw new IllegalStateException(resource + " is stopped");
         }
         return heap.retainedBytes(stopAtBytes, cancelled);
+    }
+
+    /**
+     * Measures what the context keeps between two calls: waits for the running call to end and holds the call lock
+     * for the walk, so that only what the resource keeps counts, not what a running call reaches. The
+     * resource's next call waits for the walk (at most its call timeout, then it fails as busy): use it to confirm a
+     * figure, not for every measurement. Off the game thread.
+     *
+     * @param stopAtBytes stop once this much is found
+     * @param cancelled set to stop early
+     * @param waitNanos how long to wait for the running call to end
+     * @return the bytes (or more than {@code stopAtBytes}); empty when the resource stayed in its calls for
+     *     {@code waitNanos} or the waiting thread was interrupted (its interrupt status is kept)
+     * @throws UnsupportedOperationException when this JVM cannot measure (GraalJS runs without the Graal JIT)
+     * @throws IllegalStateException when the context is closed
+     */
+    public OptionalLong retainedBytesBetweenCalls(long stopAtBytes, AtomicBoolean cancelled, long waitNanos) {
+        try {
+            if (!lock.tryLock(waitNanos)) {
+                return OptionalLong.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(retainedBytes(stopAtBytes, cancelled));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Waits for the threads interrupting the call that just ended, so that none reaches the next call. */
