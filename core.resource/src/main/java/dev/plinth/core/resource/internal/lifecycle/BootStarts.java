@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -25,9 +27,11 @@ import org.osgi.service.log.Logger;
  * starting, each in the order listed, with its dependencies, and progress in the console; one whose start is long work
  * for its host is handed to {@link DeferredStarts} instead (it starts once the shell is ready). One line then says what
  * started, what failed, what waits, and which names are not in {@code resources/}. A start that the framework's
- * shutdown cuts short is no failure: it is reported as interrupted.
+ * shutdown cuts short is no failure: it is reported as interrupted. The hosts prepare each start ahead of it on
+ * {@code plinth-resource-preparer}, so that compiling the next resources uses the second core while the game thread
+ * starts the one before.
  *
- * <p>Threads: runs on the resource manager's deployer thread, once.
+ * <p>Threads: runs on the resource manager's deployer thread, once, with {@code plinth-resource-preparer} beside it.
  */
 final class BootStarts {
 
@@ -77,6 +81,7 @@ final class BootStarts {
         var interrupted = new ArrayList<String>();
         var waiting = new ArrayList<String>();
         Progress reporter = progress.get();
+        ExecutorService preparer = prepareAhead(names);
         try (ProgressTask task = reporter == null ? null
                 : reporter.begin("starting the startup resources", names.size(), ProgressUnit.ITEMS)) {
             for (String name : names) {
@@ -107,6 +112,9 @@ final class BootStarts {
                 }
                 advance(task);
             }
+        } finally {
+            preparer.shutdownNow();
+            lifecycle.forgetPreparedAhead();
         }
         if (!missing.isEmpty()) {
             log.warn("StartupResources (conf/server.json) names resources that are not in resources/: {}",
@@ -118,6 +126,30 @@ final class BootStarts {
         log.info("startup resources: {} started{}{}", started.isEmpty() ? "none" : String.join(", ", started),
                 failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed),
                 waiting.isEmpty() ? "" : "; starting once the shell is ready: " + String.join(", ", waiting));
+    }
+
+    /**
+     * Prepares the startup resources, in order, on a thread of their own ({@code plinth-resource-preparer}), while this
+     * thread starts them: the hosts' preparation of one (compiling its code) runs on the other core while the game
+     * thread starts the one before. A start whose preparation has not begun yet makes it itself.
+     */
+    private ExecutorService prepareAhead(List<String> names) {
+        lifecycle.beginPreparingAhead();
+        ExecutorService preparer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("plinth-resource-preparer").daemon().factory());
+        preparer.execute(() -> {
+            for (String name : names) {
+                if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                try {
+                    lifecycle.prepareAhead(name);
+                } catch (RuntimeException e) {
+                    // its start prepares it again, or says why it cannot start
+                }
+            }
+        });
+        return preparer;
     }
 
     private static void advance(@Nullable ProgressTask task) {

@@ -132,6 +132,17 @@ final class BundleUpdates {
         return closure;
     }
 
+    /**
+     * Resolves bundles and what they need in one run of the resolver; those it cannot resolve stay installed (each
+     * one's own {@link #resolve} says so then).
+     */
+    void resolveAll(List<Bundle> bundles) {
+        List<Bundle> installed = bundles.stream().filter(b -> b.getState() == Bundle.INSTALLED).toList();
+        if (!installed.isEmpty()) {
+            wiring().resolveBundles(installed);
+        }
+    }
+
     /** Resolves a bundle and what it needs; false when the resolver cannot. */
     boolean resolve(Bundle bundle) {
         return bundle.getState() != Bundle.INSTALLED || wiring().resolveBundles(List.of(bundle));

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -334,6 +335,9 @@ final class Deployer {
 
     /** Says once why each newly deployed resource does not resolve (a missing dependency or language host). */
     private void reportUnresolved(List<Deployment> deployed) {
+        // one run of the resolver for them all (a run per bundle costs more than the bundles take to install)
+        lifecycle.resolveAll(deployed.stream().map(d -> context.getBundle(d.bundleId())).filter(Objects::nonNull)
+                .toList());
         for (Deployment deployment : deployed) {
             Bundle bundle = context.getBundle(deployment.bundleId());
             if (bundle != null && !lifecycle.resolves(bundle)) {

@@ -75,6 +75,11 @@ final class Lifecycle {
         return graph;
     }
 
+    /** Resolves resource bundles and what they need, as far as the framework can, in one run of its resolver. */
+    void resolveAll(List<Bundle> bundles) {
+        updates.resolveAll(bundles);
+    }
+
     /** Whether a resource bundle resolves (resolving it and what it needs, when the framework can). */
     boolean resolves(Bundle bundle) {
         return updates.resolve(bundle);
@@ -272,6 +277,36 @@ final class Lifecycle {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Prepares a resource's start ahead of it, on the calling thread: the hosts' preparation of it and of the
+     * dependencies it would start first ({@link HostPreparations#prepareAhead}), so that its start, on another thread,
+     * finds them prepared. Nothing for a resource that is not deployed, is in a dependency cycle or whose start is long
+     * work ({@link #longWork}: the boot defers it), nor for a bundle that is started already or not resolved (its start
+     * says why it cannot start).
+     */
+    void prepareAhead(String name) {
+        DependencyGraph dependencies = graph.graph();
+        if (deployments.byName(name).isEmpty() || dependencies.cycleFrom(name).isPresent()
+                || longWork(name).isPresent()) {
+            return;
+        }
+        for (String each : dependencies.startOrder(name)) {
+            deployments.byName(each).map(d -> context.getBundle(d.bundleId()))
+                    .filter(b -> b.getState() == Bundle.RESOLVED)
+                    .ifPresent(b -> preparations.prepareAhead(each, b));
+        }
+    }
+
+    /** Begins preparing starts ahead ({@link #prepareAhead}), until {@link #forgetPreparedAhead}. */
+    void beginPreparingAhead() {
+        preparations.beginAhead();
+    }
+
+    /** Forgets the preparations made ahead ({@link #prepareAhead}) whose start did not come. */
+    void forgetPreparedAhead() {
+        preparations.forgetAhead();
     }
 
     /** Stops the dependents that are started (each before what it needs), then the resource; returns them in order. */

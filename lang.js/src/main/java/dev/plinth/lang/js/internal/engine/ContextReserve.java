@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * thread) and has the next one made on the filler.
  *
  * <p>A context is handed out once and never comes back; no code of a resource runs in it before then. Its file system
- * serves nothing until {@link Blank#assign} gives it the resource's modules. Nothing is made before the first take:
- * a server without JavaScript resources never starts the engine for a reserve.
+ * serves nothing until {@link Blank#assign} gives it the resource's modules. Nothing is made before the first take or
+ * {@link #expect} (a JavaScript resource's start is being prepared): a server without JavaScript resources never
+ * starts the engine for a reserve.
  *
  * <p>Thread-safe.
  */
@@ -129,6 +130,15 @@ public final class ContextReserve implements AutoCloseable {
         }
         refill();
         return blank;
+    }
+
+    /**
+     * Says that a take is coming (a resource's start is being prepared): the filler makes the contexts the reserve
+     * keeps, when they are not ready or being made yet, so that the first take finds one too. Nothing on a reserve
+     * that keeps none, or once it is closed.
+     */
+    public void expect() {
+        refill();
     }
 
     /** {@return how many blank contexts are ready now, for the tests} */

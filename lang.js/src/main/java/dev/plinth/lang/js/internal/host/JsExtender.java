@@ -381,6 +381,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             var files = new TypeScriptFiles(descriptor.name(), new BundleModuleFiles(bundle), compiled, path -> path,
                     lines);
             engine.parse(descriptor.name(), files, modulePaths(bundle, descriptor), lines);
+            contexts.expect(); // its start, on the game thread, takes a context made on a worker meanwhile
         });
     }
 

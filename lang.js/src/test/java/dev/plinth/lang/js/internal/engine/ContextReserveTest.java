@@ -77,6 +77,28 @@ class ContextReserveTest {
     }
 
     @Test
+    void aTakeThatIsExpectedFindsAContextMadeOnTheFiller() {
+        var filler = new Later();
+        try (var reserve = ContextReserve.of(engine, filler, 1)) {
+            reserve.expect();
+            reserve.expect();
+            assertEquals(1, filler.tasks.size(), "one context is asked for, however often a take is expected");
+            filler.runAll();
+            assertEquals(1, reserve.ready());
+            reserve.take().assign(new TestModules()).close();
+            assertEquals(0, reserve.ready(), "the take got the context made ahead");
+        }
+    }
+
+    @Test
+    void noContextIsMadeAheadWithoutAReserve() {
+        try (var reserve = ContextReserve.none(engine)) {
+            reserve.expect();
+            assertEquals(0, reserve.ready());
+        }
+    }
+
+    @Test
     void aReservedContextHasTheSandboxAndNoHostGlobals() {
         var filler = new Later();
         try (var reserve = ContextReserve.of(engine, filler, 1)) {

@@ -3,6 +3,7 @@ package dev.plinth.lang.lua.internal.host;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.runtime.host.HostPreparation;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
@@ -20,6 +21,7 @@ import dev.plinth.lang.lua.internal.luajc.BoundedCompiler;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import dev.plinth.lang.lua.internal.reload.CompiledChunks;
 import dev.plinth.lang.lua.internal.reload.LuaPreparation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +71,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
     private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
+    private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
     private final ExecutorService compilerThreads =
             Executors.newCachedThreadPool(Thread.ofPlatform().name(BoundedCompiler.THREAD, 1).daemon().factory());
     private volatile @Nullable BundleTracker<LuaResource> tracker;
@@ -111,6 +114,8 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
         preparation = context.registerService(ReloadPreparation.class, new LuaPreparation(chunks), null);
+        startPreparation = chunks.map(compiled -> context.registerService(HostPreparation.class,
+                new LuaStartPreparation(support, resources, compiled), null)).orElse(null);
         log.info("Lua host ready: {} mode, {} instructions per call, {} per tick, {} ms per call",
                 settings.compiled() ? "LuaJC" : "interpreter", settings.limits().instructionsPerCall(),
                 settings.limits().instructionsPerTick(), settings.limits().sandbox().callTimeout().toMillis());
@@ -119,9 +124,10 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     /** Stops every Lua resource's state and the compiler threads. */
     @Deactivate
     void close() {
-        ServiceRegistration<ReloadPreparation> prepared = preparation;
-        if (prepared != null) {
-            prepared.unregister();
+        for (ServiceRegistration<?> registered : Arrays.asList(preparation, startPreparation)) {
+            if (registered != null) {
+                registered.unregister();
+            }
         }
         BundleTracker<LuaResource> running = tracker;
         if (running != null) {

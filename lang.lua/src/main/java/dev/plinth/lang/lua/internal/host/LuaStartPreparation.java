@@ -1,0 +1,62 @@
+package dev.plinth.lang.lua.internal.host;
+
+import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.runtime.host.HostPreparation;
+import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.lang.lua.internal.reload.CompiledChunks;
+import java.io.IOException;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+
+/**
+ * The Lua host's part before a start ({@link HostPreparation}): a Lua resource's server scripts are parsed and compiled
+ * with LuaJC off the game thread (on the thread that asks for the start, or the boot's preparer while the game thread
+ * starts the resource before), and kept in {@link CompiledChunks}, so that the start on the game thread instantiates
+ * their classes instead of compiling them. Nothing is reported here: a script that cannot be read, parsed or compiled
+ * is left to the start, which reports it with its file and line (or runs it interpreted) as it always does.
+ *
+ * <p>Thread-safe: called on the threads that start resources, never on the game thread's tick.
+ */
+final class LuaStartPreparation implements HostPreparation {
+
+    private final HostSupport support;
+    private final ResourceService resources;
+    private final CompiledChunks chunks;
+
+    /**
+     * Creates the preparation.
+     *
+     * @param support what tells the bundles this host runs
+     * @param resources the resource manager, for the resources' descriptors
+     * @param chunks where the compiled scripts are kept for the start
+     */
+    LuaStartPreparation(HostSupport support, ResourceService resources, CompiledChunks chunks) {
+        this.support = support;
+        this.resources = resources;
+        this.chunks = chunks;
+    }
+
+    @Override
+    public void prepare(Bundle resource) {
+        if (!support.serves(resource, LuaExtender.EXTENDER)) {
+            return;
+        }
+        Optional<ResourceDescriptor> descriptor = resources.descriptor(resource);
+        if (descriptor.isEmpty()) {
+            return;
+        }
+        String name = descriptor.get().name();
+        var files = new BundleScriptFiles(resource);
+        for (String file : descriptor.get().serverScripts()) {
+            try {
+                Optional<byte[]> source = files.read(file);
+                if (source.isPresent()) {
+                    chunks.keep(name, file, CompiledChunks.parse(file, source.get()));
+                }
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // the start reads, parses and compiles it again, and reports what fails
+            }
+        }
+    }
+}
