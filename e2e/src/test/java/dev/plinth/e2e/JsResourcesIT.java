@@ -372,7 +372,9 @@ class JsResourcesIT {
         assertEquals(1, run.output().lines().filter(line -> line.contains("cannot run the Graal JIT")).count(),
                 run.output());
         assertTrue(run.output().contains(warning), run.output());
-        assertTrue(run.output().contains("interpreter (no Graal JIT on this JVM)"), "js:info says the mode:\n" + run.output());
+        assertTrue(run.output().contains("interpreter (the Graal compiler was refused: The fallback runtime was "
+                + "explicitly selected using the -Dtruffle.UseFallbackRuntime option.)"),
+                "js:info says the mode and why:\n" + run.output());
     }
 
     private void deployExamples(String... names) throws IOException {
@@ -402,8 +404,8 @@ class JsResourcesIT {
     @Test
     void aResourceIsNotStoppedForWhatItsRunningCallReaches() throws Exception {
         // Each tick's task stays in its call for 40 ms, emitting events its own handler takes: the memory monitor (every
-        // 100 ms) mostly finds it inside a call, where the context's meters reach the host behind the call (the
-        // resource, the server). It keeps two counters, far less than its limit of 1 MB.
+        // 100 ms) mostly finds it inside a call, where a walk once counted the host behind the call (the resource, the
+        // server) and stopped it. It keeps two counters, far less than its limit of 1 MB.
         js("busy", """
                 let calls = 0;
                 let handled = 0;

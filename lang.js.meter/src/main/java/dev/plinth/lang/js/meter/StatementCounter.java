@@ -26,8 +26,12 @@ public final class StatementCounter {
     private long charged;
     private boolean armed;
     private boolean exhausted;
-    /** Told when the armed call runs out; set only while a call is armed (see {@link #disarm}). */
-    private Runnable onExhausted = NOTHING;
+    /**
+     * Told when the armed call runs out; set only while a call is armed. Kept on the thread running the call, not in
+     * this object: the counter belongs to the context, and the callback reaches the host (the script, the resource,
+     * the server), which a measurement of the context's heap taken during the call would count as the context's.
+     */
+    private final ThreadLocal<Runnable> onExhausted = ThreadLocal.withInitial(() -> NOTHING);
 
     /** Created by the instrument, one per context. */
     StatementCounter() {
@@ -49,7 +53,7 @@ public final class StatementCounter {
         if (armed) {
             throw new IllegalStateException("the statement counter is armed already");
         }
-        this.onExhausted = Objects.requireNonNull(onExhausted, "onExhausted");
+        this.onExhausted.set(Objects.requireNonNull(onExhausted, "onExhausted"));
         armed = true;
         exhausted = false;
         counted = 0;
@@ -85,9 +89,9 @@ public final class StatementCounter {
     public long disarm() {
         long ran = ran();
         armed = false;
-        // Dropped, though storing a reference costs a fence: the counter belongs to the context, and a callback kept
-        // between calls would make the host's objects (and the threads they hold) part of the context's retained heap.
-        onExhausted = NOTHING;
+        // Dropped, so that the thread does not keep the host's objects once the call is over (set, not removed: a
+        // removal would allocate a new entry at the next call).
+        onExhausted.set(NOTHING);
         left = Long.MAX_VALUE;
         window = Long.MAX_VALUE;
         return ran;
@@ -128,7 +132,7 @@ public final class StatementCounter {
         left = AFTER_EXHAUSTION;
         if (armed && !exhausted) {
             exhausted = true;
-            onExhausted.run();
+            onExhausted.get().run();
         }
     }
 }

@@ -417,9 +417,8 @@ public final class JsScript implements AutoCloseable {
     /**
      * Measures what the context keeps on the heap (Truffle walks it from the context's roots, leaving out what the
      * engine shares). Slow: call it off the game thread; the resource's code may run meanwhile. A walk taken while a
-     * call runs counts what the call reaches too: the context's statement meter holds the call's interrupt, which
-     * reaches this script and the host behind it (the resource, the server), and the call's frames hold what it was
-     * passed; that may be far more than the resource keeps. {@link #retainedBytesBetweenCalls} leaves it out.
+     * call runs counts what the call holds for the moment too (the temporaries on its frames), which may be more than
+     * the resource keeps; {@link #retainedBytesBetweenCalls} leaves it out.
      *
      * @param stopAtBytes stop once this much is found
      * @param cancelled set to stop early

@@ -295,9 +295,16 @@ public final class SharedEngine implements AutoCloseable {
         return Optional.ofNullable(started().jitRefusal());
     }
 
-    /** {@return the mode as the host's start line and {@code js:info} say it} */
+    /**
+     * {@return the mode as the host's start line and {@code js:info} say it: with Truffle's reason when the JVM was
+     * given the Graal compiler but Truffle runs without it}
+     */
     public String mode() {
-        return compiled() ? "JIT (Graal compiler)" : "interpreter (no Graal JIT on this JVM)";
+        if (compiled()) {
+            return "JIT (Graal compiler)";
+        }
+        return jitRefusal().map(reason -> "interpreter (the Graal compiler was refused: " + reason + ")")
+                .orElse("interpreter (no Graal JIT on this JVM)");
     }
 
     /** {@return the GraalJS version} */

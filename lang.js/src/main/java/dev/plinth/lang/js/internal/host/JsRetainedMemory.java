@@ -15,13 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * may run, and what a blank context of the engine keeps is taken off. The walk stops once it found more than the
  * limit, so a resource that keeps too much costs no more than its limit to measure.
  *
- * <p>A walk that finds a call running counts what the call reaches too (the context's statement meter holds the call's
- * interrupt, which reaches the resource's host and the server behind it; the frames hold what the call was passed), so
- * a resource that is busy when it is measured can look far bigger than it is: 17.9 MB for one keeping 40 KB, in the
- * reload harness. A figure over the limit is therefore taken again between two calls ({@link
- * JsScript#retainedBytesBetweenCalls}), and only that figure counts: the resource is stopped for what it keeps, never
- * for what it was doing. The resource's next call waits for that second walk, which happens only when the first was
- * over the limit.
+ * <p>A walk that finds a call running counts what the call holds for the moment too (the temporaries on its frames), so
+ * a resource that is busy when it is measured can look bigger than it is. A figure over the limit is therefore taken
+ * again between two calls ({@link JsScript#retainedBytesBetweenCalls}), and only that figure counts: the resource is
+ * stopped for what it keeps, never for what it was doing. The resource's next call waits for that second walk, which
+ * happens only when the first was over the limit.
  *
  * <p>Thread-safe.
  */
