@@ -8,9 +8,10 @@ import org.osgi.framework.Bundle;
  * The expensive part of starting a script resource, done before the start and off the game thread: reading,
  * parsing and compiling its code (a WebAssembly module compiled to JVM bytecode takes seconds when it is large). A
  * whiteboard service a language host registers; the resource manager calls every one with each resource bundle it
- * is about to start, on the thread that asked for the start (the shell, the boot, a script's lifecycle call), once
- * the bundle resolved and before the start is handed to the game thread, which then only instantiates what was
- * prepared.
+ * is about to start, on the thread that asked for the start (the shell, the boot, a script's lifecycle call) or, at
+ * boot, ahead of the start on the resource manager's preparer thread while the game thread starts the resource before,
+ * once the bundle resolved and before the start is handed to the game thread, which then only instantiates what was
+ * prepared. A bundle's content is prepared once for each start.
  *
  * <p>A host that does not run the bundle returns at once. A host keeps what it prepared for the bundle's next start
  * and checks that the bundle's content is still the one it prepared; it reports a failure when the start comes
