@@ -1,6 +1,5 @@
 package dev.plinth.lang.js.internal.engine;
 
-import dev.plinth.lang.js.meter.ContextHeap;
 import dev.plinth.lang.js.meter.StatementCounter;
 import java.util.List;
 import java.util.Objects;
@@ -79,9 +78,9 @@ public final class ContextReserve implements AutoCloseable {
         private final Context context;
         private final AssignedRoots roots;
         private final StatementCounter statements;
-        private final ContextHeap heap;
+        private final ContextMemory heap;
 
-        private Blank(Context context, AssignedRoots roots, StatementCounter statements, ContextHeap heap) {
+        private Blank(Context context, AssignedRoots roots, StatementCounter statements, ContextMemory heap) {
             this.context = context;
             this.roots = roots;
             this.statements = statements;
@@ -106,7 +105,7 @@ public final class ContextReserve implements AutoCloseable {
         }
 
         /** {@return what the context keeps, for the retained-memory limit} */
-        public ContextHeap heap() {
+        public ContextMemory heap() {
             return heap;
         }
     }
@@ -202,11 +201,11 @@ public final class ContextReserve implements AutoCloseable {
                 .build());
         try {
             StatementCounter statements;
-            ContextHeap heap;
+            ContextMemory heap;
             context.enter();
             try {
                 statements = engine.statementMeter().counter();
-                heap = engine.heapMeter().heap();
+                heap = engine.enteredContextMemory();
             } finally {
                 context.leave();
             }

@@ -28,7 +28,6 @@ import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.call.CallLock;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
-import dev.plinth.lang.js.meter.ContextHeap;
 import dev.plinth.lang.js.meter.StatementCounter;
 
 /**
@@ -74,7 +73,7 @@ public final class JsScript implements AutoCloseable {
     private final CallBracket bracket;
     private final Consumer<JsLimitException> onFatal;
     private final StatementCounter statements;
-    private final ContextHeap heap;
+    private final ContextMemory heap;
     private final CallLock lock = new CallLock();
     /** The threads interrupting the running call: a call waits for them before the next one may start. */
     private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();

@@ -50,6 +50,8 @@ public final class SharedEngine implements AutoCloseable {
     private volatile @Nullable Started started;
     private boolean closed;
     private volatile long blankContextBytes = -1;
+    /** Whether the thread entered a context of this engine: Truffle walks a context's heap only on such a thread. */
+    private final ThreadLocal<Boolean> measuringThread = ThreadLocal.withInitial(() -> false);
 
     private SharedEngine(ObjLongConsumer<SharedEngine> onStart, Map<String, String> options,
             @Nullable OutputStream log) {
@@ -226,9 +228,38 @@ public final class SharedEngine implements AutoCloseable {
         return started().statements();
     }
 
-    /** {@return the heap meter of the engine's contexts (the engine started now when it is not yet)} */
-    public HeapMeter heapMeter() {
-        return started().heap();
+    /**
+     * What the context entered on the calling thread keeps, to measure later from any thread (the engine started now
+     * when it is not yet).
+     *
+     * @return the context's memory
+     * @throws IllegalStateException when no context of this engine is entered on the calling thread
+     */
+    public ContextMemory enteredContextMemory() {
+        var memory = new ContextMemory(started().heap().heap(), this::readyToMeasure);
+        measuringThread.set(true); // it has a context entered
+        return memory;
+    }
+
+    /**
+     * Makes the calling thread one that Truffle walks a context's heap on: one that entered a context once (the walk
+     * needs the thread's safepoint mechanism, which Truffle sets up at the thread's first entry into a context). A
+     * thread that did so already returns at once; another enters and leaves a blank context of this engine.
+     *
+     * @throws IllegalStateException when the engine is closed
+     */
+    private void readyToMeasure() {
+        if (measuringThread.get()) {
+            return;
+        }
+        withPolyglotLoader(() -> {
+            try (Context context = isolatedContext()) {
+                context.enter();
+                context.leave();
+            }
+            return null;
+        });
+        measuringThread.set(true);
     }
 
     /** {@return whether the engine has started (a first use came)} */
@@ -255,9 +286,9 @@ public final class SharedEngine implements AutoCloseable {
                     try (var context = JsScript.sandboxed(this).allowIO(org.graalvm.polyglot.io.IOAccess.NONE).build()) {
                         context.eval("js", "0");
                         context.enter();
-                        dev.plinth.lang.js.meter.ContextHeap blank;
+                        ContextMemory blank;
                         try {
-                            blank = heapMeter().heap();
+                            blank = enteredContextMemory();
                         } finally {
                             context.leave();
                         }

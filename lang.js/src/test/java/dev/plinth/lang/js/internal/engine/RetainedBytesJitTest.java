@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Value;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * What a resource keeps, measured while one of its calls runs and between its calls. A walk taken during a call must
  * not count the host behind the call (the statement meter's interrupt reaches the script, the resource and the
  * server); it does count what the call holds for the moment, which is why a figure over the limit is taken again
- * between calls. Runs with the Graal JIT (the module's {@code with-graal-jit} surefire execution): Truffle measures a
+ * between calls. Any thread measures, one that never entered a context too. Runs with the Graal JIT (the module's {@code with-graal-jit} surefire execution): Truffle measures a
  * context's heap only on its optimizing runtime.
  */
 class RetainedBytesJitTest {
@@ -73,6 +75,29 @@ class RetainedBytesJitTest {
                 (ProxyExecutable) arguments -> done.get(), temporaryMiB));
         assertTrue(started.await(10, TimeUnit.SECONDS), "the call started");
         return call;
+    }
+
+    /** Runs work on a platform thread of its own, made for it: one that never entered a polyglot context. */
+    static <T> T onANewThread(Callable<T> work) throws Exception {
+        var task = new FutureTask<>(work);
+        Thread.ofPlatform().name("plinth-test-measurer").start(task);
+        return task.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aThreadThatNeverEnteredAContextMeasuresWhatAResourceKeeps() throws Exception {
+        try (var script = runtime.builder("keeper", new TestModules().file("main.js", """
+                export const kept = new Float64Array(8 * 131072);
+                """)).build()) {
+            script.evalModule("main.js");
+
+            long measured = onANewThread(() -> script.retainedBytes(Long.MAX_VALUE, new AtomicBoolean()));
+            OptionalLong betweenCalls = onANewThread(() -> script.retainedBytesBetweenCalls(Long.MAX_VALUE,
+                    new AtomicBoolean(), Duration.ofSeconds(10).toNanos()));
+
+            assertTrue(measured > 8 * MIB, "its 8 MiB, measured from a new thread: " + measured);
+            assertTrue(betweenCalls.orElseThrow() > 8 * MIB, "between calls from a new thread: " + betweenCalls);
+        }
     }
 
     @Test
