@@ -1,12 +1,11 @@
 package dev.plinth.lang.js.internal.engine;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Value;
@@ -25,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class RetainedBytesJitTest {
 
     static final long MIB = 1024 * 1024;
+    /** A thread for each task: on two cores the common pool has one thread, which the spinning call would hold. */
+    static final Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
     static TestRuntime runtime;
 
     @BeforeAll
@@ -70,7 +71,7 @@ class RetainedBytesJitTest {
                     started.countDown();
                     return null;
                 },
-                (ProxyExecutable) arguments -> done.get(), temporaryMiB));
+                (ProxyExecutable) arguments -> done.get(), temporaryMiB), OWN_THREAD);
         assertTrue(started.await(10, TimeUnit.SECONDS), "the call started");
         return call;
     }
@@ -98,15 +99,18 @@ class RetainedBytesJitTest {
             var call = spin(script, done, 24);
 
             long during = script.retainedBytes(Long.MAX_VALUE, new AtomicBoolean());
-            CompletableFuture<OptionalLong> between = CompletableFuture.supplyAsync(() -> script
-                    .retainedBytesBetweenCalls(Long.MAX_VALUE, new AtomicBoolean(), Duration.ofSeconds(10).toNanos()));
-            Thread.sleep(100);
-            assertFalse(between.isDone(), "the walk between calls waits for the call to end");
-            done.set(true);
+            // The call ends 200 ms from now; the walk between calls, on this thread (Truffle measures on a thread
+            // that has entered a context, as the sandbox's memory thread has), waits for it.
+            CompletableFuture.runAsync(() -> done.set(true),
+                    CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS, OWN_THREAD));
+            long waitStart = System.nanoTime();
+            long idle = script.retainedBytesBetweenCalls(Long.MAX_VALUE, new AtomicBoolean(),
+                    Duration.ofSeconds(10).toNanos()).orElseThrow();
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitStart);
             call.get(10, TimeUnit.SECONDS);
-            long idle = between.get(10, TimeUnit.SECONDS).orElseThrow();
 
             assertTrue(during > 24 * MIB, "the running call holds its 24 MiB: " + during);
+            assertTrue(waitedMs >= 150, "the walk between calls waited for the call to end: " + waitedMs + " ms");
             assertTrue(idle < 4 * MIB, "between calls the resource keeps a counter: " + idle);
         }
     }
