@@ -53,7 +53,9 @@ class RetainedBytesJitTest {
                   return calls + temporary.length;
                 }
                 """)).withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4)
-                .withStatementsPerTick(Long.MAX_VALUE / 4).withCallTimeout(Duration.ofSeconds(10)))
+                .withStatementsPerTick(Long.MAX_VALUE / 4).withCallTimeout(Duration.ofSeconds(10))
+                // Each done() check allocates a little: spinning for the 200 ms a walk waits goes past the default.
+                .withMaxCallAllocMb(4096))
                 .onFatal(failure -> {
                     if (hostHeld.length == 0) {
                         throw new IllegalStateException(failure);
