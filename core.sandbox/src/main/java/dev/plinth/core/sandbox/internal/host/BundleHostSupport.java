@@ -10,11 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.ComponentContext;
@@ -22,22 +20,25 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.log.admin.LoggerAdmin;
 import org.osgi.service.log.admin.LoggerContext;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The {@link HostSupport} of one host bundle (a bundle-scoped service): the host's own {@link HostFailures} (core.runtime's
  * bundle-scoped service, obtained through the host's context so the failures are the host's), its stopper thread
  * ({@value #STOPPER}), and the logs of its resources. Released with the host: failures withdrawn, the thread ended
  * after the stops under way (at most 10 s). Without core.runtime (a headless client's framework runs script engines and
- * no resources) there is nowhere to record a failure: it is logged as an error instead; when core.runtime comes, the
- * support is created again with it.
+ * no resources) there is nowhere to record a failure: it is logged as an error instead.
+ *
+ * <p>{@code HostFailures} is tracked through the host's context, not bound as a reference of this component: it may
+ * come and go while the host runs (at shutdown SCR may end core.runtime's components before the hosts'), and a
+ * reference whose service goes would make SCR create this support again, and with it every host that uses it: the
+ * Lua and JavaScript hosts would start over in the middle of the shutdown and start the resources still active again.
  *
  * <p>Thread-safe.
  */
@@ -52,39 +53,28 @@ public final class BundleHostSupport implements HostSupport {
     private final LoggerFactory loggers;
     private final LoggerAdmin loggerAdmin;
     private final Logger log;
-    private final @Nullable ServiceReference<HostFailures> failuresReference;
-    private final @Nullable HostFailures failures;
+    /** core.runtime's {@code HostFailures}, as the host's context gets it; open while this support is. */
+    private final ServiceTracker<HostFailures, HostFailures> failures;
     private final ExecutorService stopper;
 
     /**
-     * Creates the support of the host bundle that gets the service.
+     * Creates the support of the host bundle that gets the service, and starts tracking core.runtime's
+     * {@code HostFailures} through the host's own context.
      *
      * @param context the component context, for the using (host) bundle
-     * @param failuresReference core.runtime's {@code HostFailures}, obtained here through the host's own context;
-     *     absent in a framework without core.runtime
      * @param loggers the log service
      * @param loggerAdmin the log levels: a script's lines show at INFO whatever the default level
      */
     @Activate
-    public BundleHostSupport(ComponentContext context,
-            @Reference(service = HostFailures.class, cardinality = ReferenceCardinality.OPTIONAL,
-                    policyOption = ReferencePolicyOption.GREEDY) @Nullable ServiceReference<HostFailures> failuresReference,
-            @Reference LoggerFactory loggers, @Reference LoggerAdmin loggerAdmin) {
+    public BundleHostSupport(ComponentContext context, @Reference LoggerFactory loggers,
+            @Reference LoggerAdmin loggerAdmin) {
         this.host = context.getUsingBundle();
         this.loggers = loggers;
         this.loggerAdmin = loggerAdmin;
         this.log = loggers.getLogger(BundleHostSupport.class);
         BundleContext hostContext = host.getBundleContext();
-        this.failuresReference = failuresReference;
-        if (failuresReference == null) {
-            this.failures = null;
-        } else {
-            HostFailures hostFailures = hostContext.getService(failuresReference);
-            if (hostFailures == null) {
-                throw new IllegalStateException("core.runtime provides no HostFailures service to " + host);
-            }
-            this.failures = hostFailures;
-        }
+        this.failures = new ServiceTracker<>(hostContext, HostFailures.class, null);
+        failures.open();
         this.stopper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(STOPPER).daemon().factory());
     }
 
@@ -97,12 +87,9 @@ public final class BundleHostSupport implements HostSupport {
     public void close() throws InterruptedException {
         stopper.shutdown();
         stopper.awaitTermination(10, TimeUnit.SECONDS);
-        if (failuresReference == null) {
-            return;
-        }
         try {
-            host.getBundleContext().ungetService(failuresReference);
-        } catch (IllegalStateException | NullPointerException e) {
+            failures.close();
+        } catch (IllegalStateException e) {
             // the host is stopping: the framework releases its services
         }
     }
@@ -135,14 +122,14 @@ public final class BundleHostSupport implements HostSupport {
 
     @Override
     public void cleared(Bundle resource) {
-        HostFailures known = failures;
+        HostFailures known = failures.getService();
         if (known != null) {
             known.clear(resource);
         }
     }
 
     private void record(Bundle resource, String name, String message) {
-        HostFailures known = failures;
+        HostFailures known = failures.getService();
         if (known == null) {
             log.error("{} failed (no resource manager to record it): {}", name, message);
         } else {
