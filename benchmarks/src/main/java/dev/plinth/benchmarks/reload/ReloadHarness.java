@@ -138,7 +138,7 @@ public final class ReloadHarness {
         Path jar = work.resolve("reload-harness.jar");
         try (OutputStream out = Files.newOutputStream(jar); var jarOut = new JarOutputStream(out, manifest)) {
             for (String name : List.of("HarnessActivator", "ReloadRun", "ReloadRun$Run", "RecentLog", "Subject",
-                    "JavaSubject", "JavaSubject$Counting")) {
+                    "JavaSubject", "JavaSubject$Counting", "CompilerQuiet", "CompilerQuiet$Work")) {
                 String file = folder + name + ".class";
                 try (InputStream in = ReloadHarness.class.getClassLoader().getResourceAsStream(file)) {
                     if (in == null) {

@@ -19,6 +19,7 @@ import dev.plinth.core.runtime.tick.TickStatistics;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -213,7 +214,7 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
             barrier();
             boolean collected = false;
             for (int i = 0; i < 10 && !collected; i++) {
-                heapAfterGc();
+                fullGc();
                 collected = first.get() == null;
             }
             long heapAfter = heapAfterGc();
@@ -439,12 +440,18 @@ final class ReloadRun implements Function<Map<String, Object>, Map<String, Objec
         }
     }
 
+    /** {@return the heap used after a full GC, taken once the JIT compilers are quiet (at most 30 s)} */
     private static long heapAfterGc() throws InterruptedException {
+        CompilerQuiet.await(Duration.ofSeconds(30));
+        fullGc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void fullGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(50);
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double percentile(List<? extends Number> values, int percentile) {

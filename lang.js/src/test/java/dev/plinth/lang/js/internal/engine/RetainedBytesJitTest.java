@@ -1,13 +1,13 @@
 package dev.plinth.lang.js.internal.engine;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
  * What a resource keeps, measured while one of its calls runs and between its calls. A walk taken during a call must
  * not count the host behind the call (the statement meter's interrupt reaches the script, the resource and the
  * server); it does count what the call holds for the moment, which is why a figure over the limit is taken again
- * between calls. Any thread measures, one that never entered a context too. Runs with the Graal JIT (the module's {@code with-graal-jit} surefire execution): Truffle measures a
- * context's heap only on its optimizing runtime.
+ * between calls. Any thread measures, one that never entered a context too. Runs with the Graal JIT (the module's
+ * {@code with-graal-jit} surefire execution): Truffle measures a context's heap only on its optimizing runtime.
  */
 class RetainedBytesJitTest {
 
     static final long MIB = 1024 * 1024;
+    /** A thread for each task: on two cores the common pool has one thread, which the spinning call would hold. */
+    static final Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
     static TestRuntime runtime;
 
     @BeforeAll
@@ -54,7 +56,9 @@ class RetainedBytesJitTest {
                   return calls + temporary.length;
                 }
                 """)).withLimits(JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4)
-                .withStatementsPerTick(Long.MAX_VALUE / 4).withCallTimeout(Duration.ofSeconds(10)))
+                .withStatementsPerTick(Long.MAX_VALUE / 4).withCallTimeout(Duration.ofSeconds(10))
+                // Each done() check allocates a little: spinning for the 200 ms a walk waits goes past the default.
+                .withMaxCallAllocMb(4096))
                 .onFatal(failure -> {
                     if (hostHeld.length == 0) {
                         throw new IllegalStateException(failure);
@@ -72,7 +76,7 @@ class RetainedBytesJitTest {
                     started.countDown();
                     return null;
                 },
-                (ProxyExecutable) arguments -> done.get(), temporaryMiB));
+                (ProxyExecutable) arguments -> done.get(), temporaryMiB), OWN_THREAD);
         assertTrue(started.await(10, TimeUnit.SECONDS), "the call started");
         return call;
     }
@@ -123,15 +127,17 @@ class RetainedBytesJitTest {
             var call = spin(script, done, 24);
 
             long during = script.retainedBytes(Long.MAX_VALUE, new AtomicBoolean());
-            CompletableFuture<OptionalLong> between = CompletableFuture.supplyAsync(() -> script
-                    .retainedBytesBetweenCalls(Long.MAX_VALUE, new AtomicBoolean(), Duration.ofSeconds(10).toNanos()));
-            Thread.sleep(100);
-            assertFalse(between.isDone(), "the walk between calls waits for the call to end");
-            done.set(true);
+            // The call ends 200 ms from now; the walk between calls, on this thread, waits for it.
+            CompletableFuture.runAsync(() -> done.set(true),
+                    CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS, OWN_THREAD));
+            long waitStart = System.nanoTime();
+            long idle = script.retainedBytesBetweenCalls(Long.MAX_VALUE, new AtomicBoolean(),
+                    Duration.ofSeconds(10).toNanos()).orElseThrow();
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitStart);
             call.get(10, TimeUnit.SECONDS);
-            long idle = between.get(10, TimeUnit.SECONDS).orElseThrow();
 
             assertTrue(during > 24 * MIB, "the running call holds its 24 MiB: " + during);
+            assertTrue(waitedMs >= 150, "the walk between calls waited for the call to end: " + waitedMs + " ms");
             assertTrue(idle < 4 * MIB, "between calls the resource keeps a counter: " + idle);
         }
     }
