@@ -7,7 +7,8 @@ import org.luaj.vm2.Prototype;
 
 /**
  * How a parsed Lua chunk becomes runnable: interpreted ({@link #INTERPRETER}) or compiled to JVM bytecode (LuaJC).
- * The strategy seam of the Lua host.
+ * The strategy seam of the Lua host. A start parses a file, and gives it to this, only when {@link PreparedChunks} has
+ * no compiled class for its content.
  */
 @FunctionalInterface
 public interface ChunkCompiler {

@@ -13,9 +13,9 @@ import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.limits.Meter;
 import dev.plinth.lang.lua.internal.sandbox.GuardedCoroutines;
 import dev.plinth.lang.lua.internal.sandbox.SandboxGlobals;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -24,9 +24,7 @@ import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
-import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.compiler.LuaC;
 
 /**
  * One Lua resource's state: its sandboxed globals, its meter, and the only way into its code, {@link #call}.
@@ -51,6 +49,7 @@ public final class LuaScript {
     private final String resource;
     private final ScriptFiles files;
     private final ChunkCompiler compiler;
+    private final PreparedChunks prepared;
     private final Meter meter;
     private final Watch watch;
     private final Account account;
@@ -64,6 +63,7 @@ public final class LuaScript {
         this.resource = builder.resource;
         this.files = builder.files;
         this.compiler = builder.compiler;
+        this.prepared = builder.prepared;
         this.onFatal = builder.onFatal;
         this.account = account;
         this.watch = watchdog.watch(resource, this::interrupted);
@@ -412,29 +412,31 @@ public final class LuaScript {
         return compile(file);
     }
 
+    /**
+     * A file's main function: its prepared content when there is one (nothing is parsed then), otherwise parsed here
+     * and made runnable by the compiler.
+     */
     private @Nullable LuaFunction compile(String file) {
-        byte[] source;
+        byte[] bytes;
         try {
-            source = files.read(file).orElse(null);
+            bytes = files.read(file).orElse(null);
         } catch (IOException e) {
             throw new LuaError("cannot read " + file + ": " + e.getMessage());
         }
-        if (source == null) {
+        if (bytes == null) {
             return null;
         }
-        if (source.length > 0 && source[0] == ESCAPE) {
+        if (bytes.length > 0 && bytes[0] == ESCAPE) {
             throw new LuaError(file + ":1: binary chunks are not allowed: resources ship Lua source");
         }
-        Prototype prototype;
+        var source = new LuaSource(file, bytes);
+        Optional<LuaFunction> ready;
         try {
-            prototype = LuaC.instance.compile(new ByteArrayInputStream(source), file);
-        } catch (IOException e) {
-            throw new LuaError("cannot read " + file + ": " + e.getMessage());
-        } catch (LuaError e) {
-            // LuaC names the chunk [string "main.lua"] in syntax errors; runtime errors call it main.lua.
-            throw new LuaError(String.valueOf(e.getMessage()).replace("[string \"" + file + "\"]", file));
+            ready = prepared.instantiate(resource, source, globals);
+        } catch (RuntimeException | LinkageError e) {
+            ready = Optional.empty(); // parsed and compiled below, which reports or falls back as at any start
         }
-        return compiler.compile(resource, file, prototype, globals);
+        return ready.isPresent() ? ready.get() : compiler.compile(resource, file, source.parse(), globals);
     }
 
     /** Describes a resource's state; {@link #build()} creates it. */
@@ -443,6 +445,7 @@ public final class LuaScript {
         private final ScriptFiles files;
         private Limits limits = Limits.defaults();
         private ChunkCompiler compiler = ChunkCompiler.INTERPRETER;
+        private PreparedChunks prepared = PreparedChunks.NONE;
         private ScriptConsole console = line -> { };
         private @Nullable AllocationCounter allocations;
         private @Nullable Watchdog watchdog;
@@ -509,6 +512,18 @@ public final class LuaScript {
          */
         public Builder withCompiler(ChunkCompiler compiler) {
             this.compiler = Objects.requireNonNull(compiler, "compiler");
+            return this;
+        }
+
+        /**
+         * Sets the chunks compiled before the start (default {@link PreparedChunks#NONE}): a file whose content is
+         * among them is neither parsed nor compiled.
+         *
+         * @param prepared the prepared chunks
+         * @return this builder
+         */
+        public Builder withPrepared(PreparedChunks prepared) {
+            this.prepared = Objects.requireNonNull(prepared, "prepared");
             return this;
         }
 

@@ -14,6 +14,7 @@ import dev.plinth.core.sandbox.limits.SandboxSettings;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
+import dev.plinth.lang.lua.internal.engine.PreparedChunks;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
@@ -70,6 +71,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final Logger log;
     private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
+    private final PreparedChunks prepared;
     private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
     private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
     private final ExecutorService compilerThreads =
@@ -105,6 +107,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
         this.compiler = chunks.<ChunkCompiler>map(compiled -> compiled.orElse(ChunkCompiler.INTERPRETER,
                 (resource, file, cause) -> log.warn("{}: {} runs interpreted: {}", resource, file, cause.getMessage())))
                 .orElse(ChunkCompiler.INTERPRETER);
+        this.prepared = chunks.<PreparedChunks>map(compiled -> compiled).orElse(PreparedChunks.NONE);
     }
 
     /** Tracks the resource bundles, starting those already active. */
@@ -159,7 +162,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             Grants grants = Grants.of(name, manifest, descriptor.flatMap(ResourceDescriptor::permissionsSection));
             account = accounts.open(name, LANGUAGE, limits.instructionsPerTick());
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
-                    scriptLog, new ServerTicks(bundle));
+                    prepared, scriptLog, new ServerTicks(bundle));
             var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
             resource.measureMemory(context);
             support.cleared(bundle);

@@ -9,6 +9,7 @@ import dev.plinth.lang.lua.internal.binding.ResourceContext;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
+import dev.plinth.lang.lua.internal.engine.PreparedChunks;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
 import dev.plinth.lang.lua.internal.limits.Limits;
@@ -72,11 +73,12 @@ final class LuaResource {
      * @param account its account
      * @param watchdog the server's watchdog
      * @param compiler how its chunks run
+     * @param prepared its chunks compiled before the start, which it runs without parsing them
      * @param log its log; {@code print} writes there
      * @param ticks the server's tick clock
      */
     record Setup(String name, Bundle bundle, List<String> scripts, Limits limits, Grants grants, Account account,
-            Watchdog watchdog, ChunkCompiler compiler, ScriptLog log, LongSupplier ticks) {}
+            Watchdog watchdog, ChunkCompiler compiler, PreparedChunks prepared, ScriptLog log, LongSupplier ticks) {}
 
     /**
      * Starts a resource.
@@ -93,6 +95,7 @@ final class LuaResource {
                 .withAccount(setup.account())
                 .withWatchdog(setup.watchdog())
                 .withCompiler(setup.compiler())
+                .withPrepared(setup.prepared())
                 .withConsole(setup.log()::print)
                 .withTicks(setup.ticks())
                 .onFatal(onFatal)

@@ -4,17 +4,23 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.runtime.host.HostPreparation;
 import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.lang.lua.internal.engine.LuaSource;
 import dev.plinth.lang.lua.internal.reload.CompiledChunks;
 import java.io.IOException;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.framework.Bundle;
 
 /**
- * The Lua host's part before a start ({@link HostPreparation}): a Lua resource's server scripts are parsed and compiled
- * with LuaJC off the game thread (on the thread that asks for the start, or the boot's preparer while the game thread
- * starts the resource before), and kept in {@link CompiledChunks}, so that the start on the game thread instantiates
- * their classes instead of compiling them. Nothing is reported here: a script that cannot be read, parsed or compiled
- * is left to the start, which reports it with its file and line (or runs it interpreted) as it always does.
+ * The Lua host's part before a start ({@link HostPreparation}): a Lua resource's server scripts and the other Lua files
+ * of its server side (the modules they may {@code require}) are parsed and compiled with LuaJC off the game thread (on
+ * the thread that asks for the start, or the boot's preparer while the game thread starts the resource before), and
+ * kept in {@link CompiledChunks} by their source, so that the start on the game thread instantiates their classes
+ * without parsing or compiling them. Nothing is reported here: a script that cannot be read, parsed or compiled is
+ * left to the start, which reports it with its file and line (or runs it interpreted) as it always does.
  *
  * <p>Thread-safe: called on the threads that start resources, never on the game thread's tick.
  */
@@ -48,15 +54,36 @@ final class LuaStartPreparation implements HostPreparation {
         }
         String name = descriptor.get().name();
         var files = new BundleScriptFiles(resource);
-        for (String file : descriptor.get().serverScripts()) {
+        for (String file : scriptPaths(resource, descriptor.get())) {
             try {
-                Optional<byte[]> source = files.read(file);
-                if (source.isPresent()) {
-                    chunks.keep(name, file, CompiledChunks.parse(file, source.get()));
+                Optional<byte[]> bytes = files.read(file);
+                if (bytes.isPresent()) {
+                    var source = new LuaSource(file, bytes.get());
+                    chunks.keep(name, source, source.parse());
                 }
             } catch (IOException | RuntimeException | LinkageError e) {
                 // the start reads, parses and compiles it again, and reports what fails
             }
         }
+    }
+
+    /**
+     * A resource's server scripts, then its other Lua files but its client side: the modules its scripts may
+     * {@code require}. Only the server scripts when the bundle's entries cannot be listed.
+     */
+    private static Set<String> scriptPaths(Bundle resource, ResourceDescriptor descriptor) {
+        var paths = new LinkedHashSet<String>(descriptor.serverScripts());
+        try {
+            Enumeration<URL> entries = resource.findEntries("/", "*.lua", true);
+            while (entries != null && entries.hasMoreElements()) {
+                String path = entries.nextElement().getPath().replaceFirst("^/", "");
+                if (!path.startsWith("client/") && !descriptor.clientFiles().contains(path)) {
+                    paths.add(path);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the modules are parsed and compiled when they are required
+        }
+        return paths;
     }
 }

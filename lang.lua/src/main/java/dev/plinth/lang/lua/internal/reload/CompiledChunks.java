@@ -1,13 +1,15 @@
 package dev.plinth.lang.lua.internal.reload;
 
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
+import dev.plinth.lang.lua.internal.engine.LuaSource;
+import dev.plinth.lang.lua.internal.engine.PreparedChunks;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
@@ -15,20 +17,22 @@ import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
-import org.luaj.vm2.compiler.LuaC;
 
 /**
- * LuaJC compilation, once per content: a chunk's compiled class is kept by the {@linkplain PrototypeDigest digest} of
- * what it was compiled from, so every Lua state that runs the same code (a resource started again, a file a reload did
- * not change) instantiates the class instead of compiling it. {@link #keep} compiles a resource's next content
- * before a hot reload, off the game thread, so that the swap on the game thread only instantiates.
+ * LuaJC compilation, once per content: a chunk's compiled class is kept, so every Lua state that runs the same code (a
+ * resource started again, a file a reload did not change) instantiates the class instead of compiling it.
+ * {@link #keep(String, LuaSource, Prototype)} compiles a resource's next content before a start or a hot reload, off
+ * the game thread, and keeps it by the {@linkplain LuaSource#digest() digest of its source}: the start on the game
+ * thread finds it there ({@link #instantiate}) without parsing the file. A content parsed at the start (one that
+ * changed after its preparation, or was never prepared) is recognized by the {@linkplain PrototypeDigest digest of
+ * the parsed chunk} ({@link #compile}), and compiled when it is not kept.
  *
  * <p>Per file of each resource, the two latest contents are kept (the running one and the one before, which a
  * rollback starts again); older classes are dropped, so their class loaders go once no Lua state runs them.
  *
  * <p>Thread-safe: preparing and starting may run at once.
  */
-public final class CompiledChunks implements ChunkCompiler {
+public final class CompiledChunks implements ChunkCompiler, PreparedChunks {
 
     private static final int KEPT = 2;
 
@@ -49,14 +53,32 @@ public final class CompiledChunks implements ChunkCompiler {
                 LuaJcCompiler.instantiate(define(resource, file, prototype), file, environment));
     }
 
-    /** One compiled content of a file. */
-    private record Compiled(String digest, Class<?> chunk) {}
+    /**
+     * One compiled content of a file.
+     *
+     * @param source the digest of the source it was compiled from; {@code null} while only its parsed chunk is known
+     * @param prototype the digest of its parsed chunk
+     * @param chunk its main class
+     */
+    private record Compiled(@Nullable String source, String prototype, Class<?> chunk) {}
 
     @Override
     public LuaFunction compile(String resource, String file, Prototype prototype, LuaValue environment) {
-        Class<?> kept = kept(resource, file, PrototypeDigest.of(prototype));
-        return kept != null ? LuaJcCompiler.instantiate(kept, file, environment)
+        String digest = PrototypeDigest.of(prototype);
+        Compiled kept = kept(resource, file, compiled -> compiled.prototype().equals(digest));
+        return kept != null ? LuaJcCompiler.instantiate(kept.chunk(), file, environment)
                 : defining.compile(resource, file, prototype, environment);
+    }
+
+    @Override
+    public Optional<LuaFunction> instantiate(String resource, LuaSource source, LuaValue environment) {
+        if (!byFile.containsKey(key(resource, source.file()))) {
+            return Optional.empty();
+        }
+        String digest = source.digest();
+        Compiled kept = kept(resource, source.file(), compiled -> digest.equals(compiled.source()));
+        return kept == null ? Optional.empty()
+                : Optional.of(LuaJcCompiler.instantiate(kept.chunk(), source.file(), environment));
     }
 
     /**
@@ -68,17 +90,43 @@ public final class CompiledChunks implements ChunkCompiler {
      * @throws LuaError when it does not parse, with {@code file:line:} in front of the message
      */
     public static Prototype parse(String file, byte[] source) {
-        try {
-            return LuaC.instance.compile(new ByteArrayInputStream(source), file);
-        } catch (IOException e) {
-            throw new LuaError("cannot read " + file + ": " + e.getMessage());
-        } catch (LuaError e) {
-            throw new LuaError(String.valueOf(e.getMessage()).replace("[string \"" + file + "\"]", file));
+        return new LuaSource(file, source).parse();
+    }
+
+    /**
+     * Compiles a file of a resource's next content and keeps it for the start that follows, which then finds it by
+     * its source without parsing it.
+     *
+     * @param resource the resource
+     * @param source the file's content
+     * @param prototype the content, parsed ({@link LuaSource#parse()})
+     * @throws RuntimeException when LuaJC cannot compile it (it will run interpreted)
+     */
+    public void keep(String resource, LuaSource source, Prototype prototype) {
+        String file = source.file();
+        String sourceDigest = source.digest();
+        if (kept(resource, file, compiled -> sourceDigest.equals(compiled.source())) != null) {
+            return;
+        }
+        String prototypeDigest = keepParsed(resource, file, prototype);
+        Deque<Compiled> kept = byFile.get(key(resource, file));
+        if (kept == null) {
+            return;
+        }
+        synchronized (kept) {
+            for (Compiled compiled : kept) {
+                if (compiled.prototype().equals(prototypeDigest)) {
+                    kept.remove(compiled);
+                    kept.addFirst(new Compiled(sourceDigest, prototypeDigest, compiled.chunk()));
+                    return;
+                }
+            }
         }
     }
 
     /**
-     * Compiles a parsed file of a resource's next content and keeps it for the start that follows.
+     * Compiles a parsed file of a resource's next content and keeps it for the start that follows, which recognizes it
+     * once it has parsed the file.
      *
      * @param resource the resource
      * @param file the file, relative to the resource
@@ -86,9 +134,16 @@ public final class CompiledChunks implements ChunkCompiler {
      * @throws RuntimeException when LuaJC cannot compile it (it will run interpreted)
      */
     public void keep(String resource, String file, Prototype prototype) {
-        if (kept(resource, file, PrototypeDigest.of(prototype)) == null) {
+        keepParsed(resource, file, prototype);
+    }
+
+    /** Compiles a parsed chunk unless it is kept; returns its digest. */
+    private String keepParsed(String resource, String file, Prototype prototype) {
+        String digest = PrototypeDigest.of(prototype);
+        if (kept(resource, file, compiled -> compiled.prototype().equals(digest)) == null) {
             defining.compile(resource, file, prototype, new LuaTable());
         }
+        return digest;
     }
 
     /** {@return how many compiled contents are kept, for the tests} */
@@ -96,18 +151,18 @@ public final class CompiledChunks implements ChunkCompiler {
         return byFile.values().stream().mapToInt(Deque::size).sum();
     }
 
-    /** The class kept for a content, moved to the front of its file's contents; {@code null} when none is. */
-    private @Nullable Class<?> kept(String resource, String file, String digest) {
+    /** The content kept that matches, moved to the front of its file's contents; {@code null} when none is. */
+    private @Nullable Compiled kept(String resource, String file, Predicate<Compiled> content) {
         Deque<Compiled> kept = byFile.get(key(resource, file));
         if (kept == null) {
             return null;
         }
         synchronized (kept) {
             for (Compiled compiled : kept) {
-                if (compiled.digest().equals(digest)) {
+                if (content.test(compiled)) {
                     kept.remove(compiled);
                     kept.addFirst(compiled); // the latest used goes last
-                    return compiled.chunk();
+                    return compiled;
                 }
             }
         }
@@ -120,8 +175,8 @@ public final class CompiledChunks implements ChunkCompiler {
         Class<?> chunk = compiler.define(resource, file, prototype);
         Deque<Compiled> kept = byFile.computeIfAbsent(key(resource, file), key -> new ArrayDeque<>(KEPT + 1));
         synchronized (kept) {
-            kept.removeIf(compiled -> compiled.digest().equals(digest));
-            kept.addFirst(new Compiled(digest, chunk));
+            kept.removeIf(compiled -> compiled.prototype().equals(digest));
+            kept.addFirst(new Compiled(null, digest, chunk));
             while (kept.size() > KEPT) {
                 kept.removeLast();
             }

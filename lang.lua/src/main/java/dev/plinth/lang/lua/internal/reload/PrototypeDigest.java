@@ -13,7 +13,9 @@ import org.luaj.vm2.Upvaldesc;
 /**
  * A digest of a parsed Lua chunk: everything compiled code depends on (instructions, line numbers, constants, upvalues,
  * local names, nested functions, the chunk's name), so two chunks with the same digest compile to the same classes,
- * and a chunk is recognized whatever Lua state parsed it. Parsing is cheap; compiling is what a digest lets be skipped.
+ * and a chunk is recognized whatever Lua state parsed it. It recognizes a content that a start had to parse (one not
+ * prepared); a prepared content is found by its {@linkplain dev.plinth.lang.lua.internal.engine.LuaSource#digest()
+ * source}, before anything is parsed.
  */
 final class PrototypeDigest {
 
