@@ -31,6 +31,7 @@ import dev.plinth.core.runtime.progress.Progress;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
 import dev.plinth.core.sandbox.host.HostSupport;
+import dev.plinth.core.sandbox.host.ResourceServices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,7 +50,6 @@ import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -517,8 +517,7 @@ public final class PackHost {
         if (packContext == null) {
             return Optional.empty();
         }
-        ServiceReference<GameContent> reference = packContext.getServiceReference(GameContent.class);
-        return reference == null ? Optional.empty() : Optional.ofNullable(packContext.getService(reference));
+        return ResourceServices.reference(packContext, GameContent.class).map(packContext::getService);
     }
 
     private String name(Bundle bundle) {

@@ -1,5 +1,6 @@
 package dev.plinth.lang.js.internal.binding;
 
+import dev.plinth.core.sandbox.host.ResourceServices;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.JsException;
 import dev.plinth.lang.js.internal.engine.JsScript;
@@ -239,7 +240,8 @@ public final class ResourceScope {
 
     private synchronized Object lookUp(Class<?> type) {
         BundleContext context = bundle.getBundleContext();
-        ServiceReference<?> reference = context == null ? null : context.getServiceReference(type);
+        ServiceReference<?> reference =
+                context == null ? null : ResourceServices.reference(context, type).orElse(null);
         Object service = reference == null ? null : context.getService(reference);
         if (service == null) {
             return Missing.INSTANCE;

@@ -3,7 +3,6 @@ package dev.plinth.lang.js.internal.host;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
-import dev.plinth.core.runtime.server.Server;
 import dev.plinth.lang.js.BuiltinModule;
 import dev.plinth.lang.js.JsModuleException;
 import dev.plinth.lang.js.JsModuleHost;
@@ -12,6 +11,7 @@ import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
 import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.host.ServerTicks;
 import dev.plinth.core.sandbox.limits.DeclaredLimits;
 import dev.plinth.core.sandbox.limits.ResolvedLimits;
 import dev.plinth.core.sandbox.limits.SandboxSettings;
@@ -48,7 +48,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -502,7 +501,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             JsLimits limits, Account account, ScriptLog scriptLog, Grants grants,
             Map<String, JsResource.Builtin> builtins, boolean hooks, BooleanSupplier closedForLimits) {
         return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
-                ticks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception, closedForLimits),
+                new ServerTicks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception, closedForLimits),
                 resources, events,
                 mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled);
     }
@@ -530,23 +529,6 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         scriptLog.fatal("ERR_SCRIPT_EXECUTION: " + name + " stopped for breaking its limits: " + exception.report());
         support.stopLater(bundle, name, name + " stopped for breaking its limits: " + exception.getMessage(),
                 closedForLimits);
-    }
-
-    /** The server's tick number, from the resource's own view of the server, looked up at the first call. */
-    private static LongSupplier ticks(Bundle bundle) {
-        var server = new Server[1];
-        return () -> {
-            if (server[0] == null) {
-                BundleContext bundleContext = bundle.getBundleContext();
-                ServiceReference<Server> reference =
-                        bundleContext == null ? null : bundleContext.getServiceReference(Server.class);
-                server[0] = reference == null ? null : bundleContext.getService(reference);
-                if (server[0] == null) {
-                    return 0;
-                }
-            }
-            return server[0].tick();
-        };
     }
 
     /** The JavaScript settings, read again at each start: {@code conf/server.json} may have changed. */

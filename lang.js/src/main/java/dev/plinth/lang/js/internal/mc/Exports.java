@@ -1,6 +1,7 @@
 package dev.plinth.lang.js.internal.mc;
 
 import dev.plinth.core.runtime.interop.ExportedFunction;
+import dev.plinth.core.sandbox.host.ResourceServices;
 import dev.plinth.lang.js.internal.binding.Args;
 import dev.plinth.lang.js.internal.binding.PlainValues;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
@@ -117,7 +118,7 @@ public final class Exports {
 
     private static Collection<ServiceReference<ExportedFunction>> references(BundleContext context, String filter) {
         try {
-            return context.getServiceReferences(ExportedFunction.class, filter);
+            return ResourceServices.references(context, ExportedFunction.class, filter);
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("invalid resource or function name: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.plinth.lang.lua.internal.binding;
 
 import dev.plinth.core.runtime.scheduler.Task;
 import dev.plinth.core.sandbox.events.EmitPolicy;
+import dev.plinth.core.sandbox.host.ResourceServices;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.permission.Permission;
@@ -222,7 +223,8 @@ public final class ResourceContext {
 
     private synchronized Object lookUp(Class<?> type) {
         BundleContext context = bundle.getBundleContext();
-        ServiceReference<?> reference = context == null ? null : context.getServiceReference(type);
+        ServiceReference<?> reference =
+                context == null ? null : ResourceServices.reference(context, type).orElse(null);
         Object service = reference == null ? null : context.getService(reference);
         if (service == null) {
             return Missing.INSTANCE;

@@ -8,6 +8,7 @@ import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.account.Accounts;
 import dev.plinth.core.sandbox.host.HostSupport;
 import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.core.sandbox.host.ServerTicks;
 import dev.plinth.core.sandbox.limits.DeclaredLimits;
 import dev.plinth.core.sandbox.limits.ResolvedLimits;
 import dev.plinth.core.sandbox.limits.SandboxSettings;

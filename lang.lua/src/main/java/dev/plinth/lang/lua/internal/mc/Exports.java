@@ -1,6 +1,7 @@
 package dev.plinth.lang.lua.internal.mc;
 
 import dev.plinth.core.runtime.interop.ExportedFunction;
+import dev.plinth.core.sandbox.host.ResourceServices;
 import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.binding.PlainValues;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;
@@ -52,7 +53,7 @@ final class Exports {
         BundleContext bundleContext = bundleContext(context);
         Collection<ServiceReference<ExportedFunction>> references;
         try {
-            references = bundleContext.getServiceReferences(ExportedFunction.class,
+            references = ResourceServices.references(bundleContext, ExportedFunction.class,
                     "(&(" + ExportedFunction.RESOURCE + "=" + escape(resource) + ")(" + ExportedFunction.NAME + "="
                             + escape(name) + "))");
         } catch (InvalidSyntaxException e) {

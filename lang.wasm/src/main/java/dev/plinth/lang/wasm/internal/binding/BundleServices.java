@@ -5,6 +5,7 @@ import dev.plinth.core.runtime.command.Commands;
 import dev.plinth.core.runtime.config.ConfigStore;
 import dev.plinth.core.runtime.scheduler.Scheduler;
 import dev.plinth.core.runtime.server.Server;
+import dev.plinth.core.sandbox.host.ResourceServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ public final class BundleServices implements HostServices, AutoCloseable {
             return known;
         }
         BundleContext context = bundle.getBundleContext();
-        ServiceReference<?> reference = context == null ? null : context.getServiceReference(type);
+        ServiceReference<?> reference =
+                context == null ? null : ResourceServices.reference(context, type).orElse(null);
         Object service = reference == null ? null : context.getService(reference);
         if (service == null) {
             throw new IllegalStateException("the server provides no " + type.getSimpleName());
