@@ -1,5 +1,6 @@
 package dev.plinth.benchmarks;
 
+import dev.plinth.benchmarks.lua.LuaStartRatio;
 import dev.plinth.benchmarks.molang.MolangTable;
 import dev.plinth.benchmarks.sandbox.AccountingRatios;
 import dev.plinth.benchmarks.wasm.WasmFootprint;
@@ -17,14 +18,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark in one JMH run, writes the raw results as JMH JSON and prints the ratio table
  * ({@link RatioTable}). Started by {@code ./plinthw -pl benchmarks -am -Pbench verify}.
  *
- * <p>Sized for about five minutes on two cores: one fork per benchmark, 3 warm-up and 5 measured iterations of one
- * second each, with JMH's GC profiler for the bytes allocated per operation. That is short for publication-grade
- * numbers (errors of a few percent); raise the counts for that.
+ * <p>Sized for about five minutes on two cores: one fork per benchmark, 3 warm-up ({@value #WARMUPS_PROPERTY}) and 5
+ * measured iterations of one second each, with JMH's GC profiler for the bytes allocated per operation. That is short
+ * for publication-grade numbers (errors of a few percent); raise the counts for that.
  */
 public final class BenchMain {
 
     /** The system property with the number of JVMs each benchmark runs in (default 1). */
     static final String FORKS_PROPERTY = "plinth.bench.forks";
+    /** The system property with the number of warm-up iterations of each benchmark (default 3). */
+    static final String WARMUPS_PROPERTY = "plinth.bench.warmups";
 
     private BenchMain() {}
 
@@ -51,7 +54,7 @@ public final class BenchMain {
         var options = new OptionsBuilder()
                 .include(include)
                 .forks(Integer.getInteger(FORKS_PROPERTY, 1))
-                .warmupIterations(3)
+                .warmupIterations(Integer.getInteger(WARMUPS_PROPERTY, 3))
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5)
                 .measurementTime(TimeValue.seconds(1))
@@ -77,6 +80,10 @@ public final class BenchMain {
         String accounting = AccountingRatios.from(result).render();
         if (!accounting.isEmpty()) {
             System.out.println(accounting);
+        }
+        String luaStart = LuaStartRatio.from(result).render();
+        if (!luaStart.isEmpty()) {
+            System.out.println(luaStart);
         }
         System.out.println("Raw results: " + result);
     }
