@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -90,13 +91,13 @@ class WebConsoleIT {
             assertNoServerError(browserDriver);
             screenshot(browserDriver, "02-resources.png");
 
-            browserDriver.findElement(By.cssSelector("#resource-chat-demo .action-stop")).click();
+            click(browserDriver, By.cssSelector("#resource-chat-demo .action-stop"));
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#resource-chat-demo td.state"), "stopped"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plinth-message"),
                     "stopped chat-demo"));
             screenshot(browserDriver, "03-stopped.png");
 
-            browserDriver.findElement(By.cssSelector("#resource-server .action-stop")).click();
+            click(browserDriver, By.cssSelector("#resource-server .action-stop"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plinth-message"),
                     "ERR_SYSTEM_RESOURCE"));
             assertEquals("started", textOf(browserDriver, By.cssSelector("#resource-server td.state")));
@@ -140,9 +141,22 @@ class WebConsoleIT {
      * just before a refresh is gone when its text is read, so it is found again (the text read is always the page's).
      */
     private static String textOf(WebDriver driver, By cell) {
+        return onFresh(driver, cell, WebElement::getText);
+    }
+
+    /** Clicks a button of the Resources table, found again when a refresh replaced it before the click reached it. */
+    private static void click(WebDriver driver, By button) {
+        onFresh(driver, button, element -> {
+            element.click(); // a stale element is not clicked: clicking the fresh one is the first click
+            return null;
+        });
+    }
+
+    /** Finds an element and acts on it, finding it again (up to five times) when the page replaced it meanwhile. */
+    private static <T> T onFresh(WebDriver driver, By locator, Function<WebElement, T> action) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return driver.findElement(cell).getText();
+                return action.apply(driver.findElement(locator));
             } catch (StaleElementReferenceException e) {
                 if (attempt == 5) {
                     throw e;
