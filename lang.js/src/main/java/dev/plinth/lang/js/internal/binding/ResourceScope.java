@@ -90,10 +90,11 @@ public final class ResourceScope {
     }
 
     /**
-     * Creates the resource's host object classes in its context; called once, inside a call, before its modules run.
+     * Gives the resource its host objects, whose classes its context creates as it first meets an object of each
+     * kind ({@link HostObjects}); called once, inside a call, before its modules run.
      *
      * @param context the resource's context, entered
-     * @param kinds the kinds of host objects
+     * @param kinds the kinds of host objects the resource may meet
      */
     public void install(org.graalvm.polyglot.Context context, List<HostClass<?>> kinds) {
         objects = HostObjects.create(context, kinds, grants);
