@@ -5,14 +5,11 @@ import dev.plinth.core.events.EventBuses;
 import dev.plinth.core.events.OwnedEventBus;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.log.LoggerFactory;
 
 /**
  * The {@link EventBuses} service, one instance per bundle that uses it: what that bundle opened is closed when it
@@ -24,20 +21,16 @@ import org.osgi.service.log.LoggerFactory;
 public final class BundleEventBuses implements EventBuses {
 
     private final EventDispatcher dispatcher;
-    private final @Nullable LoggerFactory loggers;
     private final Set<AutoCloseable> opened = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the service of one using bundle.
      *
-     * @param dispatcher the framework's dispatcher
-     * @param loggers the log, for the handler failures of detached buses (optional)
+     * @param dispatcher the framework's dispatcher; detached buses log their handlers' failures where it does
      */
     @Activate
-    public BundleEventBuses(@Reference EventDispatcher dispatcher,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL) @Nullable LoggerFactory loggers) {
+    public BundleEventBuses(@Reference EventDispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.loggers = loggers;
     }
 
     @Override
@@ -49,7 +42,7 @@ public final class BundleEventBuses implements EventBuses {
 
     @Override
     public DetachedEventBus detached() {
-        var bus = new DetachedDispatcher(loggers, opened::remove);
+        var bus = new DetachedDispatcher(dispatcher.withOwnHandlers(), opened::remove);
         opened.add(bus);
         return bus;
     }

@@ -6,8 +6,6 @@ import dev.plinth.core.events.OwnedEventBus;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
-import org.osgi.service.log.LoggerFactory;
 
 /**
  * A {@link DetachedEventBus}: a dispatcher of its own and the views opened on it.
@@ -16,15 +14,19 @@ import org.osgi.service.log.LoggerFactory;
  */
 final class DetachedDispatcher implements DetachedEventBus {
 
-    private final EventDispatcher dispatcher = new EventDispatcher(EventDispatcher.DEFAULT_TIMING_RATE);
+    private final EventDispatcher dispatcher;
     private final Set<OwnerView> views = ConcurrentHashMap.newKeySet();
     private final Consumer<DetachedDispatcher> onClose;
     private volatile boolean closed;
 
-    DetachedDispatcher(@Nullable LoggerFactory loggers, Consumer<DetachedDispatcher> onClose) {
-        if (loggers != null) {
-            dispatcher.bindLoggerFactory(loggers);
-        }
+    /**
+     * Creates a detached bus.
+     *
+     * @param dispatcher its own dispatcher ({@link EventDispatcher#withOwnHandlers()})
+     * @param onClose told once when it closes
+     */
+    DetachedDispatcher(EventDispatcher dispatcher, Consumer<DetachedDispatcher> onClose) {
+        this.dispatcher = dispatcher;
         this.onClose = onClose;
     }
 

@@ -52,7 +52,7 @@ public final class EventDispatcher {
     public static final int DEFAULT_TIMING_RATE = TimingSample.DEFAULT_RATE;
 
     private final HandlerRegistry registry;
-    private final FailureLog failures = new FailureLog();
+    private final FailureLog failures;
     private final ListenerBinder binder = new ListenerBinder();
     private final CorrelationIds correlationIds = new CorrelationIds();
     private final ThreadLocal<DispatchContext> contexts =
@@ -82,7 +82,22 @@ public final class EventDispatcher {
     }
 
     private EventDispatcher(TimingSample timing) {
+        this(timing, new FailureLog());
+    }
+
+    private EventDispatcher(TimingSample timing, FailureLog failures) {
         this.registry = new HandlerRegistry(timing.mask());
+        this.failures = failures;
+    }
+
+    /**
+     * A dispatcher with handlers of its own (a {@link DetachedDispatcher}'s) that logs their failures where this one
+     * logs its handlers', through the Log Service this one is bound to at the time.
+     *
+     * @return the new dispatcher
+     */
+    EventDispatcher withOwnHandlers() {
+        return new EventDispatcher(TimingSample.of(DEFAULT_TIMING_RATE, null), failures);
     }
 
     /** The bus bundle stops: drop what the dispatcher attached to event classes of other bundles. */

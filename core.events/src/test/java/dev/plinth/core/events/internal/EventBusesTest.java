@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class EventBusesTest {
 
     private final EventDispatcher shared = new EventDispatcher(1);
-    private final BundleEventBuses buses = new BundleEventBuses(shared, null);
+    private final BundleEventBuses buses = new BundleEventBuses(shared);
 
     @Test
     void anOwnedViewPostsAsItsOwnerOnTheSharedBus() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.plinth.core.events.DetachedEventBus;
 import dev.plinth.core.events.EventBus;
 import dev.plinth.core.events.EventPriority;
 import dev.plinth.core.events.HandlerOptions;
@@ -86,5 +87,27 @@ class FailureLogTest {
         assertEquals(1, logged.size());
         assertTrue(logged.getFirst().message().contains("thrower of faulty"), logged.getFirst().message());
         assertEquals(2, view.statistics().getFirst().errors());
+    }
+
+    @Test
+    void aDetachedBusLogsThroughTheLogServiceOfTheFrameworkBusAsItComesAndGoes() {
+        var shared = new EventDispatcher(1);
+        var buses = new BundleEventBuses(shared);
+        try (DetachedEventBus detached = buses.detached()) {
+            EventBus view = detached.open("script");
+            view.subscribe(Ping.class, HandlerOptions.defaults().withLocation("thrower"), e -> {
+                throw new IllegalArgumentException("bad");
+            });
+            LoggerFactory factory = loggers();
+            shared.bindLoggerFactory(factory); // a Log Service that arrives after the bus opened
+
+            view.post(new Ping());
+            shared.unbindLoggerFactory(factory);
+            view.post(new Ping()); // to the platform logger
+
+            assertEquals(1, logged.size());
+            assertTrue(logged.getFirst().message().contains("thrower of script"), logged.getFirst().message());
+            assertEquals(2, view.statistics().getFirst().errors());
+        }
     }
 }
