@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.Prototype;
@@ -63,16 +60,11 @@ public final class LuaSource {
      * @return a hex digest
      */
     public String digest() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
         byte[] name = file.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(name.length).array());
-        digest.update(name);
-        digest.update(bytes);
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest -> {
+            digest.update(ByteBuffer.allocate(4).putInt(name.length).array());
+            digest.update(name);
+            digest.update(bytes);
+        });
     }
 }

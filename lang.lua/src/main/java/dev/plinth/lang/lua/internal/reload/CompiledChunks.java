@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -82,18 +81,6 @@ public final class CompiledChunks implements ChunkCompiler, PreparedChunks {
     }
 
     /**
-     * Parses one file, as a resource's start would.
-     *
-     * @param file the file, relative to the resource
-     * @param source its bytes
-     * @return the parsed chunk
-     * @throws LuaError when it does not parse, with {@code file:line:} in front of the message
-     */
-    public static Prototype parse(String file, byte[] source) {
-        return new LuaSource(file, source).parse();
-    }
-
-    /**
      * Compiles a file of a resource's next content and keeps it for the start that follows, which then finds it by
      * its source without parsing it.
      *
@@ -108,7 +95,10 @@ public final class CompiledChunks implements ChunkCompiler, PreparedChunks {
         if (kept(resource, file, compiled -> sourceDigest.equals(compiled.source())) != null) {
             return;
         }
-        String prototypeDigest = keepParsed(resource, file, prototype);
+        String prototypeDigest = PrototypeDigest.of(prototype);
+        if (kept(resource, file, compiled -> compiled.prototype().equals(prototypeDigest)) == null) {
+            defining.compile(resource, file, prototype, new LuaTable());
+        }
         Deque<Compiled> kept = byFile.get(key(resource, file));
         if (kept == null) {
             return;
@@ -122,28 +112,6 @@ public final class CompiledChunks implements ChunkCompiler, PreparedChunks {
                 }
             }
         }
-    }
-
-    /**
-     * Compiles a parsed file of a resource's next content and keeps it for the start that follows, which recognizes it
-     * once it has parsed the file.
-     *
-     * @param resource the resource
-     * @param file the file, relative to the resource
-     * @param prototype the parsed chunk
-     * @throws RuntimeException when LuaJC cannot compile it (it will run interpreted)
-     */
-    public void keep(String resource, String file, Prototype prototype) {
-        keepParsed(resource, file, prototype);
-    }
-
-    /** Compiles a parsed chunk unless it is kept; returns its digest. */
-    private String keepParsed(String resource, String file, Prototype prototype) {
-        String digest = PrototypeDigest.of(prototype);
-        if (kept(resource, file, compiled -> compiled.prototype().equals(digest)) == null) {
-            defining.compile(resource, file, prototype, new LuaTable());
-        }
-        return digest;
     }
 
     /** {@return how many compiled contents are kept, for the tests} */

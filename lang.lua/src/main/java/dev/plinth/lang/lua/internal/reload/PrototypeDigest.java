@@ -1,10 +1,9 @@
 package dev.plinth.lang.lua.internal.reload;
 
+import dev.plinth.lang.lua.internal.engine.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.luaj.vm2.LocVars;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -28,14 +27,7 @@ final class PrototypeDigest {
      * @return a hex digest
      */
     static String of(Prototype prototype) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
-        update(digest, prototype);
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest -> update(digest, prototype));
     }
 
     private static void update(MessageDigest digest, Prototype p) {

@@ -23,7 +23,6 @@ import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import dev.plinth.lang.lua.internal.reload.CompiledChunks;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,20 +151,7 @@ class LuaStartPreparationTest {
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
         }
-        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getEntry" -> entry((String) args[0]);
-                    case "getSymbolicName" -> "chat";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "chat";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private java.net.URL entry(String path) throws MalformedURLException {
-        Path file = folder.resolve(path);
-        return Files.isRegularFile(file) ? file.toUri().toURL() : null;
+        return FolderBundle.of(folder);
     }
 
     /** A host's support that says the host runs {@code served} (none when {@code null}). */

@@ -12,20 +12,14 @@ import dev.plinth.core.resource.descriptor.ResourceType;
 import dev.plinth.core.sandbox.host.HostSupport;
 import dev.plinth.lang.lua.internal.reload.PreparedStarts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -49,7 +43,7 @@ class PreparedModulesTest {
         write("text.lua", "return { shout = function(s) return s:upper() .. '!' end }");
         write("lib/names.lua", "return { first = 'ada' }");
         write("client/hud.lua", "print('client side')");
-        Bundle bundle = bundle();
+        Bundle bundle = FolderBundle.of(folder);
 
         preparation().prepare(bundle);
         assertEquals(List.of("lib/names.lua", "main.lua", "text.lua"), starts.compilations.stream().sorted().toList(),
@@ -66,7 +60,7 @@ class PreparedModulesTest {
     void aModuleChangedAfterThePreparationIsParsedAndRunsAsItIsNow() throws IOException {
         write("main.lua", "print(require('lib.names').first)");
         write("lib/names.lua", "return { first = 'ada' }");
-        Bundle bundle = bundle();
+        Bundle bundle = FolderBundle.of(folder);
         preparation().prepare(bundle);
         write("lib/names.lua", "return { first = 'grace' }");
 
@@ -74,6 +68,32 @@ class PreparedModulesTest {
 
         assertEquals(List.of("grace"), starts.printed);
         assertEquals(List.of("lib/names.lua"), starts.parsed);
+    }
+
+    @Test
+    void luaFilesUnderClientFilePatternsAreNotCompiledButTheServerModulesBesideThemAre() throws IOException {
+        write("main.lua", "print(require('lib.names').first)");
+        write("lib/names.lua", "return { first = 'ada' }");
+        write("hud.lua", "print('client entry')");
+        write("ui/menu.lua", "print('client menu')");
+        write("ui/widgets/button.lua", "print('client button')");
+        write("forms/login/view.lua", "print('client form')");
+        write("forms.lua", "return {}");
+        Bundle bundle = FolderBundle.of(folder);
+        // alt:V's resource.toml: client-main = "hud.lua", client-files = ["ui/**", "forms/*"]
+        var descriptor = new ResourceDescriptor("chat", ManifestFormat.RESOURCE_TOML, "resource.toml",
+                ResourceType.SCRIPT, Language.LUA, new Version(1, 0, 0), "", "", Optional.of("main.lua"), List.of(),
+                List.of(), List.of("hud.lua", "ui/**", "forms/*"), List.of(), Map.of(), ResourceLimits.NONE,
+                new FormatDetails.ResourceToml("lua", Optional.of("hud.lua")));
+
+        preparation(descriptor).prepare(bundle);
+        assertEquals(List.of("forms.lua", "lib/names.lua", "main.lua"), starts.compilations.stream().sorted().toList(),
+                "the server side compiled before the start, none of the client's files");
+
+        starts.start("chat", new BundleScriptFiles(bundle));
+
+        assertEquals(List.of("ada"), starts.printed);
+        assertEquals(List.of(), starts.parsed, "nothing parsed at the start");
     }
 
     private void write(String file, String text) throws IOException {
@@ -84,43 +104,15 @@ class PreparedModulesTest {
 
     /** The preparation of a host that runs every bundle, chat's plugin.toml naming main.lua. */
     private LuaStartPreparation preparation() {
-        var descriptor = new ResourceDescriptor("chat", ManifestFormat.PLUGIN_TOML, "plugin.toml", ResourceType.PLUGIN,
-                Language.LUA, new Version(1, 0, 0), "", "", Optional.of("main.lua"), List.of(), List.of(), List.of(),
-                List.of(), Map.of(), ResourceLimits.NONE, new FormatDetails.PluginToml(false));
+        return preparation(new ResourceDescriptor("chat", ManifestFormat.PLUGIN_TOML, "plugin.toml",
+                ResourceType.PLUGIN, Language.LUA, new Version(1, 0, 0), "", "", Optional.of("main.lua"), List.of(),
+                List.of(), List.of(), List.of(), Map.of(), ResourceLimits.NONE, new FormatDetails.PluginToml(false)));
+    }
+
+    /** The preparation of a host that runs every bundle, with the given manifest. */
+    private LuaStartPreparation preparation(ResourceDescriptor descriptor) {
         return new LuaStartPreparation(fake(HostSupport.class, Map.of("serves", args -> true)),
                 fake(ResourceService.class, Map.of("descriptor", args -> Optional.of(descriptor))), starts.chunks());
-    }
-
-    /** A bundle whose entries are the files of {@link #folder}: read one, or find them by pattern. */
-    private Bundle bundle() {
-        return fake(Bundle.class, Map.of(
-                "getEntry", args -> url(folder.resolve((String) args[0])),
-                "findEntries", args -> Collections.enumeration(entries((String) args[1]))));
-    }
-
-    /** The entries whose names end as the pattern says, their paths as Felix gives them ({@code /lib/x.lua}). */
-    private List<URL> entries(String pattern) {
-        String suffix = pattern.substring(pattern.indexOf('*') + 1);
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(path -> path.toString().endsWith(suffix))
-                    .map(path -> folder.relativize(path).toString().replace('\\', '/'))
-                    .map(entry -> toUrl(URI.create("file:///" + entry)))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static URL url(Path file) {
-        return Files.isRegularFile(file) ? toUrl(file.toUri()) : null;
-    }
-
-    private static URL toUrl(URI uri) {
-        try {
-            return uri.toURL();
-        } catch (MalformedURLException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** An object of an interface that answers the named methods, and only them. */

@@ -15,6 +15,7 @@ import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
 import dev.plinth.core.resource.descriptor.ResourceType;
 import dev.plinth.core.resource.reload.ResourceContent;
+import dev.plinth.lang.lua.internal.engine.LuaSource;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,11 +37,22 @@ class CompiledChunksTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A file's content, as a start or a preparation reads it. */
+    private static LuaSource lua(String file, String text) {
+        return new LuaSource(file, source(text));
+    }
+
+    /** Keeps a file's content of resource r, as a preparation does. */
+    private void keep(String file, String text) {
+        LuaSource content = lua(file, text);
+        chunks.keep("r", content, content.parse());
+    }
+
     @Test
     void theSameContentIsCompiledOnceForEveryState() {
-        var first = chunks.compile("r", "main.lua", CompiledChunks.parse("main.lua", source("return 1")), new LuaTable());
-        var second = chunks.compile("r", "main.lua", CompiledChunks.parse("main.lua", source("return 1")), new LuaTable());
-        var other = chunks.compile("r", "main.lua", CompiledChunks.parse("main.lua", source("return 2")), new LuaTable());
+        var first = chunks.compile("r", "main.lua", lua("main.lua", "return 1").parse(), new LuaTable());
+        var second = chunks.compile("r", "main.lua", lua("main.lua", "return 1").parse(), new LuaTable());
+        var other = chunks.compile("r", "main.lua", lua("main.lua", "return 2").parse(), new LuaTable());
 
         assertNotSame(first, second, "each state gets its own function");
         assertSame(first.getClass(), second.getClass(), "compiled once");
@@ -50,16 +62,16 @@ class CompiledChunksTest {
     @Test
     void onlyTheTwoLatestContentsOfAFileAreKept() {
         for (int i = 0; i < 10; i++) {
-            chunks.keep("r", "main.lua", CompiledChunks.parse("main.lua", source("return " + i)));
+            keep("main.lua", "return " + i);
         }
-        chunks.keep("r", "lib/util.lua", CompiledChunks.parse("lib/util.lua", source("return {}")));
+        keep("lib/util.lua", "return {}");
 
         assertEquals(3, chunks.size());
     }
 
     @Test
     void aSyntaxErrorNamesTheFileAndTheLine() {
-        var error = assertThrows(LuaError.class, () -> CompiledChunks.parse("main.lua", source("local x = 1\nlocal = 2")));
+        var error = assertThrows(LuaError.class, () -> lua("main.lua", "local x = 1\nlocal = 2").parse());
 
         assertTrue(error.getMessage().startsWith("main.lua:2: "), error.getMessage());
     }
