@@ -14,15 +14,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One whole process, timed from the outside: wall time from spawn to the line {@link StartupHarness#READY_MARKER}
- * (printed once startup has finished) and to exit, and the peak resident memory ({@code VmHWM} of
- * {@code /proc/PID/status}, read every 10 ms while it runs).
+ * (printed once startup has finished) and to exit, the CPU time it had used when the ready line came, and the peak
+ * resident memory ({@code VmHWM} of {@code /proc/PID/status}, read every 10 ms while it runs).
  *
  * @param readyMillis spawn to the ready line, in milliseconds (-1 when it never came)
  * @param totalMillis spawn to exit, in milliseconds
+ * @param cpuAtReady the CPU time its threads had used when the ready line came ({@link CpuTime#NONE} when it never
+ *     came)
  * @param peakRssKib the peak resident set, in KiB (0 where {@code /proc} is not readable)
  * @param exitCode the process's exit code
  */
-record ProcessRun(long readyMillis, long totalMillis, long peakRssKib, int exitCode) {
+record ProcessRun(long readyMillis, long totalMillis, CpuTime cpuAtReady, long peakRssKib, int exitCode) {
 
     /**
      * Runs a command to its end.
@@ -38,6 +40,7 @@ record ProcessRun(long readyMillis, long totalMillis, long peakRssKib, int exitC
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         long[] ready = {-1};
+        CpuTime[] cpu = {CpuTime.NONE};
         var readyLatch = new java.util.concurrent.CountDownLatch(1);
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -45,6 +48,7 @@ record ProcessRun(long readyMillis, long totalMillis, long peakRssKib, int exitC
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (ready[0] < 0 && line.strip().equals(StartupHarness.READY_MARKER)) {
                         ready[0] = (System.nanoTime() - start) / 1_000_000;
+                        cpu[0] = CpuTime.of(process.pid());
                         readyLatch.countDown();
                     }
                 }
@@ -72,7 +76,7 @@ record ProcessRun(long readyMillis, long totalMillis, long peakRssKib, int exitC
         }
         long total = (System.nanoTime() - start) / 1_000_000;
         reader.join(5000);
-        return new ProcessRun(ready[0], total, peak, process.exitValue());
+        return new ProcessRun(ready[0], total, cpu[0], peak, process.exitValue());
     }
 
     private static long highWaterMark(Path status) {

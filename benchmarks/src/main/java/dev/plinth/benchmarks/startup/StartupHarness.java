@@ -32,7 +32,9 @@ import java.util.Map;
  *       resource's to keep, so it is reported beside it (one of the kind minus an empty home), as is what 100 of a
  *       kind add to the time to ready</li>
  * </ol>
- * Each process measurement is the median of {@code runs}; the machine must be quiet for figures worth keeping.
+ * Each process measurement is the median of {@code runs}, with the CPU time the process had used when it was ready,
+ * split into the JIT compilers', the collector's and the rest ({@link CpuTime}): where it is about the cores times the
+ * wall time, startup is bound by the CPU. The machine must be quiet for figures worth keeping.
  * Prints a table and writes it as JSON.
  */
 public final class StartupHarness {
@@ -126,6 +128,8 @@ public final class StartupHarness {
         Map<String, Long> perResource = new LinkedHashMap<>();
         Map<String, Long> firstOfKind = new LinkedHashMap<>();
         Map<String, Long> readyOfKind = new LinkedHashMap<>();
+        Map<String, Long> firstReady = new LinkedHashMap<>();
+        Map<String, CpuTime> firstCpu = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
             String key = kind.name().toLowerCase(Locale.ROOT);
             HeapRun one = heapAfterGc(kindHome("heap-" + key + "-1", kind, 1));
@@ -133,6 +137,10 @@ public final class StartupHarness {
             perResource.put(key, (many.liveBytes() - one.liveBytes()) / FOOTPRINT_COUNT);
             firstOfKind.put(key, one.liveBytes() - empty.liveBytes());
             readyOfKind.put(key, many.readyMillis() - one.readyMillis());
+            firstReady.put(key, one.readyMillis() - empty.readyMillis());
+            firstCpu.put(key, new CpuTime(one.cpu().totalMillis() - empty.cpu().totalMillis(),
+                    one.cpu().compilerMillis() - empty.cpu().compilerMillis(),
+                    one.cpu().gcMillis() - empty.cpu().gcMillis()));
         }
         System.out.println("retained heap per idle resource (" + FOOTPRINT_COUNT + " more of a kind started than the "
                 + "first, after a full GC; goals: Lua <= 64 KiB, JS <= 256 KiB, WASM <= 64 KiB + linear memory), what "
@@ -141,10 +149,16 @@ public final class StartupHarness {
         perResource.forEach((kind, bytes) -> System.out.printf(Locale.ROOT,
                 "  %-7s %8.1f KiB per resource, first %8.1f KiB, %6d ms for %d%n", kind, bytes / 1024.0,
                 firstOfKind.get(kind) / 1024.0, readyOfKind.get(kind), FOOTPRINT_COUNT));
+        System.out.println("what the first resource of a kind added to an empty home's time to ready and CPU time (one "
+                + "run each: a rough figure):");
+        firstReady.forEach((kind, millis) -> System.out.printf(Locale.ROOT, "  %-7s %+6d ms, CPU %s%n", kind, millis,
+                describe(firstCpu.get(kind))));
         results.put("heapBaselineBytes", empty.liveBytes());
         results.put("retainedBytesPerIdleResource", perResource);
         results.put("retainedBytesFirstOfKind", firstOfKind);
         results.put("readyMillisPerHundredOfKind", readyOfKind);
+        results.put("readyMillisFirstOfKind", firstReady);
+        results.put("cpuFirstOfKind", firstCpu);
     }
 
     /** A home whose startup resources are {@code count} of one kind. */
@@ -159,8 +173,9 @@ public final class StartupHarness {
      *
      * @param liveBytes the bytes of the live objects after a full GC
      * @param readyMillis spawn to ready
+     * @param cpu the CPU time used to ready
      */
-    private record HeapRun(long liveBytes, long readyMillis) {}
+    private record HeapRun(long liveBytes, long readyMillis, CpuTime cpu) {}
 
     /**
      * Starts Plinth on a home, waits until ready, and reads the bytes of the live objects on its heap: the total of a
@@ -185,7 +200,7 @@ public final class StartupHarness {
         if (live[0] < 0 || run.exitCode() != 0) {
             throw new IllegalStateException("no heap figure from " + home + " (exit " + run.exitCode() + ")");
         }
-        return new HeapRun(live[0], run.readyMillis());
+        return new HeapRun(live[0], run.readyMillis(), run.cpuAtReady());
     }
 
     /** {@return the bytes of the {@code Total} line of a {@code GC.class_histogram}, -1 when there is none} */
@@ -234,6 +249,14 @@ public final class StartupHarness {
         System.out.printf(Locale.ROOT, "%-48s ready %6d ms, exit %6d ms, peak RSS %6.1f MiB%s%n", what,
                 run.readyMillis(), run.totalMillis(), run.peakRssKib() / 1024.0,
                 run.exitCode() == 0 ? "" : " (exit code " + run.exitCode() + ")");
+        System.out.printf(Locale.ROOT, "%-48s CPU to ready %s%n", "", describe(run.cpuAtReady()));
+    }
+
+    /** {@return CPU time as the table prints it: the total and its parts, in seconds} */
+    private static String describe(CpuTime cpu) {
+        return String.format(Locale.ROOT, "%5.2f s (JIT compilers %5.2f s, GC %4.2f s, the rest %5.2f s)",
+                cpu.totalMillis() / 1000.0, cpu.compilerMillis() / 1000.0, cpu.gcMillis() / 1000.0,
+                cpu.restMillis() / 1000.0);
     }
 
     private static String java() {
