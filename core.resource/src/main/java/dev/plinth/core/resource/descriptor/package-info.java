@@ -3,7 +3,7 @@
  * Staminal mod's or a Bedrock pack's manifest.json) says, in one shape.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 @NullMarked
 package dev.plinth.core.resource.descriptor;
 

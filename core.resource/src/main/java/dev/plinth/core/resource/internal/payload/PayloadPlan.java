@@ -1,6 +1,7 @@
 package dev.plinth.core.resource.internal.payload;
 
 import dev.plinth.core.resource.ResourceErrorCode;
+import dev.plinth.core.resource.descriptor.ClientFiles;
 import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.Language;
@@ -15,10 +16,8 @@ import dev.plinth.core.resource.payload.PayloadException;
 import dev.plinth.core.resource.payload.PayloadFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,8 @@ import org.osgi.framework.VersionRange;
  * <ul>
  * <li>meta.json: the {@code client} and {@code shared} scripts, in their order, and every asset, each with its
  * {@code cache} / {@code noCache} flag;</li>
- * <li>resource.toml: {@code client-main} and the files its {@code client-files} patterns match ({@code *} within a
- * folder, {@code **} across folders; a pattern ending in {@code /*}, as alt:V writes it, or naming a folder takes
- * everything below the folder);</li>
+ * <li>resource.toml: {@code client-main}, its {@code client/} folder and the files its {@code client-files} patterns
+ * match, as {@link ClientFiles} reads them;</li>
  * <li>a Staminal mod whose client manifest ({@code client/manifest.json}, else the root one) executes on the client:
  * every file but those of its {@code server/} folder;</li>
  * <li>a Bedrock resource pack: every file.</li>
@@ -76,7 +74,7 @@ record PayloadPlan(Map<String, Planned> files, List<String> scripts, Optional<Cl
         String name = descriptor.name();
         return switch (descriptor.details()) {
             case FormatDetails.MetaJson _ -> metaJson(descriptor);
-            case FormatDetails.ResourceToml toml -> resourceToml(name, toml, descriptor.clientFiles(), folder);
+            case FormatDetails.ResourceToml toml -> resourceToml(descriptor, toml, folder);
             case FormatDetails.ModManifest _ -> mod(name, folder);
             case FormatDetails.PackManifest _ when descriptor.language() == Language.NONE ->
                     everything(name, folder, "", Optional.empty(), List.of());
@@ -98,19 +96,19 @@ record PayloadPlan(Map<String, Planned> files, List<String> scripts, Optional<Cl
         return new PayloadPlan(files, scripts, Optional.empty());
     }
 
-    private static PayloadPlan resourceToml(String name, FormatDetails.ResourceToml toml, List<String> clientFiles,
+    private static PayloadPlan resourceToml(ResourceDescriptor descriptor, FormatDetails.ResourceToml toml,
             Path folder) {
+        ClientFiles clientFiles;
+        try {
+            clientFiles = ClientFiles.of(descriptor);
+        } catch (ManifestException e) {
+            throw new PayloadException(ResourceErrorCode.ERR_INVALID_MANIFEST, descriptor.name(), e.detail());
+        }
         var files = new LinkedHashMap<String, Planned>();
         toml.clientMain().ifPresent(main -> files.put(main, new Planned(true, PayloadFile.Kind.SCRIPT)));
-        List<String> patterns = clientFiles.stream().filter(p -> toml.clientMain().map(m -> !m.equals(p)).orElse(true))
-                .toList();
-        if (!patterns.isEmpty()) {
-            List<PathMatcher> matchers = patterns.stream().map(p -> matcher(name, p)).toList();
-            for (String path : walk(name, folder, "")) {
-                Path relative = Path.of(path);
-                if (matchers.stream().anyMatch(m -> m.matches(relative))) {
-                    files.putIfAbsent(path, new Planned(true, PayloadFile.Kind.FILE));
-                }
+        for (String path : walk(descriptor.name(), folder, "")) {
+            if (clientFiles.contains(path)) {
+                files.putIfAbsent(path, new Planned(true, PayloadFile.Kind.FILE));
             }
         }
         return new PayloadPlan(files, toml.clientMain().stream().toList(), Optional.empty());
@@ -173,26 +171,5 @@ record PayloadPlan(Map<String, Planned> files, List<String> scripts, Optional<Cl
             }
         }
         return false;
-    }
-
-    private static PathMatcher matcher(String name, String pattern) {
-        String glob = pattern.replace('\\', '/');
-        if (glob.startsWith("./")) {
-            glob = glob.substring(2);
-        }
-        if (glob.endsWith("/*")) {
-            glob = glob.substring(0, glob.length() - 2) + "/**";
-        } else if (glob.endsWith("/")) {
-            glob = glob + "**";
-        } else if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[") && !glob.contains("{")) {
-            glob = "{" + glob + "," + glob + "/**}";
-        }
-        try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        } catch (IllegalArgumentException e) {
-            throw new PayloadException(ResourceErrorCode.ERR_INVALID_MANIFEST, name, name
-                    + ": resource.toml, field 'client-files': '" + pattern + "' is not a file pattern: "
-                    + e.getMessage());
-        }
     }
 }

@@ -49,6 +49,21 @@ class ServerFilesTest {
     }
 
     @Test
+    void anEditUnderADotSlashPatternIsIgnoredAsOneUnderDirStar() throws IOException {
+        var files = of(Map.of("resource.toml", """
+                type = "js"
+                main = "server/index.js"
+                client-files = ["./ui/", "forms/*"]
+                """, "server/index.js", "", "ui/menu.js", "", "forms/login.js", ""));
+
+        assertEquals(List.of(), files.served(List.of("forms/login.js", "forms/deep/view.js")));
+        assertEquals(List.of(), files.served(List.of("ui/menu.js", "ui/widgets/button.js")),
+                "./ui/ is the folder ui/ as forms/* is forms/");
+        assertEquals(List.of("server/index.js", "shared/util.js"),
+                files.served(List.of("ui/menu.js", "server/index.js", "shared/util.js")));
+    }
+
+    @Test
     void metaJsonClientScriptsAndAssetsAreNotRun() throws IOException {
         var files = of(Map.of("meta.json", """
                 {"name": "race", "scripts": [{"path": "server.lua", "type": "server"},

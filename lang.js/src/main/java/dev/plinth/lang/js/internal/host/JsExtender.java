@@ -1,6 +1,7 @@
 package dev.plinth.lang.js.internal.host;
 
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.ClientFiles;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
 import dev.plinth.lang.js.BuiltinModule;
@@ -414,15 +415,18 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 : Optional.of("compiling " + toCompile + " TypeScript module(s), the compiler loaded first");
     }
 
-    /** A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its client side. */
+    /**
+     * A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its
+     * {@linkplain ClientFiles client files}.
+     */
     private static List<String> modulePaths(Bundle bundle, ResourceDescriptor descriptor) {
         var paths = new java.util.LinkedHashSet<String>(descriptor.serverScripts());
+        ClientFiles clientFiles = ClientFiles.ofValidPatterns(descriptor);
         for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
             var entries = bundle.findEntries("/", pattern, true);
             while (entries != null && entries.hasMoreElements()) {
                 String path = entries.nextElement().getPath().replaceFirst("^/", "");
-                if (!path.startsWith("client/") && !descriptor.clientFiles().contains(path)
-                        && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
+                if (!clientFiles.contains(path) && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
                     paths.add(path);
                 }
             }

@@ -2,6 +2,7 @@ package dev.plinth.lang.js.internal.host;
 
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
+import dev.plinth.core.resource.descriptor.ClientFiles;
 import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.reload.ReloadPreparation;
@@ -13,14 +14,13 @@ import dev.plinth.lang.js.internal.typescript.TypeScriptFiles;
 import dev.plinth.lang.js.internal.typescript.TypeScriptLines;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The JavaScript host's part before a hot reload: compiles the TypeScript and parses the modules of a JavaScript
  * resource's next content on the shared engine while the running version still serves, so that the swap on the game
  * thread finds them compiled and parsed. A server module (the manifest's {@code main}, {@code entry_point} or server
- * scripts) that does not compile or parse refuses the reload, naming the file and the line; the other modules are
- * prepared when they can be, and report their errors when they are imported.
+ * scripts) that does not compile or parse refuses the reload, naming the file and the line; the other modules but its
+ * {@linkplain ClientFiles client files} are prepared when they can be, and report their errors when they are imported.
  *
  * <p>Thread-safe; called off the game thread.
  */
@@ -55,10 +55,9 @@ final class JsPreparation implements ReloadPreparation {
             throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name, failure.toString());
         }
         var modules = new ArrayList<String>();
+        ClientFiles clientFiles = ClientFiles.ofValidPatterns(next);
         for (String path : content.paths()) {
-            String lower = path.toLowerCase(Locale.ROOT);
-            if (JsExtender.isModule(path) && !scripts.contains(path) && !lower.startsWith("client/")
-                    && !next.clientFiles().contains(path)) {
+            if (JsExtender.isModule(path) && !scripts.contains(path) && !clientFiles.contains(path)) {
                 modules.add(path);
             }
         }

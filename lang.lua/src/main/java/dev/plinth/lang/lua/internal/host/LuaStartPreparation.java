@@ -1,6 +1,7 @@
 package dev.plinth.lang.lua.internal.host;
 
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.ClientFiles;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.runtime.host.HostPreparation;
 import dev.plinth.core.sandbox.host.HostSupport;
@@ -8,22 +9,17 @@ import dev.plinth.lang.lua.internal.engine.LuaSource;
 import dev.plinth.lang.lua.internal.reload.CompiledChunks;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 
 /**
  * The Lua host's part before a start ({@link HostPreparation}): a Lua resource's server scripts and the other Lua files
- * of its server side (the modules they may {@code require}; not its client side: {@code client/}, its manifest's
- * client entry and client file patterns) are parsed and compiled with LuaJC off the game thread (on the thread that
- * asks for the start, or the boot's preparer while the game thread starts the resource before), and kept in
+ * of its server side (the modules they may {@code require}; not its {@link ClientFiles client files}: {@code client/},
+ * its manifest's client entry and client file patterns) are parsed and compiled with LuaJC off the game thread (on the
+ * thread that asks for the start, or the boot's preparer while the game thread starts the resource before), and kept in
  * {@link CompiledChunks} by their source, so that the start on the game thread instantiates their classes without
  * parsing or compiling them. Nothing is reported here: a script that cannot be read, parsed or compiled is
  * left to the start, which reports it with its file and line (or runs it interpreted) as it always does.
@@ -75,17 +71,16 @@ final class LuaStartPreparation implements HostPreparation {
 
     /**
      * A resource's server scripts, then its other Lua files but its client side: the modules its scripts may
-     * {@code require}. Only the server scripts when the bundle's entries cannot be listed or a client pattern is not a
-     * glob.
+     * {@code require}. Only the server scripts when the bundle's entries cannot be listed.
      */
     private static Set<String> scriptPaths(Bundle resource, ResourceDescriptor descriptor) {
         var paths = new LinkedHashSet<String>(descriptor.serverScripts());
         try {
-            Predicate<String> client = clientSide(descriptor);
+            ClientFiles client = ClientFiles.ofValidPatterns(descriptor);
             Enumeration<URL> entries = resource.findEntries("/", "*.lua", true);
             while (entries != null && entries.hasMoreElements()) {
                 String path = entries.nextElement().getPath().replaceFirst("^/", "");
-                if (!client.test(path)) {
+                if (!client.contains(path)) {
                     paths.add(path);
                 }
             }
@@ -93,21 +88,5 @@ final class LuaStartPreparation implements HostPreparation {
             // the modules are parsed and compiled when they are required
         }
         return paths;
-    }
-
-    /**
-     * Whether a file is the client's: under {@code client/}, or matched by the manifest's client entry and file
-     * patterns as core.resource matches them (its {@code ServerFiles} and {@code PayloadPlan}, which it does not
-     * export): the JDK's glob {@link PathMatcher}, alt:V's {@code ui/*} meaning everything in {@code ui/}, at any
-     * depth.
-     *
-     * @throws IllegalArgumentException when a pattern is not a glob
-     */
-    private static Predicate<String> clientSide(ResourceDescriptor descriptor) {
-        List<PathMatcher> patterns = descriptor.clientFiles().stream()
-                .map(pattern -> pattern.endsWith("/*") ? pattern + "*" : pattern)
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
-                .toList();
-        return path -> path.startsWith("client/") || patterns.stream().anyMatch(glob -> glob.matches(Path.of(path)));
     }
 }
