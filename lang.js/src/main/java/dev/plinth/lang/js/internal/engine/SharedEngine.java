@@ -122,10 +122,33 @@ public final class SharedEngine implements AutoCloseable {
                         INTERPRETED.equals(engine.getImplementationName())
                                 ? JitRefusal.whenInterpreted().orElse(null) : null);
                 started = now;
+                warmUp();
                 onStart.accept(this, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
             }
             return now;
         }
+    }
+
+    /**
+     * What the engine's start runs once in a throwaway context: a regular expression, as {@code console.log} formats
+     * its message with one. GraalJS's regular expressions are a Truffle language of their own (TRegex), and the first
+     * expression the JVM runs loads and initializes it: 0.4-0.5 s on two lightly loaded cores, over a second on busy
+     * ones. Without this, a resource's first {@code console.log} paid it inside its call, on the game thread (ticks
+     * missed), and could break the call's wall-clock bound as an offence of that resource.
+     */
+    private static final Source WARM_UP = Source.newBuilder("js", "'%s'.replace(/%[sdifjoOc%]/g, (spec) => spec)",
+            "plinth-warm-up.js").buildLiteral();
+
+    /** Runs {@link #WARM_UP} on the thread that starts the engine, off the game thread. */
+    private void warmUp() {
+        withPolyglotLoader(() -> {
+            try (Context context = isolatedContext()) {
+                context.eval(WARM_UP);
+            } catch (PolyglotException e) {
+                // nothing to warm: the first resource that runs a regular expression pays for it, as before
+            }
+            return null;
+        });
     }
 
     /**

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The shared engine starts on its first use, once, and says so; a server without JavaScript never starts it. */
@@ -23,6 +26,17 @@ class SharedEngineTest {
             assertEquals(List.of(), heard);
         }
         assertEquals(List.of(), heard, "closing an engine that never started starts none");
+    }
+
+    @Test
+    void shouldRunARegularExpressionAsItStartsSoThatNoResourceCallPaysForTheFirstOne() {
+        var log = new ByteArrayOutputStream();
+        try (var engine = SharedEngine.diagnosing(Map.of("engine.TraceSourceCache", "true"), log)) {
+            engine.engine();
+        }
+        String trace = log.toString(StandardCharsets.UTF_8);
+        assertTrue(trace.lines().anyMatch(line -> line.contains("source-cache-miss")
+                && line.contains("plinth-warm-up.js")), "the start ran the warm-up (a regular expression):\n" + trace);
     }
 
     @Test
