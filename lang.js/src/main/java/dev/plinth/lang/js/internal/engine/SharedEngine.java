@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The engine starts on first use (the first context, parse or meter asked for), not when this object is created:
  * starting it loads Truffle, GraalJS and, in JIT mode, the Graal compiler (hundreds of milliseconds and megabytes),
  * which a server without JavaScript resources never needs. The listener given to {@link #create(ObjLongConsumer)} hears
- * of the start once, on the thread that caused it.
+ * of the start once, on the thread that caused it; other threads that need the engine meanwhile wait until the start,
+ * its warm-up and the listener are over, so that what the listener logs comes before anything they answer.
  *
  * <p>GraalJS sits on the launcher class path; its service lookups use the thread's context class loader, so the
  * engine and the contexts are created with it set to the polyglot API's own loader ({@link #withPolyglotLoader}).
@@ -47,7 +48,10 @@ public final class SharedEngine implements AutoCloseable {
     private final Map<String, String> options;
     private final @Nullable OutputStream log;
     private final ParsedModules parsed = new ParsedModules();
+    /** Published once the start is over (warm-up run, listener told): no other thread sees a half-started engine. */
     private volatile @Nullable Started started;
+    /** The engine while its start is under way, seen only by the starting thread (which holds the lock). */
+    private @Nullable Started starting;
     private boolean closed;
     private volatile long blankContextBytes = -1;
     /** Whether the thread entered a context of this engine: Truffle walks a context's heap only on such a thread. */
@@ -110,7 +114,7 @@ public final class SharedEngine implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the JavaScript engine is closed");
             }
-            Started now = started;
+            Started now = started != null ? started : starting; // starting: the start's own warm-up and listener
             if (now == null) {
                 long begin = System.nanoTime();
                 Engine engine = withPolyglotLoader(() -> {
@@ -121,9 +125,14 @@ public final class SharedEngine implements AutoCloseable {
                 now = new Started(engine, StatementMeter.of(engine), HeapMeter.of(engine),
                         INTERPRETED.equals(engine.getImplementationName())
                                 ? JitRefusal.whenInterpreted().orElse(null) : null);
-                started = now;
-                warmUp();
-                onStart.accept(this, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+                starting = now;
+                try {
+                    warmUp();
+                    onStart.accept(this, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+                } finally {
+                    starting = null;
+                    started = now;
+                }
             }
             return now;
         }

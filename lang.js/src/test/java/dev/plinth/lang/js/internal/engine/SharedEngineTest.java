@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The shared engine starts on its first use, once, and says so; a server without JavaScript never starts it. */
@@ -56,6 +57,43 @@ class SharedEngineTest {
             assertEquals(1, heard.size(), "the listener hears of the start once: " + heard);
             assertEquals(engine.mode(), heard.getFirst());
             assertTrue(durations.getFirst() >= 0);
+        }
+    }
+
+    @Test
+    void shouldMakeAnotherThreadWaitUntilTheStartHasBeenToldToTheListener() throws Exception {
+        // js:info on the console thread while a preparation starts the engine: it must not answer before the start's
+        // log lines (the listener) are written, or they come after the command that caused them, or not at all.
+        var listening = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (var engine = SharedEngine.create((started, millis) -> {
+            listening.countDown();
+            awaitUninterruptibly(release);
+        })) {
+            var starter = Thread.ofPlatform().start(engine::engine);
+            Thread asking;
+            try {
+                listening.await();
+                asking = Thread.ofPlatform().start(engine::mode);
+                while (asking.getState() != Thread.State.BLOCKED && asking.isAlive()) {
+                    Thread.onSpinWait();
+                }
+
+                assertEquals(Thread.State.BLOCKED, asking.getState(), "waits for the start instead of answering first");
+            } finally {
+                release.countDown();
+                starter.join();
+            }
+            asking.join();
+            assertTrue(engine.isStarted());
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
