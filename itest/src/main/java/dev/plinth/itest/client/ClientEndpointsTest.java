@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * The client endpoints as an attacker sees them: only files of started resources' payloads, by their current hash,
@@ -29,6 +41,9 @@ import org.junit.jupiter.api.Test;
  * resource, the current hashes after a file changed.
  */
 class ClientEndpointsTest {
+
+    /** The symbolic name of the bundle whose installation holds the framework's listener thread. */
+    private static final String HOLD = "dev.plinth.itest.hold";
 
     private ClientHome clients;
     private ClientRequests requests;
@@ -148,6 +163,55 @@ class ClientEndpointsTest {
         clients.home.service.stop("ct-hud");
         assertEquals(404, get("/plinth/files/" + current, token).statusCode(), "a stopped resource's file");
         assertEquals(404, get("/plinth/resources/ct-hud", token).statusCode(), "a stopped resource");
+    }
+
+    @Test
+    void aStoppedResourceIs404BeforeTheFrameworkHasToldItsListeners() throws Exception {
+        // Felix tells bundle listeners on one thread, in order: a listener holding that thread on an earlier event keeps
+        // the news of the stop from the payloads' listener, as a busy framework does for a moment after every stop.
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        BundleListener hold = event -> {
+            if (event.getType() == BundleEvent.INSTALLED && HOLD.equals(event.getBundle().getSymbolicName())) {
+                holding.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        String logo = hash("textures/logo.txt");
+        context.addBundleListener(hold);
+        Bundle marker = null;
+        try {
+            marker = context.installBundle("itest:" + HOLD, manifestOnly(HOLD));
+            assertTrue(holding.await(30, TimeUnit.SECONDS), "the listeners' thread is held");
+            clients.home.service.stop("ct-hud");
+
+            assertEquals(404, get("/plinth/resources/ct-hud", token).statusCode(), "a stopped resource");
+            assertEquals(404, get("/plinth/files/" + logo, token).statusCode(), "a stopped resource's file");
+            assertFalse(get("/plinth/listings", token).body().contains("ct-hud"), "no listing of a stopped resource");
+        } finally {
+            release.countDown();
+            context.removeBundleListener(hold);
+            if (marker != null) {
+                marker.uninstall();
+            }
+        }
+    }
+
+    private static InputStream manifestOnly(String symbolicName) throws IOException {
+        var manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        var jar = new ByteArrayOutputStream();
+        try (var out = new JarOutputStream(jar, manifest)) {
+            out.finish();
+        }
+        return new ByteArrayInputStream(jar.toByteArray());
     }
 
     /**

@@ -175,10 +175,18 @@ public final class PayloadService implements ClientPayloads {
         return Optional.ofNullable(index.get(sha256));
     }
 
-    /** The payload of a resource, computed again when older than the freshness window or when forced. */
+    /**
+     * The payload of a resource, computed again when older than the freshness window or when forced; none once the
+     * resource is not started, whether or not the (asynchronous) bundle event that forgets it has come yet.
+     */
     private Optional<Cached> current(String name, boolean force) {
         synchronized (locks.computeIfAbsent(name, key -> new Object())) {
             Cached known = cached.get(name);
+            if (known != null && !started(name)) {
+                cached.remove(name);
+                reindex();
+                return Optional.empty();
+            }
             if (!force && known != null
                     && System.nanoTime() - known.checkedAt() < TimeUnit.MILLISECONDS.toNanos(FRESH_MILLIS)) {
                 return Optional.of(known);
