@@ -435,6 +435,34 @@ class JsResourcesIT {
         assertTrue(out.matches("(?s).*\nbusy\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"), out);
     }
 
+    @Test
+    void anAllocationTheHeapCannotGiveStopsTheResourceAndTheServerGoesOn() throws Exception {
+        // 800 MB in one typed array, on a 512 MB heap: the JVM refuses it before the call's allocation counter sees a
+        // byte, and JavaScript cannot catch what the engine throws then. Without a stop, the resource could ask again
+        // at every call (each refusal a full collection) and never break a limit.
+        js("greedy", """
+                mc.register_command('grab', { execute: (player, args) => {
+                  try { new Float64Array(100000000); } catch (e) { console.log('caught ' + e); }
+                }});
+                mc.register_command('ping', { execute: (player, args) => player.send_message('pong') });
+                """);
+        js("bystander", "mc.register_command('still', { execute: (player, args) => player.send_message('here') });");
+        serverJson("", "greedy", "bystander");
+        var run = PlinthInstance.at(home).scriptWithEnv(Map.of("PLINTH_JAVA_OPTS", "-Xmx512m"),
+                "sim:join Ada", "sim:command Ada grab", "sim:command Ada ping", "sim:command Ada still",
+                "sim:inbox Ada", "resource:list");
+
+        assertEquals(0, run.exitCode(), run.output());
+        // No line: Truffle gives no guest frame with the heap's refusal; the command that failed is named beside it.
+        assertTrue(run.output().contains("[greedy] ERR_SCRIPT_EXECUTION: greedy stopped for breaking its limits: greedy: "
+                + "memory limit: the Java heap ran out during the call (Java heap space)"), run.output());
+        assertTrue(run.output().contains("command /greedy:grab of resource 'greedy' failed for Ada"), run.output());
+        assertFalse(run.output().contains("caught"), "the script cannot catch it and go on:\n" + run.output());
+        assertTrue(run.output().matches("(?s).*\ngreedy\\s+plugin\\s+js\\s+1\\.0\\.0\\s+error\\s.*"), run.output());
+        assertTrue(run.output().contains("message: here"), "the other resources go on:\n" + run.output());
+        assertFalse(run.output().contains("message: pong"), "a stopped resource's command does not run:\n" + run.output());
+    }
+
     private void js(String name, String main) throws IOException {
         write("resources/" + name + "/plugin.toml",
                 "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");

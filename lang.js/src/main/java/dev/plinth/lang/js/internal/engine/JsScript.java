@@ -493,6 +493,12 @@ public final class JsScript implements AutoCloseable {
             }
             return limitBroken(budgetLimit(), e, exhausted, cancelledByWatchdog);
         }
+        if (e.isResourceExhausted() && !e.isHostException()) {
+            // The JVM could not give what the call asked for in one piece (a typed array of gigabytes): more than any
+            // call may allocate, though the allocation guard, which counts what was allocated, never saw it.
+            return limitBroken(JsLimit.MEMORY, e, "the Java heap ran out during the call (" + e.getMessage() + ")",
+                    true);
+        }
         if (e.isCancelled() || closed) {
             return stopped();
         }
