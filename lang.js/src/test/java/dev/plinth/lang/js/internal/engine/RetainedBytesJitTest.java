@@ -127,10 +127,11 @@ class RetainedBytesJitTest {
             var call = spin(script, done, 24);
 
             long during = script.retainedBytes(Long.MAX_VALUE, new AtomicBoolean());
-            // The call ends 200 ms from now; the walk between calls, on this thread, waits for it.
+            // The call ends 200 ms from now; the walk between calls, on this thread, waits for it. The wait is timed from
+            // before the end is scheduled: on a loaded machine this thread may lose the processor between the two.
+            long waitStart = System.nanoTime();
             CompletableFuture.runAsync(() -> done.set(true),
                     CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS, OWN_THREAD));
-            long waitStart = System.nanoTime();
             long idle = script.retainedBytesBetweenCalls(Long.MAX_VALUE, new AtomicBoolean(),
                     Duration.ofSeconds(10).toNanos()).orElseThrow();
             long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitStart);
