@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Development mode: a watched resource reloads by itself when its files are saved (the operating system's file
- * notifications, debounced), once per burst of writes; editors' temporaries, client files and assets never reload it;
+ * notifications, debounced), once per burst of writes; editors' temporaries, client files and assets never reload it,
+ * but code under a client pattern that the server loaded does (alt:V's {@code shared/}), in Lua and JavaScript;
  * {@code resource:unwatch} stops it; {@code DevResources} watches from the settings.
  */
 class WatchTest {
@@ -101,6 +102,48 @@ class WatchTest {
         home.folder("hw-watch", Map.of("server.lua", script("v2")));
         events.await("hw-watch:version");
         assertEquals(List.of("hw-watch:version {version=v2}"), versions());
+    }
+
+    @Test
+    void sharedLuaCodeTheServerRequiresReloadsItUnderAClientPattern() throws IOException {
+        home.folder("hw-watch", Map.of(
+                "resource.toml", "type = \"lua\"\nmain = \"server/main.lua\"\nclient-files = [\"shared/*\"]\n",
+                "server/main.lua", "local util = require(\"shared.util\")\n"
+                        + "mc.on_reload(function() mc.emit(\"hw-watch:version\", {version = util.version}) end)\n",
+                "shared/util.lua", "return { version = \"v1\" }\n",
+                "shared/hud.lua", "-- the clients' only"));
+
+        assertSharedCodeReloads("shared/util.lua", "return { version = \"v2\" }\n", "shared/hud.lua");
+    }
+
+    @Test
+    void sharedJavaScriptTheServerImportsReloadsItUnderAClientPattern() throws IOException {
+        home.folder("hw-watch", Map.of(
+                "resource.toml", "type = \"js\"\nmain = \"server/main.js\"\nclient-files = [\"shared/*\"]\n",
+                "server/main.js", "import { version } from \"../shared/util.js\";\n"
+                        + "export function onReload() { mc.emit(\"hw-watch:version\", { version }); }\n",
+                "shared/util.js", "export const version = \"v1\";\n",
+                "shared/hud.js", "// the clients' only"));
+
+        assertSharedCodeReloads("shared/util.js", "export const version = \"v2\";\n", "shared/hud.js");
+    }
+
+    /**
+     * Starts and watches hw-watch, edits a client file under its pattern that the server never loaded (no reload),
+     * then the shared file its server loaded (a reload, running the new shared code).
+     */
+    private void assertSharedCodeReloads(String shared, String sharedV2, String clientOnly) throws IOException {
+        home.awaitListed("hw-watch");
+        home.service.start("hw-watch");
+        home.service.watch("hw-watch", true);
+
+        home.folder("hw-watch", Map.of(clientOnly, "// edited"));
+        quiet();
+        assertEquals(List.of(), reloads(), clientOnly + " is the clients' only: the server never loaded it");
+
+        home.folder("hw-watch", Map.of(shared, sharedV2));
+        events.await("hw-watch:version");
+        assertEquals(List.of("hw-watch:version {version=v2}"), versions(), "the server runs the new " + shared);
     }
 
     @Test

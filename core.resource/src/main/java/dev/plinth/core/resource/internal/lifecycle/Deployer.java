@@ -10,6 +10,7 @@ import dev.plinth.core.resource.internal.reload.ChangeBursts;
 import dev.plinth.core.resource.internal.reload.DevMode;
 import dev.plinth.core.resource.internal.reload.FileChanges;
 import dev.plinth.core.resource.internal.reload.ServerFiles;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import org.osgi.service.log.Logger;
  * files change gets the new content: at once when it is not started; when it is, it is reloaded at once in
  * development mode ({@link DevMode}: {@code resource:watch}, {@code DevResources}, {@code ResourceHotReload}), else at
  * its next {@code resource:restart}. A change to files the server does not run ({@link ServerFiles}: client files,
- * assets) restarts nothing. A change is acted upon once the files have stayed the same for one scan, or, for the
+ * assets, but those its server side {@linkplain LoadedFiles loaded}) restarts nothing. A change is acted upon once the files have stayed the same for one scan, or, for the
  * changes the file watcher reported, once they stayed the same for the debounce delay, so a folder being copied is
  * not deployed half-way and a burst of writes is one reload. A source that cannot be deployed is reported once per
  * change, with its error. What Plinth writes into a resource's folder itself (its config assets) is no change to act
@@ -52,6 +53,7 @@ final class Deployer {
     private final BundleFactory factory;
     private final StateTable states;
     private final DevMode devMode;
+    private final LoadedFiles loaded;
     private final Logger log;
     private final Map<String, String> observed = new HashMap<>();
     private final Map<String, String> announced = new HashMap<>();
@@ -59,7 +61,7 @@ final class Deployer {
     private final Set<String> reportedIgnored = new HashSet<>();
 
     Deployer(BundleContext context, Optional<Path> folder, Deployments deployments, Lifecycle lifecycle,
-            BundleFactory factory, StateTable states, DevMode devMode, Logger log) {
+            BundleFactory factory, StateTable states, DevMode devMode, LoadedFiles loaded, Logger log) {
         this.context = context;
         this.folder = folder;
         this.deployments = deployments;
@@ -67,6 +69,7 @@ final class Deployer {
         this.factory = factory;
         this.states = states;
         this.devMode = devMode;
+        this.loaded = loaded;
         this.log = log;
     }
 
@@ -299,8 +302,8 @@ final class Deployer {
         boolean started = bundle != null && bundle.getState() == Bundle.ACTIVE;
         try {
             List<String> changedFiles = FileChanges.between(deployment.files(), files);
-            if (started && !changedFiles.isEmpty()
-                    && ServerFiles.of(deployment.descriptor()).served(changedFiles).isEmpty()) {
+            if (started && !changedFiles.isEmpty() && ServerFiles.of(deployment.descriptor(), loaded.loadedBy(bundle))
+                    .served(changedFiles).isEmpty()) {
                 log.info("{}: {} changed, which the server does not run (client files, assets): not restarted", name,
                         String.join(", ", changedFiles));
             } else if (started && devMode.watched(name)) {

@@ -22,6 +22,7 @@ import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
 import dev.plinth.core.resource.internal.settings.ResourceSettings;
 import dev.plinth.core.resource.internal.settings.SettingsFile;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.runtime.progress.Progress;
 import dev.plinth.core.runtime.server.Server;
 import dev.plinth.core.runtime.tick.GameThread;
@@ -100,6 +101,7 @@ public final class ResourceManager {
     private final StateTable states = new StateTable(id -> deployments.byBundle(id).map(Deployment::name));
     private final ConfigAssets configAssets;
     private final MapPackages mapPackages = new MapPackages();
+    private final LoadedFiles loaded;
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
@@ -141,12 +143,14 @@ public final class ResourceManager {
      * @param log where deployments, changes and failures are reported
      * @param loggerAdmin the log levels, to show the manager's INFO lines
      * @param sandbox the sandbox settings: the size quota of the config files a resource writes
+     * @param loaded the files the resources' server sides loaded, which a change reloads even under a client pattern
      */
     @Activate
     public ResourceManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log,
-            @Reference LoggerAdmin loggerAdmin, @Reference SandboxSettings sandbox) {
+            @Reference LoggerAdmin loggerAdmin, @Reference SandboxSettings sandbox, @Reference LoadedFiles loaded) {
         this.context = context;
         this.log = log;
+        this.loaded = loaded;
         this.configAssets = new ConfigAssets(() -> sandbox.defaults().maxConfigBytes());
         showInfo(loggerAdmin.getLoggerContext(context.getBundle().getSymbolicName()));
     }
@@ -185,7 +189,8 @@ public final class ResourceManager {
         preparations.open();
         devMode = new DevMode(this::settings);
         resourcesFolder = home.map(h -> h.resolve("resources"));
-        deployer = new Deployer(context, resourcesFolder, deployments, lifecycle, factory, states, devMode, log);
+        deployer = new Deployer(context, resourcesFolder, deployments, lifecycle, factory, states, devMode, loaded,
+                log);
         infos = new ResourceInfos(context, deployments, states, lifecycle.graph());
         diagnosis = new Diagnosis(context, deployments, lifecycle, locks, states, this::settings);
         context.addBundleListener(states);

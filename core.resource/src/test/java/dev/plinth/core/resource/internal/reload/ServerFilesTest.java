@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +23,16 @@ class ServerFilesTest {
     Path folder;
 
     private ServerFiles of(Map<String, String> files) throws IOException {
+        return ServerFiles.of(descriptor(files));
+    }
+
+    private ResourceDescriptor descriptor(Map<String, String> files) throws IOException {
         for (var file : files.entrySet()) {
             Path path = folder.resolve(file.getKey());
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.getValue());
         }
-        ResourceDescriptor descriptor = Manifests.read(new FolderFiles(folder)).orElseThrow();
-        return ServerFiles.of(descriptor);
+        return Manifests.read(new FolderFiles(folder)).orElseThrow();
     }
 
     @Test
@@ -46,6 +50,20 @@ class ServerFilesTest {
         assertFalse(files.serves("client/index.js"));
         assertFalse(files.serves("client/ui/hud.js"), "client/* is the whole client folder");
         assertEquals(List.of("server/index.js"), files.served(List.of("client/index.js", "server/index.js")));
+    }
+
+    @Test
+    void sharedCodeTheServerLoadedUnderAClientPatternIsTheServers() throws IOException {
+        var descriptor = descriptor(Map.of("resource.toml",
+                "type = \"js\"\nmain = \"server/main.js\"\nclient-files = [\"shared/*\"]\n",
+                "server/main.js", "import { x } from '../shared/util.js';", "shared/util.js", "", "shared/hud.js", ""));
+
+        var files = ServerFiles.of(descriptor, Set.of("server/main.js", "shared/util.js"));
+
+        assertEquals(List.of("shared/util.js"), files.served(List.of("shared/util.js", "shared/hud.js")),
+                "the server imported shared/util.js; shared/hud.js is only the clients'");
+        assertEquals(List.of(), ServerFiles.of(descriptor).served(List.of("shared/util.js")),
+                "what the server never loaded stays the clients'");
     }
 
     @Test

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.runtime.host.HostPreparation;
 import org.osgi.service.component.annotations.Activate;
@@ -98,6 +100,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
 
     private final BundleContext context;
     private final ResourceService resources;
+    private final LoadedFiles loaded;
     private final Logger log;
     private final HostSupport support;
     private final SandboxSettings sandbox;
@@ -134,11 +137,13 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
      * @param watchdog the wall-clock watchdog
      * @param accounts the resources' accounts
      * @param loggers the log service
+     * @param loaded told which files the resources' modules load, so that an edit to one reloads its resource
      */
     @Activate
     public JsExtender(BundleContext context, @Reference ResourceService resources, @Reference HostSupport support,
             @Reference SandboxSettings sandbox, @Reference Watchdog watchdog, @Reference Accounts accounts,
-            @Reference LoggerFactory loggers) {
+            @Reference LoggerFactory loggers, @Reference LoadedFiles loaded) {
+        this.loaded = loaded;
         this.context = context;
         this.resources = resources;
         this.support = support;
@@ -174,7 +179,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         shell.put("osgi.command.scope", "js");
         shell.put("osgi.command.function", new String[] {"info"});
         context.registerService(JsShell.class, new JsShell(this), shell);
-        preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled), null);
+        preparation = context.registerService(ReloadPreparation.class, new JsPreparation(engine, compiled,
+                name -> Optional.ofNullable(started.get(name)).map(r -> loaded.loadedBy(r.scope().bundle()))
+                        .orElse(Set.of())), null);
         startPreparation = context.registerService(HostPreparation.class, new HostPreparation() {
             @Override
             public void prepare(Bundle resource) {
@@ -507,7 +514,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         return new JsResource.Launch(name, bundle, descriptor, modules, limits, runtime, account, scriptLog, grants,
                 new ServerTicks(bundle), exception -> stopForLimits(bundle, name, scriptLog, exception, closedForLimits),
                 resources, events,
-                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled);
+                mod -> started.containsKey(mod) && started.get(mod).bootstrapped(), worker, builtins, hooks, compiled,
+                loaded);
     }
 
     /** Runs {@code onBootstrap} of the bootstrap mods that attached before startup finished, lower priority first. */

@@ -5,6 +5,7 @@ import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.descriptor.ClientFiles;
 import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.resource.reload.ResourceContent;
 import dev.plinth.lang.js.internal.engine.JsFailure;
@@ -14,6 +15,8 @@ import dev.plinth.lang.js.internal.typescript.TypeScriptFiles;
 import dev.plinth.lang.js.internal.typescript.TypeScriptLines;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The JavaScript host's part before a hot reload: compiles the TypeScript and parses the modules of a JavaScript
@@ -21,6 +24,9 @@ import java.util.List;
  * thread finds them compiled and parsed. A server module (the manifest's {@code main}, {@code entry_point} or server
  * scripts) that does not compile or parse refuses the reload, naming the file and the line; the other modules but its
  * {@linkplain ClientFiles client files} are prepared when they can be, and report their errors when they are imported.
+ * A module under a client pattern that the running version loaded ({@link LoadedFiles}: alt:V's shared code, imported
+ * by the server) is prepared as a server module is, so that the swap does not compile it; one it never loaded is the
+ * clients'.
  *
  * <p>Thread-safe; called off the game thread.
  */
@@ -28,10 +34,29 @@ final class JsPreparation implements ReloadPreparation {
 
     private final SharedEngine engine;
     private final TranspileCache compiled;
+    private final Function<String, Set<String>> loaded;
 
+    /**
+     * Creates the preparation of resources whose running versions loaded nothing under a client pattern.
+     *
+     * @param engine the shared engine, which keeps what it parsed for the start
+     * @param compiled the compiled TypeScript
+     */
     JsPreparation(SharedEngine engine, TranspileCache compiled) {
+        this(engine, compiled, name -> Set.of());
+    }
+
+    /**
+     * Creates the preparation.
+     *
+     * @param engine the shared engine, which keeps what it parsed for the start
+     * @param compiled the compiled TypeScript
+     * @param loaded the files a resource's running version loaded, by resource name
+     */
+    JsPreparation(SharedEngine engine, TranspileCache compiled, Function<String, Set<String>> loaded) {
         this.engine = engine;
         this.compiled = compiled;
+        this.loaded = loaded;
     }
 
     @Override
@@ -56,8 +81,10 @@ final class JsPreparation implements ReloadPreparation {
         }
         var modules = new ArrayList<String>();
         ClientFiles clientFiles = ClientFiles.ofValidPatterns(next);
+        Set<String> running = loaded.apply(name);
         for (String path : content.paths()) {
-            if (JsExtender.isModule(path) && !scripts.contains(path) && !clientFiles.contains(path)) {
+            if (JsExtender.isModule(path) && !scripts.contains(path)
+                    && (!clientFiles.contains(path) || running.contains(path))) {
                 modules.add(path);
             }
         }

@@ -3,6 +3,7 @@ package dev.plinth.lang.js.internal.host;
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.FormatDetails;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.runtime.config.ConfigStore;
 import dev.plinth.lang.js.internal.binding.Prelude;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
@@ -98,7 +99,7 @@ final class JsResource {
             JsRuntime runtime, Account account, ScriptLog log, Grants grants, LongSupplier ticks,
             Consumer<JsLimitException> onFatal, ResourceService resources, SystemEventRegistry events,
             Function<String, Boolean> bootstrapped, Executor worker, Map<String, Builtin> builtins,
-            boolean runHooks, TranspileCache typescript) {}
+            boolean runHooks, TranspileCache typescript, LoadedFiles loaded) {}
 
     /**
      * A built-in module a host gives its resources.
@@ -120,7 +121,7 @@ final class JsResource {
         var builtinSources = new LinkedHashMap<String, String>();
         launch.builtins().forEach((name, builtin) -> builtinSources.put(name, builtinSource(name, builtin.names())));
         var roots = new ResourceModules(launch.name(), launch.bundle(), launch.descriptor(), launch.resources(),
-                builtinSources, () -> scopeRef[0], launch.typescript());
+                builtinSources, () -> scopeRef[0], launch.typescript(), launch.loaded());
         JsScript script = JsScript.builder(launch.name(), launch.runtime(), roots, launch.account())
                 .withLimits(launch.limits())
                 .withTicks(launch.ticks())

@@ -4,6 +4,7 @@ import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.Dependency;
 import dev.plinth.core.resource.descriptor.Language;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.sandbox.script.ScriptImport;
 import dev.plinth.lang.js.internal.binding.ResourceBundles;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
@@ -26,7 +27,9 @@ import org.osgi.framework.Bundle;
  * Where a resource's modules come from: its bundle's files, the built-in modules its host was given, and, for
  * {@code @id} imports, the resources it declares as dependencies: a JavaScript resource's modules are loaded into the
  * importer's own context (from that resource's files, beside its entry), any other resource's exported functions
- * become a generated module. TypeScript files ({@code .ts}) read as the JavaScript they compile to.
+ * become a generated module. TypeScript files ({@code .ts}) read as the JavaScript they compile to. Each file read is
+ * a module loaded: {@link LoadedFiles} is told, for the resource that holds it, so that an edit to it reloads that
+ * resource even under a client pattern.
  */
 final class ResourceModules implements ModuleRoots {
 
@@ -40,16 +43,24 @@ final class ResourceModules implements ModuleRoots {
     private final Supplier<ResourceScope> scope;
     private final TranspileCache typescript;
     private final TypeScriptLines lines = new TypeScriptLines();
+    private final LoadedFiles loaded;
 
     ResourceModules(String resource, Bundle bundle, ResourceDescriptor descriptor, ResourceService resources,
-            Map<String, String> builtins, Supplier<ResourceScope> scope, TranspileCache typescript) {
+            Map<String, String> builtins, Supplier<ResourceScope> scope, TranspileCache typescript,
+            LoadedFiles loaded) {
         this.resource = resource;
         this.typescript = typescript;
-        this.own = new TypeScriptFiles(resource, new BundleModuleFiles(bundle), typescript, path -> path, lines);
+        this.loaded = loaded;
+        this.own = new TypeScriptFiles(resource, loads(bundle), typescript, path -> path, lines);
         this.descriptor = descriptor;
         this.resources = resources;
         this.builtins = Map.copyOf(builtins);
         this.scope = scope;
+    }
+
+    /** The files of a resource bundle, each one read told as loaded by that bundle. */
+    private ModuleFiles loads(Bundle bundle) {
+        return new BundleModuleFiles(bundle, path -> loaded.loaded(bundle, path));
     }
 
     @Override
@@ -83,7 +94,7 @@ final class ResourceModules implements ModuleRoots {
         if (other.language() == Language.JS && other.main().isPresent()) {
             String entry = other.main().get();
             String folder = entry.substring(0, entry.lastIndexOf('/') + 1);
-            return new ModRoot.Modules(new TypeScriptFiles(resource, new BundleModuleFiles(bundle), typescript,
+            return new ModRoot.Modules(new TypeScriptFiles(resource, loads(bundle), typescript,
                     path -> "@" + id + "/" + (path.startsWith(folder) ? path.substring(folder.length()) : path), lines),
                     entry);
         }

@@ -59,6 +59,26 @@ class JsPreparationTest {
         assertTrue(engine.parsedFor("chat"), "the parsed modules are held for the start");
     }
 
+    @Test
+    void sharedCodeTheRunningVersionImportedUnderAClientPatternIsParsedBeforeTheSwap() {
+        var content = new RecordingContent(Map.of(
+                "server/main.js", "import { x } from '../shared/util.js'; x();",
+                "shared/util.js", "export function x() {}",
+                "shared/hud.js", "export const hud = 'client';"));
+        // alt:V's resource.toml: main = "server/main.js", client-files = ["shared/*"]
+        var descriptor = new ResourceDescriptor("chat", ManifestFormat.RESOURCE_TOML, "resource.toml",
+                ResourceType.SCRIPT, Language.JS, new Version(1, 0, 0), "", "", Optional.of("server/main.js"),
+                List.of(), List.of(), List.of("shared/*"), List.of(), Map.of(), ResourceLimits.NONE,
+                new FormatDetails.ResourceToml("js", Optional.empty()));
+        Map<String, Set<String>> loaded = Map.of("chat", Set.of("server/main.js", "shared/util.js"));
+
+        new JsPreparation(engine, new TranspileCache(new TypeScriptCompiler(engine), Optional.empty()),
+                name -> loaded.getOrDefault(name, Set.of())).prepare(descriptor, content);
+
+        assertEquals(Set.of("server/main.js", "shared/util.js"), content.read,
+                "the module the running version imported is prepared, the client's file beside it is not");
+    }
+
     /** A resource's next content in memory, which remembers the files read. */
     private static final class RecordingContent implements ResourceContent {
 

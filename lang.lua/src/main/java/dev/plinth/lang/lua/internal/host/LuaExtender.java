@@ -2,6 +2,7 @@ package dev.plinth.lang.lua.internal.host;
 
 import dev.plinth.core.resource.ResourceService;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.runtime.host.HostPreparation;
 import dev.plinth.core.sandbox.account.Account;
@@ -69,6 +70,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
     private final SandboxSettings sandbox;
     private final Watchdog watchdog;
     private final Accounts accounts;
+    private final LoadedFiles loaded;
     private final Logger log;
     private final Optional<CompiledChunks> chunks;
     private final ChunkCompiler compiler;
@@ -89,12 +91,14 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
      * @param watchdog the wall-clock watchdog
      * @param accounts the resources' accounts
      * @param loggers the log service
+     * @param loaded told which files the resources' scripts load, so that an edit to one reloads its resource
      */
     @Activate
     public LuaExtender(BundleContext context, @Reference ResourceService resources, @Reference HostSupport support,
             @Reference SandboxSettings sandbox, @Reference Watchdog watchdog, @Reference Accounts accounts,
-            @Reference LoggerFactory loggers) {
+            @Reference LoggerFactory loggers, @Reference LoadedFiles loaded) {
         this.context = context;
+        this.loaded = loaded;
         this.resources = resources;
         this.support = support;
         this.sandbox = sandbox;
@@ -163,7 +167,7 @@ public final class LuaExtender implements BundleTrackerCustomizer<LuaResource> {
             Grants grants = Grants.of(name, manifest, descriptor.flatMap(ResourceDescriptor::permissionsSection));
             account = accounts.open(name, LANGUAGE, limits.instructionsPerTick());
             var setup = new LuaResource.Setup(name, bundle, scripts, limits, grants, account, watchdog, compiler,
-                    prepared, scriptLog, new ServerTicks(bundle));
+                    prepared, scriptLog, new ServerTicks(bundle), loaded);
             var resource = LuaResource.start(setup, exception -> stopForLimits(bundle, name, scriptLog, exception));
             resource.measureMemory(context);
             support.cleared(bundle);

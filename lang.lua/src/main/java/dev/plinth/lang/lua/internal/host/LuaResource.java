@@ -1,5 +1,6 @@
 package dev.plinth.lang.lua.internal.host;
 
+import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.sandbox.account.Account;
 import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.memory.RetainedMemory;
@@ -76,9 +77,11 @@ final class LuaResource {
      * @param prepared its chunks compiled before the start, which it runs without parsing them
      * @param log its log; {@code print} writes there
      * @param ticks the server's tick clock
+     * @param loaded told each file its scripts load, for hot reload
      */
     record Setup(String name, Bundle bundle, List<String> scripts, Limits limits, Grants grants, Account account,
-            Watchdog watchdog, ChunkCompiler compiler, PreparedChunks prepared, ScriptLog log, LongSupplier ticks) {}
+            Watchdog watchdog, ChunkCompiler compiler, PreparedChunks prepared, ScriptLog log, LongSupplier ticks,
+            LoadedFiles loaded) {}
 
     /**
      * Starts a resource.
@@ -89,7 +92,8 @@ final class LuaResource {
      * @throws ScriptException when a script fails to load or run, or {@code on_enable} fails
      */
     static LuaResource start(Setup setup, Consumer<ScriptLimitException> onFatal) {
-        LuaScript script = LuaScript.builder(setup.name(), new BundleScriptFiles(setup.bundle()))
+        var files = new BundleScriptFiles(setup.bundle(), path -> setup.loaded().loaded(setup.bundle(), path));
+        LuaScript script = LuaScript.builder(setup.name(), files)
                 .withLimits(setup.limits())
                 .withGrants(setup.grants())
                 .withAccount(setup.account())
