@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,10 @@ class ShellIT {
             assertTrue(run.lines().stream().anyMatch(l -> l.startsWith(listed + " ") && l.strip().length()
                     > listed.length() + 5), listed + " is listed with what it does:\n" + out);
         }
+        List<String> undescribed = run.lines().stream().map(String::strip)
+                .filter(l -> l.matches("(event|js|log|molang|pack|perm|plinth|resource|server|sim|wasm):[\\w-]+"))
+                .toList();
+        assertEquals(List.of(), undescribed, "every Plinth command is listed with what it does:\n" + out);
         assertTrue(out.contains("usage: sim:join NAME\n  a simulated player joins"), out);
         assertTrue(out.contains("usage: sim:break NAME X Y Z\n  the player breaks a block"), out);
         assertFalse(out.contains("_break"), out);

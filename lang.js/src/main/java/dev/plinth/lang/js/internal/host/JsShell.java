@@ -1,5 +1,7 @@
 package dev.plinth.lang.js.internal.host;
 
+import org.apache.felix.service.command.Descriptor;
+
 /**
  * The {@code js:*} shell commands: {@code js:info} prints the GraalJS version, whether the Graal JIT compiles
  * scripts or they run interpreted, the running JavaScript resources and the default limits.
@@ -19,6 +21,7 @@ public final class JsShell {
      *
      * @return the line to print
      */
+    @Descriptor("the JavaScript engine: GraalJS version, JIT or interpreter (and why), the running JavaScript resources, the limits")
     public String info() {
         return host.info();
     }
