@@ -26,7 +26,9 @@ import org.osgi.service.log.LoggerFactory;
 /**
  * Every resource's commands and how a typed line reaches one. {@code /owner:name} always reaches the command of
  * that owner; a bare {@code /name} (or alias) reaches the owner named by the server setting
- * {@code commands.owners}, else the first registered. Conflicts are logged as they appear.
+ * {@code commands.owners}, else the resource that registered that name first since the server started — also after
+ * it restarts or hot-reloads, so that a reload does not hand its {@code /name} to another resource. Conflicts are
+ * logged as they appear; one that comes back unchanged (a resource in it restarted) is not logged again.
  *
  * <p>Registering is thread-safe (under a lock); each change rebuilds an immutable route table that
  * {@link #execute}, on the game thread, reads without locking.
@@ -38,6 +40,10 @@ public final class CommandTable {
     private final GameThread gameThread;
     private final Logger logger;
     private final List<RegisteredCommand> registrations = new ArrayList<>();
+    /** For each label, the owners that registered it, first come first: who gets a bare name. Never shrinks. */
+    private final Map<String, List<String>> claims = new HashMap<>();
+    /** The last conflict logged for each label, as logged: what the console was last told about it. */
+    private final Map<String, String> conflictsLogged = new HashMap<>();
     private volatile Map<String, RegisteredCommand> routes = Map.of();
 
     /**
@@ -78,6 +84,12 @@ public final class CommandTable {
             }
         }
         registrations.add(command);
+        for (String label : command.labels()) {
+            List<String> owners = claims.computeIfAbsent(label, l -> new ArrayList<>());
+            if (!owners.contains(owner.name())) {
+                owners.add(owner.name());
+            }
+        }
         rebuild();
         reportConflicts(command);
         return command;
@@ -175,13 +187,20 @@ public final class CommandTable {
         return commands.stream()
                 .filter(c -> c.owner().name().equals(preferred))
                 .findFirst()
-                .orElse(commands.getFirst());
+                .orElseGet(() -> commands.stream().min(byClaim(label)).orElseThrow());
+    }
+
+    /** Orders a label's commands by when their owners first registered it. */
+    private Comparator<RegisteredCommand> byClaim(String label) {
+        List<String> owners = claims.getOrDefault(label, List.of());
+        return Comparator.comparingInt(c -> owners.indexOf(c.owner().name()));
     }
 
     private void reportConflicts(RegisteredCommand added) {
         for (String label : added.labels()) {
             List<String> owners = registrations.stream()
                     .filter(c -> c.labels().contains(label))
+                    .sorted(byClaim(label))
                     .map(c -> c.owner().name())
                     .toList();
             if (owners.size() > 1) {
@@ -189,10 +208,13 @@ public final class CommandTable {
                 String reason = preferredOwners.containsKey(label)
                         ? "as commands.owners." + label + " in conf/server.json says"
                         : "registered first; set commands.owners." + label + " in conf/server.json to choose";
-                logger.warn("command /{} is registered by {}: /{} runs {}'s ({}); the others stay reachable as {}",
-                        label, owners, label, winner.owner(), reason,
-                        Arrays.toString(owners.stream().filter(o -> !o.equals(winner.owner().name()))
-                                .map(o -> "/" + o + ":" + label).toArray()));
+                String conflict = "command /" + label + " is registered by " + owners + ": /" + label + " runs "
+                        + winner.owner() + "'s (" + reason + "); the others stay reachable as "
+                        + Arrays.toString(owners.stream().filter(o -> !o.equals(winner.owner().name()))
+                                .map(o -> "/" + o + ":" + label).toArray());
+                if (!conflict.equals(conflictsLogged.put(label, conflict))) {
+                    logger.warn("{}", conflict);
+                }
             }
         }
     }

@@ -95,6 +95,26 @@ class CommandTableTest {
     }
 
     @Test
+    void aResourceThatRestartsKeepsItsBareNameAndTheConflictIsLoggedOnce() {
+        start(ServerConfig.DEFAULTS);
+        var alpha = test.commands("alpha").register(replying("spawn", "alpha"));
+        var beta = test.commands("beta").register(replying("spawn", "beta"));
+        beta.close(); // beta hot-reloads: the same conflict again
+        test.commands("beta").register(replying("spawn", "beta"));
+        alpha.close(); // alpha hot-reloads: beta has /spawn until alpha is back, then alpha has it again
+        var alice = new Sender("alice");
+        run(alice, "spawn");
+        test.commands("alpha").register(replying("spawn", "alpha"));
+        run(alice, "spawn");
+
+        assertEquals(List.of("beta[]", "alpha[]"), alice.told());
+        List<String> warned = test.log.lines().stream().filter(l -> l.startsWith("WARN command /spawn")).toList();
+        assertEquals(1, warned.size(), test.log.lines().toString());
+        assertTrue(warned.getFirst().startsWith("WARN command /spawn is registered by [alpha, beta]: /spawn runs alpha's"),
+                warned.toString());
+    }
+
+    @Test
     void theServerSettingChoosesWhoOwnsAConflictingName() {
         start(new ServerConfig(null, new ServerConfig.Commands(Map.of("spawn", "beta")), null, null, null));
         test.commands("alpha").register(replying("spawn", "alpha"));
