@@ -88,4 +88,21 @@ class ClientSyncTest {
         ResourceHome.await(() -> alice.isReady("ct-hud") ? Optional.of(true) : Optional.empty(),
                 "ct-hud loaded and ready again");
     }
+
+    @Test
+    void aResourceWhoseFolderIsRemovedIsSyncedAsStoppedToItsClients() throws Exception {
+        List<String> output = ClientHome.lines();
+        PlinthClient alice = clients.connect("alice", clients.cache("alice"), output);
+        ResourceHomeWait.until(() -> clients.connected.client("alice").map(c -> c.ready().contains("ct-hud"))
+                .orElse(false), "alice made ct-hud ready");
+
+        ResourceHome.delete(clients.home.resources.resolve("ct-hud"));
+
+        ClientEvent sync = alice.awaitEvent(e -> e.name().equals("resource:sync")
+                && "stopped".equals(e.payload().get("state")), Duration.ofSeconds(15))
+                .orElseThrow(() -> new AssertionError("no resource:sync for the removed resource: " + output));
+        assertEquals(Map.of("resourceName", "ct-hud", "resourceType", "script", "state", "stopped",
+                "version", "1.0.0", "author", "tests"), sync.payload());
+        assertFalse(alice.isReady("ct-hud"));
+    }
 }

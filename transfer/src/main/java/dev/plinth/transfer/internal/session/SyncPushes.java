@@ -9,12 +9,16 @@ import dev.plinth.core.events.Subscription;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.ResourceInfo;
 import dev.plinth.core.resource.ResourceService;
+import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import dev.plinth.core.resource.descriptor.ResourceType;
 import dev.plinth.core.resource.payload.ClientPayloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,7 +31,9 @@ import org.osgi.service.log.LoggerFactory;
  * connected client when a resource that sends clients something starts ({@code state: started}), and when one stops
  * ({@code state: stopped}; the clients' readiness of it is forgotten). A restart is both (its bundle stops and starts),
  * so {@code resource:restart}, posted after them, pushes nothing more: a client reloads once. The lifecycle events arrive on the
- * game thread; the push is decided and sent from {@code plinth-client-sync}, in the events' order.
+ * game thread; the push is decided and sent from {@code plinth-client-sync}, in the events' order. A stop's resource is
+ * read when the event arrives: one whose folder was removed is gone by the time the push is sent, and its clients must
+ * still unload it.
  *
  * <p>Thread-safe.
  */
@@ -71,30 +77,39 @@ public final class SyncPushes {
     }
 
     private void changed(Event event) {
-        Object name = event.payload().get("resourceName");
-        if (name instanceof String resource) {
-            boolean stopped = event.name().equals("resource:stopped");
-            pusher.execute(() -> push(resource, stopped));
+        if (!(event.payload().get("resourceName") instanceof String resource)) {
+            return;
+        }
+        if (event.name().equals("resource:started")) {
+            pusher.execute(() -> pushStarted(resource));
+        } else {
+            // read now (two look-ups: this may be a hot reload's swap on the game thread), before a removal forgets it
+            Optional<ResourceDescriptor> stopped = resources.bundle(resource).flatMap(resources::descriptor);
+            pusher.execute(() -> {
+                sessions.unready(resource);
+                stopped.ifPresent(d -> push(d.name(), d.type(), d.version(), d.author(), "stopped"));
+            });
         }
     }
 
-    private void push(String resource, boolean stopped) {
+    private void pushStarted(String resource) {
         try {
-            if (stopped) {
-                sessions.unready(resource);
-            } else if (payloads.payload(resource).isEmpty()) {
-                return;
+            if (payloads.payload(resource).isPresent()) {
+                ResourceInfo info = resources.info(resource);
+                push(resource, info.type(), info.version(), info.author(), info.state().id());
             }
-            ResourceInfo info = resources.info(resource);
-            var payload = new LinkedHashMap<String, Object>();
-            payload.put("resourceName", resource);
-            payload.put("resourceType", info.type().id());
-            payload.put("state", stopped ? "stopped" : info.state().id());
-            payload.put("version", info.version().toString());
-            payload.put("author", info.author());
-            sessions.broadcast(new SocketMessage.Event("resource:sync", payload));
         } catch (ResourceException e) {
             log.warn("no resource:sync for {}: {}", resource, e.getMessage());
         }
+    }
+
+    private void push(String resource, ResourceType type, Version version, String author, String state) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("resourceName", resource);
+        payload.put("resourceType", type.id());
+        payload.put("state", state);
+        payload.put("version", version.toString());
+        payload.put("author", author);
+        sessions.broadcast(new SocketMessage.Event("resource:sync", payload));
     }
 }
