@@ -14,6 +14,7 @@ import dev.plinth.core.resource.descriptor.ManifestException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses JSON manifests into a tree that remembers the line of every field. Accepts what real manifests contain:
@@ -26,9 +27,14 @@ final class JsonManifests {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * A location inside Jackson's message (where an unclosed or mismatched array or object began:
+     * {@code [Source: ...; line: 3, column: 13]}), which names Jackson's source instead of the file: shown as its line.
+     */
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: \\d+]",
+            Pattern.DOTALL);
 
     private JsonManifests() {}
 
@@ -54,7 +60,7 @@ final class JsonManifests {
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, line, "",
-                    "not valid JSON: " + e.getOriginalMessage());
+                    "not valid JSON: " + JACKSON_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1"));
         } catch (IOException e) {
             throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, 0, "",
                     "cannot be read: " + e.getMessage());

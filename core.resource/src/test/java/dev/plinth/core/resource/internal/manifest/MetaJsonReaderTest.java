@@ -155,6 +155,19 @@ class MetaJsonReaderTest {
     }
 
     @Test
+    void anUnclosedOrMismatchedArraySaysTheLineItOpenedAtWithoutQuotingTheFile() {
+        var unclosed = refused(MemoryFiles.named("m").with("meta.json",
+                "{\n \"name\": \"a\",\n \"scripts\": [ {\"src\": \"a.js\", \"type\": \"server\"}\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "meta.json", 4, "");
+        assertTrue(unclosed.getMessage().endsWith("meta.json line 4: not valid JSON: Unexpected end-of-input: expected "
+                + "close marker for Array (start marker at line 3)"), unclosed.getMessage());
+        var mismatched = refused(MemoryFiles.named("m").with("meta.json", "{\n \"name\": \"a\",\n \"scripts\": [\n}"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "meta.json", 4, "");
+        assertTrue(mismatched.getMessage().endsWith("meta.json line 4: not valid JSON: Unexpected close marker '}': "
+                + "expected ']' (for Array starting at line 3)"), mismatched.getMessage());
+    }
+
+    @Test
     void commentsAndTrailingCommasAreAccepted() {
         var d = read(MemoryFiles.named("m").with("meta.json", "// the manifest\r\n{\"name\": \"a\", /* x */ \"dependencies\": [\"b\",],}"));
 
