@@ -24,6 +24,28 @@ class LuaResourcesIT {
     Path home;
 
     @Test
+    void aFailingHandlerOrCommandIsReportedWithItsFileAndLineNotJavaClassNames() throws Exception {
+        LuaFolders.write(home, "oops", "", """
+                mc.on('player_chat', function(event)
+                  local t = nil
+                  return t.x
+                end)
+                mc.register_command('boom', { execute = function(player, args) error('kaboom') end })
+                """);
+        serverJson("oops");
+        var run = PlinthInstance.at(home).script("sim:join Ada", "sim:chat Ada hi", "sim:command Ada boom");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertTrue(out.contains("[oops] event 'player_chat': handler main.lua:1 of oops (NORMAL) failed: oops: "
+                + "main.lua:3: attempt to index"), out);
+        assertTrue(out.contains("command /oops:boom of resource 'oops' failed for Ada: oops: main.lua:5: kaboom"), out);
+        assertFalse(out.contains("Exception"), "no Java class names on the console:\n" + out);
+        assertTrue(Files.readString(home.resolve("data/oops/logs/latest.log")).contains("ScriptRuntimeException"),
+                "the resource's log file keeps the whole failure");
+    }
+
+    @Test
     void theSeedScriptWelcomesFiltersChatAndTeleports() throws Exception {
         deployExamples();
         serverJson("welcome", "admin-tools");

@@ -41,6 +41,7 @@ public final class ConsoleLogPrinter implements LogListener {
     static final String FLUSH_LOGGER = "dev.plinth.console.flush";
 
     static final String LEVEL = "plinth.log.level";
+    private static final String LOG_SERVICE_WRAPPER = "org.apache.felix.log.LogException";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final LogReaderService reader;
@@ -110,9 +111,23 @@ public final class ConsoleLogPrinter implements LogListener {
                 .append(entry.getMessage());
         Throwable failure = entry.getException();
         if (failure != null) {
-            line.append(": ").append(failure);
+            line.append(": ").append(describe(failure));
         }
         out.println(line);
+    }
+
+    /**
+     * How a failure reads on the console. Plinth's own exceptions are written for server owners (a script error names
+     * the resource, the file and the line): their message alone, not their Java class. Anything else as Java prints it.
+     * The Log Service hands over an exception of a bundle wrapped (Felix Log's {@code LogException}, whose message
+     * begins with the original class name); the resource's log file keeps the whole stack either way.
+     */
+    static String describe(Throwable failure) {
+        String text = failure.getClass().getName().equals(LOG_SERVICE_WRAPPER) ? failure.getMessage()
+                : failure.toString();
+        int message = text.indexOf(": ");
+        return text.startsWith("dev.plinth.") && message > 0 && !text.endsWith(": null")
+                ? text.substring(message + 2) : text;
     }
 
     /** The log service records every framework, bundle and service event; only their warnings and errors matter. */
