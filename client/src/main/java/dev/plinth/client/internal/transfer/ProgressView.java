@@ -78,7 +78,7 @@ public final class ProgressView {
             shown = true;
             shownAt = now;
             out.accept("progress: " + files + "/" + totalFiles + " files, " + bytes(received) + " of "
-                    + bytes(totalBytes) + " (" + resource + ")");
+                    + bytes(totalBytes) + (resource.isEmpty() ? "" : " (" + resource + ")"));
         }
     }
 

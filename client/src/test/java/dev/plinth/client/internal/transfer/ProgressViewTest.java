@@ -54,6 +54,13 @@ class ProgressViewTest {
     }
 
     @Test
+    void beforeTheFirstFileIsDoneNoResourceIsNamed() {
+        var view = new ProgressView(lines::add, false, now::get);
+        view.progress(0, 2, 288, 607, "");
+        assertEquals(List.of("progress: 0/2 files, 288 B of 607 B"), lines);
+    }
+
+    @Test
     void writesBytesAsAUserReadsThem() {
         assertEquals("512 B", ProgressView.bytes(512));
         assertEquals("4.0 KiB", ProgressView.bytes(4096));
