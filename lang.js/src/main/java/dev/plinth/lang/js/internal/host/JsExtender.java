@@ -1,7 +1,6 @@
 package dev.plinth.lang.js.internal.host;
 
 import dev.plinth.core.resource.ResourceService;
-import dev.plinth.core.resource.descriptor.ClientFiles;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.descriptor.ResourceLimits;
 import dev.plinth.lang.js.BuiltinModule;
@@ -354,7 +353,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (engine.parsedFor(name)) {
             return modified; // a hot reload's preparation parsed this content: its start finds it parsed
         }
-        List<String> paths = modulePaths(bundle, descriptor.get());
+        List<String> paths = StartModules.server(bundle, descriptor.get());
         var lines = new TypeScriptLines();
         var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path, lines);
         worker.execute(() -> {
@@ -376,8 +375,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
 
     /**
      * Prepares a JavaScript resource's start ({@link HostPreparation}), on the thread that asked for it, never the
-     * game thread: its TypeScript compiled and its modules parsed, so that the start evaluates parsed code. What does
-     * not compile or parse is reported by the start.
+     * game thread: its TypeScript compiled and its modules parsed, so that the start evaluates parsed code; with them
+     * the TypeScript under a client pattern that its TypeScript imports ({@link StartModules}). What does not compile
+     * or parse is reported by the start.
      */
     private void prepareStart(Bundle bundle) {
         if (closing || !support.serves(bundle, EXTENDER)) {
@@ -387,7 +387,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             var lines = new TypeScriptLines();
             var files = new TypeScriptFiles(descriptor.name(), new BundleModuleFiles(bundle), compiled, path -> path,
                     lines);
-            engine.parse(descriptor.name(), files, modulePaths(bundle, descriptor), lines);
+            List<String> modules = StartModules.withImportedClientTypeScript(bundle, descriptor,
+                    (path, source) -> Optional.of(compiled.transpile(descriptor.name(), path, source)));
+            engine.parse(descriptor.name(), files, modules, lines);
             contexts.expect(); // its start, on the game thread, takes a context made on a worker meanwhile
         });
     }
@@ -406,7 +408,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         }
         var files = new BundleModuleFiles(bundle);
         long toCompile = 0;
-        for (String path : modulePaths(bundle, descriptor.get())) {
+        for (String path : StartModules.withImportedClientTypeScript(bundle, descriptor.get(), compiled::find)) {
             if (TypeScriptFiles.isTypeScript(path)) {
                 try {
                     Optional<byte[]> source = files.read(path);
@@ -423,25 +425,6 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     }
 
     /**
-     * A resource's server modules, the manifest's first: its JavaScript and TypeScript files but its
-     * {@linkplain ClientFiles client files}.
-     */
-    private static List<String> modulePaths(Bundle bundle, ResourceDescriptor descriptor) {
-        var paths = new java.util.LinkedHashSet<String>(descriptor.serverScripts());
-        ClientFiles clientFiles = ClientFiles.ofValidPatterns(descriptor);
-        for (String pattern : List.of("*.js", "*.mjs", "*.ts", "*.mts")) {
-            var entries = bundle.findEntries("/", pattern, true);
-            while (entries != null && entries.hasMoreElements()) {
-                String path = entries.nextElement().getPath().replaceFirst("^/", "");
-                if (!clientFiles.contains(path) && !path.toLowerCase(Locale.ROOT).endsWith(".d.ts")) {
-                    paths.add(path);
-                }
-            }
-        }
-        return List.copyOf(paths);
-    }
-
-    /**
      * Compiles a resource's TypeScript before its modules run, outside any call (whose wall-clock bound must not pay
      * for it): usually found compiled already, by the pre-parsing or a reload's preparation. A module that does not
      * compile is left for the start to report.
@@ -449,7 +432,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private void compileTypeScript(String name, Bundle bundle, ResourceDescriptor descriptor) {
         var files = new TypeScriptFiles(name, new BundleModuleFiles(bundle), compiled, path -> path,
                 new TypeScriptLines());
-        for (String path : modulePaths(bundle, descriptor)) {
+        for (String path : StartModules.server(bundle, descriptor)) {
             if (TypeScriptFiles.isTypeScript(path)) {
                 try {
                     files.read(path);

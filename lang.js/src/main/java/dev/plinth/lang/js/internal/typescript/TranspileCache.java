@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * results stay in memory) or the next one (each result is also written to a folder, {@code data/cache/typescript/} of
  * the server's home): a server restarted with unchanged sources does not even load the compiler. A file in the folder
  * is written whole or not at all (written aside, then moved); one that cannot be read is compiled again. The folder
- * keeps the latest {@value #ON_DISK} results.
+ * keeps the latest {@value #ON_DISK} results; one written before the results listed their imports is compiled again.
  *
  * <p>Thread-safe: a module asked for by two threads at once is compiled once.
  */
@@ -88,7 +89,19 @@ public final class TranspileCache {
      * @return whether it is kept
      */
     public boolean isKept(String file, byte[] source) {
-        return kept(key(file, source)) != null;
+        return find(file, source).isPresent();
+    }
+
+    /**
+     * A module's JavaScript when its text is compiled already (in memory, or in the folder from an earlier run); never
+     * loads the compiler.
+     *
+     * @param file the module as users read it ({@code main.ts})
+     * @param source its bytes, UTF-8
+     * @return the compiled module; empty when it is not kept
+     */
+    public Optional<Transpiled> find(String file, byte[] source) {
+        return Optional.ofNullable(kept(key(file, source)));
     }
 
     /** {@return how many modules this cache had compiled, for the tests and {@code js:info}} */
@@ -128,14 +141,17 @@ public final class TranspileCache {
             }
             JsonNode node = JSON.readTree(file.toFile());
             JsonNode lines = node.path("lines");
-            if (!node.path("javascript").isTextual() || !lines.isArray()) {
+            JsonNode imported = node.path("imports");
+            if (!node.path("javascript").isTextual() || !lines.isArray() || !imported.isArray()) {
                 return Optional.empty();
             }
             int[] original = new int[lines.size()];
             for (int i = 0; i < original.length; i++) {
                 original[i] = lines.get(i).asInt();
             }
-            return Optional.of(new Transpiled(node.path("javascript").asText(), LineMap.ofLines(original)));
+            var imports = new ArrayList<String>(imported.size());
+            imported.forEach(specifier -> imports.add(specifier.asText()));
+            return Optional.of(new Transpiled(node.path("javascript").asText(), LineMap.ofLines(original), imports));
         } catch (IOException e) {
             return Optional.empty(); // compiled again
         }
@@ -153,6 +169,8 @@ public final class TranspileCache {
             for (int line : transpiled.lines().lines()) {
                 lines.add(line);
             }
+            var imports = node.putArray("imports");
+            transpiled.imports().forEach(imports::add);
             Path partial = Files.createTempFile(dir, key, ".part");
             try {
                 JSON.writeValue(partial.toFile(), node);

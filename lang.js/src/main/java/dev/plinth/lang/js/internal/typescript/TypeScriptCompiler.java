@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Context;
@@ -18,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * TypeScript's own compiler ({@code typescript.js} of the published {@code typescript} package, from its webjar inside
  * this bundle) run on the shared GraalJS engine: {@code ts.transpileModule} strips the types of one module and writes
- * an ES module with a source map. It checks syntax, not types (no other file is read), as {@code isolatedModules}
- * builds do.
+ * an ES module with a source map, and {@code ts.preProcessFile} lists the imports of that module (TypeScript's own
+ * scanner: the imports that remain once the types are gone, none in a comment or a string). It checks syntax, not
+ * types (no other file is read), as {@code isolatedModules} builds do.
  *
  * <p>The compiler is loaded once, at the first module compiled, into a context of its own (sandboxed as every context
  * of the engine: no host access, no files); loading it takes seconds in the interpreter, so callers compile off the
@@ -43,7 +45,8 @@ public final class TypeScriptCompiler implements AutoCloseable {
                     ? error.file.getLineAndCharacterOfPosition(error.start).line + 1 : 0;
                 return { error: ts.flattenDiagnosticMessageText(error.messageText, ' '), code: error.code, line: at };
               }
-              return { javascript: out.outputText, sourceMap: out.sourceMapText };
+              const imports = ts.preProcessFile(out.outputText, true, true).importedFiles.map(f => f.fileName);
+              return { javascript: out.outputText, sourceMap: out.sourceMapText, imports };
             }
             """;
 
@@ -94,7 +97,12 @@ public final class TypeScriptCompiler implements AutoCloseable {
             if (comment >= 0) {
                 javascript = javascript.substring(0, comment);
             }
-            return new Transpiled(javascript, LineMap.parse(result.getMember("sourceMap").asString()));
+            Value imported = result.getMember("imports");
+            var imports = new ArrayList<String>((int) imported.getArraySize());
+            for (long i = 0; i < imported.getArraySize(); i++) {
+                imports.add(imported.getArrayElement(i).asString());
+            }
+            return new Transpiled(javascript, LineMap.parse(result.getMember("sourceMap").asString()), imports);
         } catch (PolyglotException | IllegalStateException e) {
             throw new JsLoadException(new JsFailure(resource, file, 0, "the TypeScript compiler failed: "
                     + e.getMessage(), ""), e);

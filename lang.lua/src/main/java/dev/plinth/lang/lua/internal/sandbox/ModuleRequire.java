@@ -1,6 +1,6 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -8,11 +8,10 @@ import org.luaj.vm2.lib.OneArgFunction;
 
 /**
  * {@code require(name)} limited to the resource's own files: {@code require("lib.util")} runs {@code lib/util.lua}
- * once and caches its result in {@code package.loaded}. Names are dotted words, so no path can leave the resource.
+ * once and caches its result in {@code package.loaded}. Names are dotted words ({@link ModuleNames}), so no path can
+ * leave the resource.
  */
 final class ModuleRequire extends OneArgFunction {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
 
     private final String resource;
     private final LuaTable loaded;
@@ -35,10 +34,11 @@ final class ModuleRequire extends OneArgFunction {
         if (!cached.isnil()) {
             return cached;
         }
-        if (!NAME.matcher(name).matches()) {
+        Optional<String> named = ModuleNames.file(name);
+        if (named.isEmpty()) {
             return error("module name '" + name + "' is not valid: use names such as util or lib.util");
         }
-        String file = name.replace('.', '/') + ".lua";
+        String file = named.get();
         loaded.rawset(name, loading);
         try {
             LuaFunction chunk = chunks.load(file);

@@ -45,15 +45,8 @@ class PreparedModulesTest {
         write("client/hud.lua", "print('client side')");
         Bundle bundle = FolderBundle.of(folder);
 
-        preparation().prepare(bundle);
-        assertEquals(List.of("lib/names.lua", "main.lua", "text.lua"), starts.compilations.stream().sorted().toList(),
-                "the server side compiled before the start, not the client's");
-
-        starts.start("chat", new BundleScriptFiles(bundle));
-
-        assertEquals(List.of("ADA!"), starts.printed);
-        assertEquals(List.of(), starts.parsed, "nothing parsed at the start");
-        assertEquals(3, starts.compilations.size(), "nothing compiled at the start");
+        assertStartRunsWhatWasPrepared(preparation(), bundle, List.of("lib/names.lua", "main.lua", "text.lua"),
+                "the server side compiled before the start, not the client's", "ADA!");
     }
 
     @Test
@@ -94,6 +87,65 @@ class PreparedModulesTest {
 
         assertEquals(List.of("ada"), starts.printed);
         assertEquals(List.of(), starts.parsed, "nothing parsed at the start");
+    }
+
+    @Test
+    void sharedCodeTheServerRequiresUnderAClientPatternIsCompiledBeforeTheFirstStart() throws IOException {
+        write("main.lua", "local util = require('shared.util')\nprint(util.greet())");
+        write("shared/util.lua", "local names = require 'shared.names'\n"
+                + "return { greet = function() return 'hello ' .. names.first end }");
+        write("shared/names.lua", "return { first = 'ada' }");
+        write("shared/hud.lua", "print('client side')");
+        Bundle bundle = FolderBundle.of(folder);
+
+        assertStartRunsWhatWasPrepared(preparation(sharedCode()), bundle,
+                List.of("main.lua", "shared/names.lua", "shared/util.lua"),
+                "the shared modules the server requires compiled before the start, not the client's own file",
+                "hello ada");
+    }
+
+    @Test
+    void clientFilesTheServerDoesNotRequireByNameAreNeitherParsedNorKept() throws IOException {
+        write("main.lua", """
+                -- require('shared.commented')
+                local text = "require('shared.quoted')"
+                local name = 'shared.' .. 'computed'
+                local ok = pcall(function() return require(name) end)
+                print(text, ok)
+                """);
+        write("shared/commented.lua", "return 1");
+        write("shared/quoted.lua", "return 2");
+        write("shared/computed.lua", "return 3");
+        Bundle bundle = FolderBundle.of(folder);
+
+        preparation(sharedCode()).prepare(bundle);
+
+        assertEquals(List.of("main.lua"), starts.compilations,
+                "a require in a comment or a string, or of a name computed at run time, prepares nothing");
+    }
+
+    /** alt:V's shared code: a resource.toml whose main is main.lua, with client-files = ["shared/*"]. */
+    private static ResourceDescriptor sharedCode() {
+        return new ResourceDescriptor("chat", ManifestFormat.RESOURCE_TOML, "resource.toml", ResourceType.SCRIPT,
+                Language.LUA, new Version(1, 0, 0), "", "", Optional.of("main.lua"), List.of(), List.of(),
+                List.of("shared/*"), List.of(), Map.of(), ResourceLimits.NONE,
+                new FormatDetails.ResourceToml("lua", Optional.empty()));
+    }
+
+    /**
+     * Prepares the bundle, checks what was compiled, starts it and checks that it printed one line and that its start
+     * (on the game thread) parsed and compiled nothing.
+     */
+    private void assertStartRunsWhatWasPrepared(LuaStartPreparation preparation, Bundle bundle, List<String> compiled,
+            String why, String printed) {
+        preparation.prepare(bundle);
+        assertEquals(compiled, starts.compilations.stream().sorted().toList(), why);
+
+        starts.start("chat", new BundleScriptFiles(bundle));
+
+        assertEquals(List.of(printed), starts.printed);
+        assertEquals(List.of(), starts.parsed, "nothing parsed at the start");
+        assertEquals(compiled.size(), starts.compilations.size(), "nothing compiled at the start");
     }
 
     private void write(String file, String text) throws IOException {
