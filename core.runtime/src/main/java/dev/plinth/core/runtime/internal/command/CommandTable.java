@@ -40,7 +40,10 @@ public final class CommandTable {
     private final GameThread gameThread;
     private final Logger logger;
     private final List<RegisteredCommand> registrations = new ArrayList<>();
-    /** For each label, the owners that registered it, first come first: who gets a bare name. Never shrinks. */
+    /**
+     * For each label registered now, the owners that registered it since it was last free, first come first: who gets
+     * a bare name. A label nobody holds any more is forgotten, so names made up at run time do not pile up.
+     */
     private final Map<String, List<String>> claims = new HashMap<>();
     /** The last conflict logged for each label, as logged: what the console was last told about it. */
     private final Map<String, String> conflictsLogged = new HashMap<>();
@@ -102,6 +105,12 @@ public final class CommandTable {
      */
     public synchronized void unregister(RegisteredCommand command) {
         if (registrations.remove(command)) {
+            for (String label : command.labels()) {
+                if (registrations.stream().noneMatch(c -> c.labels().contains(label))) {
+                    claims.remove(label);
+                    conflictsLogged.remove(label);
+                }
+            }
             rebuild();
         }
     }

@@ -115,6 +115,23 @@ class CommandTableTest {
     }
 
     @Test
+    void aNameNobodyHoldsAnyMoreIsForgottenSoTheNextConflictIsDecidedAfresh() {
+        start(ServerConfig.DEFAULTS);
+        var alpha = test.commands("alpha").register(replying("spawn", "alpha"));
+        var beta = test.commands("beta").register(replying("spawn", "beta"));
+        alpha.close();
+        beta.close(); // both gone: /spawn is free
+        test.commands("beta").register(replying("spawn", "beta"));
+        test.commands("alpha").register(replying("spawn", "alpha"));
+        var alice = new Sender("alice");
+        run(alice, "spawn");
+
+        assertEquals(List.of("beta[]"), alice.told(), "beta registered first since the name was free");
+        assertEquals(2, test.log.lines().stream().filter(l -> l.startsWith("WARN command /spawn")).count(),
+                test.log.lines().toString());
+    }
+
+    @Test
     void theServerSettingChoosesWhoOwnsAConflictingName() {
         start(new ServerConfig(null, new ServerConfig.Commands(Map.of("spawn", "beta")), null, null, null));
         test.commands("alpha").register(replying("spawn", "alpha"));
