@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code resource:*}.
  */
 class JsResourcesIT {
+
+    /** What {@code js:info} says of the modules parsed off the game thread, before their start. */
+    private static final Pattern PARSED_AHEAD = Pattern.compile("(\\d+) modules parsed ahead of their start");
 
     @TempDir
     Path home;
@@ -53,6 +57,36 @@ class JsResourcesIT {
         assertTrue(out.contains("JIT (Graal compiler)"), "js:info says the JIT runs:\n" + out);
         assertTrue(out.contains("Stopped js-helper (after its dependents: hello-mod)."), out);
         assertTrue(out.contains("[hello-mod] hello-mod detaching after 1 joins"), "onDetach ran:\n" + out);
+    }
+
+    @Test
+    void aSavedModuleIsParsedOnceBeforeTheSwapAndNothingIsParsedDuringIt() throws Exception {
+        write("resources/pulse/plugin.toml", "[plugin]\nname = \"pulse\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");
+        write("resources/pulse/main.js", "console.log('pulse v1');\n");
+        serverJson("\"DevResources\": [\"pulse\"],\n  \"HotReloadDebounceMs\": 100", "pulse");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            session.await(o -> o.contains("[pulse] pulse v1"), "pulse started");
+            session.send("js:info");
+            long before = parsedAhead(session.await(o -> PARSED_AHEAD.matcher(o).find(), "js:info"));
+
+            write("resources/pulse/main.js", "console.log('pulse v2');\n");
+            session.await(o -> o.contains("[reload] pulse 1.0.0 in ") && o.contains("[pulse] pulse v2"), "the save is live");
+            session.send("js:info");
+            long after = parsedAhead(session.await(o -> PARSED_AHEAD.matcher(o).results().count() == 2, "js:info again"));
+
+            assertEquals(1, after - before, "the reload's preparation parsed the saved module, and nothing parsed it "
+                    + "again, nor the version that stopped, while the swap held the game thread");
+            exit = session.finish();
+            out = session.output();
+        }
+        assertEquals(0, exit, out);
+    }
+
+    /** The last count of modules parsed ahead that {@code js:info} printed. */
+    private static long parsedAhead(String out) {
+        return PARSED_AHEAD.matcher(out).results().map(found -> Long.parseLong(found.group(1))).toList().getLast();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -48,6 +49,7 @@ public final class SharedEngine implements AutoCloseable {
     private final Map<String, String> options;
     private final @Nullable OutputStream log;
     private final ParsedModules parsed = new ParsedModules();
+    private final LongAdder parses = new LongAdder();
     /** Published once the start is over (warm-up run, listener told): no other thread sees a half-started engine. */
     private volatile @Nullable Started started;
     /** The engine while its start is under way, seen only by the starting thread (which holds the lock). */
@@ -211,6 +213,7 @@ public final class SharedEngine implements AutoCloseable {
                         if (bytes.isPresent()) {
                             Source source = JsScript.moduleSource(path, bytes.get());
                             context.parse(source);
+                            parses.increment();
                             sources.put(path, source);
                         }
                     } catch (IOException e) {
@@ -241,13 +244,19 @@ public final class SharedEngine implements AutoCloseable {
     }
 
     /**
-     * Says that a resource's start is over, or that it stopped: the modules parsed for it beforehand are not held any
-     * longer (its context holds what it evaluated).
+     * Says that a resource's start is over, or that it is gone: the modules parsed for it beforehand are not held any
+     * longer (its context holds what it evaluated). Not when it merely stops: what is held then was parsed for its next
+     * start (a hot reload's preparation parses the new content before the running version stops).
      *
      * @param resource the resource name
      */
     public void started(String resource) {
         parsed.release(resource);
+    }
+
+    /** {@return how many modules {@link #parse} has parsed ahead of their start, for {@code js:info} and the tests} */
+    public long parses() {
+        return parses.sum();
     }
 
     /** {@return the engine, started now when it is not yet} */

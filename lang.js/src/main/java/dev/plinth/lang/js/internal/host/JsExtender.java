@@ -120,7 +120,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private volatile boolean ready;
     private volatile boolean closing;
     private volatile @Nullable BundleTracker<JsResource> tracker;
-    private volatile @Nullable BundleTracker<Long> preparser;
+    private volatile @Nullable BundleTracker<String> preparser;
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
     private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
     private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
@@ -192,10 +192,17 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 return typeScriptToCompile(resource);
             }
         }, null);
-        var parsing = new BundleTracker<Long>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
+        var parsing = new BundleTracker<String>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
             @Override
-            public @Nullable Long addingBundle(Bundle bundle, @Nullable BundleEvent event) {
+            public @Nullable String addingBundle(Bundle bundle, @Nullable BundleEvent event) {
                 return preparse(bundle);
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, @Nullable BundleEvent event, String name) {
+                if (bundle.getState() == Bundle.UNINSTALLED) {
+                    engine.started(name); // removed: nothing will start it again
+                }
             }
         };
         preparser = parsing;
@@ -236,7 +243,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         if (conditions != null) {
             conditions.close();
         }
-        BundleTracker<Long> parsing = preparser;
+        BundleTracker<String> parsing = preparser;
         if (parsing != null) {
             parsing.close();
         }
@@ -259,7 +266,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     String info() {
         var defaults = sandbox.defaults();
         return "GraalJS " + engine.version() + ", " + engine.mode() + ", TypeScript " + typescript.version() + " ("
-                + compiled.compilations() + " modules compiled); " + started.size()
+                + compiled.compilations() + " modules compiled), " + engine.parses()
+                + " modules parsed ahead of their start; " + started.size()
                 + " JavaScript resources running: " + String.join(", ", started.keySet().stream().sorted().toList())
                 + "; limits: " + settings().statementsPerCall() + " statements per call, "
                 + settings().statementsPerTick() + " per tick, "
@@ -337,10 +345,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     /**
      * Parses a resolved JavaScript resource's server modules on a worker thread, before anything starts it: its start,
      * on the game thread, then evaluates already parsed code. Client files are left out. A hot reload's new content
-     * was parsed by its preparation, which the engine holds until the start ({@link SharedEngine#parsedFor}): it is
-     * not parsed again, on a worker competing with the swap for the processor.
+     * was parsed by its preparation, which the engine holds until the start ({@link SharedEngine#parsedFor}), through
+     * the running version's stop: it is not parsed again, nor is the content that just stopped, on a worker competing
+     * with the swap for the processor. The tracked object is the resource name, whose held parse goes when its bundle
+     * is uninstalled.
      */
-    private @Nullable Long preparse(Bundle bundle) {
+    private @Nullable String preparse(Bundle bundle) {
         if (!support.serves(bundle, EXTENDER)) {
             return null;
         }
@@ -351,7 +361,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
         String name = descriptor.get().name();
         long modified = bundle.getLastModified();
         if (engine.parsedFor(name)) {
-            return modified; // a hot reload's preparation parsed this content: its start finds it parsed
+            return name; // a hot reload's preparation parsed this content: its start finds it parsed
         }
         List<String> paths = StartModules.server(bundle, descriptor.get());
         var lines = new TypeScriptLines();
@@ -362,6 +372,9 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             }
             try {
                 engine.parse(name, files, paths, lines); // what fails is reported by the start
+                if (bundle.getState() == Bundle.UNINSTALLED) {
+                    engine.started(name); // removed while it was parsed
+                }
             } catch (RuntimeException e) {
                 if (bundle.getState() != Bundle.UNINSTALLED && bundle.getLastModified() == modified) {
                     throw e;
@@ -370,7 +383,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 // of the new content parses what it runs
             }
         });
-        return modified;
+        return name;
     }
 
     /**
@@ -451,7 +464,6 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Override
     public void removedBundle(Bundle bundle, @Nullable BundleEvent event, JsResource resource) {
         started.remove(resource.name(), resource);
-        engine.started(resource.name());
         resource.stop();
         resource.scope().script().account().close();
         resource.scope().log().close();
