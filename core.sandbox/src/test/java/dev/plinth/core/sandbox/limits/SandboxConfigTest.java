@@ -94,4 +94,14 @@ class SandboxConfigTest {
         assertEquals(1, errors.size());
         assertTrue(errors.getFirst().contains("sandbox.max_tasks"), errors.getFirst());
     }
+
+    @Test
+    void aMismatchedBracketNamesTheFileAndLinesNotJacksonsSource(@TempDir Path home) throws IOException {
+        Path file = Files.writeString(home.resolve("server.json"), "{\n  \"sandbox\": {\"max_tasks\": 7]\n}");
+        var errors = new ArrayList<String>();
+
+        assertEquals(SandboxLimits.DEFAULTS, new SettingsService(Optional.of(file), errors::add).defaults());
+        assertEquals(List.of(file + " line 2: Unexpected close marker ']': expected '}' (for Object starting at "
+                + "line 2); the sandbox uses its defaults"), errors);
+    }
 }

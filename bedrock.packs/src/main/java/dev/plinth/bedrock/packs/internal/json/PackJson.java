@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plinth.core.runtime.config.ParseProblem;
 import java.io.IOException;
 
 /**
@@ -54,11 +55,11 @@ public final class PackJson {
             }
             return root;
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            ParseProblem problem = ParseProblem.of(e);
             String path = e instanceof com.fasterxml.jackson.core.JsonProcessingException p
                     && p.getProcessor() instanceof JsonParser parser
                     ? parser.getParsingContext().pathAsPointer().toString() : "";
-            throw new JsonProblem(path, line, "not valid JSON: " + e.getOriginalMessage());
+            throw new JsonProblem(path, problem.line(), "not valid JSON: " + problem.reason());
         } catch (IOException e) {
             throw new JsonProblem("", 0, "cannot be read: " + e.getMessage());
         }

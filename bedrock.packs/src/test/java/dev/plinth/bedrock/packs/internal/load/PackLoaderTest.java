@@ -135,6 +135,23 @@ class PackLoaderTest {
     }
 
     @Test
+    void aMismatchedBracketIsReportedByItsLinesNotByJacksonsSource() {
+        try (LoadedPack loaded = TestPack.load(dir.resolve("pack"), Map.of("entities/guard.json", GUARD,
+                "entities/bracket.json", """
+                        {
+                          "format_version": "1.21.0",
+                          "minecraft:entity": {
+                            "description": {"identifier": "custom:bracket"]
+                          }
+                        }
+                        """))) {
+            assertEquals(List.of("test-pack: entities/bracket.json:4 at /minecraft:entity/description/identifier: "
+                    + "not valid JSON: Unexpected close marker ']': expected '}' (for Object starting at line 4)"),
+                    loaded.failures().stream().map(FileFailure::toString).toList());
+        }
+    }
+
+    @Test
     void theDefinitionFilesAreCountedWithoutReadingThem() throws IOException {
         Path pack = dir.resolve("count-pack");
         Files.createDirectories(pack.resolve("items/tools"));

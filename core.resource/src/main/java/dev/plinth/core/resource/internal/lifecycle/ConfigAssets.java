@@ -8,6 +8,7 @@ import dev.plinth.core.resource.descriptor.AssetFile;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
 import dev.plinth.core.resource.internal.deploy.ResourceSource;
 import dev.plinth.core.resource.internal.manifest.FileTooLargeException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.sandbox.files.FileBoundary;
 import dev.plinth.core.sandbox.files.FileBoundaryException;
 import java.io.IOException;
@@ -73,9 +74,10 @@ final class ConfigAssets {
         } catch (FileBoundaryException e) {
             throw new ResourceException(ResourceErrorCode.ERR_PERMISSION_DENIED, deployment.name(), e.getMessage(), e);
         } catch (JacksonException e) {
+            ParseProblem problem = ParseProblem.of(e);
             throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, deployment.name(), deployment.name()
-                    + ": " + asset.path() + " line " + e.getLocation().getLineNr() + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+                    + ": " + asset.path() + (problem.line() == 0 ? "" : " line " + problem.line())
+                    + " is not valid JSON: " + problem.reason(), e);
         } catch (FileTooLargeException e) {
             throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, deployment.name(),
                     deployment.name() + ": " + e.getMessage() + " for a config asset", e);
@@ -110,7 +112,8 @@ final class ConfigAssets {
             throw new ResourceException(ResourceErrorCode.ERR_PERMISSION_DENIED, deployment.name(), e.getMessage(), e);
         } catch (JacksonException e) {
             throw new ResourceException(ResourceErrorCode.ERR_INVALID_MANIFEST, deployment.name(), deployment.name()
-                    + ": the value for " + asset.path() + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+                    + ": the value for " + asset.path() + " cannot be written as JSON: "
+                    + ParseProblem.of(e).reason(), e);
         } catch (IOException e) {
             throw new ResourceException(ResourceErrorCode.ERR_PERMISSION_DENIED, deployment.name(), deployment.name()
                     + ": cannot write " + asset.path() + " (the old file is unchanged): " + e.getMessage(), e);

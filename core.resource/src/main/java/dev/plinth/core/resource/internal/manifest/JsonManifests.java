@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.descriptor.ManifestException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Parses JSON manifests into a tree that remembers the line of every field. Accepts what real manifests contain:
@@ -29,12 +29,6 @@ final class JsonManifests {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /**
-     * A location inside Jackson's message (where an unclosed or mismatched array or object began:
-     * {@code [Source: ...; line: 3, column: 13]}), which names Jackson's source instead of the file: shown as its line.
-     */
-    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: \\d+]",
-            Pattern.DOTALL);
 
     private JsonManifests() {}
 
@@ -58,9 +52,9 @@ final class JsonManifests {
             }
             return new ManifestDocument(resource, file, root, lines);
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, line, "",
-                    "not valid JSON: " + JACKSON_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1"));
+            ParseProblem problem = ParseProblem.of(e);
+            throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, problem.line(), "",
+                    "not valid JSON: " + problem.reason());
         } catch (IOException e) {
             throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, 0, "",
                     "cannot be read: " + e.getMessage());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.descriptor.ManifestException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -33,12 +34,13 @@ final class TomlManifests {
         try {
             root = MAPPER.readTree(content);
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            if (e.getOriginalMessage().startsWith("Duplicate key")) {
+            ParseProblem problem = ParseProblem.of(e);
+            int line = problem.line();
+            if (problem.reason().startsWith("Duplicate key")) {
                 line = duplicateKeyLine(new String(content, StandardCharsets.UTF_8)).orElse(line);
             }
             throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, line, "",
-                    "not valid TOML: " + e.getOriginalMessage());
+                    "not valid TOML: " + problem.reason());
         } catch (IOException e) {
             throw new ManifestException(ResourceErrorCode.ERR_INVALID_MANIFEST, resource, file, 0, "",
                     "cannot be read: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.plinth.core.resource.internal.settings;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plinth.core.runtime.config.ParseProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -67,9 +68,9 @@ public final class SettingsFile {
         try {
             return mapper.readValue(path.toFile(), ResourceSettings.class);
         } catch (JacksonException e) {
-            var where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr();
-            problems.accept(path + where + ": " + e.getOriginalMessage() + "; keeping the previous resource settings");
+            ParseProblem problem = ParseProblem.of(e);
+            var where = problem.line() == 0 ? "" : " line " + problem.line() + " column " + problem.column();
+            problems.accept(path + where + ": " + problem.reason() + "; keeping the previous resource settings");
         } catch (IOException e) {
             problems.accept("cannot read " + path + ": " + e.getMessage());
         }

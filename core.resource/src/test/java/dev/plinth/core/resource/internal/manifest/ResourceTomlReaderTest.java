@@ -97,6 +97,14 @@ class ResourceTomlReaderTest {
     }
 
     @Test
+    void anUnclosedArrayIsToldByTheFileAndLineOnly() {
+        var e = refused(MemoryFiles.named("x").with("resource.toml", "type = \"js\"\ndeps = [\"a\"\nmain = \"m.js\"\n"),
+                ResourceErrorCode.ERR_INVALID_MANIFEST, "resource.toml", 3, "");
+        assertTrue(e.getMessage().endsWith("resource.toml line 3: not valid TOML: More data after value has already "
+                + "ended. Invalid value preceding this position?"), e.getMessage());
+    }
+
+    @Test
     void aPathLeavingTheResourceIsRefused() {
         refused(MemoryFiles.named("x").with("resource.toml", "type = \"js\"\nmain = \"../other/index.js\"\n"),
                 ResourceErrorCode.ERR_INVALID_MANIFEST, "resource.toml", 2, "main");

@@ -56,6 +56,14 @@ class HotReloadSettingsTest {
     }
 
     @Test
+    void aMismatchedBracketIsReportedWithTheFileAndLinesNotJacksonsSource() throws IOException {
+        read("{\n  \"DevResources\": [\"chat\", \"hud\"}\n}");
+
+        assertEquals(List.of(conf.resolve("server.json") + " line 2 column 33: Unexpected close marker '}': "
+                + "expected ']' (for Array starting at line 2); keeping the previous resource settings"), problems);
+    }
+
+    @Test
     void limitsOutsideTheirRangeTakeTheirDefaultOrTheirCeiling() throws IOException {
         ResourceSettings settings = read("{\"HotReloadMaxStateKb\": 0, \"HotReloadDebounceMs\": 999999}");
 

@@ -1,12 +1,12 @@
 package dev.plinth.core.runtime.internal.config;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.plinth.core.runtime.config.ConfigException;
 import dev.plinth.core.runtime.config.ConfigParseException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -68,10 +68,8 @@ public final class ConfigFiles {
         } catch (NoSuchFileException missing) {
             return Optional.empty();
         } catch (JacksonException e) {
-            JsonLocation where = e.getLocation();
-            int line = where == null ? 0 : Math.max(0, where.getLineNr());
-            int column = where == null ? 0 : Math.max(0, where.getColumnNr());
-            throw new ConfigParseException(file, line, column, e.getOriginalMessage(), e);
+            ParseProblem problem = ParseProblem.of(e);
+            throw new ConfigParseException(file, problem.line(), problem.column(), problem.reason(), e);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e, e);
         }
@@ -90,7 +88,7 @@ public final class ConfigFiles {
         try {
             content = mapper(file).writeValueAsBytes(value);
         } catch (JacksonException e) {
-            throw new ConfigException("cannot write " + file + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException("cannot write " + file + ": " + ParseProblem.of(e).reason(), e);
         }
         Path temp = null;
         try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.core.runtime.config.ConfigException;
 import dev.plinth.core.runtime.config.ConfigParseException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.runtime.config.ServerConfigFile;
 import dev.plinth.core.runtime.internal.settings.ServerSettings;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class ServerConfigService implements ServerConfigFile {
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(root.get().get(key)));
         } catch (IOException | IllegalArgumentException e) {
-            String problem = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            String problem = e instanceof JacksonException j ? ParseProblem.of(j).reason() : e.getMessage();
             throw new ConfigParseException(path.orElseThrow(), 0, 0, "key '" + key + "': " + problem, e);
         }
     }

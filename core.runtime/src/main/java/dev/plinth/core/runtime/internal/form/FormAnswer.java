@@ -3,6 +3,7 @@ package dev.plinth.core.runtime.internal.form;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.runtime.form.CustomForm;
 import dev.plinth.core.runtime.form.Form;
 import dev.plinth.core.runtime.form.FormElement;
@@ -66,7 +67,7 @@ public final class FormAnswer {
             values = JsonMapper.builder().build().readTree(text);
         } catch (JacksonException e) {
             throw invalid("a custom form is answered with a JSON array such as [\"Steve\", true, 3]: "
-                    + e.getOriginalMessage());
+                    + ParseProblem.of(e).reason());
         }
         List<FormElement> inputs = form.elements().stream().filter(e -> !(e instanceof FormElement.Label)).toList();
         if (values == null || !values.isArray() || values.size() != inputs.size()) {

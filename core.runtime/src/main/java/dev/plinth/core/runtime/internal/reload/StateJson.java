@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.runtime.reload.ReloadStateException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,7 +58,8 @@ public final class StateJson {
         try {
             return READER.readValue(json, Object.class);
         } catch (JsonProcessingException e) {
-            throw new ReloadStateException(resource + ": its reload state is not JSON: " + e.getOriginalMessage());
+            throw new ReloadStateException(resource + ": its reload state is not JSON: "
+                    + ParseProblem.of(e).atLine());
         }
     }
 

@@ -79,6 +79,18 @@ class ConfigStoreTest {
     }
 
     @Test
+    void anUnclosedObjectNamesWhereItBeganByLineNotByJacksonsSource() throws Exception {
+        var store = store("hello");
+        Path file = store.folder().resolve("config.json");
+        Files.writeString(file, "{\n  \"message\": \"Hi\",\n  \"repeat\": 2\n");
+
+        var e = assertThrows(ConfigParseException.class, () -> store.load("config.json", Greeting.class));
+
+        assertEquals(file + ":4:1: Unexpected end-of-input: expected close marker for Object (start marker at line 1)",
+                e.getMessage());
+    }
+
+    @Test
     void aMalformedTomlFileNamesItsLine() throws Exception {
         var store = store("hello");
         Files.writeString(store.folder().resolve("config.toml"), "message = \"Hi\"\nrepeat = = 2\n");

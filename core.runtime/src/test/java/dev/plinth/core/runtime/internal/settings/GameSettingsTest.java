@@ -45,4 +45,13 @@ class GameSettingsTest {
 
         assertTrue(refused.getMessage().contains(":3:"), refused.getMessage());
     }
+
+    @Test
+    void aMismatchedBracketNamesTheFileAndLinesNotJacksonsSource() {
+        var refused = assertThrows(ConfigParseException.class,
+                () -> read("{\n  \"game\": {\n    \"keepInventory\": true\n  ]\n}"));
+
+        assertEquals(home.resolve("server.json") + ":4:3: Unexpected close marker ']': expected '}' (for Object "
+                + "starting at line 2)", refused.getMessage());
+    }
 }

@@ -1,7 +1,9 @@
 package dev.plinth.core.sandbox.internal.settings;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.sandbox.limits.DeclaredLimits;
 import dev.plinth.core.sandbox.limits.ResolvedLimits;
 import dev.plinth.core.sandbox.limits.SandboxLimits;
@@ -101,6 +103,11 @@ public final class SettingsService implements SandboxSettings {
         }
         try {
             return SandboxConfig.parse(mapper.readTree(path.toFile()), path.toString());
+        } catch (JacksonException e) {
+            ParseProblem problem = ParseProblem.of(e);
+            errors.accept(path + (problem.line() == 0 ? "" : " line " + problem.line()) + ": " + problem.reason()
+                    + "; the sandbox uses its defaults");
+            return SandboxConfig.DEFAULTS;
         } catch (IOException | IllegalArgumentException e) {
             errors.accept(path + ": " + e.getMessage() + "; the sandbox uses its defaults");
             return SandboxConfig.DEFAULTS;

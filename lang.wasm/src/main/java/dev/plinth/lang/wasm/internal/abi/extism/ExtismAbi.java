@@ -11,6 +11,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plinth.core.events.EventPriority;
 import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.runtime.command.CommandException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.runtime.event.player.PlayerBreakBlockEvent;
 import dev.plinth.core.runtime.event.player.PlayerChatEvent;
 import dev.plinth.core.runtime.event.player.PlayerJoinEvent;
@@ -321,6 +323,9 @@ public final class ExtismAbi implements AbiBinding {
     private JsonNode readOutput(String export, byte[] output) {
         try {
             return json.readTree(output);
+        } catch (JacksonException e) {
+            context.log().log(PluginLog.Level.WARN, export + " returned no JSON: " + ParseProblem.of(e).atLine());
+            return json.nullNode();
         } catch (IOException e) {
             context.log().log(PluginLog.Level.WARN, export + " returned no JSON: " + e.getMessage());
             return json.nullNode();

@@ -4,6 +4,7 @@ import static com.dylibso.chicory.wasm.types.ValType.I64;
 
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.plinth.core.runtime.command.CommandDefinition;
 import dev.plinth.core.runtime.command.CommandException;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.scheduler.Task;
 import dev.plinth.core.runtime.world.BlockPos;
@@ -248,6 +250,8 @@ final class ExtismHostFunctions {
         try {
             JsonNode node = json.readTree(bytes);
             return node == null ? JSON.objectNode() : node;
+        } catch (JacksonException e) {
+            throw new TrapException(function + ": its input is not JSON: " + ParseProblem.of(e).atLine());
         } catch (IOException e) {
             throw new TrapException(function + ": its input is not JSON: " + e.getMessage());
         }

@@ -23,6 +23,7 @@ import dev.plinth.core.events.HandlerOptions;
 import dev.plinth.core.runtime.command.CommandDefinition;
 import dev.plinth.core.runtime.command.CommandException;
 import dev.plinth.core.runtime.command.CommandSender;
+import dev.plinth.core.runtime.config.ParseProblem;
 import dev.plinth.core.runtime.entity.Entity;
 import dev.plinth.core.runtime.player.Player;
 import dev.plinth.core.runtime.scheduler.Task;
@@ -235,7 +236,7 @@ public final class McrsAbi implements AbiBinding {
                 config = json.readTree(lengthPrefixed(guest, "__default_config", ptr));
             } catch (JsonProcessingException e) {
                 throw new ModuleException(context.prefix() + ": __default_config returned no JSON: "
-                        + e.getOriginalMessage(), e);
+                        + ParseProblem.of(e).atLine(), e);
             }
             store.save(CONFIG, json.convertValue(config, Object.class));
         } else {
