@@ -5,6 +5,7 @@ import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.MethodTransform;
 import java.lang.constant.ClassDesc;
@@ -35,7 +36,9 @@ import java.util.jar.JarFile;
  *       ({@code Growth});
  *   <li>{@code LuaClosure.processErrorHooks(LuaError, Prototype, int)}, where the interpreter places an error: its
  *       text is then said as PUC Lua says it, the variable named from the failing instruction
- *       ({@code ErrorNames.interpreted}). Only errors pay for it.
+ *       ({@code ErrorNames.interpreted}: PUC's {@code file:line:}, none for level 0, the line of a tail call that
+ *       called nil); an {@code error()} of level 2 or more is left to the caller's handler, one level less. Only errors
+ *       pay for it.
  * </ul>
  *
  * Usage: {@code java PatchLuaJ.java <luaj-jse.jar> <classes folder>}.
@@ -47,6 +50,8 @@ public final class PatchLuaJ {
     private static final String PACKAGE = "org/luaj/vm2/";
     private static final ClassDesc LUA_STRING = ClassDesc.of("org.luaj.vm2.LuaString");
     private static final ClassDesc LUA_ERROR = ClassDesc.of("org.luaj.vm2.LuaError");
+    private static final ClassDesc LUA_CLOSURE = ClassDesc.of("org.luaj.vm2.LuaClosure");
+    private static final ClassDesc GLOBALS = ClassDesc.of("org.luaj.vm2.Globals");
     private static final ClassDesc ERROR_NAMES = ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.ErrorNames");
 
     private PatchLuaJ() {}
@@ -78,9 +83,15 @@ public final class PatchLuaJ {
                                 method("processErrorHooks", "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)V"),
                                 beforeReturn(code -> code
                                         .aload(1).aload(1).aload(2).iload(3)
+                                        .aload(1).getfield(LUA_ERROR, "level", ConstantDescs.CD_int)
+                                        .aload(0).getfield(LUA_CLOSURE, "globals", GLOBALS)
                                         .invokestatic(ERROR_NAMES, "interpreted", MethodTypeDesc.ofDescriptor(
-                                                "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)Ljava/lang/String;"))
-                                        .putfield(LUA_ERROR, "traceback", ConstantDescs.CD_String)))));
+                                                "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;II"
+                                                        + "Lorg/luaj/vm2/Globals;)Ljava/lang/String;"))
+                                        .putfield(LUA_ERROR, "traceback", ConstantDescs.CD_String))),
+                        ClassTransform.transformingMethodBodies(
+                                method("processErrorHooks", "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)V"),
+                                atStart(PatchLuaJ::deferToTheCaller))));
         int copied = 0;
         try (var luaj = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(luaj.entries())) {
@@ -128,6 +139,20 @@ public final class PatchLuaJ {
                 builder.with(element);
             }
         };
+    }
+
+    /**
+     * {@code error(message, level)} with a level of 2 or more: the function that failed leaves the error to the Lua
+     * function that called it, one level less, placing nothing ({@code if (le.level >= 2) { le.level--; return; }}),
+     * so the caller's handler places it at the call's line, as PUC Lua's {@code luaL_where(L, level)} does.
+     */
+    private static void deferToTheCaller(CodeBuilder code) {
+        Label own = code.newLabel();
+        code.aload(1).getfield(LUA_ERROR, "level", ConstantDescs.CD_int).iconst_2().if_icmplt(own)
+                .aload(1).aload(1).getfield(LUA_ERROR, "level", ConstantDescs.CD_int).iconst_1().isub()
+                .putfield(LUA_ERROR, "level", ConstantDescs.CD_int)
+                .return_()
+                .labelBinding(own);
     }
 
     private static CodeTransform beforeReturn(Consumer<CodeBuilder> epilogue) {

@@ -1,5 +1,6 @@
 package dev.plinth.lang.lua.internal.diagnostics;
 
+import dev.plinth.lang.lua.internal.limits.MeteringDebugLib;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.lang.reflect.Field;
 import java.util.HashSet;
@@ -8,10 +9,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
+import org.luaj.vm2.TailcallVarargs;
 import org.luaj.vm2.lib.DebugLib;
 
 /**
@@ -40,20 +44,26 @@ public final class ErrorNames {
     private static final String CORE = "org.luaj.vm2.";
     private static final Field NAME = nameWhat("name");
     private static final Field NAMEWHAT = nameWhat("namewhat");
+    private static final Field LEVEL = levelField();
 
     private ErrorNames() {}
 
     /**
      * The text of an error the interpreter has just placed ({@code main.lua:12 attempt to index ? (a nil value)} and
-     * the traceback), with the fault said as PUC Lua says it: {@code main.lua:12: attempt to index a nil value (local
-     * 'cfg')}. Called by LuaJ's {@code LuaClosure.processErrorHooks}, on the thread that ran the failing code.
+     * the traceback), said as PUC Lua says it: {@code main.lua:12: attempt to index a nil value (local 'cfg')}, {@code
+     * main.lua:12: kaboom}, or {@code kaboom} for {@code error("kaboom", 0)}. A call of nil that a tail call left to
+     * the function that called it ({@code return s:nope()}) is placed at the tail call ({@link #tailCall}). Called by
+     * LuaJ's {@code LuaClosure.processErrorHooks}, on the thread that ran the failing code; an {@code error()} of level
+     * 2 or more does not come here at the level it was raised but at its caller's (the patch defers it).
      *
      * @param error the error, its location and traceback set
      * @param p the function that failed
      * @param pc the failing instruction
-     * @return the error's new text, or its text unchanged when the fault is not one LuaJ raised itself
+     * @param level the error's level: 0 for none, 1 for the function that failed
+     * @param globals the failing function's globals, {@code null} when it has none
+     * @return the error's new text
      */
-    public static String interpreted(LuaError error, Prototype p, int pc) {
+    public static String interpreted(LuaError error, Prototype p, int pc, int level, @Nullable Globals globals) {
         String text = String.valueOf(error.getMessage());
         boolean known = p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length;
         String location = (p.source != null ? p.source.tojstring() : "?") + ":"
@@ -63,12 +73,84 @@ public final class ErrorNames {
         }
         int end = text.indexOf('\n');
         end = end < 0 ? text.length() : end;
-        Fault fault = Fault.of(text.substring(location.length() + 1, end));
+        String message = text.substring(location.length() + 1, end);
+        if (level == 0) {
+            return text.substring(location.length() + 1);
+        }
+        Optional<String> tail = tailCall(error, message, globals);
+        if (tail.isPresent()) {
+            return tail.get() + text.substring(end);
+        }
+        Fault fault = Fault.of(message);
         if (fault == null || !raisedByLuaJ(error)) {
-            return text;
+            return location + ": " + text.substring(location.length() + 1);
         }
         String name = known && raisedByInstruction(error) ? fault.name(p, pc).orElse("") : "";
         return location + ": " + fault.text(name) + text.substring(end);
+    }
+
+    /**
+     * The error a call of a value that cannot be called raised where a tail call ({@code return f(x)}) in interpreted
+     * code left it: LuaJ makes the call after the function that made it has returned, outside its error handler, so
+     * the error would have no location (or the line of that function's caller). Read from the interpreter's hook, whose
+     * frame just above the stack's top is the function that returned the tail call, stopped at it.
+     *
+     * @param error the error, as caught by the first handler it reached
+     * @param globals the resource's globals
+     * @return the error, or one saying {@code main.lua:3: attempt to call a nil value (method 'nope')}
+     */
+    public static LuaError tailCall(LuaError error, @Nullable Globals globals) {
+        Optional<String> located = tailCall(error, String.valueOf(error.getMessage()), globals);
+        if (located.isEmpty()) {
+            return error;
+        }
+        var replaced = new LuaError(located.get(), 0);
+        replaced.setStackTrace(error.getStackTrace());
+        return replaced;
+    }
+
+    private static Optional<String> tailCall(Throwable error, String message, @Nullable Globals globals) {
+        Fault fault = Fault.of(message);
+        if (fault == null || !fault.opcodes().contains(Lua.OP_TAILCALL) || globals == null
+                || !(globals.debuglib instanceof MeteringDebugLib hook) || !raisedByTailCall(error)) {
+            return Optional.empty();
+        }
+        return hook.returned().filter(frame -> frame.pc() < frame.closure().p.code.length
+                        && Lua.GET_OPCODE(frame.closure().p.code[frame.pc()]) == Lua.OP_TAILCALL)
+                .map(frame -> {
+                    Prototype p = frame.closure().p;
+                    int pc = frame.pc();
+                    String line = p.lineinfo != null && pc < p.lineinfo.length ? String.valueOf(p.lineinfo[pc]) : "?";
+                    return (p.source != null ? p.source.tojstring() : "?") + ":" + line + ": "
+                            + fault.text(fault.name(p, pc).orElse(""));
+                });
+    }
+
+    /** Whether calling the value a tail call returned raised the error (LuaValue's call, then the tail call's loop). */
+    private static boolean raisedByTailCall(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (!frame.getClassName().equals(LuaValue.class.getName())) {
+                return frame.getClassName().equals(TailcallVarargs.class.getName());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The level an error was raised at: {@code error(message, level)}'s, 1 for the others.
+     *
+     * @param error the error
+     * @return 0 for no location, 1 for the function that raised it, 2 for its caller, and so on
+     */
+    public static int level(Throwable error) {
+        if (!(error instanceof LuaError luaError)) {
+            return 1;
+        }
+        try {
+            return LEVEL.getInt(luaError);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError("LuaError.level was made accessible", e);
+        }
     }
 
     /**
@@ -103,6 +185,18 @@ public final class ErrorNames {
         for (Prototype nested : p.p) {
             collect(fault, nested, line, names);
         }
+    }
+
+    /**
+     * Whether the error is a fault LuaJ's value operations raised (indexing, calling or computing with a value that
+     * cannot be), not one of a library, the host or {@code error()}.
+     *
+     * @param error the error
+     * @param message its message, without location
+     * @return whether it is
+     */
+    public static boolean isFault(Throwable error, String message) {
+        return Fault.of(message) != null && raisedByLuaJ(error);
     }
 
     /** Whether LuaJ's value operations threw the error (not a library, the host or {@code error()}). */
@@ -141,6 +235,16 @@ public final class ErrorNames {
                     : Optional.of(" (" + what + " '" + name + "')");
         } catch (IllegalAccessException e) {
             throw new AssertionError("DebugLib.NameWhat was made accessible", e);
+        }
+    }
+
+    private static Field levelField() {
+        try {
+            Field f = LuaError.class.getDeclaredField("level");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

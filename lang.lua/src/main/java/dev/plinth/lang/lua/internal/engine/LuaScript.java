@@ -7,6 +7,7 @@ import dev.plinth.core.sandbox.values.ValueBudget;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
+import dev.plinth.lang.lua.internal.diagnostics.ErrorNames;
 import dev.plinth.lang.lua.internal.limits.Limit;
 import dev.plinth.lang.lua.internal.limits.LimitExceededError;
 import dev.plinth.lang.lua.internal.limits.Limits;
@@ -224,7 +225,7 @@ public final class LuaScript {
             if (nested) {
                 throw e;
             }
-            failure = e;
+            failure = ErrorNames.tailCall(e, globals);
         } catch (StackOverflowError e) {
             failure = new LuaError("stack overflow");
         } catch (OutOfMemoryError e) {

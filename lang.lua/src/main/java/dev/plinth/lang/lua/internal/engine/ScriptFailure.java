@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.Prototype;
 
@@ -70,22 +71,21 @@ public record ScriptFailure(String resource, String file, int line, String messa
             return new ScriptFailure(resource, located.group(1), Integer.parseInt(located.group(2)),
                     located.group(3), traceback.isEmpty() ? compiledTraceback(error) : traceback);
         }
-        for (StackTraceElement frame : error.getStackTrace()) {
-            if (LuaJcCompiler.isLuaFrame(frame)) {
-                String file = String.valueOf(frame.getFileName());
-                return new ScriptFailure(resource, file, frame.getLineNumber(),
-                        compiled(error, text, chunks, file, frame.getLineNumber()),
-                        traceback.isEmpty() ? compiledTraceback(error) : traceback);
-            }
+        StackTraceElement frame = blamed(error, text, error.getStackTrace().length);
+        if (frame != null) {
+            String file = String.valueOf(frame.getFileName());
+            return new ScriptFailure(resource, file, frame.getLineNumber(),
+                    compiled(error, text, chunks, file, frame.getLineNumber()),
+                    traceback.isEmpty() ? compiledTraceback(error) : traceback);
         }
-        return new ScriptFailure(resource, "", 0, text, traceback);
+        return new ScriptFailure(resource, "", 0, ErrorNames.compiled(error, text, null, 0), traceback);
     }
 
     /**
      * The message without the traceback, as {@code pcall} returns it.
      *
      * @param error the error
-     * @return {@code main.lua:12 attempt to...}, the way LuaJ places the location
+     * @return {@code main.lua:12: attempt to...}, as the interpreter placed it
      */
     public static String messageOf(LuaError error) {
         String text = String.valueOf(error.getMessage());
@@ -94,26 +94,49 @@ public record ScriptFailure(String resource, String file, int line, String messa
     }
 
     /**
-     * The message without the traceback, as {@code pcall} returns it; a fault LuaJ raised in compiled code, which has
-     * no location, gets {@code file:line:} and is said as PUC Lua says it ({@link ErrorNames#compiled}).
+     * The message without the traceback, as {@code pcall} returns it, placed as PUC Lua places it: an error in code
+     * LuaJC compiled, which has no location, gets {@code file:line:} of the function the error's level names ({@code
+     * error(message, 2)}: its caller), none for level 0; a fault LuaJ raised is said as PUC Lua says it ({@link
+     * ErrorNames#compiled}) and placed only where a Lua function's instruction raised it, not in front of the catcher's
+     * own failure ({@code pcall(nil)}).
      *
      * @param error the error
+     * @param catcher the class of the Java function that caught it: its frame and those below it never saw the error
      * @param chunks a file's parsed chunk, parsed when this asks for it (only for a fault in compiled code)
-     * @return {@code main.lua:12: attempt to index a nil value (local 'cfg')}, or as {@link #messageOf(LuaError)}
+     * @return {@code main.lua:12: attempt to index a nil value (local 'cfg')}, {@code main.lua:12: kaboom}
      */
-    public static String messageOf(LuaError error, Function<String, Optional<Prototype>> chunks) {
+    public static String messageOf(LuaError error, Class<?> catcher, Function<String, Optional<Prototype>> chunks) {
         String text = messageOf(error);
         if (LOCATION.matcher(text).matches()) {
             return text;
         }
-        for (StackTraceElement frame : error.getStackTrace()) {
-            if (LuaJcCompiler.isLuaFrame(frame)) {
-                String file = String.valueOf(frame.getFileName());
-                String named = compiled(error, text, chunks, file, frame.getLineNumber());
-                return named.equals(text) ? text : file + ":" + frame.getLineNumber() + ": " + named;
+        StackTraceElement[] frames = error.getStackTrace();
+        int seen = 0;
+        while (seen < frames.length && !frames[seen].getClassName().equals(catcher.getName())) {
+            seen++;
+        }
+        StackTraceElement frame = blamed(error, text, seen);
+        if (frame == null) {
+            return ErrorNames.compiled(error, text, null, 0);
+        }
+        String file = String.valueOf(frame.getFileName());
+        return file + ":" + frame.getLineNumber() + ": " + compiled(error, text, chunks, file, frame.getLineNumber());
+    }
+
+    /**
+     * The JVM frame of compiled Lua code an unplaced error is placed at: for a fault LuaJ raised, the first Lua frame
+     * when the fault reached it; else the Lua frame the error's level counts to. {@code null} when none (interpreted
+     * code places its errors itself).
+     */
+    private static @Nullable StackTraceElement blamed(Throwable error, String text, int seen) {
+        StackTraceElement[] frames = error.getStackTrace();
+        int level = ErrorNames.isFault(error, text) ? 1 : ErrorNames.level(error);
+        for (int i = 0; i < seen && level > 0; i++) {
+            if (LuaJcCompiler.isLuaFrame(frames[i]) && --level == 0) {
+                return frames[i];
             }
         }
-        return text;
+        return null;
     }
 
     private static String compiled(Throwable error, String text, Function<String, Optional<Prototype>> chunks,

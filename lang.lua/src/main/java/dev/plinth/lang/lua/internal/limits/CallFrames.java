@@ -1,6 +1,7 @@
 package dev.plinth.lang.lua.internal.limits;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
@@ -33,10 +34,24 @@ final class CallFrames {
         pcs[depth - 1] = pc;
     }
 
+    /**
+     * Leaves the innermost frame. Its function stays in the array, unreferenced by the stack, until the next call
+     * takes the place: what a tail call's failure reads ({@link #returned()}).
+     */
     void pop() {
         if (depth > 0) {
-            functions[--depth] = null;
+            depth--;
         }
+    }
+
+    /**
+     * The frame that last left from just above the stack's top, where it stopped, when it was a Lua function's.
+     *
+     * @return the frame, empty when none or a Java function's
+     */
+    Optional<ReturnedFrame> returned() {
+        return depth < functions.length && functions[depth] instanceof LuaClosure closure
+                ? Optional.of(new ReturnedFrame(closure, pcs[depth])) : Optional.empty();
     }
 
     /** The frames innermost first, in the format of Lua's {@code debug.traceback}. */

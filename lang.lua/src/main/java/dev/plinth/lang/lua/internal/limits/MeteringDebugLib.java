@@ -1,6 +1,7 @@
 package dev.plinth.lang.lua.internal.limits;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
@@ -55,6 +56,17 @@ public final class MeteringDebugLib extends DebugLib {
     @Override
     public void onReturn() {
         frames().pop();
+    }
+
+    /**
+     * The Lua function that returned last from just above the current one, and the instruction it stopped at (for a
+     * tail call, the tail call): meaningful only while an error raised right after it is being handled. Called on the
+     * resource's thread.
+     *
+     * @return the frame, empty when there is none
+     */
+    public Optional<ReturnedFrame> returned() {
+        return frames().returned();
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
+import dev.plinth.lang.lua.internal.diagnostics.ErrorNames;
 import dev.plinth.lang.lua.internal.engine.ScriptFailure;
 import dev.plinth.lang.lua.internal.limits.LimitExceededError;
 import java.util.Optional;
 import java.util.function.Function;
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
@@ -25,23 +26,32 @@ final class ProtectedCalls {
      * @param globals the resource's globals
      * @param chunks a file's parsed chunk, for naming the variable of a fault in compiled code
      */
-    static void install(LuaTable globals, Function<String, Optional<Prototype>> chunks) {
-        globals.rawset("pcall", new PCall(chunks));
-        globals.rawset("xpcall", new XPCall(chunks));
+    static void install(Globals globals, Function<String, Optional<Prototype>> chunks) {
+        globals.rawset("pcall", new PCall(globals, chunks));
+        globals.rawset("xpcall", new XPCall(globals, chunks));
     }
 
-    static LuaValue errorValue(LuaError error, Function<String, Optional<Prototype>> chunks) {
+    /**
+     * What {@code pcall} returns for an error: a value that is not a string as it is, else the message placed as PUC
+     * Lua places it ({@link ScriptFailure#messageOf(LuaError, Class, Function)}), a failed tail call at its line.
+     * Called on the thread that ran the call, right after the error reached the catcher.
+     */
+    private static LuaValue errorValue(LuaError error, VarArgFunction catcher, Globals globals,
+            Function<String, Optional<Prototype>> chunks) {
         LuaValue object = error.getMessageObject();
         if (object != null && !object.isstring()) {
             return object;
         }
-        return LuaValue.valueOf(ScriptFailure.messageOf(error, chunks));
+        return LuaValue.valueOf(ScriptFailure.messageOf(ErrorNames.tailCall(error, globals), catcher.getClass(),
+                chunks));
     }
 
     private static final class PCall extends VarArgFunction {
+        private final Globals globals;
         private final Function<String, Optional<Prototype>> chunks;
 
-        PCall(Function<String, Optional<Prototype>> chunks) {
+        PCall(Globals globals, Function<String, Optional<Prototype>> chunks) {
+            this.globals = globals;
             this.chunks = chunks;
         }
 
@@ -53,7 +63,7 @@ final class ProtectedCalls {
             } catch (LimitExceededError e) {
                 throw e;
             } catch (LuaError e) {
-                return varargsOf(FALSE, errorValue(e, chunks));
+                return varargsOf(FALSE, errorValue(e, this, globals, chunks));
             } catch (StackOverflowError e) {
                 return varargsOf(FALSE, valueOf("stack overflow"));
             }
@@ -61,9 +71,11 @@ final class ProtectedCalls {
     }
 
     private static final class XPCall extends VarArgFunction {
+        private final Globals globals;
         private final Function<String, Optional<Prototype>> chunks;
 
-        XPCall(Function<String, Optional<Prototype>> chunks) {
+        XPCall(Globals globals, Function<String, Optional<Prototype>> chunks) {
+            this.globals = globals;
             this.chunks = chunks;
         }
 
@@ -76,7 +88,7 @@ final class ProtectedCalls {
             } catch (LimitExceededError e) {
                 throw e;
             } catch (LuaError e) {
-                return varargsOf(FALSE, handler.call(errorValue(e, chunks)));
+                return varargsOf(FALSE, handler.call(errorValue(e, this, globals, chunks)));
             } catch (StackOverflowError e) {
                 return varargsOf(FALSE, handler.call(valueOf("stack overflow")));
             }
