@@ -105,6 +105,7 @@ public final class ResourceManager {
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
+    private PendingStarts pendingStarts;
     private HostPreparations preparations;
     private ReloadParticipants participants;
     private Deployer deployer;
@@ -172,6 +173,7 @@ public final class ResourceManager {
         var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits());
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
+        pendingStarts = new PendingStarts(context, states);
         participants = new ReloadParticipants(context, log);
         preparations = new HostPreparations(context, log);
         Supplier<Optional<EventBus>> bus = () -> Optional.ofNullable(eventBus);
@@ -182,9 +184,10 @@ public final class ResourceManager {
         }));
         deferred = new DeferredStarts(states, log);
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, preparations,
-                new SettledFiles(Duration.ofMillis(scanInterval())), log);
+                factory, hostFailures, pendingStarts, participants, new ContextReplay(bus, running), feedback,
+                preparations, new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
+        pendingStarts.open();
         participants.open();
         preparations.open();
         devMode = new DevMode(this::settings);
@@ -235,6 +238,7 @@ public final class ResourceManager {
         deferred.abandon();
         lifecycle.stopAll();
         hostFailures.close();
+        pendingStarts.close();
         preparations.close();
         participants.close();
         context.removeBundleListener(states);

@@ -3,13 +3,17 @@ package dev.plinth.core.resource.internal.lifecycle;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.internal.runtime.ServerThread;
+import dev.plinth.core.runtime.host.PendingStart;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -28,6 +32,7 @@ final class Transitions {
     private final Supplier<ServerThread> serverThread;
     private final ResourceEvents events;
     private final HostFailureLookup hostFailures;
+    private final LongFunction<Optional<PendingStart>> pendingStarts;
 
     /**
      * Creates the transitions.
@@ -35,11 +40,14 @@ final class Transitions {
      * @param serverThread where transitions run
      * @param events where {@code resource:started} and {@code resource:stopped} are posted
      * @param hostFailures the failures the hosts registered, by bundle id
+     * @param pendingStarts the start a host has not finished, by bundle id ({@link PendingStarts#of})
      */
-    Transitions(Supplier<ServerThread> serverThread, ResourceEvents events, HostFailureLookup hostFailures) {
+    Transitions(Supplier<ServerThread> serverThread, ResourceEvents events, HostFailureLookup hostFailures,
+            LongFunction<Optional<PendingStart>> pendingStarts) {
         this.serverThread = serverThread;
         this.events = events;
         this.hostFailures = hostFailures;
+        this.pendingStarts = pendingStarts;
     }
 
     /**
@@ -49,20 +57,69 @@ final class Transitions {
      *     it and stopped it again), or ERR_DEPENDENCY_MISSING (it does not resolve)
      */
     void start(String name, Bundle bundle, Duration timeout, TransitionLocks.Lock lock) {
-        run(name, lock, timeout, ResourceErrorCode.ERR_START_TIMEOUT, "start", () -> {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<PendingStart> pending = run(name, lock, timeout, ResourceErrorCode.ERR_START_TIMEOUT, "start", () -> {
             long failuresBefore = hostFailures.sequence(bundle.getBundleId());
             bundle.start(Bundle.START_TRANSIENT);
             if (bundle.getState() == Bundle.ACTIVE && hostFailures.sequence(bundle.getBundleId()) > failuresBefore) {
                 bundle.stop(Bundle.STOP_TRANSIENT); // its host failed it while it started, and left the stop to us
             }
-            if (bundle.getState() != Bundle.ACTIVE) {
-                throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
-                        hostFailures.message(bundle.getBundleId())
-                                .orElse(name + " was stopped again while it started"));
+            requireActive(name, bundle);
+            Optional<PendingStart> hook = pendingStarts.apply(bundle.getBundleId());
+            if (hook.isEmpty()) {
+                events.post(ResourceEvents.STARTED, name);
             }
+            return hook;
+        });
+        if (pending.isPresent()) {
+            finish(name, bundle, pending.get(), deadline, timeout, lock);
+        }
+    }
+
+    /**
+     * Waits for a start hook that awaits: here when this is the server thread ({@link PendingStart#finishHere()}),
+     * else for its completion while the server thread ticks; then posts {@code resource:started}, or stops the bundle.
+     */
+    private void finish(String name, Bundle bundle, PendingStart pending, long deadline, Duration timeout,
+            TransitionLocks.Lock lock) {
+        CompletableFuture<Void> finished = pending.finished().toCompletableFuture();
+        ResourceException failure = null;
+        try {
+            if (serverThread.get().isCurrentThread()) {
+                pending.finishHere();
+            }
+            finished.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            failure = new ResourceException(ResourceErrorCode.ERR_START_TIMEOUT, name, name + " did not start within "
+                    + seconds(timeout) + " (its start hook was still awaiting)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : e.getCause();
+            failure = new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
+                    Objects.requireNonNullElse(cause.getMessage(), name + " failed to start: " + cause), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
+                    name + ": interrupted while waiting for its start");
+        }
+        ResourceException failed = failure;
+        run(name, lock, timeout, ResourceErrorCode.ERR_START_TIMEOUT, "start", () -> {
+            if (failed != null) {
+                bundle.stop(Bundle.STOP_TRANSIENT);
+                throw failed;
+            }
+            requireActive(name, bundle);
             events.post(ResourceEvents.STARTED, name);
             return null;
         });
+    }
+
+    /** Fails the start of a bundle its host stopped again, with the host's message. */
+    private void requireActive(String name, Bundle bundle) {
+        if (bundle.getState() != Bundle.ACTIVE) {
+            throw new ResourceException(ResourceErrorCode.ERR_SCRIPT_EXECUTION, name,
+                    hostFailures.message(bundle.getBundleId()).orElse(name + " was stopped again while it started"));
+        }
     }
 
     /**
@@ -105,17 +162,16 @@ final class Transitions {
         }
     }
 
-    private void run(String name, TransitionLocks.Lock lock, Duration timeout, ResourceErrorCode timeoutCode,
-            String verb, Callable<Void> work) {
+    private <T> T run(String name, TransitionLocks.Lock lock, Duration timeout, ResourceErrorCode timeoutCode,
+            String verb, Callable<T> work) {
         ServerThread thread = serverThread.get();
         try {
             if (thread.isCurrentThread()) {
-                work.call();
-                return;
+                return work.call();
             }
-            CompletableFuture<Void> transition = thread.submit(work);
+            CompletableFuture<T> transition = thread.submit(work);
             try {
-                transition.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return transition.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 lock.holdUntil(transition);
                 throw new ResourceException(timeoutCode, name, name + " did not " + verb + " within "

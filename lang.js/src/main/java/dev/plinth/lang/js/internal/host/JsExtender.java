@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +61,7 @@ import org.osgi.framework.ServiceRegistration;
 import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.resource.reload.ReloadPreparation;
 import dev.plinth.core.runtime.host.HostPreparation;
+import dev.plinth.core.runtime.host.PendingStart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -74,10 +77,10 @@ import org.osgi.util.tracker.ServiceTracker;
  * to this bundle) on one shared GraalJS engine, one context per resource, and the {@link JsModuleHost} service other
  * hosts run JavaScript through.
  *
- * <p>A bundle becoming active runs its server modules and {@code onAttach}; a Staminal {@code bootstrap} mod gets
- * {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.started} condition: those
- * whose start waited for the shell too), in
- * priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
+ * <p>A bundle becoming active runs its server modules and {@code onAttach}; an {@code onAttach} whose promise awaits
+ * (a timer, say) is left to finish while the game thread ticks ({@link PendingStart}); a Staminal {@code bootstrap}
+ * mod gets {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.started}
+ * condition: those whose start waited for the shell too), in priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
  * script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
  * {@link dev.plinth.core.runtime.host.HostFailure} naming the failure ({@code ERR_SCRIPT_EXECUTION}); a resource
  * that breaks its limits for good is failed and stopped from the host's own thread. Before a start and before a hot
@@ -318,11 +321,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (engine.measuresHeap()) {
                 resource.measureMemory(context, engine);
             }
-            if (ready && resource.awaitsBootstrap()) {
-                resource.bootstrap();
+            Optional<CompletableFuture<Void>> attaching = resource.pendingAttach();
+            if (attaching.isPresent()) {
+                leavePending(bundle, resource, attaching.get());
+            } else {
+                attached(bundle, resource);
             }
-            resource.offerReloadHooks();
-            support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
             JsResource failed = started.remove(name);
@@ -495,6 +499,46 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             scriptLog.close();
             throw new JsModuleException(e instanceof JsException s ? s.getMessage() : HostSupport.message(resource, e), e);
         }
+    }
+
+    /** Ends a start once {@code onAttach} has finished: {@code onBootstrap} when startup is over, the reload hooks. */
+    private void attached(Bundle bundle, JsResource resource) {
+        if (ready && resource.awaitsBootstrap()) {
+            resource.bootstrap();
+        }
+        resource.offerReloadHooks();
+        support.cleared(bundle);
+    }
+
+    /**
+     * Leaves a start whose {@code onAttach} awaits to finish while the game thread goes on: registers it as a
+     * {@link PendingStart}, whose end the resource manager waits for off the game thread; once {@code onAttach} has
+     * settled, the rest of the start runs on a worker, then the registration goes. A failure is logged and fails the
+     * start (the resource manager stops the bundle; when no transition waits for it, the host does).
+     */
+    private void leavePending(Bundle bundle, JsResource resource, CompletableFuture<Void> attaching) {
+        String name = resource.name();
+        var finished = new CompletableFuture<Void>();
+        ServiceRegistration<PendingStart> registration = context.registerService(PendingStart.class,
+                new JsPendingStart(name, bundle.getBundleId(), finished, resource::finishAttachHere), null);
+        attaching.thenRunAsync(() -> attached(bundle, resource), worker).whenComplete((done, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : error;
+                String message = cause instanceof JsException s ? s.getMessage() : HostSupport.message(name, cause);
+                resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: "
+                        + (cause instanceof JsException s ? s.report() : message));
+                support.stopLater(bundle, name, message, () -> started.get(name) == resource);
+                finished.completeExceptionally(new IllegalStateException(message, cause));
+            } else {
+                finished.complete(null);
+            }
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the host bundle
+            }
+        });
     }
 
     /**
