@@ -60,7 +60,7 @@ class JsResourcesIT {
     }
 
     @Test
-    void anAwaitingOnAttachLetsTheServerTickAndAFailingOneFailsTheStartNamingFileAndLine() throws Exception {
+    void awaitingHooksLetTheServerTickAndAFailingOnAttachFailsTheStartNamingFileAndLine() throws Exception {
         js("slow-attach", """
                 let ticks = 0;
                 mc.schedule_repeating(1, () => { ticks++; });
@@ -69,7 +69,11 @@ class JsResourcesIT {
                     await new Promise((resolve) => setTimeout(resolve, 1500));
                     console.log(`attached after waiting ${ticks} ticks`);
                 }
-                export function onDetach() { console.log("slow-attach detached"); }
+                export async function onDetach() {
+                    const before = ticks;
+                    await new Promise((resolve) => setTimeout(resolve, 1000));
+                    console.log(`detached after waiting ${ticks - before} ticks`);
+                }
                 """);
         js("late-failure", """
                 export async function onAttach() {
@@ -111,7 +115,10 @@ class JsResourcesIT {
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: early-failure: main.js:1: onAttach failed: Error: bad config"),
                 "a rejection within the call names the file and line too:\n" + out);
         assertTrue(inError(out, "never-attaches"), out);
-        assertTrue(out.contains("[slow-attach] slow-attach detached"), "a mod that attached detaches:\n" + out);
+        var detached = Pattern.compile("\\[slow-attach] detached after waiting (\\d+) ticks").matcher(out);
+        assertTrue(detached.find(), "a mod that attached detaches:\n" + out);
+        assertTrue(Integer.parseInt(detached.group(1)) >= 10, "the server ticked (and the resource still ran) while "
+                + "onDetach awaited 1 s, 20 ticks:\n" + out);
     }
 
     @Test

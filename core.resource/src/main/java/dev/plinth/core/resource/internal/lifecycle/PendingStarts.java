@@ -1,6 +1,6 @@
 package dev.plinth.core.resource.internal.lifecycle;
 
-import dev.plinth.core.runtime.host.PendingStart;
+import dev.plinth.core.runtime.host.PendingHook;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,18 +11,18 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 /**
- * The {@link PendingStart} services of the language hosts, by resource bundle: a start whose hook still awaits is
+ * The {@link PendingHook} services of the language hosts, by resource bundle: a start whose hook still awaits is
  * waited for off the game thread ({@link Transitions#start}), and its resource reads {@code starting} meanwhile.
  *
  * <p>Thread-safe. The tracker calls back synchronously on the thread that registers (the server thread, inside the
  * bundle's start) or unregisters (whichever thread finished the hook) a pending start.
  */
-final class PendingStarts implements ServiceTrackerCustomizer<PendingStart, PendingStart>, AutoCloseable {
+final class PendingStarts implements ServiceTrackerCustomizer<PendingHook, PendingHook>, AutoCloseable {
 
     private final BundleContext context;
     private final StateTable states;
-    private final Map<Long, PendingStart> byBundle = new ConcurrentHashMap<>();
-    private final ServiceTracker<PendingStart, PendingStart> tracker;
+    private final Map<Long, PendingHook> byBundle = new ConcurrentHashMap<>();
+    private final ServiceTracker<PendingHook, PendingHook> tracker;
 
     /**
      * Creates the tracker; {@link #open()} starts tracking.
@@ -33,7 +33,7 @@ final class PendingStarts implements ServiceTrackerCustomizer<PendingStart, Pend
     PendingStarts(BundleContext context, StateTable states) {
         this.context = context;
         this.states = states;
-        this.tracker = new ServiceTracker<>(context, PendingStart.class, this);
+        this.tracker = new ServiceTracker<>(context, PendingHook.class, this);
     }
 
     void open() {
@@ -41,13 +41,13 @@ final class PendingStarts implements ServiceTrackerCustomizer<PendingStart, Pend
     }
 
     /** The start of a bundle that its host has not finished, if any. */
-    Optional<PendingStart> of(long bundleId) {
+    Optional<PendingHook> of(long bundleId) {
         return Optional.ofNullable(byBundle.get(bundleId));
     }
 
     @Override
-    public @Nullable PendingStart addingService(ServiceReference<PendingStart> reference) {
-        PendingStart start = context.getService(reference);
+    public @Nullable PendingHook addingService(ServiceReference<PendingHook> reference) {
+        PendingHook start = context.getService(reference);
         if (start == null) {
             return null;
         }
@@ -57,12 +57,12 @@ final class PendingStarts implements ServiceTrackerCustomizer<PendingStart, Pend
     }
 
     @Override
-    public void modifiedService(ServiceReference<PendingStart> reference, PendingStart start) {
+    public void modifiedService(ServiceReference<PendingHook> reference, PendingHook start) {
         // Nothing in its properties changes what it is.
     }
 
     @Override
-    public void removedService(ServiceReference<PendingStart> reference, PendingStart start) {
+    public void removedService(ServiceReference<PendingHook> reference, PendingHook start) {
         if (byBundle.remove(start.bundleId(), start)) {
             states.pending(start.bundleId(), false);
         }

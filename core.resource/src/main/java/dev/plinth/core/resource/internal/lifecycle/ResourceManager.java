@@ -106,6 +106,7 @@ public final class ResourceManager {
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
     private PendingStarts pendingStarts;
+    private StopHooks stopHooks;
     private HostPreparations preparations;
     private ReloadParticipants participants;
     private Deployer deployer;
@@ -174,6 +175,7 @@ public final class ResourceManager {
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         pendingStarts = new PendingStarts(context, states);
+        stopHooks = new StopHooks(context, log);
         participants = new ReloadParticipants(context, log);
         preparations = new HostPreparations(context, log);
         Supplier<Optional<EventBus>> bus = () -> Optional.ofNullable(eventBus);
@@ -184,10 +186,11 @@ public final class ResourceManager {
         }));
         deferred = new DeferredStarts(states, log);
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, pendingStarts, participants, new ContextReplay(bus, running), feedback,
-                preparations, new SettledFiles(Duration.ofMillis(scanInterval())), log);
+                factory, hostFailures, pendingStarts, stopHooks, participants, new ContextReplay(bus, running),
+                feedback, preparations, new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
         pendingStarts.open();
+        stopHooks.open();
         participants.open();
         preparations.open();
         devMode = new DevMode(this::settings);
@@ -239,6 +242,7 @@ public final class ResourceManager {
         lifecycle.stopAll();
         hostFailures.close();
         pendingStarts.close();
+        stopHooks.close();
         preparations.close();
         participants.close();
         context.removeBundleListener(states);

@@ -8,11 +8,13 @@ import dev.plinth.core.events.EventBus;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.ResourceException;
 import dev.plinth.core.resource.internal.runtime.OwnLifecycleThread;
-import dev.plinth.core.runtime.host.PendingStart;
+import dev.plinth.core.resource.internal.runtime.ServerThread;
+import dev.plinth.core.runtime.host.PendingHook;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,29 +22,61 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Version;
 
 /**
  * A start whose bundle is not active once {@code Bundle.start} returns failed: its language host stopped it again,
  * and the host's failure is the reason. A start whose hook still awaits is waited for off the server thread, and fails
- * (the bundle stopped again) when the hook fails or outlives the timeout.
+ * (the bundle stopped again) when the hook fails or outlives the timeout. A stop whose hook awaits is waited for the
+ * same way, and stops the bundle whichever way the hook ends.
  */
 class TransitionsTest {
 
     private static final long BUNDLE_ID = 42;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final OwnLifecycleThread serverThread = new OwnLifecycleThread();
+    private final OwnLifecycleThread lifecycleThread = new OwnLifecycleThread();
+    /** Whether the server thread ticks, as a game thread does (and {@link #lifecycleThread} alone does not). */
+    private volatile boolean ticking = true;
+    /** The server thread as the transitions see it: the lifecycle thread, ticking unless a test says otherwise. */
+    private final ServerThread serverThread = new ServerThread() {
+        @Override
+        public <T> CompletableFuture<T> submit(Callable<T> work) {
+            return lifecycleThread.submit(work);
+        }
+
+        @Override
+        public boolean isCurrentThread() {
+            return lifecycleThread.isCurrentThread();
+        }
+
+        @Override
+        public boolean ticks() {
+            return ticking;
+        }
+
+        @Override
+        public boolean inDeterministicSection() {
+            return lifecycleThread.inDeterministicSection();
+        }
+
+        @Override
+        public Optional<Version> gameVersion() {
+            return lifecycleThread.gameVersion();
+        }
+    };
     private final List<String> posted = new CopyOnWriteArrayList<>();
     private final ResourceEvents events = new ResourceEvents(() -> Optional.of(recordingBus(posted)));
     private final TransitionLocks locks = new TransitionLocks();
 
     @AfterEach
     void stopThread() {
-        serverThread.close();
+        lifecycleThread.close();
     }
 
     @Test
@@ -92,7 +126,7 @@ class TransitionsTest {
             public long sequence(long bundleId) {
                 return failures.get();
             }
-        }, id -> Optional.empty());
+        }, id -> Optional.empty(), bundle -> Optional.empty());
         // the host fails it while it starts, and cannot stop it
         Bundle bundle = statefulBundle(state, failures::incrementAndGet);
 
@@ -205,8 +239,92 @@ class TransitionsTest {
         assertEquals(List.of("resource:started {resourceName=welcome}"), posted);
     }
 
-    /** A host's start hook that awaits: registered when the bundle starts, finished by the test. */
-    private static final class Hook implements PendingStart {
+    @Test
+    void aStopWhoseHookAwaitsLetsTheServerThreadTickThenStopsTheBundle() throws Exception {
+        var hook = new Hook();
+        var state = new AtomicInteger(Bundle.ACTIVE);
+        var transitions = detaching(hook);
+        var stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var stop = stopping.submit(() -> {
+                try (var lock = locks.acquire("welcome", "stopping")) {
+                    transitions.stop("welcome", statefulBundle(state), TIMEOUT, lock);
+                }
+            });
+            assertTrue(hook.registered.await(5, TimeUnit.SECONDS));
+            assertEquals(Bundle.ACTIVE, state.get(), "it runs while its stop hook awaits");
+
+            serverThread.submit(() -> hook.finished.complete(null)).get(5, TimeUnit.SECONDS);
+            stop.get(5, TimeUnit.SECONDS);
+        } finally {
+            stopping.shutdownNow();
+        }
+
+        assertEquals(Bundle.RESOLVED, state.get());
+        assertEquals(List.of("resource:stopped {resourceName=welcome}"), posted);
+        assertEquals(0, hook.finishedHere.get(), "finished by the server thread's ticks, not by blocking it");
+    }
+
+    @Test
+    void aStopHookStillAwaitingWhenTheTimeoutEndsIsLeftAndTheBundleStopsAllTheSame() {
+        var hook = new Hook();
+        var state = new AtomicInteger(Bundle.ACTIVE);
+        var transitions = detaching(hook);
+
+        var failed = assertThrows(ResourceException.class, () -> {
+            try (var lock = locks.acquire("welcome", "stopping")) {
+                transitions.stop("welcome", statefulBundle(state), Duration.ofMillis(300), lock);
+            }
+        });
+
+        assertEquals("ERR_STOP_TIMEOUT: welcome did not stop within 0.3 s (its stop hook was still awaiting; it was "
+                + "stopped all the same)", failed.getMessage());
+        assertEquals(Bundle.RESOLVED, state.get());
+        assertEquals(List.of("resource:stopped {resourceName=welcome}"), posted);
+    }
+
+    @Test
+    void aStopMadeOnTheServerThreadFinishesItsHookThere() throws Exception {
+        var hook = new Hook();
+        var state = new AtomicInteger(Bundle.ACTIVE);
+        var transitions = detaching(hook);
+
+        serverThread.submit(() -> {
+            try (var lock = locks.acquire("welcome", "stopping")) {
+                transitions.stop("welcome", statefulBundle(state), TIMEOUT, lock);
+            }
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+
+        assertEquals(1, hook.finishedHere.get());
+        assertEquals(Bundle.RESOLVED, state.get());
+    }
+
+    @Test
+    void aHookAwaitedWhereNothingTicksIsFinishedOnTheLifecycleThread() {
+        ticking = false;
+        var hook = new Hook();
+        var state = new AtomicInteger(Bundle.ACTIVE);
+        var transitions = detaching(hook);
+
+        try (var lock = locks.acquire("welcome", "stopping")) {
+            transitions.stop("welcome", statefulBundle(state), TIMEOUT, lock);
+        }
+
+        assertEquals(1, hook.finishedHere.get(), "no tick would run what it awaits: the lifecycle thread runs it");
+        assertEquals(Bundle.RESOLVED, state.get());
+    }
+
+    /** Transitions whose bundle's host gives the hook as awaiting when asked to run the stop hook. */
+    private Transitions detaching(Hook hook) {
+        return transitions(id -> Optional.empty(), id -> Optional.empty(), bundle -> {
+            hook.registered.countDown();
+            return Optional.of(hook);
+        });
+    }
+
+    /** A host's hook that awaits: registered when the bundle starts (or given when it stops), finished by the test. */
+    private static final class Hook implements PendingHook {
         final CompletableFuture<Void> finished = new CompletableFuture<>();
         final CountDownLatch registered = new CountDownLatch(1);
         final AtomicInteger finishedHere = new AtomicInteger();
@@ -277,7 +395,13 @@ class TransitionsTest {
 
     /** As {@link #transitions(LongFunction)}, with the hosts' pending starts. */
     private Transitions transitions(LongFunction<Optional<String>> hostFailure,
-            LongFunction<Optional<PendingStart>> pendingStarts) {
+            LongFunction<Optional<PendingHook>> pendingStarts) {
+        return transitions(hostFailure, pendingStarts, bundle -> Optional.empty());
+    }
+
+    /** As {@link #transitions(LongFunction, LongFunction)}, with the hosts' stop hooks. */
+    private Transitions transitions(LongFunction<Optional<String>> hostFailure,
+            LongFunction<Optional<PendingHook>> pendingStarts, Function<Bundle, Optional<PendingHook>> stopHooks) {
         return new Transitions(() -> serverThread, events, new HostFailureLookup() {
             @Override
             public Optional<String> message(long bundleId) {
@@ -288,7 +412,7 @@ class TransitionsTest {
             public long sequence(long bundleId) {
                 return hostFailure.apply(bundleId).isPresent() ? 1 : 0;
             }
-        }, pendingStarts);
+        }, pendingStarts, stopHooks);
     }
 
     /** Starts a bundle that is in the given state once its start returns. */

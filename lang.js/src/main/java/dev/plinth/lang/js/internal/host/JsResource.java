@@ -89,6 +89,10 @@ final class JsResource {
     private volatile boolean attached;
     /** An {@code onAttach} promise still pending when the start returned, until it settles. */
     private volatile @Nullable CompletableFuture<@Nullable Object> attaching;
+    /** Whether {@code onDetach} was called ahead of the stop ({@link #detach()}): the stop does not call it again. */
+    private volatile boolean detached;
+    /** An {@code onDetach} promise still pending when {@link #detach()} returned, until it settles. */
+    private volatile @Nullable CompletableFuture<@Nullable Object> detaching;
     private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
     private JsResource(ResourceScope scope, JsTimers timers, SystemEventRegistry events, Value entry,
@@ -214,15 +218,71 @@ final class JsResource {
      * the start timeout has passed): for a start on the game thread, which cannot wait for its own ticks.
      */
     void finishAttachHere() {
-        CompletableFuture<@Nullable Object> settled = attaching;
+        finishHere("onAttach", attaching);
+    }
+
+    /**
+     * Calls {@code onDetach()} ahead of the stop, when {@code onAttach} finished; the stop then does not call it
+     * again. The resource keeps running until its bundle stops. A failure is logged.
+     *
+     * @return the end of its promise while it is still pending: completes when it settled (within the start timeout),
+     *     whichever way; empty when it finished during the call
+     */
+    Optional<CompletableFuture<Void>> detach() {
+        if (!attached || detached || scope.script().isClosed()) {
+            return Optional.empty();
+        }
+        detached = true;
+        CompletableFuture<@Nullable Object> settled;
+        try {
+            settled = begin("onDetach", Budget.STOP, context -> new Object[0], value -> null);
+        } catch (JsException e) {
+            detachFailed(e);
+            return Optional.empty();
+        }
+        if (settled.isDone()) {
+            detachOutcome(settled);
+            return Optional.empty();
+        }
+        detaching = settled.orTimeout(scope.script().limits().startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(settled.handle((value, error) -> {
+            detachOutcome(settled);
+            return null;
+        }));
+    }
+
+    /**
+     * Waits on the calling thread, running the resource's timers, until the pending {@code onDetach} has settled (or
+     * the start timeout has passed): for a stop on the game thread, which cannot wait for its own ticks.
+     */
+    void finishDetachHere() {
+        finishHere("onDetach", detaching);
+    }
+
+    private void finishHere(String hook, @Nullable CompletableFuture<@Nullable Object> settled) {
         if (settled == null) {
             return;
         }
         try {
-            await("onAttach", settled);
+            await(hook, settled);
         } catch (RuntimeException e) {
             settled.completeExceptionally(e);
         }
+    }
+
+    /** Logs how a settled {@code onDetach} failed, if it did. */
+    private void detachOutcome(CompletableFuture<@Nullable Object> settled) {
+        try {
+            outcome("onDetach", settled);
+        } catch (JsException e) {
+            detachFailed(e);
+        } catch (IllegalArgumentException e) {
+            scope.log().error("onDetach failed: " + e.getMessage());
+        }
+    }
+
+    private void detachFailed(JsException e) {
+        scope.log().error("onDetach failed: " + e.report());
     }
 
     /** {@return the entry module's namespace} */
@@ -284,7 +344,10 @@ final class JsResource {
         memory = host.registerService(RetainedMemory.class, new JsRetainedMemory(scope.script(), engine), properties);
     }
 
-    /** Calls {@code onDetach()} when it is defined and the resource may still run, then drops the context. */
+    /**
+     * Calls {@code onDetach()} when it is defined, {@code onAttach} finished, it was not called ahead
+     * ({@link #detach()}) and the resource may still run, then drops the context.
+     */
     void stop() {
         JsReloadHooks hooks = reload;
         reload = null;
@@ -300,22 +363,27 @@ final class JsResource {
                 // gone with the host bundle
             }
         }
-        CompletableFuture<@Nullable Object> settling = attaching;
-        if (settling != null && !settling.isDone()) {
-            settling.completeExceptionally(new JsRuntimeException(new JsFailure(scope.name(), "", 0,
-                    "stopped while onAttach was still awaiting", ""), null));
-        }
+        abandon("onAttach", attaching);
+        abandon("onDetach", detaching);
         try {
-            if (attached && !scope.script().isClosed()) {
+            if (attached && !detached && !scope.script().isClosed()) {
                 hook("onDetach", Budget.STOP);
             }
         } catch (JsException e) {
-            scope.log().error("onDetach failed: " + e.report());
+            detachFailed(e);
         } finally {
             timers.close();
             events.forget(scope);
             scope.script().close();
             scope.close();
+        }
+    }
+
+    /** Ends a hook's promise that is still pending: the resource stops without waiting for it any longer. */
+    private void abandon(String hook, @Nullable CompletableFuture<@Nullable Object> settling) {
+        if (settling != null && !settling.isDone()) {
+            settling.completeExceptionally(new JsRuntimeException(new JsFailure(scope.name(), "", 0,
+                    "stopped while " + hook + " was still awaiting", ""), null));
         }
     }
 
