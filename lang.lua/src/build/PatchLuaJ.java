@@ -24,7 +24,7 @@ import java.util.jar.JarFile;
  * Build step of the Lua host (run by Maven before the bundle is made, as a single-file Java program): copies LuaJ's
  * package {@code org.luaj.vm2} into the bundle's classes, whole (bnd's {@code -conditionalpackage} takes a package
  * already in the classes as the bundle's own and copies none of it), with calls into the host added to two classes
- * where LuaJ's own Java code does work a script controls without any checkpoint:
+ * where LuaJ's own Java code does work a script controls without any checkpoint, and one where it words an error:
  *
  * <ul>
  *   <li>{@code LuaString.hashCode(byte[], int, int)}: LuaJ hashes only every n-th byte of a long string, so keys
@@ -32,7 +32,10 @@ import java.util.jar.JarFile;
  *       every byte ({@code StringHash.of});
  *   <li>{@code LuaString.concatTo(LuaString)}, {@code Buffer.makeroom(int, int)} and {@code Buffer.realloc(int, int)}:
  *       the {@code ..} operator allocates the joined string without asking; they now ask the resource's meter first
- *       ({@code Growth}).
+ *       ({@code Growth});
+ *   <li>{@code LuaClosure.processErrorHooks(LuaError, Prototype, int)}, where the interpreter places an error: its
+ *       text is then said as PUC Lua says it, the variable named from the failing instruction
+ *       ({@code ErrorNames.interpreted}). Only errors pay for it.
  * </ul>
  *
  * Usage: {@code java PatchLuaJ.java <luaj-jse.jar> <classes folder>}.
@@ -43,6 +46,8 @@ public final class PatchLuaJ {
     private static final ClassDesc GROWTH = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.Growth");
     private static final String PACKAGE = "org/luaj/vm2/";
     private static final ClassDesc LUA_STRING = ClassDesc.of("org.luaj.vm2.LuaString");
+    private static final ClassDesc LUA_ERROR = ClassDesc.of("org.luaj.vm2.LuaError");
+    private static final ClassDesc ERROR_NAMES = ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.ErrorNames");
 
     private PatchLuaJ() {}
 
@@ -67,7 +72,15 @@ public final class PatchLuaJ {
                                 .invokestatic(GROWTH, "room", MethodTypeDesc.ofDescriptor("(II)V")))),
                         ClassTransform.transformingMethodBodies(method("realloc", "(II)V"), atStart(code -> code
                                 .iload(1)
-                                .invokestatic(GROWTH, "size", MethodTypeDesc.ofDescriptor("(I)V"))))));
+                                .invokestatic(GROWTH, "size", MethodTypeDesc.ofDescriptor("(I)V"))))),
+                "org/luaj/vm2/LuaClosure.class", List.of(
+                        ClassTransform.transformingMethodBodies(
+                                method("processErrorHooks", "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)V"),
+                                beforeReturn(code -> code
+                                        .aload(1).aload(1).aload(2).iload(3)
+                                        .invokestatic(ERROR_NAMES, "interpreted", MethodTypeDesc.ofDescriptor(
+                                                "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)Ljava/lang/String;"))
+                                        .putfield(LUA_ERROR, "traceback", ConstantDescs.CD_String)))));
         int copied = 0;
         try (var luaj = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(luaj.entries())) {
@@ -114,6 +127,15 @@ public final class PatchLuaJ {
             } else {
                 builder.with(element);
             }
+        };
+    }
+
+    private static CodeTransform beforeReturn(Consumer<CodeBuilder> epilogue) {
+        return (builder, element) -> {
+            if (element instanceof java.lang.classfile.instruction.ReturnInstruction) {
+                epilogue.accept(builder);
+            }
+            builder.with(element);
         };
     }
 

@@ -121,9 +121,12 @@ class LuaResourcesIT {
         assertEquals(0, exit, out);
         assertFalse(Files.exists(home.resolve("pwned")), "os.execute ran");
         assertTrue(out.contains("[escape-os] escape-os starting"), out);
-        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-os: main.lua:2: attempt to call nil"), out);
-        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-load: main.lua:1: attempt to call nil"), out);
-        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-io: main.lua:1: attempt to index"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-os: main.lua:2: attempt to call a nil value (field 'execute')"),
+                out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-load: main.lua:1: attempt to call a nil value (global 'load')"),
+                out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-io: main.lua:1: attempt to index a nil value (global 'io')"),
+                out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: escape-require: main.lua:1:")
                 && out.contains("module name '../../conf/server' is not valid"), out);
         assertTrue(out.contains("spinner: main.lua:2: instruction budget per call exceeded"), out);

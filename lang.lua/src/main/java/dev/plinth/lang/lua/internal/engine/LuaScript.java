@@ -14,8 +14,10 @@ import dev.plinth.lang.lua.internal.limits.Meter;
 import dev.plinth.lang.lua.internal.sandbox.GuardedCoroutines;
 import dev.plinth.lang.lua.internal.sandbox.SandboxGlobals;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 
 /**
@@ -58,6 +61,9 @@ public final class LuaScript {
     private final Consumer<ScriptLimitException> onFatal;
     private final CallLock lock = new CallLock();
     private volatile boolean closed;
+    /** The files loaded, by name; parsed into {@link #parsedChunks} only when an error in compiled code needs it. */
+    private final Map<String, LuaSource> sources = new ConcurrentHashMap<>();
+    private final Map<String, Prototype> parsedChunks = new ConcurrentHashMap<>();
 
     private LuaScript(Builder builder, Watchdog watchdog, Account account, AllocationCounter allocations) {
         this.resource = builder.resource;
@@ -69,7 +75,8 @@ public final class LuaScript {
         this.watch = watchdog.watch(resource, this::interrupted);
         this.meter = new Meter(resource, builder.limits, builder.grants, allocations, builder.ticks, watch, account);
         var sandbox = SandboxGlobals.create(resource, meter, builder.console, this::loadForRequire,
-                (prototype, chunkName, environment) -> compiler.compile(resource, chunkName, prototype, environment));
+                (prototype, chunkName, environment) -> compiler.compile(resource, chunkName, prototype, environment),
+                this::parsed);
         this.globals = sandbox.globals();
         this.coroutines = sandbox.coroutines();
     }
@@ -144,7 +151,7 @@ public final class LuaScript {
             }
             return chunk;
         } catch (LuaError e) {
-            throw new ScriptLoadException(ScriptFailure.of(resource, e), e);
+            throw new ScriptLoadException(ScriptFailure.of(resource, e, this::parsed), e);
         }
     }
 
@@ -240,7 +247,7 @@ public final class LuaScript {
             offencesCaused();
         }
         if (failure != null) {
-            throw new ScriptRuntimeException(ScriptFailure.of(resource, failure), failure);
+            throw new ScriptRuntimeException(ScriptFailure.of(resource, failure, this::parsed), failure);
         }
         return result;
     }
@@ -365,7 +372,7 @@ public final class LuaScript {
         int offences = charged.offence(broken.limit().description(), perTick ? meter.tick() : Long.MIN_VALUE);
         boolean stop = broken.limit().fatal() || (charged == account && offences >= meter.limits().maxOffences());
         LuaError located = thrown instanceof LuaError error ? error : broken;
-        ScriptFailure failure = ScriptFailure.of(resource, located);
+        ScriptFailure failure = ScriptFailure.of(resource, located, this::parsed);
         if (charged != account) {
             failure = failure.withMessage(failure.message() + " (paid by " + charged.resource()
                     + ", whose calls caused it)");
@@ -430,6 +437,7 @@ public final class LuaScript {
             throw new LuaError(file + ":1: binary chunks are not allowed: resources ship Lua source");
         }
         var source = new LuaSource(file, bytes);
+        sources.put(file, source);
         Optional<LuaFunction> ready;
         try {
             ready = prepared.instantiate(resource, source, globals);
@@ -437,6 +445,22 @@ public final class LuaScript {
             ready = Optional.empty(); // parsed and compiled below, which reports or falls back as at any start
         }
         return ready.isPresent() ? ready.get() : compiler.compile(resource, file, source.parse(), globals);
+    }
+
+    /**
+     * A loaded file's chunk as parsed, for naming the variable of an error in compiled code (which keeps no
+     * prototype): parsed from the content that was loaded, on the first error that asks, then kept.
+     */
+    private Optional<Prototype> parsed(String file) {
+        LuaSource source = sources.get(file);
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parsedChunks.computeIfAbsent(file, name -> source.parse()));
+        } catch (LuaError e) {
+            return Optional.empty();
+        }
     }
 
     /** Describes a resource's state; {@link #build()} creates it. */

@@ -1,10 +1,14 @@
 package dev.plinth.lang.lua.internal.engine;
 
-import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import dev.plinth.core.sandbox.host.ScriptLog;
+import dev.plinth.lang.lua.internal.diagnostics.ErrorNames;
+import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.Prototype;
 
 /**
  * Where and why Lua code failed, as users read it: {@code welcome: main.lua:12: attempt to index a nil value}.
@@ -40,6 +44,20 @@ public record ScriptFailure(String resource, String file, int line, String messa
      * @return the failure
      */
     public static ScriptFailure of(String resource, Throwable error) {
+        return of(resource, error, file -> Optional.empty());
+    }
+
+    /**
+     * Reads a LuaJ error as {@link #of(String, Throwable)} does; a fault LuaJ raised in compiled code (indexing,
+     * calling or computing with a value that cannot be) is said as PUC Lua says it, with the variable named when the
+     * failing line leaves one candidate ({@link ErrorNames#compiled}). The interpreter's errors are named already.
+     *
+     * @param resource the resource whose code failed
+     * @param error the error
+     * @param chunks a file's parsed chunk, parsed when this asks for it (only for a fault in compiled code)
+     * @return the failure
+     */
+    public static ScriptFailure of(String resource, Throwable error, Function<String, Optional<Prototype>> chunks) {
         String text = error instanceof LuaError ? String.valueOf(error.getMessage()) : String.valueOf(error);
         String traceback = "";
         int cut = text.indexOf(TRACEBACK);
@@ -54,7 +72,9 @@ public record ScriptFailure(String resource, String file, int line, String messa
         }
         for (StackTraceElement frame : error.getStackTrace()) {
             if (LuaJcCompiler.isLuaFrame(frame)) {
-                return new ScriptFailure(resource, String.valueOf(frame.getFileName()), frame.getLineNumber(), text,
+                String file = String.valueOf(frame.getFileName());
+                return new ScriptFailure(resource, file, frame.getLineNumber(),
+                        compiled(error, text, chunks, file, frame.getLineNumber()),
                         traceback.isEmpty() ? compiledTraceback(error) : traceback);
             }
         }
@@ -71,6 +91,34 @@ public record ScriptFailure(String resource, String file, int line, String messa
         String text = String.valueOf(error.getMessage());
         int cut = text.indexOf(TRACEBACK);
         return cut >= 0 ? text.substring(0, cut) : text;
+    }
+
+    /**
+     * The message without the traceback, as {@code pcall} returns it; a fault LuaJ raised in compiled code, which has
+     * no location, gets {@code file:line:} and is said as PUC Lua says it ({@link ErrorNames#compiled}).
+     *
+     * @param error the error
+     * @param chunks a file's parsed chunk, parsed when this asks for it (only for a fault in compiled code)
+     * @return {@code main.lua:12: attempt to index a nil value (local 'cfg')}, or as {@link #messageOf(LuaError)}
+     */
+    public static String messageOf(LuaError error, Function<String, Optional<Prototype>> chunks) {
+        String text = messageOf(error);
+        if (LOCATION.matcher(text).matches()) {
+            return text;
+        }
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (LuaJcCompiler.isLuaFrame(frame)) {
+                String file = String.valueOf(frame.getFileName());
+                String named = compiled(error, text, chunks, file, frame.getLineNumber());
+                return named.equals(text) ? text : file + ":" + frame.getLineNumber() + ": " + named;
+            }
+        }
+        return text;
+    }
+
+    private static String compiled(Throwable error, String text, Function<String, Optional<Prototype>> chunks,
+            String file, int line) {
+        return ErrorNames.compiled(error, text, chunks.apply(file).orElse(null), line);
     }
 
     /**

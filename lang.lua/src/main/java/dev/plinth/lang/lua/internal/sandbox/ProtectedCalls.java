@@ -2,9 +2,12 @@ package dev.plinth.lang.lua.internal.sandbox;
 
 import dev.plinth.lang.lua.internal.engine.ScriptFailure;
 import dev.plinth.lang.lua.internal.limits.LimitExceededError;
+import java.util.Optional;
+import java.util.function.Function;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
 
@@ -20,21 +23,28 @@ final class ProtectedCalls {
      * Installs both functions.
      *
      * @param globals the resource's globals
+     * @param chunks a file's parsed chunk, for naming the variable of a fault in compiled code
      */
-    static void install(LuaTable globals) {
-        globals.rawset("pcall", new PCall());
-        globals.rawset("xpcall", new XPCall());
+    static void install(LuaTable globals, Function<String, Optional<Prototype>> chunks) {
+        globals.rawset("pcall", new PCall(chunks));
+        globals.rawset("xpcall", new XPCall(chunks));
     }
 
-    static LuaValue errorValue(LuaError error) {
+    static LuaValue errorValue(LuaError error, Function<String, Optional<Prototype>> chunks) {
         LuaValue object = error.getMessageObject();
         if (object != null && !object.isstring()) {
             return object;
         }
-        return LuaValue.valueOf(ScriptFailure.messageOf(error));
+        return LuaValue.valueOf(ScriptFailure.messageOf(error, chunks));
     }
 
     private static final class PCall extends VarArgFunction {
+        private final Function<String, Optional<Prototype>> chunks;
+
+        PCall(Function<String, Optional<Prototype>> chunks) {
+            this.chunks = chunks;
+        }
+
         @Override
         public Varargs invoke(Varargs args) {
             LuaValue function = args.checkvalue(1);
@@ -43,7 +53,7 @@ final class ProtectedCalls {
             } catch (LimitExceededError e) {
                 throw e;
             } catch (LuaError e) {
-                return varargsOf(FALSE, errorValue(e));
+                return varargsOf(FALSE, errorValue(e, chunks));
             } catch (StackOverflowError e) {
                 return varargsOf(FALSE, valueOf("stack overflow"));
             }
@@ -51,6 +61,12 @@ final class ProtectedCalls {
     }
 
     private static final class XPCall extends VarArgFunction {
+        private final Function<String, Optional<Prototype>> chunks;
+
+        XPCall(Function<String, Optional<Prototype>> chunks) {
+            this.chunks = chunks;
+        }
+
         @Override
         public Varargs invoke(Varargs args) {
             LuaValue function = args.checkvalue(1);
@@ -60,7 +76,7 @@ final class ProtectedCalls {
             } catch (LimitExceededError e) {
                 throw e;
             } catch (LuaError e) {
-                return varargsOf(FALSE, handler.call(errorValue(e)));
+                return varargsOf(FALSE, handler.call(errorValue(e, chunks)));
             } catch (StackOverflowError e) {
                 return varargsOf(FALSE, handler.call(valueOf("stack overflow")));
             }

@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.Bit32Lib;
@@ -55,10 +58,11 @@ public final class SandboxGlobals {
      * @param console where {@code print} goes
      * @param chunks loads the resource's files for {@code require}
      * @param loader turns prototypes into functions (interpreted or compiled)
+     * @param parsed a file's parsed chunk, for {@code pcall}'s messages of faults in compiled code
      * @return the globals and their coroutine guard
      */
     public static Sandbox create(String resource, Meter meter, ScriptConsole console, ChunkLoader chunks,
-            Globals.Loader loader) {
+            Globals.Loader loader, Function<String, Optional<Prototype>> parsed) {
         LuaTable string = SharedStringMethods.newStringTable();
         var globals = new Globals();
         var loaded = new LuaTable();
@@ -77,7 +81,7 @@ public final class SandboxGlobals {
         globals.rawset("collectgarbage", new QuietCollectGarbage());
         globals.rawset("print", new ScriptPrint(globals, console));
         globals.rawset("require", new ModuleRequire(resource, loaded, chunks));
-        ProtectedCalls.install(globals);
+        ProtectedCalls.install(globals, parsed);
 
         globals.rawset("string", string);
         loaded.rawset("string", string);
