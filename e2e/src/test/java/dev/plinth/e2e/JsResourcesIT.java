@@ -60,9 +60,70 @@ class JsResourcesIT {
     }
 
     @Test
+    void awaitingHooksLetTheServerTickAndAFailingOnAttachFailsTheStartNamingFileAndLine() throws Exception {
+        js("slow-attach", """
+                let ticks = 0;
+                mc.schedule_repeating(1, () => { ticks++; });
+                export async function onAttach() {
+                    console.log("attaching");
+                    await new Promise((resolve) => setTimeout(resolve, 1500));
+                    console.log(`attached after waiting ${ticks} ticks`);
+                }
+                export async function onDetach() {
+                    const before = ticks;
+                    await new Promise((resolve) => setTimeout(resolve, 1000));
+                    console.log(`detached after waiting ${ticks - before} ticks`);
+                }
+                """);
+        js("late-failure", """
+                export async function onAttach() {
+                    await new Promise((resolve) => setTimeout(resolve, 300));
+                    throw new Error("no database");
+                }
+                export function onDetach() { console.log("late-failure detached"); }
+                """);
+        js("never-attaches", "export function onAttach() { return new Promise(() => {}); }\n");
+        js("early-failure", "export async function onAttach() { throw new Error(\"bad config\"); }\n");
+        serverJson("\"sandbox\": {\"start_timeout_ms\": 2500}");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            for (String command : List.of("resource:start slow-attach", "resource:start late-failure",
+                    "resource:start never-attaches", "resource:start early-failure", "server:mspt", "resource:list",
+                    "resource:stop slow-attach")) {
+                session.send(command);
+            }
+            exit = session.finish();
+            out = session.output();
+        }
+
+        assertEquals(0, exit, out);
+        var waited = Pattern.compile("\\[slow-attach] attached after waiting (\\d+) ticks").matcher(out);
+        assertTrue(waited.find(), out);
+        assertTrue(Integer.parseInt(waited.group(1)) >= 10, "the server ticked (and ran the resource's own task) while "
+                + "onAttach awaited 1.5 s, 30 ticks:\n" + out);
+        double maxTick = PlinthSession.maxTickMillis(out);
+        assertTrue(maxTick < 1000, "no tick was held by an awaiting onAttach (longest " + maxTick + " ms):\n" + out);
+        assertTrue(out.matches("(?s).*\nslow-attach\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"),
+                "started once onAttach finished:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: late-failure: main.js:3: onAttach failed: Error: no database"),
+                "the rejection after the await fails the start, naming the file and line:\n" + out);
+        assertTrue(inError(out, "late-failure"), out);
+        assertFalse(out.contains("late-failure detached"),
+                "onDetach does not run for a mod that never attached:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: never-attaches: onAttach did not finish within 2500 ms"), out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: early-failure: main.js:1: onAttach failed: Error: bad config"),
+                "a rejection within the call names the file and line too:\n" + out);
+        assertTrue(inError(out, "never-attaches"), out);
+        var detached = Pattern.compile("\\[slow-attach] detached after waiting (\\d+) ticks").matcher(out);
+        assertTrue(detached.find(), "a mod that attached detaches:\n" + out);
+        assertTrue(Integer.parseInt(detached.group(1)) >= 10, "the server ticked (and the resource still ran) while "
+                + "onDetach awaited 1 s, 20 ticks:\n" + out);
+    }
+
+    @Test
     void aSavedModuleIsParsedOnceBeforeTheSwapAndNothingIsParsedDuringIt() throws Exception {
-        write("resources/pulse/plugin.toml", "[plugin]\nname = \"pulse\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");
-        write("resources/pulse/main.js", "console.log('pulse v1');\n");
+        js("pulse", "console.log('pulse v1');\n");
         serverJson("\"DevResources\": [\"pulse\"],\n  \"HotReloadDebounceMs\": 100", "pulse");
         String out;
         int exit;
@@ -155,8 +216,7 @@ class JsResourcesIT {
                   player:send_message(greet(player:name()))
                 end })
                 """);
-        write("resources/js-greeter/plugin.toml", "[plugin]\nname = \"js-greeter\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");
-        write("resources/js-greeter/main.js", """
+        js("js-greeter", """
                 export function greet(name) { return `Hi ${name}, from JavaScript`; }
                 const add = mc.import("lua-math", "add");
                 mc.register_command("calc", { execute: (player, args) => player.send_message(`2 + 3 = ${add(2, 3)}`) });

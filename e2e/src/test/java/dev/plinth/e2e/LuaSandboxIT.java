@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +62,7 @@ class LuaSandboxIT {
         LuaFolders.assertState(out, "spinner", "error");
         LuaFolders.assertState(out, "slow-start", "error");
         LuaFolders.assertState(out, "bystander", "started");
-        double maxTick = maxTickMillis(out);
+        double maxTick = PlinthSession.maxTickMillis(out);
         assertTrue(maxTick >= 150, "the spinning task froze ticks up to its bound (longest " + maxTick + " ms)");
         assertTrue(maxTick < 1000, "no tick was frozen past the bound (longest " + maxTick + " ms):\n" + out);
     }
@@ -165,15 +163,6 @@ class LuaSandboxIT {
         LuaFolders.assertState(out, "greedy", "started");
         LuaFolders.assertState(out, "catcher", "started");
     }
-
-
-    /** The longest tick of the last minute, from {@code server:mspt}'s {@code 1m} row. */
-    private static double maxTickMillis(String out) {
-        Matcher row = Pattern.compile("\n1m\\s+\\d+\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)").matcher(out);
-        assertTrue(row.find(), "server:mspt printed its minute row:\n" + out);
-        return Double.parseDouble(row.group(3));
-    }
-
 
     private void serverJson(String more, String... startup) throws IOException {
         var names = String.join(", ", Stream.of(startup).map(n -> "\"" + n + "\"").toList());

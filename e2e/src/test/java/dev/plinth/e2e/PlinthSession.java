@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A conversation with a running instance: commands are written to its standard input one at a time, and the test
@@ -97,12 +98,26 @@ final class PlinthSession implements AutoCloseable {
             }
             session.await(o -> o.contains("ERR_SCRIPT_EXECUTION: " + resource + " stopped for breaking its limits"),
                     resource + " is stopped");
-            session.poll("resource:list", o -> o.matches("(?s).*\n" + java.util.regex.Pattern.quote(resource)
+            session.poll("resource:list", o -> o.matches("(?s).*\n" + Pattern.quote(resource)
                     + "\\s+\\S+\\s+" + language + "\\s+1\\.0\\.0\\s+error\\s.*"), resource + " is in error");
             session.send("server:tps");
             int exit = session.finish();
             return new PlinthInstance.Run(exit, session.output());
         }
+    }
+
+    /**
+     * The longest tick of the last minute, from {@code server:mspt}'s {@code 1m} row in an instance's output.
+     *
+     * @param out the output, after {@code server:mspt}
+     * @return milliseconds
+     */
+    static double maxTickMillis(String out) {
+        var row = Pattern.compile("\n1m\\s+\\d+\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)").matcher(out);
+        if (!row.find()) {
+            throw new AssertionError("server:mspt printed its minute row:\n" + out);
+        }
+        return Double.parseDouble(row.group(3));
     }
 
     /** The process of the instance (the JVM: {@code bin/plinth} replaces itself with it). */

@@ -50,16 +50,16 @@ final class Lifecycle {
 
     Lifecycle(BundleContext context, Deployments deployments, StateTable states, ResourceEvents events,
             TransitionLocks locks, Supplier<ServerThread> serverThread, Supplier<ResourceSettings> settings,
-            BundleFactory factory, HostFailureLookup hostFailures, ReloadParticipants participants,
-            ContextReplay replay, ReloadFeedback feedback, HostPreparations preparations, SettledFiles settled,
-            Logger log) {
+            BundleFactory factory, HostFailureLookup hostFailures, PendingStarts pendingStarts, StopHooks stopHooks,
+            ReloadParticipants participants, ContextReplay replay, ReloadFeedback feedback,
+            HostPreparations preparations, SettledFiles settled, Logger log) {
         this.context = context;
         this.deployments = deployments;
         this.states = states;
         this.graph = new ResourceGraph(context, deployments);
         this.events = events;
         this.locks = locks;
-        this.transitions = new Transitions(serverThread, events, hostFailures);
+        this.transitions = new Transitions(serverThread, events, hostFailures, pendingStarts::of, stopHooks::detach);
         this.serverThread = serverThread;
         this.settings = settings;
         this.factory = factory;

@@ -105,6 +105,8 @@ public final class ResourceManager {
     private SettingsFile settingsFile;
     private Lifecycle lifecycle;
     private HostFailures hostFailures;
+    private PendingStarts pendingStarts;
+    private StopHooks stopHooks;
     private HostPreparations preparations;
     private ReloadParticipants participants;
     private Deployer deployer;
@@ -172,6 +174,8 @@ public final class ResourceManager {
         var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits());
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
+        pendingStarts = new PendingStarts(context, states);
+        stopHooks = new StopHooks(context, log);
         participants = new ReloadParticipants(context, log);
         preparations = new HostPreparations(context, log);
         Supplier<Optional<EventBus>> bus = () -> Optional.ofNullable(eventBus);
@@ -182,9 +186,11 @@ public final class ResourceManager {
         }));
         deferred = new DeferredStarts(states, log);
         lifecycle = new Lifecycle(context, deployments, states, events, locks, this::serverThread, this::settings,
-                factory, hostFailures, participants, new ContextReplay(bus, running), feedback, preparations,
-                new SettledFiles(Duration.ofMillis(scanInterval())), log);
+                factory, hostFailures, pendingStarts, stopHooks, participants, new ContextReplay(bus, running),
+                feedback, preparations, new SettledFiles(Duration.ofMillis(scanInterval())), log);
         hostFailures.open();
+        pendingStarts.open();
+        stopHooks.open();
         participants.open();
         preparations.open();
         devMode = new DevMode(this::settings);
@@ -235,6 +241,8 @@ public final class ResourceManager {
         deferred.abandon();
         lifecycle.stopAll();
         hostFailures.close();
+        pendingStarts.close();
+        stopHooks.close();
         preparations.close();
         participants.close();
         context.removeBundleListener(states);

@@ -16,8 +16,8 @@ import org.osgi.framework.SynchronousBundleListener;
 /**
  * The lifecycle state of every deployed resource and how often each state was entered. The framework's bundle
  * events drive the active states; the resource manager adds what the framework does not know: deployed (loaded),
- * failed (error), whether a resource ever ran (stopped rather than loaded), and the startup resources whose start
- * waits until the shell is ready (starting).
+ * failed (error), whether a resource ever ran (stopped rather than loaded), the startup resources whose start
+ * waits until the shell is ready and the active ones whose start hook still awaits (both starting).
  *
  * <p>Thread-safe; {@link #bundleChanged} is called synchronously by the framework on the thread that changes the
  * bundle, and does no more than update counters.
@@ -44,6 +44,8 @@ final class StateTable implements SynchronousBundleListener {
     private final AtomicLong rollbacks = new AtomicLong();
     /** The bundles of the startup resources whose start waits until the shell is ready ({@link DeferredStarts}). */
     private final Set<Long> deferred = ConcurrentHashMap.newKeySet();
+    /** The active bundles whose host's start hook still awaits ({@link PendingStarts}). */
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the table.
@@ -112,10 +114,23 @@ final class StateTable implements SynchronousBundleListener {
         }
     }
 
+    /**
+     * A resource bundle's start hook awaits, or no longer does: it is {@code starting} while its bundle is active until
+     * this is undone ({@link PendingStarts}).
+     */
+    void pending(long bundleId, boolean awaiting) {
+        if (awaiting) {
+            pending.add(bundleId);
+        } else {
+            pending.remove(bundleId);
+        }
+    }
+
     /** The bundle is gone. */
     void forget(long bundleId) {
         marks.remove(bundleId);
         deferred.remove(bundleId);
+        pending.remove(bundleId);
     }
 
     /**
@@ -125,7 +140,8 @@ final class StateTable implements SynchronousBundleListener {
     ResourceState state(Bundle bundle) {
         Marks m = marks.get(bundle.getBundleId());
         return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> m != null && m.failing() ? ResourceState.ERROR : ResourceState.STARTED;
+            case Bundle.ACTIVE -> m != null && m.failing() ? ResourceState.ERROR
+                    : pending.contains(bundle.getBundleId()) ? ResourceState.STARTING : ResourceState.STARTED;
             case Bundle.STARTING -> ResourceState.STARTING;
             case Bundle.STOPPING -> ResourceState.STOPPING;
             case Bundle.UNINSTALLED -> ResourceState.UNKNOWN;

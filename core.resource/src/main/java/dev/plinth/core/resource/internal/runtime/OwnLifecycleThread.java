@@ -47,6 +47,11 @@ public final class OwnLifecycleThread implements ServerThread, AutoCloseable {
     }
 
     @Override
+    public boolean ticks() {
+        return false;
+    }
+
+    @Override
     public boolean isCurrentThread() {
         return Thread.currentThread() == thread;
     }

@@ -32,6 +32,16 @@ public interface ServerThread {
     boolean isCurrentThread();
 
     /**
+     * Whether the thread ticks between the work it is given (a game loop), so that what a resource awaits (its
+     * timers) runs while a caller waits for it; a thread that only applies transitions does not.
+     *
+     * @return {@code true} for a game thread
+     */
+    default boolean ticks() {
+        return true;
+    }
+
+    /**
      * Whether the caller runs inside a handler the server runs deterministically (a tick, a game event's dispatch),
      * where lifecycle operations are refused.
      *

@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +60,9 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import dev.plinth.core.resource.reload.LoadedFiles;
 import dev.plinth.core.resource.reload.ReloadPreparation;
+import dev.plinth.core.runtime.host.HostDetach;
 import dev.plinth.core.runtime.host.HostPreparation;
+import dev.plinth.core.runtime.host.PendingHook;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -74,11 +78,13 @@ import org.osgi.util.tracker.ServiceTracker;
  * to this bundle) on one shared GraalJS engine, one context per resource, and the {@link JsModuleHost} service other
  * hosts run JavaScript through.
  *
- * <p>A bundle becoming active runs its server modules and {@code onAttach}; a Staminal {@code bootstrap} mod gets
- * {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.started} condition: those
- * whose start waited for the shell too), in
- * priority order, or at once when it starts later; a bundle stopping gets {@code onDetach} and loses its context. A
- * script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
+ * <p>A bundle becoming active runs its server modules and {@code onAttach}; an {@code onAttach} whose promise awaits
+ * (a timer, say) is left to finish while the game thread ticks ({@link PendingHook}); a Staminal {@code bootstrap}
+ * mod gets {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.started}
+ * condition: those whose start waited for the shell too), in priority order, or at once when it starts later. A stop
+ * through the resource manager runs {@code onDetach} first ({@link HostDetach}), and it too may await while the game
+ * thread ticks; a bundle stopping loses its context (and gets {@code onDetach} then, when it was stopped by other
+ * means). A script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
  * {@link dev.plinth.core.runtime.host.HostFailure} naming the failure ({@code ERR_SCRIPT_EXECUTION}); a resource
  * that breaks its limits for good is failed and stopped from the host's own thread. Before a start and before a hot
  * reload, off the game thread, the host compiles the resource's TypeScript and parses its modules
@@ -124,6 +130,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     private volatile @Nullable ServiceTracker<Object, Object> readiness;
     private volatile @Nullable ServiceRegistration<ReloadPreparation> preparation;
     private volatile @Nullable ServiceRegistration<HostPreparation> startPreparation;
+    private volatile @Nullable ServiceRegistration<HostDetach> stopHook;
 
     /**
      * Creates the host; its engine starts with the first JavaScript resource (or {@code js:info}), and {@link #open()}
@@ -192,6 +199,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 return typeScriptToCompile(resource);
             }
         }, null);
+        stopHook = context.registerService(HostDetach.class, this::detach, null);
         var parsing = new BundleTracker<String>(context, Bundle.RESOLVED | Bundle.STARTING, null) {
             @Override
             public @Nullable String addingBundle(Bundle bundle, @Nullable BundleEvent event) {
@@ -230,7 +238,8 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
     @Deactivate
     void close() throws InterruptedException {
         closing = true;
-        for (ServiceRegistration<?> registered : java.util.Arrays.asList(preparation, startPreparation)) {
+        for (ServiceRegistration<?> registered : java.util.Arrays.asList(preparation, startPreparation,
+                stopHook)) {
             if (registered != null) {
                 try {
                     registered.unregister();
@@ -318,11 +327,12 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             if (engine.measuresHeap()) {
                 resource.measureMemory(context, engine);
             }
-            if (ready && resource.awaitsBootstrap()) {
-                resource.bootstrap();
+            Optional<CompletableFuture<Void>> attaching = resource.pendingAttach();
+            if (attaching.isPresent()) {
+                leavePending(bundle, resource, attaching.get());
+            } else {
+                attached(bundle, resource);
             }
-            resource.offerReloadHooks();
-            support.cleared(bundle);
             return resource;
         } catch (RuntimeException | StackOverflowError e) {
             JsResource failed = started.remove(name);
@@ -495,6 +505,61 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             scriptLog.close();
             throw new JsModuleException(e instanceof JsException s ? s.getMessage() : HostSupport.message(resource, e), e);
         }
+    }
+
+    /**
+     * Runs {@code onDetach} of the resource a bundle runs, ahead of its stop ({@link HostDetach}), on the game thread.
+     *
+     * @return the hook while its promise is pending
+     */
+    private Optional<PendingHook> detach(Bundle bundle) {
+        BundleTracker<JsResource> tracked = tracker;
+        JsResource resource = tracked == null ? null : tracked.getObject(bundle);
+        if (resource == null) {
+            return Optional.empty();
+        }
+        return resource.detach().map(settled -> new JsPendingHook(resource.name(), bundle.getBundleId(), settled,
+                resource::finishDetachHere));
+    }
+
+    /** Ends a start once {@code onAttach} has finished: {@code onBootstrap} when startup is over, the reload hooks. */
+    private void attached(Bundle bundle, JsResource resource) {
+        if (ready && resource.awaitsBootstrap()) {
+            resource.bootstrap();
+        }
+        resource.offerReloadHooks();
+        support.cleared(bundle);
+    }
+
+    /**
+     * Leaves a start whose {@code onAttach} awaits to finish while the game thread goes on: registers it as a
+     * {@link PendingHook}, whose end the resource manager waits for off the game thread; once {@code onAttach} has
+     * settled, the rest of the start runs on a worker, then the registration goes. A failure is logged and fails the
+     * start (the resource manager stops the bundle; when no transition waits for it, the host does).
+     */
+    private void leavePending(Bundle bundle, JsResource resource, CompletableFuture<Void> attaching) {
+        String name = resource.name();
+        var finished = new CompletableFuture<Void>();
+        ServiceRegistration<PendingHook> registration = context.registerService(PendingHook.class,
+                new JsPendingHook(name, bundle.getBundleId(), finished, resource::finishAttachHere), null);
+        attaching.thenRunAsync(() -> attached(bundle, resource), worker).whenComplete((done, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : error;
+                String message = cause instanceof JsException s ? s.getMessage() : HostSupport.message(name, cause);
+                resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: "
+                        + (cause instanceof JsException s ? s.report() : message));
+                support.stopLater(bundle, name, message, () -> started.get(name) == resource);
+                finished.completeExceptionally(new IllegalStateException(message, cause));
+            } else {
+                finished.complete(null);
+            }
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the host bundle
+            }
+        });
     }
 
     /**

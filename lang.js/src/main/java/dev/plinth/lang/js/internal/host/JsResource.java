@@ -14,7 +14,6 @@ import dev.plinth.lang.js.internal.engine.JsLimitException;
 import dev.plinth.lang.js.internal.engine.JsLimits;
 import dev.plinth.lang.js.internal.engine.JsRuntimeException;
 import dev.plinth.lang.js.internal.engine.JsScript;
-import dev.plinth.lang.js.internal.engine.ModuleFileSystem;
 import dev.plinth.lang.js.internal.engine.JsRuntime;
 import dev.plinth.lang.js.internal.mc.Exports;
 import dev.plinth.lang.js.internal.mc.GameObjects;
@@ -28,14 +27,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -56,15 +58,16 @@ import dev.plinth.core.sandbox.permission.Permission;
  * Staminal's {@code system}, {@code locale}, {@code process}, {@code console}, timers) and its lifecycle hooks.
  * Starting evaluates its server modules in order (the first is the entry), registers the entry's exported functions
  * as cross-language exports, then calls the entry's {@code onAttach()}; a Staminal {@code bootstrap} mod later gets
- * {@code onBootstrap()}; stopping calls {@code onDetach()}. Hooks may be {@code async}: their promise is awaited
- * within the start timeout, the resource's timers running meanwhile. What the scripts registered goes away with the
+ * {@code onBootstrap()}; stopping calls {@code onDetach()} (when {@code onAttach} finished). Hooks may be
+ * {@code async}: their promise is awaited within the start timeout, the resource's timers running meanwhile; a start
+ * returns without waiting for an {@code onAttach} promise that is still pending ({@link #pendingAttach()}), so that the
+ * game thread goes on ticking while it awaits. What the scripts registered goes away with the
  * bundle, not through this class.
  *
  * <p>Thread-safe: lifecycle calls come from the thread that starts or stops the bundle.
  */
 final class JsResource {
 
-    /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
     /**
      * Defines a hidden, read-only global of the host: one source for every start, so the engine parses it once (its
      * parse cache holds a parse only while the source object is referenced).
@@ -72,6 +75,7 @@ final class JsResource {
     private static final Source DEFINE_HIDDEN = Source.newBuilder("js", "(key, value) => Object.defineProperty("
             + "globalThis, Symbol.for(key), { value, enumerable: false, writable: false, configurable: false })",
             "plinth-define.js").buildLiteral();
+    /** The entry module's exports that are lifecycle hooks, never cross-language exports. */
     private static final Set<String> HOOKS = Set.of("onAttach", "onBootstrap", "onDetach", "onSaveState",
             "onRestoreState", "onReload", "onDependencyReload", "default");
     private final ResourceScope scope;
@@ -81,6 +85,14 @@ final class JsResource {
     private final boolean bootstrapMod;
     private final int priority;
     private volatile boolean bootstrapped;
+    /** Whether {@code onAttach} finished (or the start calls no hooks): only then does a stop call {@code onDetach}. */
+    private volatile boolean attached;
+    /** An {@code onAttach} promise still pending when the start returned, until it settles. */
+    private volatile @Nullable CompletableFuture<@Nullable Object> attaching;
+    /** Whether {@code onDetach} was called ahead of the stop ({@link #detach()}): the stop does not call it again. */
+    private volatile boolean detached;
+    /** An {@code onDetach} promise still pending when {@link #detach()} returned, until it settles. */
+    private volatile @Nullable CompletableFuture<@Nullable Object> detaching;
     private volatile @Nullable ServiceRegistration<RetainedMemory> memory;
 
     private JsResource(ResourceScope scope, JsTimers timers, SystemEventRegistry events, Value entry,
@@ -144,7 +156,9 @@ final class JsResource {
             resource.helpers = helpers;
             resource.exportEntry();
             if (launch.runHooks()) {
-                resource.hook("onAttach", Budget.START);
+                resource.attach();
+            } else {
+                resource.attached = true;
             }
             return resource;
         } catch (JsException | IllegalStateException | IllegalArgumentException e) {
@@ -159,6 +173,118 @@ final class JsResource {
     private @Nullable Value helpers;
     private volatile @Nullable JsReloadHooks reload;
 
+    /**
+     * Calls {@code onAttach()}. When it returns a promise that does not settle within the call (it awaits a timer),
+     * the start returns without waiting: {@link #pendingAttach()} says when it ends.
+     *
+     * @throws JsException when it fails during the call
+     */
+    private void attach() {
+        CompletableFuture<@Nullable Object> settled = begin("onAttach", Budget.START, context -> new Object[0],
+                value -> null);
+        if (settled.isDone()) {
+            outcome("onAttach", settled);
+            attached = true;
+        } else {
+            attaching = settled.orTimeout(scope.script().limits().startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The end of an {@code onAttach} whose promise was still pending when the start returned: completes when it
+     * resolved, on the thread that resolved it (the game thread's timers, usually), or exceptionally with the
+     * {@link JsException} the host reports when it was rejected, did not settle within the start timeout, or the
+     * resource stopped first.
+     *
+     * @return the end; empty when {@code onAttach} finished during the start
+     */
+    Optional<CompletableFuture<Void>> pendingAttach() {
+        CompletableFuture<@Nullable Object> settled = attaching;
+        if (settled == null) {
+            return Optional.empty();
+        }
+        return Optional.of(settled.handle((value, error) -> {
+            if (error != null) {
+                throw failure("onAttach", error instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : error);
+            }
+            attached = true;
+            return null;
+        }));
+    }
+
+    /**
+     * Waits on the calling thread, running the resource's timers, until the pending {@code onAttach} has settled (or
+     * the start timeout has passed): for a start on the game thread, which cannot wait for its own ticks.
+     */
+    void finishAttachHere() {
+        finishHere("onAttach", attaching);
+    }
+
+    /**
+     * Calls {@code onDetach()} ahead of the stop, when {@code onAttach} finished; the stop then does not call it
+     * again. The resource keeps running until its bundle stops. A failure is logged.
+     *
+     * @return the end of its promise while it is still pending: completes when it settled (within the start timeout),
+     *     whichever way; empty when it finished during the call
+     */
+    Optional<CompletableFuture<Void>> detach() {
+        if (!attached || detached || scope.script().isClosed()) {
+            return Optional.empty();
+        }
+        detached = true;
+        CompletableFuture<@Nullable Object> settled;
+        try {
+            settled = begin("onDetach", Budget.STOP, context -> new Object[0], value -> null);
+        } catch (JsException e) {
+            detachFailed(e);
+            return Optional.empty();
+        }
+        if (settled.isDone()) {
+            detachOutcome(settled);
+            return Optional.empty();
+        }
+        detaching = settled.orTimeout(scope.script().limits().startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(settled.handle((value, error) -> {
+            detachOutcome(settled);
+            return null;
+        }));
+    }
+
+    /**
+     * Waits on the calling thread, running the resource's timers, until the pending {@code onDetach} has settled (or
+     * the start timeout has passed): for a stop on the game thread, which cannot wait for its own ticks.
+     */
+    void finishDetachHere() {
+        finishHere("onDetach", detaching);
+    }
+
+    private void finishHere(String hook, @Nullable CompletableFuture<@Nullable Object> settled) {
+        if (settled == null) {
+            return;
+        }
+        try {
+            await(hook, settled);
+        } catch (RuntimeException e) {
+            settled.completeExceptionally(e);
+        }
+    }
+
+    /** Logs how a settled {@code onDetach} failed, if it did. */
+    private void detachOutcome(CompletableFuture<@Nullable Object> settled) {
+        try {
+            outcome("onDetach", settled);
+        } catch (JsException e) {
+            detachFailed(e);
+        } catch (IllegalArgumentException e) {
+            scope.log().error("onDetach failed: " + e.getMessage());
+        }
+    }
+
+    private void detachFailed(JsException e) {
+        scope.log().error("onDetach failed: " + e.report());
+    }
+
     /** {@return the entry module's namespace} */
     Value entry() {
         return entry;
@@ -169,9 +295,9 @@ final class JsResource {
         return scope;
     }
 
-    /** {@return whether this is a Staminal bootstrap mod whose {@code onBootstrap} has not run} */
+    /** {@return whether this is a Staminal bootstrap mod that attached and whose {@code onBootstrap} has not run} */
     boolean awaitsBootstrap() {
-        return bootstrapMod && !bootstrapped;
+        return bootstrapMod && !bootstrapped && attached;
     }
 
     /** {@return the mod's priority: lower bootstraps first} */
@@ -218,7 +344,10 @@ final class JsResource {
         memory = host.registerService(RetainedMemory.class, new JsRetainedMemory(scope.script(), engine), properties);
     }
 
-    /** Calls {@code onDetach()} when it is defined and the resource may still run, then drops the context. */
+    /**
+     * Calls {@code onDetach()} when it is defined, {@code onAttach} finished, it was not called ahead
+     * ({@link #detach()}) and the resource may still run, then drops the context.
+     */
     void stop() {
         JsReloadHooks hooks = reload;
         reload = null;
@@ -234,17 +363,27 @@ final class JsResource {
                 // gone with the host bundle
             }
         }
+        abandon("onAttach", attaching);
+        abandon("onDetach", detaching);
         try {
-            if (!scope.script().isClosed()) {
+            if (attached && !detached && !scope.script().isClosed()) {
                 hook("onDetach", Budget.STOP);
             }
         } catch (JsException e) {
-            scope.log().error("onDetach failed: " + e.report());
+            detachFailed(e);
         } finally {
             timers.close();
             events.forget(scope);
             scope.script().close();
             scope.close();
+        }
+    }
+
+    /** Ends a hook's promise that is still pending: the resource stops without waiting for it any longer. */
+    private void abandon(String hook, @Nullable CompletableFuture<@Nullable Object> settling) {
+        if (settling != null && !settling.isDone()) {
+            settling.completeExceptionally(new JsRuntimeException(new JsFailure(scope.name(), "", 0,
+                    "stopped while " + hook + " was still awaiting", ""), null));
         }
     }
 
@@ -266,18 +405,29 @@ final class JsResource {
      */
     @Nullable Object hook(String name, Budget budget, Function<Context, Object[]> args,
             Function<Value, @Nullable Object> result) {
-        JsScript script = scope.script();
+        return await(name, begin(name, budget, args, result));
+    }
+
+    /**
+     * Calls a hook of the entry module, if it exports one, without waiting for its promise.
+     *
+     * @return what {@code result} read, once the hook's promise has settled: done when the hook returned no promise
+     *     or one that settled within the call; exceptionally when it failed
+     * @throws JsException when the call itself fails
+     */
+    private CompletableFuture<@Nullable Object> begin(String name, Budget budget, Function<Context, Object[]> args,
+            Function<Value, @Nullable Object> result) {
         var settled = new CompletableFuture<@Nullable Object>();
-        boolean pending = script.call(budget, context -> {
+        scope.script().call(budget, context -> {
             Value hook = entry.getMember(name);
             if (hook == null || !hook.canExecute()) {
                 settled.complete(null);
-                return false;
+                return null;
             }
             Value value = hook.execute(args.apply(context));
             if (!Objects.requireNonNull(helpers).getMember("isThenable").execute(value).asBoolean()) {
                 settled.complete(result.apply(value));
-                return false;
+                return null;
             }
             helpers.getMember("settle").execute(value, (ProxyExecutable) values -> {
                 try {
@@ -287,58 +437,85 @@ final class JsResource {
                 }
                 return null;
             }, (ProxyExecutable) values -> settled.completeExceptionally(rejection(name, values)));
-            return true;
+            return null;
         });
-        if (pending) {
-            await(name, settled);
-        }
-        return settled.getNow(null);
+        return settled;
     }
 
+    /**
+     * Why a hook's promise was rejected: where an {@code Error} was thrown (the resource's file and line, as for any
+     * failure of its code), else what the promise was rejected with.
+     */
     private JsRuntimeException rejection(String hook, Value[] args) {
         Value reason = args.length > 0 ? args[0] : null;
-        String text = reason == null ? "rejected" : reason.toString();
-        String file = "";
-        int line = 0;
-        if (reason != null && reason.hasMember("stack")) {
-            var located = java.util.regex.Pattern.compile("\\(?/?([^\\s()]+\\.m?[jt]s):(\\d+)").matcher(
-                    String.valueOf(reason.getMember("stack")));
-            if (located.find()) {
-                file = ModuleFileSystem.displayName("/" + located.group(1), located.group(1));
-                line = scope.script().lines().original(file, Integer.parseInt(located.group(2)));
+        if (reason != null && reason.isException()) {
+            try {
+                reason.throwException();
+            } catch (PolyglotException thrown) {
+                JsFailure at = JsFailure.of(scope.name(), thrown, scope.script().lines());
+                return new JsRuntimeException(new JsFailure(at.resource(), at.file(), at.line(),
+                        hook + " failed: " + at.message(), at.stack()), null);
             }
         }
-        return new JsRuntimeException(new JsFailure(scope.name(), file, line, hook + " failed: " + text, ""), null);
+        String text = reason == null ? "rejected" : reason.toString();
+        return new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " failed: " + text, ""), null);
     }
 
-    /** Waits for a hook's promise, running the resource's timers meanwhile (this may be the game thread). */
-    private void await(String hook, CompletableFuture<@Nullable Object> settled) {
+    /**
+     * Waits for a hook's promise, running the resource's timers meanwhile (this may be the game thread).
+     *
+     * @return what the hook's {@code result} read
+     * @throws JsException when the hook failed, or did not settle within the start timeout
+     * @throws IllegalArgumentException when its {@code result} refused the value
+     */
+    private @Nullable Object await(String hook, CompletableFuture<@Nullable Object> settled) {
         long deadline = System.nanoTime() + scope.script().limits().startTimeout().toNanos();
         while (!settled.isDone()) {
             timers.runDue();
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " did not finish within "
-                        + scope.script().limits().startTimeout().toMillis() + " ms", ""), null);
+                throw timedOut(hook);
             }
             try {
                 settled.get(Math.min(left, Math.max(100_000L, timers.nanosToNext())), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                // run the timers that are due, then wait again
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof JsException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof IllegalArgumentException refused) {
-                    throw refused;
-                }
-                throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " failed: " + e.getCause(), ""),
-                        e.getCause());
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // run the timers that are due, then wait again; or read the failure below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " was interrupted", ""), e);
             }
         }
+        return outcome(hook, settled);
+    }
+
+    /**
+     * What a settled hook read.
+     *
+     * @throws JsException when the hook failed
+     * @throws IllegalArgumentException when its {@code result} refused the value
+     */
+    private @Nullable Object outcome(String hook, CompletableFuture<@Nullable Object> settled) {
+        try {
+            return settled.join();
+        } catch (CompletionException e) {
+            throw failure(hook, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** How the host reports a hook's failure: the script's, a refused value, or one line naming the hook. */
+    private RuntimeException failure(String hook, Throwable cause) {
+        return switch (cause) {
+            case JsException script -> script;
+            case IllegalArgumentException refused -> refused;
+            case java.util.concurrent.TimeoutException late -> timedOut(hook);
+            default -> new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " failed: " + cause, ""),
+                    cause);
+        };
+    }
+
+    private JsRuntimeException timedOut(String hook) {
+        return new JsRuntimeException(new JsFailure(scope.name(), "", 0, hook + " did not finish within "
+                + scope.script().limits().startTimeout().toMillis() + " ms", ""), null);
     }
 
     /** Registers the entry module's exported functions as cross-language exports. */
