@@ -122,6 +122,24 @@ class JsResourcesIT {
     }
 
     @Test
+    void anAwaitingOnAttachFinishesWhileTheClockIsPaused() throws Exception {
+        js("paused-attach", """
+                export async function onAttach() {
+                    await new Promise((resolve) => setTimeout(resolve, 200));
+                    console.log("attached with the clock paused");
+                }
+                """);
+        serverJson("\"game\": {\"startPaused\": true}");
+        var run = PlinthInstance.at(home).script("resource:start paused-attach", "resource:list");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("[paused-attach] attached with the clock paused"),
+                "no tick runs while the clock is paused, so the start runs what the hook awaits:\n" + run.output());
+        assertTrue(run.output().matches("(?s).*\npaused-attach\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"),
+                run.output());
+    }
+
+    @Test
     void aSavedModuleIsParsedOnceBeforeTheSwapAndNothingIsParsedDuringIt() throws Exception {
         js("pulse", "console.log('pulse v1');\n");
         serverJson("\"DevResources\": [\"pulse\"],\n  \"HotReloadDebounceMs\": 100", "pulse");

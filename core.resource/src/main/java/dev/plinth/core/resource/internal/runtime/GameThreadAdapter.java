@@ -25,6 +25,12 @@ public record GameThreadAdapter(GameThread gameThread, Optional<Version> gameVer
         return gameThread.isGameThread();
     }
 
+    /** A paused clock ({@code game.startPaused}, {@code sim:tick}) runs queued work only, no ticks. */
+    @Override
+    public boolean ticks() {
+        return !gameThread.statistics().paused();
+    }
+
     @Override
     public boolean inDeterministicSection() {
         return gameThread.inDeterministicSection();

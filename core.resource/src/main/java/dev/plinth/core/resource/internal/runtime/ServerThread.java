@@ -35,7 +35,7 @@ public interface ServerThread {
      * Whether the thread ticks between the work it is given (a game loop), so that what a resource awaits (its
      * timers) runs while a caller waits for it; a thread that only applies transitions does not.
      *
-     * @return {@code true} for a game thread
+     * @return {@code true} for a game thread whose clock runs
      */
     default boolean ticks() {
         return true;
