@@ -1,6 +1,8 @@
 package dev.plinth.lang.js.internal.engine;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -10,10 +12,18 @@ import org.graalvm.polyglot.SourceSection;
  * @param resource the resource
  * @param file the file relative to the resource ({@code server/index.js}), empty when unknown
  * @param line the line in it, 0 when unknown
- * @param message the error without its location
- * @param stack the JavaScript stack, one frame per line, empty when unknown
+ * @param message the error without its location, one line
+ * @param stack the JavaScript stack, one frame per line; for a syntax error, the line and a caret under where the
+ *     parser stopped; empty when unknown
  */
 public record JsFailure(String resource, String file, int line, String message, String stack) {
+
+    /**
+     * GraalJS's syntax error: {@code SyntaxError: main.js:3:10 Expected an operand but found =}, then the line and a
+     * caret, then the same for each further error it found.
+     */
+    private static final Pattern SYNTAX = Pattern.compile(
+            "SyntaxError: \\S+:\\d+:\\d+ ([^\\n]*)(?:\\n([^\\n]*)\\n([^\\n]*))?.*", Pattern.DOTALL);
 
     /** Validates the components. */
     public JsFailure {
@@ -62,19 +72,30 @@ public record JsFailure(String resource, String file, int line, String message, 
             file = ModuleFileSystem.displayName(location.getSource().getPath(), location.getSource().getName());
             line = lines.original(file, location.isAvailable() ? location.getStartLine() : 0);
         }
+        String message = String.valueOf(error.getMessage()).replace(" from " + ModuleFileSystem.OWN, " from ")
+                .replace("Error reading module 'null' imported", "Error reading a module imported");
+        Matcher syntax = SYNTAX.matcher(message);
+        if (error.isSyntaxError() && syntax.matches()) {
+            String excerpt = syntax.group(2) == null ? "" : "    " + syntax.group(2) + "\n    " + syntax.group(3);
+            return new JsFailure(resource, file, line, "SyntaxError: " + syntax.group(1), excerpt);
+        }
         var stack = new StringBuilder();
         for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
             if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
                 SourceSection at = frame.getSourceLocation();
                 String shown = ModuleFileSystem.displayName(at.getSource().getPath(), at.getSource().getName());
-                stack.append(stack.isEmpty() ? "" : "\n").append("    at ").append(frame.getRootName().isEmpty()
-                        ? "<module>" : frame.getRootName()).append(" (").append(shown).append(':')
+                stack.append(stack.isEmpty() ? "" : "\n").append("    at ").append(function(frame)).append(" (")
+                        .append(shown).append(':')
                         .append(lines.original(shown, at.isAvailable() ? at.getStartLine() : 0)).append(')');
             }
         }
-        String message = String.valueOf(error.getMessage()).replace(" from " + ModuleFileSystem.OWN, " from ")
-                .replace("Error reading module 'null' imported", "Error reading a module imported");
         return new JsFailure(resource, file, line, message, stack.toString());
+    }
+
+    /** A frame's function as a stack shows it: a module's own code (GraalJS's {@code :module:eval}) as a module. */
+    private static String function(PolyglotException.StackFrame frame) {
+        String name = frame.getRootName();
+        return name.isEmpty() || name.startsWith(":") ? "<module>" : name;
     }
 
     /**
