@@ -23,10 +23,10 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * The sandbox's memory thread ({@value #THREAD}): every {@code sandbox.memory_check_ms} it measures what each
- * resource keeps (the {@link RetainedMemory} services the hosts register), records it in the resource's account, and
- * stops a resource that keeps more than its limit; then it asks the {@link HeapGuard} whether the server's heap, after
- * the last collection, is past its threshold, and if so stops the resource that keeps the most. Measuring runs here,
- * never on the game thread.
+ * resource keeps (the {@link RetainedMemory} services the hosts register) when it ran code since its last measure
+ * ({@link MeasureRounds}), records it in the resource's account, and stops a resource that keeps more than its limit;
+ * then it asks the {@link HeapGuard} whether the server's heap, after the last collection, is past its threshold, and
+ * if so stops the resource that keeps the most. Measuring runs here, never on the game thread.
  *
  * <p>Thread-safe: the whiteboard is a copy-on-write list; the measures are this thread's own.
  */
@@ -42,6 +42,7 @@ public final class MemoryMonitor {
     private final Logger log;
     private final List<RetainedMemory> resources = new CopyOnWriteArrayList<>();
     private final Map<RetainedMemory, Long> measured = new ConcurrentHashMap<>();
+    private final MeasureRounds rounds = new MeasureRounds();
     private volatile @Nullable Thread thread;
 
     /**
@@ -105,11 +106,22 @@ public final class MemoryMonitor {
             if (thread != Thread.currentThread()) {
                 return;
             }
-            for (RetainedMemory resource : resources) {
+            round();
+        }
+    }
+
+    /**
+     * One round of the memory thread: measures the resources that ran code since their last measure
+     * ({@link MeasureRounds}), then asks the heap guard. Memory thread only (and tests).
+     */
+    void round() {
+        rounds.begin(resources);
+        for (RetainedMemory resource : resources) {
+            if (rounds.due(resource, accounts.snapshot(resource.resource()))) {
                 check(resource);
             }
-            heap.check(measured).ifPresent(this::stopBiggest);
         }
+        heap.check(measured).ifPresent(this::stopBiggest);
     }
 
     /** Measures one resource the monitor holds and stops it when it keeps more than it may. */

@@ -28,6 +28,7 @@ class MemoryMonitorTest {
     /** A resource keeping a given number of bytes. */
     private static final class Keeping extends HeapGuardTest.Keeper {
         private final long bytes;
+        private int measures;
 
         Keeping(String name, long bytes) {
             super(name);
@@ -41,8 +42,63 @@ class MemoryMonitorTest {
 
         @Override
         public long measure() {
+            measures++;
             return bytes;
         }
+    }
+
+    @Test
+    void anIdleResourceIsNotWalkedAgainUntilItRunsCodeOrItsRefreshIsDue() {
+        var account = accounts.open("idle", "js", 1000);
+        var idle = new Keeping("idle", 4 * MB);
+        monitor.addResource(idle);
+
+        monitor.round();
+        monitor.round();
+        monitor.round();
+        assertEquals(1, idle.measures, "measured once while none of its code ran");
+
+        account.charge(10, 1000, 512);
+        monitor.round();
+        assertEquals(2, idle.measures, "a call ran: measured again");
+
+        for (int round = 0; round < MeasureRounds.REFRESH_ROUNDS; round++) {
+            monitor.round();
+        }
+        assertEquals(3, idle.measures, "measured anyway every " + MeasureRounds.REFRESH_ROUNDS + " rounds");
+        assertEquals(4 * MB, accounts.snapshot("idle").orElseThrow().retainedBytes());
+    }
+
+    @Test
+    void aResourceThatKeepsGrowingWhileItRunsIsStoppedAtTheNextRound() {
+        var account = accounts.open("grower", "lua", 1000);
+        var kept = new long[] {MB};
+        var grower = new HeapGuardTest.Keeper("grower") {
+            @Override
+            public long limitBytes() {
+                return 16 * MB;
+            }
+
+            @Override
+            public long measure() {
+                return kept[0];
+            }
+        };
+        monitor.addResource(grower);
+        monitor.round();
+        kept[0] = 64 * MB;
+        account.charge(10, 1000, 64 * MB);
+        monitor.round();
+        assertEquals(List.of("it keeps 64.0 MB, more than its limit of 16.0 MB (max_memory_mb)"), grower.stops);
+    }
+
+    @Test
+    void aResourceWithoutAnAccountIsMeasuredEveryRound() {
+        var unaccounted = new Keeping("unaccounted", MB);
+        monitor.addResource(unaccounted);
+        monitor.round();
+        monitor.round();
+        assertEquals(2, unaccounted.measures);
     }
 
     @Test
