@@ -8,6 +8,7 @@ import java.lang.classfile.CodeTransform;
 import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.MethodTransform;
+import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -25,7 +26,7 @@ import java.util.jar.JarFile;
  * Build step of the Lua host (run by Maven before the bundle is made, as a single-file Java program): copies LuaJ's
  * packages {@code org.luaj.vm2} and {@code org.luaj.vm2.compiler} into the bundle's classes, whole (bnd's
  * {@code -conditionalpackage} takes a package already in the classes as the bundle's own and copies none of it), with
- * calls into the host added to two classes where LuaJ's own Java code does work a script controls without any
+ * calls into the host added to three classes where LuaJ's own Java code does work a script controls without any
  * checkpoint, and to two where it words an error:
  *
  * <ul>
@@ -35,6 +36,15 @@ import java.util.jar.JarFile;
  *   <li>{@code LuaString.concatTo(LuaString)}, {@code Buffer.makeroom(int, int)} and {@code Buffer.realloc(int, int)}:
  *       the {@code ..} operator allocates the joined string without asking; they now ask the resource's meter first
  *       ({@code Growth});
+ *   <li>{@code LuaString.raweq(LuaString)} and {@code LuaString.strcmp(LuaString)}: {@code ==}, {@code <} and a
+ *       lookup by a string key compare long strings byte by byte within one instruction; the bodies are replaced by
+ *       the host's ({@code StringWork.equal}, {@code compare}), which charge the bytes they read, and
+ *       {@code LuaString.scannumber} (arithmetic on a string, {@code tonumber}) charges them first
+ *       ({@code StringWork.scan});
+ *   <li>{@code LuaTable.heapSort(int, LuaValue)}, {@code LuaTable.insert(int, LuaValue)} and
+ *       {@code LuaTable.remove(int)}: {@code table.sort}, {@code table.insert(t, 1, v)} and {@code table.remove(t, 1)}
+ *       sort or shift a whole list for one call; the sort is charged first ({@code ListWork.sort}), the shifts are
+ *       the host's ({@code ListWork.insert}, {@code remove}), charged as they move values;
  *   <li>{@code LuaClosure.processErrorHooks(LuaError, Prototype, int)}, where the interpreter places an error: its
  *       text is then said as PUC Lua says it, the variable named from the failing instruction
  *       ({@code ErrorNames.interpreted}: PUC's {@code file:line:}, none for level 0, the line of a tail call that
@@ -51,9 +61,12 @@ public final class PatchLuaJ {
 
     private static final ClassDesc STRING_HASH = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.StringHash");
     private static final ClassDesc GROWTH = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.Growth");
+    private static final ClassDesc STRING_WORK = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.StringWork");
+    private static final ClassDesc LIST_WORK = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.ListWork");
     /** LuaJ's packages copied whole: its core and its compiler. */
     private static final List<String> PACKAGES = List.of("org/luaj/vm2/", "org/luaj/vm2/compiler/");
     private static final ClassDesc LUA_STRING = ClassDesc.of("org.luaj.vm2.LuaString");
+    private static final ClassDesc LUA_TABLE = ClassDesc.of("org.luaj.vm2.LuaTable");
     private static final ClassDesc LUA_ERROR = ClassDesc.of("org.luaj.vm2.LuaError");
     private static final ClassDesc LUA_CLOSURE = ClassDesc.of("org.luaj.vm2.LuaClosure");
     private static final ClassDesc GLOBALS = ClassDesc.of("org.luaj.vm2.Globals");
@@ -79,7 +92,22 @@ public final class PatchLuaJ {
                                 atStart(code -> code
                                         .aload(1).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
                                         .aload(0).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
-                                        .invokestatic(GROWTH, "concat", MethodTypeDesc.ofDescriptor("(II)V"))))),
+                                        .invokestatic(GROWTH, "concat", MethodTypeDesc.ofDescriptor("(II)V")))),
+                        delegating(LUA_STRING, "raweq", "(Lorg/luaj/vm2/LuaString;)Z", STRING_WORK, "equal"),
+                        delegating(LUA_STRING, "strcmp", "(Lorg/luaj/vm2/LuaString;)I", STRING_WORK, "compare"),
+                        ClassTransform.transformingMethodBodies(
+                                method("scannumber", "()D").or(method("scannumber", "(I)D")),
+                                atStart(code -> code
+                                        .aload(0).getfield(LUA_STRING, "m_length", ConstantDescs.CD_int)
+                                        .invokestatic(STRING_WORK, "scan", MethodTypeDesc.ofDescriptor("(I)V"))))),
+                "org/luaj/vm2/LuaTable.class", List.of(
+                        ClassTransform.transformingMethodBodies(
+                                method("heapSort", "(ILorg/luaj/vm2/LuaValue;)V"),
+                                atStart(code -> code
+                                        .iload(1)
+                                        .invokestatic(LIST_WORK, "sort", MethodTypeDesc.ofDescriptor("(I)V")))),
+                        delegating(LUA_TABLE, "insert", "(ILorg/luaj/vm2/LuaValue;)V", LIST_WORK, "insert"),
+                        delegating(LUA_TABLE, "remove", "(I)Lorg/luaj/vm2/LuaValue;", LIST_WORK, "remove")),
                 "org/luaj/vm2/Buffer.class", List.of(
                         ClassTransform.transformingMethodBodies(method("makeroom", "(II)V"), atStart(code -> code
                                 .iload(1).iload(2)
@@ -151,6 +179,26 @@ public final class PatchLuaJ {
                 builder.with(element);
             }
         };
+    }
+
+    /**
+     * Replaces the body of an instance method by a call to a static method of the host that takes the instance and
+     * the method's arguments and returns what it returns.
+     */
+    private static ClassTransform delegating(ClassDesc owner, String name, String descriptor, ClassDesc host,
+            String hostMethod) {
+        MethodTypeDesc type = MethodTypeDesc.ofDescriptor(descriptor);
+        return ClassTransform.transformingMethods(method(name, descriptor), replaceBody(code -> {
+            code.aload(0);
+            int slot = 1;
+            for (ClassDesc parameter : type.parameterList()) {
+                TypeKind kind = TypeKind.from(parameter);
+                code.loadLocal(kind, slot);
+                slot += kind.slotSize();
+            }
+            code.invokestatic(host, hostMethod, type.insertParameterTypes(0, owner))
+                    .return_(TypeKind.from(type.returnType()));
+        }));
     }
 
     /**
