@@ -24,9 +24,10 @@ import java.util.jar.JarFile;
 
 /**
  * Build step of the Lua host (run by Maven before the bundle is made, as a single-file Java program): copies LuaJ's
- * package {@code org.luaj.vm2} into the bundle's classes, whole (bnd's {@code -conditionalpackage} takes a package
- * already in the classes as the bundle's own and copies none of it), with calls into the host added to three classes
- * where LuaJ's own Java code does work a script controls without any checkpoint, and one where it words an error:
+ * packages {@code org.luaj.vm2} and {@code org.luaj.vm2.compiler} into the bundle's classes, whole (bnd's
+ * {@code -conditionalpackage} takes a package already in the classes as the bundle's own and copies none of it), with
+ * calls into the host added to three classes where LuaJ's own Java code does work a script controls without any
+ * checkpoint, and to two where it words an error:
  *
  * <ul>
  *   <li>{@code LuaString.hashCode(byte[], int, int)}: LuaJ hashes only every n-th byte of a long string, so keys
@@ -48,7 +49,10 @@ import java.util.jar.JarFile;
  *       text is then said as PUC Lua says it, the variable named from the failing instruction
  *       ({@code ErrorNames.interpreted}: PUC's {@code file:line:}, none for level 0, the line of a tail call that
  *       called nil); an {@code error()} of level 2 or more is left to the caller's handler, one level less. Only errors
- *       pay for it.
+ *       pay for it;
+ *   <li>{@code compiler.LexState.lexerror(String, int)}, where every syntax error is raised: worded as PUC Lua
+ *       words it, {@code near} the token where the parser stopped ({@code SyntaxErrors}); the compiler package is
+ *       copied whole for it.
  * </ul>
  *
  * Usage: {@code java PatchLuaJ.java <luaj-jse.jar> <classes folder>}.
@@ -59,13 +63,18 @@ public final class PatchLuaJ {
     private static final ClassDesc GROWTH = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.Growth");
     private static final ClassDesc STRING_WORK = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.StringWork");
     private static final ClassDesc LIST_WORK = ClassDesc.of("dev.plinth.lang.lua.internal.luaj.ListWork");
-    private static final String PACKAGE = "org/luaj/vm2/";
+    /** LuaJ's packages copied whole: its core and its compiler. */
+    private static final List<String> PACKAGES = List.of("org/luaj/vm2/", "org/luaj/vm2/compiler/");
     private static final ClassDesc LUA_STRING = ClassDesc.of("org.luaj.vm2.LuaString");
     private static final ClassDesc LUA_TABLE = ClassDesc.of("org.luaj.vm2.LuaTable");
     private static final ClassDesc LUA_ERROR = ClassDesc.of("org.luaj.vm2.LuaError");
     private static final ClassDesc LUA_CLOSURE = ClassDesc.of("org.luaj.vm2.LuaClosure");
     private static final ClassDesc GLOBALS = ClassDesc.of("org.luaj.vm2.Globals");
     private static final ClassDesc ERROR_NAMES = ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.ErrorNames");
+    private static final ClassDesc SYNTAX_ERRORS =
+            ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.SyntaxErrors");
+    private static final ClassDesc LEX_STATE = ClassDesc.of("org.luaj.vm2.compiler.LexState");
+    private static final ClassDesc LUA = ClassDesc.of("org.luaj.vm2.Lua");
 
     private PatchLuaJ() {}
 
@@ -119,12 +128,15 @@ public final class PatchLuaJ {
                                         .putfield(LUA_ERROR, "traceback", ConstantDescs.CD_String))),
                         ClassTransform.transformingMethodBodies(
                                 method("processErrorHooks", "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)V"),
-                                atStart(PatchLuaJ::deferToTheCaller))));
+                                atStart(PatchLuaJ::deferToTheCaller))),
+                "org/luaj/vm2/compiler/LexState.class", List.of(
+                        ClassTransform.transformingMethods(method("lexerror", "(Ljava/lang/String;I)V"),
+                                replaceBody(PatchLuaJ::syntaxErrorAsPucSaysIt))));
         int copied = 0;
         try (var luaj = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(luaj.entries())) {
                 String name = entry.getName();
-                if (!name.startsWith(PACKAGE) || name.indexOf('/', PACKAGE.length()) >= 0 || !name.endsWith(".class")) {
+                if (!name.endsWith(".class") || !PACKAGES.contains(name.substring(0, name.lastIndexOf('/') + 1))) {
                     continue;
                 }
                 byte[] bytes;
@@ -142,7 +154,7 @@ public final class PatchLuaJ {
                 copied++;
             }
         }
-        System.out.println("PatchLuaJ: " + copied + " classes of " + PACKAGE + " in " + classes);
+        System.out.println("PatchLuaJ: " + copied + " classes of " + PACKAGES + " in " + classes);
     }
 
     private static byte[] patch(byte[] bytes, List<ClassTransform> transforms) {
@@ -201,6 +213,23 @@ public final class PatchLuaJ {
                 .putfield(LUA_ERROR, "level", ConstantDescs.CD_int)
                 .return_()
                 .labelBinding(own);
+    }
+
+    /**
+     * {@code LexState.lexerror(msg, token)}, where LuaJ raises every syntax error, becomes
+     * {@code throw SyntaxErrors.of(Lua.chunkid(source.tojstring()), linenumber, msg, token, txtToken(token))}.
+     */
+    private static void syntaxErrorAsPucSaysIt(CodeBuilder code) {
+        code.aload(0).getfield(LEX_STATE, "source", LUA_STRING)
+                .invokevirtual(LUA_STRING, "tojstring", MethodTypeDesc.ofDescriptor("()Ljava/lang/String;"))
+                .invokestatic(LUA, "chunkid", MethodTypeDesc.ofDescriptor("(Ljava/lang/String;)Ljava/lang/String;"))
+                .aload(0).getfield(LEX_STATE, "linenumber", ConstantDescs.CD_int)
+                .aload(1).iload(2)
+                .aload(0).iload(2)
+                .invokevirtual(LEX_STATE, "txtToken", MethodTypeDesc.ofDescriptor("(I)Ljava/lang/String;"))
+                .invokestatic(SYNTAX_ERRORS, "of", MethodTypeDesc.ofDescriptor(
+                        "(Ljava/lang/String;ILjava/lang/String;ILjava/lang/String;)Lorg/luaj/vm2/LuaError;"))
+                .athrow();
     }
 
     private static CodeTransform beforeReturn(Consumer<CodeBuilder> epilogue) {
