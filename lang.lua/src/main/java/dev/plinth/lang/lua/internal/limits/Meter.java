@@ -256,6 +256,16 @@ public final class Meter {
     }
 
     /**
+     * How deeply the call in progress is nested: calls into the resource made from within its own calls (through
+     * the host: an export it calls of its own, an event it emits that it handles) count one more each.
+     *
+     * @return 0 outside a call, 1 in an outermost one
+     */
+    public int depth() {
+        return bracket.depth();
+    }
+
+    /**
      * The number of the tick the last call ran in.
      *
      * @return the tick

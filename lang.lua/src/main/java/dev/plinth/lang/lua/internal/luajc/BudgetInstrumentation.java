@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * Rewrites the classes LuaJC generates so their loops and calls can be stopped: a call to
- * {@link Checkpoints#charge(int)} at the entry of every method that runs Lua code and before every backward branch
- * (every loop iteration), charging the number of bytecode instructions of the loop body divided by
- * {@value #JVM_INSTRUCTIONS_PER_LUA_INSTRUCTION}, about the Lua instructions it stands for.
+ * {@link Checkpoints#charge(int)} at the entry of every method that runs Lua code (after its first line number) and
+ * before every backward branch (every loop iteration), charging the number of bytecode instructions of the loop body
+ * divided by {@value #JVM_INSTRUCTIONS_PER_LUA_INSTRUCTION}, about the Lua instructions it stands for.
  */
 final class BudgetInstrumentation {
 
@@ -56,14 +56,18 @@ final class BudgetInstrumentation {
 
         private final Map<Label, Integer> labels = new HashMap<>();
         private int instructions;
+        private boolean entered;
 
-        @Override
-        public void atStart(CodeBuilder builder) {
-            builder.loadConstant(1).invokestatic(CHECKPOINTS, "charge", CHARGE);
-        }
-
+        /**
+         * The entry checkpoint goes before the method's first instruction, after the line number that comes first:
+         * a budget broken there is placed at the function's line, not at line -1 (a frame before any line).
+         */
         @Override
         public void accept(CodeBuilder builder, CodeElement element) {
+            if (!entered && element instanceof Instruction) {
+                entered = true;
+                builder.loadConstant(1).invokestatic(CHECKPOINTS, "charge", CHARGE);
+            }
             switch (element) {
                 case LabelTarget target -> labels.put(target.label(), instructions);
                 case BranchInstruction branch when labels.containsKey(branch.target()) -> {

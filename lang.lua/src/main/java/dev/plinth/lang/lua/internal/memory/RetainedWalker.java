@@ -24,7 +24,9 @@ import org.luaj.vm2.Varargs;
  * One measurement of what a Lua resource keeps: a walk of the object graph from its roots (its globals, and the
  * functions the host holds for it: handlers, commands, tasks, exports), counting each value once with an estimate of
  * its size on the heap: strings with their bytes (a byte array shared by substrings once), tables with their entries
- * and metatable, closures with their upvalues and prototype, compiled functions with the values their fields hold.
+ * and metatable, closures with their upvalues and prototype, compiled functions with the values their fields hold,
+ * coroutines with the function they run (a flat {@value #COROUTINE} bytes for the rest: the local variables of a
+ * suspended coroutine live on its Java thread's stack, out of the walk's reach).
  * Host objects (players, worlds) belong to the server and are not counted.
  *
  * <p>Incremental: {@link #step} visits at most a given number of values, so the caller can hold the resource's
@@ -118,7 +120,10 @@ public final class RetainedWalker {
                     push(nested);
                 }
             }
-            case LuaThread coroutine -> bytes += COROUTINE;
+            case LuaThread coroutine -> {
+                bytes += COROUTINE;
+                push(coroutine.state.function);
+            }
             case LuaFunction function -> visitFunction(function);
             case LuaValue plain -> bytes += OBJECT + REFERENCE;
             default -> bytes += OBJECT;
@@ -147,10 +152,15 @@ public final class RetainedWalker {
 
     /**
      * A function compiled by LuaJC keeps its upvalues and constants in fields of its generated class (loaded by a
-     * {@code lua:} class loader); other functions are the host's and keep nothing of the resource.
+     * {@code lua:} class loader); a host function that holds a value of the resource says so ({@link HeldValue});
+     * other functions are the host's and keep nothing of the resource.
      */
     private void visitFunction(LuaFunction function) {
         bytes += OBJECT + REFERENCE;
+        if (function instanceof HeldValue holder) {
+            push(holder.held());
+            return;
+        }
         ClassLoader loader = function.getClass().getClassLoader();
         if (loader == null || loader.getName() == null || !loader.getName().startsWith("lua:")) {
             return;

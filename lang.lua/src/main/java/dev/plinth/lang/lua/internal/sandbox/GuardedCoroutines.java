@@ -1,6 +1,8 @@
 package dev.plinth.lang.lua.internal.sandbox;
 
+import dev.plinth.lang.lua.internal.binding.GuardedFunction;
 import dev.plinth.lang.lua.internal.limits.Meter;
+import dev.plinth.lang.lua.internal.memory.HeldValue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,11 +15,14 @@ import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * {@code coroutine.create} and {@code coroutine.wrap} for sandboxed code. LuaJ runs each coroutine on a Java thread
+ * {@code coroutine.create}, {@code wrap}, {@code resume} and {@code yield} for sandboxed code. LuaJ runs each
+ * coroutine on a Java thread
  * of its own, in lock-step with the thread that resumes it; this charges their creation to the budget
  * ({@value #COST} instructions each), keeps their number bounded, binds the resource's
  * {@link Meter} on those threads (compiled code and the metered library find it there), and lets the host end the
- * threads of a stopped resource at once instead of when the garbage collector finds them.
+ * threads of a stopped resource at once instead of when the garbage collector finds them. A yield across a call
+ * into a resource is refused ({@link Yield}), and the memory walk follows a coroutine to its function
+ * ({@link HeldValue}).
  *
  * <p>Thread-safe: the set of threads is read by the host from any thread.
  */
@@ -44,6 +49,15 @@ public final class GuardedCoroutines {
     void install(LuaTable coroutine) {
         coroutine.rawset("create", new Create());
         coroutine.rawset("wrap", new Wrap());
+        coroutine.rawset("resume", new Resume(coroutine.rawget("resume")));
+        coroutine.rawset("yield", new Yield(coroutine.rawget("yield")));
+    }
+
+    /** Notes the call depth a coroutine of this resource is resumed at, before it runs. */
+    private void resuming(LuaValue thread) {
+        if (thread instanceof LuaThread coroutine && coroutine.state.function instanceof Body body) {
+            body.resumedAt = meter.depth();
+        }
     }
 
     /**
@@ -76,20 +90,71 @@ public final class GuardedCoroutines {
     private final class Wrap extends OneArgFunction {
         @Override
         public LuaValue call(LuaValue function) {
-            LuaThread thread = newThread(function);
-            return new VarArgFunction() {
-                @Override
-                public Varargs invoke(Varargs args) {
-                    Varargs result = thread.resume(args);
-                    return result.arg1().toboolean() ? result.subargs(2) : error(result.arg(2).tojstring());
-                }
-            };
+            return new Wrapped(newThread(function));
+        }
+    }
+
+    /** {@code coroutine.resume}, noting the call depth it resumes its coroutine at ({@link Yield}). */
+    private final class Resume extends GuardedFunction {
+        Resume(LuaValue delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected void check(Varargs args) {
+            resuming(args.arg1());
+        }
+    }
+
+    /**
+     * {@code coroutine.yield}, refused where a call into a resource sits between the coroutine's body and the yield
+     * (its code called by another resource's export, or by its own through the host), as PUC Lua refuses a yield
+     * across a C call: the coroutine's thread would wait with that call unfinished, holding the called resource's
+     * lock and its meter inside the call, and the next call into that resource would wait for ever, on the game
+     * thread too. The resource's call depth when the coroutine was last resumed tells: a call in between is one more.
+     */
+    private final class Yield extends GuardedFunction {
+        Yield(LuaValue delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected void check(Varargs args) {
+            if (globals.running.state.function instanceof Body body && body.resumedAt != meter.depth()) {
+                error("attempt to yield across a call between resources");
+            }
+        }
+    }
+
+    /** The function {@code coroutine.wrap} returns: it resumes its coroutine and raises the coroutine's errors. */
+    private final class Wrapped extends VarArgFunction implements HeldValue {
+        private final LuaThread thread;
+
+        Wrapped(LuaThread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            resuming(thread);
+            Varargs result = thread.resume(args);
+            return result.arg1().toboolean() ? result.subargs(2) : error(result.arg(2).tojstring());
+        }
+
+        @Override
+        public LuaValue held() {
+            return thread;
         }
     }
 
     /** The coroutine's function as it runs on its own thread. */
-    private final class Body extends VarArgFunction {
+    private final class Body extends VarArgFunction implements HeldValue {
         private final LuaValue function;
+        /**
+         * The resource's call depth when the coroutine was last resumed: written by the resuming thread before the
+         * resume hands over (LuaJ's resume synchronizes on the coroutine), read by the coroutine's thread.
+         */
+        private int resumedAt;
 
         Body(LuaValue function) {
             this.function = function;
@@ -109,6 +174,11 @@ public final class GuardedCoroutines {
                 threads.remove(current);
                 alive.decrementAndGet();
             }
+        }
+
+        @Override
+        public LuaValue held() {
+            return function;
         }
     }
 }

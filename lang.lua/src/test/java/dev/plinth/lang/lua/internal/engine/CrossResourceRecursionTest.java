@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.plinth.lang.lua.internal.binding.LuaFunctions;
-import dev.plinth.lang.lua.internal.binding.PlainValues;
 import dev.plinth.lang.lua.internal.engine.TestScripts.Mode;
 import dev.plinth.lang.lua.internal.limits.Limit;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -28,19 +25,6 @@ class CrossResourceRecursionTest {
     private final AtomicLong tick = new AtomicLong();
 
 
-    /** Gives {@code from} a global {@code other(...)} that calls {@code to}'s global {@code f}, as an import does. */
-    private static void importInto(LuaScript from, LuaScript to) {
-        from.globals().set("other", LuaFunctions.of(args -> {
-            var arguments = PlainValues.toList(args, from.values("the arguments of f"));
-            try {
-                return PlainValues.toVarargs(from.asPayer(() -> PlainValues.toList(
-                        to.call(Budget.CALL, to.globals().get("f"), PlainValues.toVarargs(arguments)),
-                        to.values("the results of f"))));
-            } catch (ScriptException e) {
-                throw new LuaError("f failed: " + e.getMessage());
-            }
-        }));
-    }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
@@ -52,8 +36,8 @@ class CrossResourceRecursionTest {
                 """;
         LuaScript a = scripts.started(mode, main, tick::get);
         LuaScript b = scripts.started(mode, main, tick::get);
-        importInto(a, b);
-        importInto(b, a);
+        TestScripts.link(a, "other", b, "f");
+        TestScripts.link(b, "other", a, "f");
         for (String entry : new String[] {"f", "guarded"}) {
             tick.incrementAndGet();
             try {

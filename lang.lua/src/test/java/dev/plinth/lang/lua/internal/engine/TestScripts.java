@@ -4,6 +4,8 @@ import dev.plinth.core.sandbox.internal.account.AccountBook;
 import dev.plinth.core.sandbox.internal.watchdog.WatchdogService;
 import dev.plinth.core.sandbox.limits.SandboxLimits;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
+import dev.plinth.lang.lua.internal.binding.LuaFunctions;
+import dev.plinth.lang.lua.internal.binding.PlainValues;
 import dev.plinth.lang.lua.internal.limits.Limits;
 import dev.plinth.lang.lua.internal.luajc.LuaJcCompiler;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.luaj.vm2.LuaError;
 
 /** Builds Lua states for tests: files in memory, printed lines collected, both execution modes. */
 public final class TestScripts {
@@ -91,6 +94,28 @@ public final class TestScripts {
         LuaScript script = script(mode, Map.of("main.lua", main), Limits.defaults(), ticks);
         script.run("main.lua");
         return script;
+    }
+
+    /**
+     * Gives one resource a global function that calls another's global function as {@code mc.import} calls an
+     * export: converted values, the caller paying, the callee's failure a Lua error in the caller.
+     *
+     * @param from the calling resource
+     * @param global the name of the global function it gets
+     * @param to the called resource
+     * @param function the name of the called global function
+     */
+    public static void link(LuaScript from, String global, LuaScript to, String function) {
+        from.globals().set(global, LuaFunctions.of(args -> {
+            var arguments = PlainValues.toList(args, from.values("the arguments of " + function));
+            try {
+                return PlainValues.toVarargs(from.asPayer(() -> PlainValues.toList(
+                        to.call(Budget.CALL, to.globals().get(function), PlainValues.toVarargs(arguments)),
+                        to.values("the results of " + function))));
+            } catch (ScriptException e) {
+                throw new LuaError(function + " failed: " + e.getMessage());
+            }
+        }));
     }
 
     /**

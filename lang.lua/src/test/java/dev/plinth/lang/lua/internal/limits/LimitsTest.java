@@ -14,6 +14,7 @@ import dev.plinth.lang.lua.internal.engine.TestScripts.Mode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.luaj.vm2.LuaValue;
@@ -163,6 +164,20 @@ class LimitsTest {
         script.run("main.lua");
         var thrown = callFailing(script, "handler");
         assertTrue(thrown.getMessage().contains("stack overflow"), thrown.getMessage());
+    }
+
+    /** Compiled code checks its budget where a function is entered, before the function's first line. */
+    @Test
+    void aBudgetBrokenWhereACompiledFunctionIsEnteredNamesALine() {
+        LuaScript script = script(Mode.COMPILED, """
+                local function deeper() return deeper() + 1 end
+                function handler() for i = 1, 1e6 do pcall(deeper) end end
+                """);
+        script.run("main.lua");
+        var aborted = callHandler(script, "handler");
+        assertEquals(Limit.CALL_INSTRUCTIONS, aborted.limit());
+        assertEquals("main.lua", aborted.failure().file());
+        assertTrue(aborted.failure().line() >= 1, aborted.getMessage());
     }
 
     @ParameterizedTest

@@ -64,6 +64,22 @@ class RetainedWalkerTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void whatACoroutinesFunctionKeepsCounts(Mode mode) {
+        long bytes = measure(mode, """
+                local created, wrapped = {}, {}
+                co = coroutine.create(function()
+                  while true do created[#created + 1] = string.rep('c', 1024 * 1024) coroutine.yield() end
+                end)
+                wrap = coroutine.wrap(function()
+                  while true do wrapped[#wrapped + 1] = string.rep('w', 1024 * 1024) coroutine.yield() end
+                end)
+                for i = 1, 8 do coroutine.resume(co) wrap() end
+                """);
+        assertTrue(bytes >= 16 * MB, bytes + " bytes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void anIdleResourceKeepsLittle(Mode mode) {
         long bytes = measure(mode, "function on_enable() end");
         assertTrue(bytes < 256 * 1024, bytes + " bytes for the standard library and a function");
