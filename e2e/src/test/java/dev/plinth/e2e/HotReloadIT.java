@@ -62,8 +62,8 @@ class HotReloadIT {
             session.poll("sim:inbox alice", o -> o.contains("v2 counted 2"), "the new version counts on");
 
             save("local count = = 0\n" + counter("v3"));
-            session.await(o -> o.contains("[reload] counter: main.lua:1: unexpected symbol 61 (=) — still running the "
-                    + "previous version"), "the broken save is refused");
+            session.await(o -> o.contains("[reload] counter: main.lua:1: unexpected symbol near '=' — still running "
+                    + "the previous version"), "the broken save is refused");
             session.send("sim:chat alice three");
             session.send("sim:command alice count");
             session.poll("sim:inbox alice", o -> o.contains("v2 counted 3"), "the previous version still serves");
@@ -83,8 +83,8 @@ class HotReloadIT {
         assertTrue(out.matches("(?s).*INFO  \\[dev\\.plinth\\.core\\.resource] \\[reload] counter 1\\.0\\.0 in \\d+ ms "
                 + "\\(\\d+\\.\\d ms on the game thread\\).*"), out);
         assertTrue(out.contains("§a[reload] counter 1.0.0 in "), "the operator read the reload in game:\n" + out);
-        assertTrue(out.contains("§c[reload] counter: main.lua:1: unexpected symbol 61 (=) — still running the previous "
-                + "version"), "the operator read the refusal in game:\n" + out);
+        assertTrue(out.contains("§c[reload] counter: main.lua:1: unexpected symbol near '=' — still running the "
+                + "previous version"), "the operator read the refusal in game:\n" + out);
         assertTrue(out.contains("§7[reload] reloading counter..."), out);
         assertTrue(out.contains("ERROR: missing or wrong arguments; usage: resource:watch NAME\n  reload a resource as soon "
                 + "as its files change (development mode)"), out);

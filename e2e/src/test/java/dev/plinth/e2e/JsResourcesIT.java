@@ -140,6 +140,50 @@ class JsResourcesIT {
     }
 
     @Test
+    void anAwaitingOnBootstrapHoldsNeitherARestartNorALaterStartAndItsFailureStopsTheMod() throws Exception {
+        mod("slow-boot", """
+                export async function onBootstrap() {
+                    await new Promise((resolve) => setTimeout(resolve, 1000));
+                    console.log("bootstrapped after waiting");
+                }
+                """);
+        mod("failing-boot", """
+                export async function onBootstrap() {
+                    await new Promise((resolve) => setTimeout(resolve, 300));
+                    throw new Error("no map");
+                }
+                """);
+        serverJson("", "slow-boot");
+        String out;
+        int exit;
+        try (var session = PlinthSession.open(PlinthInstance.at(home))) {
+            session.await(o -> o.contains("[slow-boot] bootstrapped after waiting"), "slow-boot bootstrapped");
+            session.send("resource:restart slow-boot");
+            session.await(o -> count(o, "[slow-boot] bootstrapped after waiting") == 2, "slow-boot bootstrapped again");
+            session.send("server:mspt");
+            session.send("resource:start failing-boot");
+            session.poll("resource:list",
+                    o -> o.matches("(?s).*\nfailing-boot\\s+mod\\s+js\\s+1\\.0\\.0\\s+error\\s.*"),
+                    "failing-boot is in error");
+            exit = session.finish();
+            out = session.output();
+        }
+
+        assertEquals(0, exit, out);
+        var swap = Pattern.compile("\\[reload] slow-boot 1\\.0\\.0 in \\d+ ms \\(([\\d.]+) ms on the game thread\\)")
+                .matcher(out);
+        assertTrue(swap.find(), out);
+        assertTrue(Double.parseDouble(swap.group(1)) < 1000, "the restart did not wait on the game thread for "
+                + "onBootstrap's 1 s await:\n" + out);
+        double maxTick = PlinthSession.maxTickMillis(out);
+        assertTrue(maxTick < 1000, "no tick was held by the awaiting onBootstrap (longest " + maxTick + " ms):\n"
+                + out);
+        assertTrue(out.contains("Started failing-boot."), "the start did not wait for onBootstrap:\n" + out);
+        assertTrue(out.contains("ERR_SCRIPT_EXECUTION: failing-boot: main.js:3: onBootstrap failed: Error: no map"),
+                "the rejection names the file and line, and stops the mod:\n" + out);
+    }
+
+    @Test
     void aSavedModuleIsParsedOnceBeforeTheSwapAndNothingIsParsedDuringIt() throws Exception {
         js("pulse", "console.log('pulse v1');\n");
         serverJson("\"DevResources\": [\"pulse\"],\n  \"HotReloadDebounceMs\": 100", "pulse");
@@ -621,6 +665,13 @@ class JsResourcesIT {
     private void js(String name, String main) throws IOException {
         write("resources/" + name + "/plugin.toml",
                 "[plugin]\nname = \"" + name + "\"\nversion = \"1.0.0\"\nmain = \"main.js\"\n");
+        write("resources/" + name + "/main.js", main);
+    }
+
+    /** A Staminal bootstrap mod run on the server, its entry {@code main.js}. */
+    private void mod(String name, String main) throws IOException {
+        write("resources/" + name + "/manifest.json", "{\"name\": \"" + name + "\", \"version\": \"1.0.0\", "
+                + "\"entry_point\": \"main.js\", \"type\": \"bootstrap\", \"execute_on\": \"server\"}\n");
         write("resources/" + name + "/main.js", main);
     }
 

@@ -177,8 +177,8 @@ class WatchTest {
         LuaFolders.rewrite(home, "hw-watch", script("v2"));
         events.await("hw-watch:version");
 
-        assertEquals("core:hotReload:failed {error=hw-watch: main.lua:1: unexpected symbol 61 (=), resourceName=hw-watch}",
-                failed);
+        assertEquals("core:hotReload:failed {error=hw-watch: main.lua:1: unexpected symbol near '=', "
+                + "resourceName=hw-watch}", failed);
         assertEquals(List.of("hw-watch:version {version=v2}"), versions(), "the next good save reloads again");
     }
 

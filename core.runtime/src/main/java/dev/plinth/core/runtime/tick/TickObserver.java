@@ -19,7 +19,8 @@ public interface TickObserver {
      * A tick has ended.
      *
      * @param tick the tick's number, from 1
-     * @param durationNanos how long it took, in nanoseconds
+     * @param durationNanos how long the game thread worked for it, in nanoseconds: its phases and the work queued for
+     *     the game thread that ran since the tick before (while the clock runs), as {@link TickStatistics} counts it
      */
     void tickEnded(long tick, long durationNanos);
 }

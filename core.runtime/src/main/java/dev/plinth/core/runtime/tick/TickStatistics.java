@@ -3,7 +3,8 @@ package dev.plinth.core.runtime.tick;
 import java.util.Objects;
 
 /**
- * How long ticks took recently, as Paper's {@code /mspt} shows it.
+ * How long ticks took recently, as Paper's {@code /mspt} shows it: a tick's time is the game thread's work for it,
+ * its phases and the work queued for the game thread that ran since the tick before (while the clock runs).
  *
  * @param tick the number of the last tick
  * @param paused whether the tick loop is paused (ticks only run when asked for, {@code sim:tick})

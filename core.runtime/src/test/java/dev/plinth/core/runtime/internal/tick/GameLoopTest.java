@@ -97,6 +97,48 @@ class GameLoopTest {
     }
 
     @Test
+    void workQueuedBetweenTicksCountsInTheNextTicksTimeAsPaperCountsItsTasks() throws Exception {
+        start(false);
+        var observed = new CopyOnWriteArrayList<Long>();
+        loop.addObserver((tick, nanos) -> observed.add(nanos));
+        loop.call(() -> {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(120);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait(); // a restart holding the game thread between two ticks
+            }
+            return null;
+        });
+        long after = loop.call(loop::currentTick);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (loop.currentTick() < after + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        var stats = loop.statistics();
+        assertTrue(stats.last5s().maxMs() >= 120, "server:mspt shows the held game thread: " + stats);
+        assertTrue(stats.overruns() >= 1, "a tick over its 50 ms: " + stats);
+        assertTrue(observed.stream().anyMatch(nanos -> nanos >= TimeUnit.MILLISECONDS.toNanos(120)),
+                "the observers (metrics, the web console's chart) are told the same: " + observed);
+    }
+
+    @Test
+    void workQueuedWhilePausedIsNotCountedInTheSteppedTicks() {
+        start(true);
+        loop.call(() -> {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(80);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return null;
+        });
+        loop.call(() -> loop.runTicks(2));
+
+        var stats = loop.statistics();
+        assertTrue(stats.last5s().maxMs() < 50, "a paused clock has no tick to delay: " + stats);
+        assertEquals(0, stats.overruns());
+    }
+
+    @Test
     void aFailingPhaseOrWorkIsLoggedAndTheThreadGoesOn() throws Exception {
         start(true);
         loop.addPhase(new TickPhase() {

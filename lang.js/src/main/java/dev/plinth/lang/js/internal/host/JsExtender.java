@@ -44,7 +44,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,7 +80,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * <p>A bundle becoming active runs its server modules and {@code onAttach}; an {@code onAttach} whose promise awaits
  * (a timer, say) is left to finish while the game thread ticks ({@link PendingHook}); a Staminal {@code bootstrap}
  * mod gets {@code onBootstrap} once every startup resource has started (the {@code plinth.resources.started}
- * condition: those whose start waited for the shell too), in priority order, or at once when it starts later. A stop
+ * condition: those whose start waited for the shell too), in priority order, or at once when it starts later, its
+ * promise left to settle while the game thread ticks (it never holds a start, nor a hot reload's swap). A stop
  * through the resource manager runs {@code onDetach} first ({@link HostDetach}), and it too may await while the game
  * thread ticks; a bundle stopping loses its context (and gets {@code onDetach} then, when it was stopped by other
  * means). A script that fails while starting has its bundle stopped again before {@code Bundle.start} returns, with a
@@ -522,13 +522,35 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 resource::finishDetachHere));
     }
 
-    /** Ends a start once {@code onAttach} has finished: {@code onBootstrap} when startup is over, the reload hooks. */
+    /**
+     * Ends a start once {@code onAttach} has finished: {@code onBootstrap} when startup is over (a promise it returns
+     * settles while the server goes on, as at startup, and a failure then stops the mod), the reload hooks.
+     *
+     * @throws JsException when {@code onBootstrap} fails during its call: the start fails
+     */
     private void attached(Bundle bundle, JsResource resource) {
-        if (ready && resource.awaitsBootstrap()) {
-            resource.bootstrap();
+        if (ready) {
+            resource.beginBootstrap().ifPresent(settling -> settling.whenComplete((done, error) -> {
+                if (error != null) {
+                    bootstrapFailed(resource, JsResource.cause(error));
+                }
+            }));
         }
         resource.offerReloadHooks();
         support.cleared(bundle);
+    }
+
+    /** Reports a failed {@code onBootstrap} of a started mod and stops it, unless it stopped meanwhile. */
+    private void bootstrapFailed(JsResource resource, Throwable failure) {
+        String name = resource.name();
+        if (started.get(name) != resource) {
+            return;
+        }
+        String message = failure instanceof JsException s ? s.getMessage() : HostSupport.message(name, failure);
+        resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: " + (failure instanceof JsException s ? s.report()
+                : message));
+        support.stopLater(resource.scope().bundle(), name, Objects.requireNonNullElse(message, "onBootstrap"),
+                () -> started.get(name) == resource);
     }
 
     /**
@@ -544,8 +566,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
                 new JsPendingHook(name, bundle.getBundleId(), finished, resource::finishAttachHere), null);
         attaching.thenRunAsync(() -> attached(bundle, resource), worker).whenComplete((done, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
-                        ? wrapped.getCause() : error;
+                Throwable cause = JsResource.cause(error);
                 String message = cause instanceof JsException s ? s.getMessage() : HostSupport.message(name, cause);
                 resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: "
                         + (cause instanceof JsException s ? s.report() : message));
@@ -587,10 +608,7 @@ public final class JsExtender implements BundleTrackerCustomizer<JsResource>, Js
             try {
                 resource.bootstrap();
             } catch (JsException e) {
-                Bundle bundle = resource.scope().bundle();
-                resource.scope().log().fatal("ERR_SCRIPT_EXECUTION: " + e.report());
-                support.stopLater(bundle, resource.name(), Objects.requireNonNullElse(e.getMessage(), "onBootstrap"),
-                        () -> started.get(resource.name()) == resource);
+                bootstrapFailed(resource, e);
             }
         }
     }

@@ -89,6 +89,8 @@ final class JsResource {
     private volatile boolean attached;
     /** An {@code onAttach} promise still pending when the start returned, until it settles. */
     private volatile @Nullable CompletableFuture<@Nullable Object> attaching;
+    /** An {@code onBootstrap} promise still pending when {@link #beginBootstrap()} returned, until it settles. */
+    private volatile @Nullable CompletableFuture<@Nullable Object> bootstrapping;
     /** Whether {@code onDetach} was called ahead of the stop ({@link #detach()}): the stop does not call it again. */
     private volatile boolean detached;
     /** An {@code onDetach} promise still pending when {@link #detach()} returned, until it settles. */
@@ -205,12 +207,16 @@ final class JsResource {
         }
         return Optional.of(settled.handle((value, error) -> {
             if (error != null) {
-                throw failure("onAttach", error instanceof CompletionException wrapped && wrapped.getCause() != null
-                        ? wrapped.getCause() : error);
+                throw failure("onAttach", cause(error));
             }
             attached = true;
             return null;
         }));
+    }
+
+    /** What failed, out of the {@link CompletionException} a dependent stage wraps it in. */
+    static Throwable cause(Throwable error) {
+        return error instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : error;
     }
 
     /**
@@ -311,15 +317,46 @@ final class JsResource {
     }
 
     /**
-     * Calls {@code onBootstrap()}, once.
+     * Calls {@code onBootstrap()}, once, and waits for its promise, running the resource's timers meanwhile: for the
+     * bootstrap mods of the startup, one after the other, on a worker.
      *
-     * @throws JsException when it fails
+     * @throws JsException when it fails, or its promise is rejected or does not settle within the start timeout
      */
     void bootstrap() {
         if (bootstrapMod && !bootstrapped) {
             bootstrapped = true;
             hook("onBootstrap", Budget.START);
         }
+    }
+
+    /**
+     * Calls {@code onBootstrap()}, once, without waiting for a promise it returns: for a bootstrap mod started after
+     * startup, whose start must not hold the thread that starts it (the game thread, in a hot reload) while it awaits.
+     * Its promise then settles as the resource's timers run, within the start timeout.
+     *
+     * @return the end of its promise while it is still pending: completes when it resolved, or exceptionally with the
+     *     {@link JsException} to report when it was rejected, did not settle within the start timeout, or the resource
+     *     stopped first; empty when it finished during the call, or the mod has no {@code onBootstrap} to run
+     * @throws JsException when it fails during the call
+     */
+    Optional<CompletableFuture<Void>> beginBootstrap() {
+        if (!awaitsBootstrap()) {
+            return Optional.empty();
+        }
+        bootstrapped = true;
+        CompletableFuture<@Nullable Object> settled = begin("onBootstrap", Budget.START, context -> new Object[0],
+                value -> null);
+        if (settled.isDone()) {
+            outcome("onBootstrap", settled);
+            return Optional.empty();
+        }
+        bootstrapping = settled.orTimeout(scope.script().limits().startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(settled.handle((value, error) -> {
+            if (error != null) {
+                throw failure("onBootstrap", cause(error));
+            }
+            return null;
+        }));
     }
 
     /**
@@ -364,6 +401,7 @@ final class JsResource {
             }
         }
         abandon("onAttach", attaching);
+        abandon("onBootstrap", bootstrapping);
         abandon("onDetach", detaching);
         try {
             if (attached && !detached && !scope.script().isClosed()) {

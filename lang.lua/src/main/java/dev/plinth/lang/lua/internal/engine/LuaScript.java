@@ -73,6 +73,7 @@ public final class LuaScript {
         this.prepared = builder.prepared;
         this.onFatal = builder.onFatal;
         this.account = account;
+        StackRoom.initialize();
         this.watch = watchdog.watch(resource, this::interrupted);
         this.meter = new Meter(resource, builder.limits, builder.grants, allocations, builder.ticks, watch, account);
         var sandbox = SandboxGlobals.create(resource, meter, builder.console, this::loadForRequire,
@@ -201,12 +202,16 @@ public final class LuaScript {
      * @param function a function of this resource
      * @param args its arguments
      * @return what it returned
-     * @throws ScriptRuntimeException when it raised an error, or when the resource is stopped
+     * @throws ScriptRuntimeException when it raised an error, when the resource is stopped, or, for a call made from
+     *     within a call of a resource, when the thread's stack has no room left for it ({@code stack overflow})
      * @throws ScriptLimitException when it broke a limit
      */
     public Varargs call(Budget budget, long boundNanos, LuaValue function, Varargs args) {
         if (closed) {
             throw new ScriptRuntimeException(new ScriptFailure(resource, "", 0, "the resource is stopped", ""), null);
+        }
+        if (Meter.CURRENT.isBound() && !StackRoom.fits()) {
+            throw new ScriptRuntimeException(new ScriptFailure(resource, "", 0, "stack overflow", ""), null);
         }
         boolean ownThread = coroutines.owns(Thread.currentThread());
         if (!ownThread) {

@@ -80,6 +80,20 @@ public final class TestScripts {
     }
 
     /**
+     * A state with the default limits and a tick clock, its main chunk run.
+     *
+     * @param mode how chunks run
+     * @param main the source of {@code main.lua}
+     * @param ticks the tick clock
+     * @return the started state
+     */
+    public LuaScript started(Mode mode, String main, LongSupplier ticks) {
+        LuaScript script = script(mode, Map.of("main.lua", main), Limits.defaults(), ticks);
+        script.run("main.lua");
+        return script;
+    }
+
+    /**
      * A builder with the test watchdog and a fresh account.
      *
      * @param resource the resource name
