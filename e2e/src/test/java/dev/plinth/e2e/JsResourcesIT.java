@@ -395,6 +395,39 @@ class JsResourcesIT {
     }
 
     @Test
+    void aStackOverflowThroughTheHostLeavesEveryResourceItsErrors() throws Exception {
+        // A resource calls its own export until the stack runs out, and the server's first host error comes with it:
+        // the engine's host-error classes were first initialized there, overflowed the stack, and the JVM marked them
+        // unusable, so that every later host error of every JavaScript resource was a NoClassDefFoundError no script
+        // could catch. Caught, the overflow was an error without a message.
+        js("recurser", """
+                mc.export('down', (n) => mc.import('recurser', 'down')(n + 1));
+                mc.register_command('fall', { execute: (player, args) => { mc.import('recurser', 'down')(0); } });
+                mc.register_command('down', { execute: (player, args) => {
+                  try { mc.import('recurser', 'down')(0); } catch (e) { player.send_message('overflow: ' + e.message); }
+                }});
+                """);
+        js("bystander", """
+                mc.register_command('wrong', { execute: (player, args) => {
+                  try { mc.schedule_task('soon', () => 1); } catch (e) { player.send_message('caught: ' + e.message); }
+                }});
+                """);
+        serverJson("", "recurser", "bystander");
+        var run = PlinthInstance.at(home).script("sim:join Ada", "sim:command Ada fall", "sim:command Ada wrong",
+                "sim:command Ada down", "sim:inbox Ada", "resource:list");
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertFalse(out.contains("NoClassDefFoundError"), out);
+        assertTrue(out.contains("message: caught: mc.schedule_task: argument 1 must be a whole number, not a string"),
+                "another resource's host error is still an error it catches:\n" + out);
+        // A caught overflow is an error the script catches; its message depends on where the stack ran out (an
+        // overflow inside Truffle's own host-call frames still has none).
+        assertTrue(out.contains("message: overflow: "), "the script caught the overflow:\n" + out);
+        assertTrue(out.matches("(?s).*\nrecurser\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"), out);
+    }
+
+    @Test
     void aLongRegularExpressionIsInterruptedByTheWallClock() throws Exception {
         // One native operation that never reaches a statement: only the watchdog's interrupt stops it. The backtracking
         // allocates as it goes, so the per-call allocation limit is set out of its way (another test holds that one).

@@ -18,6 +18,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,13 +151,35 @@ public final class SharedEngine implements AutoCloseable {
     private static final Source WARM_UP = Source.newBuilder("js", "'%s'.replace(/%[sdifjoOc%]/g, (spec) => spec)",
             "plinth-warm-up.js").buildLiteral();
 
-    /** Runs {@link #WARM_UP} on the thread that starts the engine, off the game thread. */
+    /**
+     * What the engine's start runs once more: an error thrown by a host function, caught by the script and then let
+     * through to Java. Truffle initializes its host-error classes at the first such error of the JVM; when that first
+     * error came at the bottom of a deep recursion (a resource calling its own export until the stack ran out), their
+     * initialization overflowed the stack, the JVM marked them unusable, and every later host error of every resource
+     * (a wrong argument to {@code mc.schedule_task}) was a {@code NoClassDefFoundError} no script could catch.
+     */
+    private static final Source HOST_ERROR_WARM_UP = Source.newBuilder("js",
+            "(fail) => { try { fail(); } catch (e) { } fail(); }", "plinth-warm-up-errors.js").buildLiteral();
+
+    /**
+     * Runs {@link #WARM_UP} and {@link #HOST_ERROR_WARM_UP} on the thread that starts the engine, off the game
+     * thread, on a shallow stack.
+     */
     private void warmUp() {
         withPolyglotLoader(() -> {
             try (Context context = isolatedContext()) {
-                context.eval(WARM_UP);
-            } catch (PolyglotException e) {
-                // nothing to warm: the first resource that runs a regular expression pays for it, as before
+                try {
+                    context.eval(WARM_UP);
+                } catch (PolyglotException e) {
+                    // nothing to warm: the first resource that runs a regular expression pays for it, as before
+                }
+                try {
+                    context.eval(HOST_ERROR_WARM_UP).executeVoid((ProxyExecutable) args -> {
+                        throw new IllegalStateException("the engine's warm-up");
+                    });
+                } catch (PolyglotException e) {
+                    // the host error, through: what the warm-up is for
+                }
             }
             return null;
         });

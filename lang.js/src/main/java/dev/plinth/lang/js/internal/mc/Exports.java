@@ -58,17 +58,26 @@ public final class Exports {
      * @param scope the importing resource
      * @param resource the exporting resource
      * @param name the function's name
-     * @return the function scripts call
+     * @return the function scripts call; it throws {@link IllegalStateException} when the export is missing or
+     *     failed, or when exports calling each other ran the stack out in the host's code (a message, where the
+     *     script would otherwise get an error without one)
      */
     public static ProxyExecutable importer(ResourceScope scope, String resource, String name) {
         return args -> {
-            var arguments = new ArrayList<@Nullable Object>(args.length);
-            for (Value arg : args) {
-                arguments.add(PlainValues.toJava(arg, scope.valueBudget("an argument of " + resource + "." + name),
-                        "an argument of " + resource + "." + name));
+            try {
+                var arguments = new ArrayList<@Nullable Object>(args.length);
+                for (Value arg : args) {
+                    arguments.add(PlainValues.toJava(arg, scope.valueBudget("an argument of " + resource + "." + name),
+                            "an argument of " + resource + "." + name));
+                }
+                List<@Nullable Object> results = call(scope, resource, name, arguments);
+                return results.isEmpty() ? null : PlainValues.toScript(results.getFirst());
+            } catch (StackOverflowError e) {
+                // Exports calling each other (or themselves) until the stack ran out in the host's code, where the
+                // script would get an error without a message.
+                throw new IllegalStateException("stack overflow: the calls through " + resource + "." + name
+                        + " nest too deep");
             }
-            List<@Nullable Object> results = call(scope, resource, name, arguments);
-            return results.isEmpty() ? null : PlainValues.toScript(results.getFirst());
         };
     }
 

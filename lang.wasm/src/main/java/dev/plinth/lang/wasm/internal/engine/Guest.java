@@ -29,6 +29,7 @@ import dev.plinth.lang.wasm.internal.failure.PluginException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
 import dev.plinth.lang.wasm.internal.module.PreparedModule;
+import dev.plinth.lang.wasm.internal.module.TableCap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -118,6 +119,7 @@ public final class Guest {
                     return machine;
                 })
                 .withMemoryFactory(ByteArrayMemory::new)
+                .withTableFactory(TableCap.factory(module.module()))
                 .withGlobalFactory((value, high, type, mutability) -> globals.create(
                         created[0]++ == ownGrowGlobal ? initialPages + growPages : value, high, type, mutability))
                 .withStart(false);

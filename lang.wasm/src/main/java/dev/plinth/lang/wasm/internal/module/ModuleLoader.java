@@ -79,7 +79,8 @@ public final class ModuleLoader {
      * @param content the file's content
      * @param maxPages the pages (64 KiB) of linear memory the resource may have
      * @return the prepared module
-     * @throws ModuleException when the file is not a valid module, or when it asks for more memory than allowed
+     * @throws ModuleException when the file is not a valid module, or when it asks for more memory or more table
+     *     entries ({@link TableCap}) than allowed
      */
     public PreparedModule load(String resource, String file, byte[] content, int maxPages) {
         long started = System.nanoTime();
@@ -87,6 +88,7 @@ public final class ModuleLoader {
         WasmModule original = parse(file, binary);
         var notes = new ArrayList<String>();
         Optional<MemoryLimits> memory = memory(file, original, maxPages, notes);
+        TableCap.check(file, original);
         FuelInstrumenter.Metered metered;
         WasmModule module;
         try {

@@ -12,6 +12,7 @@ import dev.plinth.lang.wasm.internal.failure.GuestTrapException;
 import dev.plinth.lang.wasm.internal.failure.PluginException;
 import dev.plinth.lang.wasm.internal.meter.CallKind;
 import dev.plinth.lang.wasm.internal.meter.FuelMeter;
+import dev.plinth.lang.wasm.internal.module.TableCap;
 import dev.plinth.lang.wasm.internal.testing.TestGuests;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,6 +144,29 @@ public class GuestTest {
         assertEquals(17, (int) guest.call(CallKind.EVENT, "grow", 1)[0], "a new call may grow again");
         assertEquals(-1, (int) guest.call(CallKind.EVENT, "huge")[0], "4 GiB of pages in one go");
         assertEquals(21, guest.memory().orElseThrow().pages());
+        assertTrue(fatal.isEmpty(), "a refused growth is no offence: the module sees -1, as at its maximum");
+    }
+
+    /** A table of one entry, growing by what it is told. */
+    private static final String TABLE = """
+            (module
+              (table $t 1 funcref)
+              (func (export "grow") (param i32) (result i32) (table.grow $t (ref.null func) (local.get 0)))
+              (func (export "size") (result i32) (table.size $t)))
+            """;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aTableGrowsToAtMostItsCapAndGrowingPastItReturnsMinusOne(boolean compiled) {
+        Guest guest = guest(compiled, TABLE, 1_000_000);
+        // Chicory allows 10 million entries a table: 9 million cost 72 MB of Java heap, outside the memory limit
+        assertEquals(-1, (int) guest.call(CallKind.EVENT, "grow", 9_000_000)[0]);
+        assertEquals(1, (int) guest.call(CallKind.EVENT, "size")[0]);
+        assertEquals(1, (int) guest.call(CallKind.EVENT, "grow", TableCap.MAX_ENTRIES - 1)[0], "up to the cap");
+        assertEquals(-1, (int) guest.call(CallKind.EVENT, "grow", 1)[0], "one past it");
+        assertEquals(TableCap.MAX_ENTRIES, (int) guest.call(CallKind.EVENT, "size")[0]);
+        assertEquals(1, (int) guest(compiled, TABLE, 1_000_000).call(CallKind.EVENT, "size")[0],
+                "another instance of the module starts with the declared table, not the grown one");
         assertTrue(fatal.isEmpty(), "a refused growth is no offence: the module sees -1, as at its maximum");
     }
 

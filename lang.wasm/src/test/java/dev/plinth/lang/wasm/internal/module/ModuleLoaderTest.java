@@ -58,6 +58,15 @@ class ModuleLoaderTest {
     }
 
     @Test
+    void aModuleDeclaringTablesOfMoreEntriesThanAllowedIsRefused() {
+        // 15 million entries (Chicory allows 10 million a table): 120 MB of Java heap, instantiated on the game thread
+        var e = assertThrows(ModuleException.class, () -> load("(module (table 5000000 funcref) "
+                + "(table 5000000 funcref) (table 5000000 externref))", 256));
+        assertEquals("main.wat: declares tables of 15000000 entries, more than a plugin may have: 1048576",
+                e.getMessage());
+    }
+
+    @Test
     void aMaximumAboveTheLimitIsClampedAndGrowingPastItReturnsMinusOne() {
         PreparedModule module = load("""
                 (module (memory (export "memory") 1)
