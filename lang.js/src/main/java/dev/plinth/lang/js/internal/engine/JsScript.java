@@ -199,7 +199,8 @@ public final class JsScript implements AutoCloseable {
             if (e.getCause() instanceof PolyglotException p && p.isSyntaxError()) {
                 throw new JsLoadException(e.failure(), p);
             }
-            throw e;
+            JsFailure located = ImportSite.locate(e.failure(), roots.own());
+            throw located == e.failure() ? e : new JsRuntimeException(located, e.getCause());
         }
     }
 
