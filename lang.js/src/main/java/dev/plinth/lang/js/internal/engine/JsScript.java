@@ -28,6 +28,8 @@ import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.call.CallLock;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
+import dev.plinth.lang.js.meter.ContextLocator;
+import dev.plinth.lang.js.meter.GuestLocation;
 import dev.plinth.lang.js.meter.StatementCounter;
 
 /**
@@ -56,6 +58,8 @@ public final class JsScript implements AutoCloseable {
 
     private static final String MODULE = "application/javascript+module";
     private static final Object[] NO_ARGUMENTS = {};
+    /** How long an interrupter waits to learn where the call's code runs before it interrupts it. */
+    private static final Duration LOCATE_WAIT = Duration.ofMillis(100);
 
     private final String resource;
     private final ModuleRoots roots;
@@ -74,6 +78,12 @@ public final class JsScript implements AutoCloseable {
     private final Consumer<JsLimitException> onFatal;
     private final StatementCounter statements;
     private final ContextMemory heap;
+    private final ContextLocator locator;
+    /**
+     * Where the call's code ran when it was last interrupted for a limit (asked just before the interrupt), for a
+     * failure that comes with no line of the resource's: read and cleared by the failure.
+     */
+    private volatile @Nullable GuestLocation interruptedAt;
     private final CallLock lock = new CallLock();
     /** The threads interrupting the running call: a call waits for them before the next one may start. */
     private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();
@@ -98,6 +108,7 @@ public final class JsScript implements AutoCloseable {
         this.context = blank.assign(builder.roots);
         this.statements = blank.statements();
         this.heap = blank.heap();
+        this.locator = blank.locator();
         this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
         this.bracket = CallBracket.open(account, watch, builder.ticks);
         this.allocations = builder.runtime.allocations().slot(interruptCall);
@@ -476,6 +487,8 @@ public final class JsScript implements AutoCloseable {
                 return;
             }
         }
+        // An interrupt that came after the call had ended found where it was for no failure: not the next call's.
+        interruptedAt = null;
     }
 
     private RuntimeException classify(PolyglotException e, @Nullable Overrun overrun, boolean allocatedTooMuch,
@@ -514,6 +527,13 @@ public final class JsScript implements AutoCloseable {
         int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? bracket.tick() : Long.MIN_VALUE);
         boolean fatal = alwaysFatal || offences >= limits.maxOffences();
         JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e, lines);
+        GuestLocation where = interruptedAt;
+        interruptedAt = null;
+        if (at.file().isEmpty() && where != null) {
+            // Interrupted in the engine's own code (between two promise jobs): where the call's code was just before.
+            String file = ModuleFileSystem.displayName(where.path(), where.name());
+            at = new JsFailure(resource, file, lines.original(file, where.line()), "", at.stack());
+        }
         var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message
                 + (fatal ? "" : " (offence " + offences + " of " + limits.maxOffences() + ")"), at.stack());
         return new JsLimitException(failure, e, limit, offences, fatal);
@@ -545,6 +565,7 @@ public final class JsScript implements AutoCloseable {
         Thread interrupter = Thread.ofPlatform().name("plinth-js-interrupt").daemon().unstarted(() -> {
             try {
                 if (!cancel) {
+                    interruptedAt = locator.locate(LOCATE_WAIT).orElse(null);
                     try {
                         context.interrupt(Duration.ofSeconds(5));
                         return;

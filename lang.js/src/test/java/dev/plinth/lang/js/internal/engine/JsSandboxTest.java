@@ -378,6 +378,31 @@ class JsSandboxTest {
         }
 
         @Test
+        void aFloodOfPromiseJobsIsStoppedNamingTheLineWhereItRuns() {
+            // Each job queues the next: the watchdog's interrupt lands between two jobs, in the engine's own code,
+            // where no frame of the resource is on the stack.
+            try (var s = script("""
+                    export function f() {
+                      const flood = () => Promise.resolve().then(flood);
+                      flood();
+                    }
+                    export function g() {
+                      let n = 0;
+                      const flood = () => { n++; queueJob(flood); };
+                      const queueJob = (job) => Promise.resolve().then(job);
+                      flood();
+                    }
+                    """, tight().withMaxCallAllocMb(100_000))) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertEquals(JsLimit.TIME, e.limit());
+                assertTrue(e.getMessage().startsWith("attacker: main.js:2: time limit: "), e.getMessage());
+                var g = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("g")));
+                assertTrue(g.getMessage().matches("attacker: main.js:[78]: time limit: .*"), g.getMessage());
+            }
+        }
+
+        @Test
         void theThirdInterruptedCallStopsTheResource() {
             var fatal = new AtomicInteger();
             try (var s = runtime.builder("attacker", new TestModules().file("main.js",
