@@ -1,8 +1,10 @@
 package dev.plinth.lang.js.internal.engine;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -23,9 +25,11 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.call.CallLock;
+import dev.plinth.core.sandbox.call.StackRoom;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
 import dev.plinth.lang.js.meter.ContextLocator;
@@ -60,6 +64,24 @@ public final class JsScript implements AutoCloseable {
     private static final Object[] NO_ARGUMENTS = {};
     /** How long an interrupter waits to learn where the call's code runs before it interrupts it. */
     private static final Duration LOCATE_WAIT = Duration.ofMillis(100);
+    /**
+     * The frames a call made from within another resource's call needs left on its thread's stack ({@link
+     * StackRoom#fits(int)}): more than the bookkeeping, since Truffle builds the stack trace of an error as it leaves
+     * guest code, and an overflow there comes out as {@code Resource exhausted: Stack overflow}, without a line.
+     */
+    public static final int STACK_ROOM = 2048;
+
+    static {
+        // The classes of the error path, initialized on the shallow stack of the first resource's creation: at the
+        // first overflow of a deep recursion, their static initializers could overflow and leave them unusable.
+        for (Class<?> type : List.of(JsFailure.class, JsRuntimeException.class, JsLimitException.class, JsLimit.class)) {
+            try {
+                MethodHandles.lookup().ensureInitialized(type);
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(type + " is in this package", e);
+            }
+        }
+    }
 
     private final String resource;
     private final ModuleRoots roots;
@@ -232,6 +254,22 @@ public final class JsScript implements AutoCloseable {
     }
 
     /**
+     * Refuses a call from one resource into another when it is made from within another resource's call (an export
+     * calling one, an event it emitted) and its thread's stack has less than {@link #STACK_ROOM} frames left: exports
+     * calling each other without end stop there, with an error that names them, before the stack runs out in the
+     * hosts' or the engine's own frames.
+     *
+     * @param through what is being called ({@code pong.down})
+     * @throws IllegalStateException when there is no room ({@code stack overflow: the calls through pong.down nest
+     *     too deep})
+     */
+    public static void checkStackRoom(String through) {
+        if (Payer.CURRENT.isBound() && !StackRoom.fits(STACK_ROOM)) {
+            throw new IllegalStateException("stack overflow: the calls through " + through + " nest too deep");
+        }
+    }
+
+    /**
      * Calls a function of the resource.
      *
      * @param budget the bounds of the call
@@ -301,6 +339,11 @@ public final class JsScript implements AutoCloseable {
         }
         if (closed) {
             throw stopped();
+        }
+        if (Payer.CURRENT.isBound() && !StackRoom.fits(STACK_ROOM)) {
+            // Called from within another resource's call (an export, an event it emitted), too deep to keep the books.
+            throw new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow: the calls into " + resource
+                    + " nest too deep", ""), null);
         }
         long timeout = switch (budget) {
             case START -> startTimeoutNanos;
