@@ -138,8 +138,10 @@ public final class JsScript implements AutoCloseable {
 
     /**
      * A context builder with the sandbox every context of the engine shares: no host classes, no polyglot access, no
-     * {@code load}, no threads, no native code, no process, no environment. The caller adds the file system and the
-     * limits. Every context of one engine must be built this way (GraalJS compares their host access).
+     * {@code load}, no threads, no native code, no process, no environment, and no {@code BigInt}: GraalJS does its
+     * arithmetic in single {@code java.math.BigInteger} operations with no size limit, which neither the watchdog nor
+     * an interrupt can stop ({@code (10n ** 10000000n).toString()} held the game thread about 30 s under a 1 s call
+     * bound). The caller adds the file system and the limits. Every context of one engine must be built this way (GraalJS compares their host access).
      *
      * @param engine the shared engine
      * @return the builder
@@ -160,6 +162,9 @@ public final class JsScript implements AutoCloseable {
                 .option("js.print", "false")
                 .option("js.console", "false")
                 .option("js.graal-builtin", "false")
+                // js.bigint is marked experimental, and is the only switch that removes BigInt, literals included.
+                .allowExperimentalOptions(true)
+                .option("js.bigint", "false")
                 .option("js.esm-eval-returns-exports", "true");
     }
 

@@ -179,6 +179,23 @@ class JsSandboxTest {
         }
 
         @Test
+        void bigIntWhoseArithmeticNoInterruptReachesDoesNotExist() {
+            try (var s = script("export const f = () => [typeof BigInt, typeof BigInt64Array].join();", roomy())) {
+                var ns = s.evalModule("main.js");
+                assertEquals("undefined,undefined", callString(s, ns, "f"));
+            }
+            // One BigInteger operation of about 30 s, out of the watchdog's reach, when BigInt exists.
+            try (var s = script("export const f = () => 1;\nexport const g = () => (10n ** 10000000n).toString();",
+                    tight())) {
+                long start = System.nanoTime();
+                var e = assertThrows(JsLoadException.class, () -> s.evalModule("main.js"));
+                assertEquals("main.js", e.failure().file());
+                assertEquals(2, e.failure().line());
+                assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+            }
+        }
+
+        @Test
         void workersAndThreadsDoNotExist() {
             try (var s = script("export const f = () => [typeof Worker, typeof SharedArrayBuffer === 'function' "
                     + "? 'sab' : 'none'].join();", roomy())) {
