@@ -27,7 +27,7 @@ import java.util.jar.JarFile;
  * packages {@code org.luaj.vm2} and {@code org.luaj.vm2.compiler} into the bundle's classes, whole (bnd's
  * {@code -conditionalpackage} takes a package already in the classes as the bundle's own and copies none of it), with
  * calls into the host added to three classes where LuaJ's own Java code does work a script controls without any
- * checkpoint, and to two where it words an error:
+ * checkpoint, and to three where it words an error:
  *
  * <ul>
  *   <li>{@code LuaString.hashCode(byte[], int, int)}: LuaJ hashes only every n-th byte of a long string, so keys
@@ -52,7 +52,10 @@ import java.util.jar.JarFile;
  *       pay for it;
  *   <li>{@code compiler.LexState.lexerror(String, int)}, where every syntax error is raised: worded as PUC Lua
  *       words it, {@code near} the token where the parser stopped ({@code SyntaxErrors}); the compiler package is
- *       copied whole for it.
+ *       copied whole for it;
+ *   <li>{@code LuaValue.argerror(String)}, where every failed type check of an argument is raised: it throws the
+ *       host's {@code ArgumentError}, which keeps the value, so the host function called can name itself and the
+ *       argument ({@code bad argument #1 to 'give_item' (string expected, got nil)}).
  * </ul>
  *
  * Usage: {@code java PatchLuaJ.java <luaj-jse.jar> <classes folder>}.
@@ -73,6 +76,8 @@ public final class PatchLuaJ {
     private static final ClassDesc ERROR_NAMES = ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.ErrorNames");
     private static final ClassDesc SYNTAX_ERRORS =
             ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.SyntaxErrors");
+    private static final ClassDesc ARGUMENT_ERROR =
+            ClassDesc.of("dev.plinth.lang.lua.internal.diagnostics.ArgumentError");
     private static final ClassDesc LEX_STATE = ClassDesc.of("org.luaj.vm2.compiler.LexState");
     private static final ClassDesc LUA = ClassDesc.of("org.luaj.vm2.Lua");
 
@@ -129,6 +134,14 @@ public final class PatchLuaJ {
                         ClassTransform.transformingMethodBodies(
                                 method("processErrorHooks", "(Lorg/luaj/vm2/LuaError;Lorg/luaj/vm2/Prototype;I)V"),
                                 atStart(PatchLuaJ::deferToTheCaller))),
+                "org/luaj/vm2/LuaValue.class", List.of(
+                        ClassTransform.transformingMethods(
+                                method("argerror", "(Ljava/lang/String;)Lorg/luaj/vm2/LuaValue;"), replaceBody(code -> code
+                                        .aload(0).aload(1)
+                                        .invokestatic(ARGUMENT_ERROR, "of", MethodTypeDesc.ofDescriptor(
+                                                "(Lorg/luaj/vm2/LuaValue;Ljava/lang/String;)"
+                                                        + "Ldev/plinth/lang/lua/internal/diagnostics/ArgumentError;"))
+                                        .athrow()))),
                 "org/luaj/vm2/compiler/LexState.class", List.of(
                         ClassTransform.transformingMethods(method("lexerror", "(Ljava/lang/String;I)V"),
                                 replaceBody(PatchLuaJ::syntaxErrorAsPucSaysIt))));

@@ -2,12 +2,14 @@ package dev.plinth.lang.lua.internal.binding;
 
 import dev.plinth.core.sandbox.permission.Permission;
 import dev.plinth.lang.lua.internal.limits.Meter;
+import dev.plinth.lang.lua.internal.memory.HeldBytes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
@@ -38,9 +40,11 @@ public final class HostType<T> {
     private final LuaTable metatable;
     private final LuaTable methods;
     private final LuaValue index;
+    private final @Nullable ToLongFunction<T> holding;
 
     private HostType(Builder<T> builder) {
         this.name = builder.name;
+        this.holding = builder.holding;
         this.type = builder.type;
         this.permission = builder.permission;
         this.methods = new LuaTable();
@@ -183,6 +187,7 @@ public final class HostType<T> {
         private @Nullable BiFunction<T, LuaValue, LuaValue> fallback;
         private Function<T, String> describe;
         private @Nullable Permission permission;
+        private @Nullable ToLongFunction<T> holding;
         private @Nullable HostType<T> built;
 
         private Builder(String name, Class<T> type) {
@@ -213,7 +218,8 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new OneArgFunction() {
                 @Override
                 public LuaValue call(LuaValue self) {
-                    return HostCalls.call(() -> body.call(unwrap(self, Builder.this.type, Builder.this.name)));
+                    return HostCalls.call(method, self, true,
+                            () -> body.call(unwrap(self, Builder.this.type, Builder.this.name)));
                 }
             });
             return this;
@@ -230,7 +236,8 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new TwoArgFunction() {
                 @Override
                 public LuaValue call(LuaValue self, LuaValue arg) {
-                    return HostCalls.call(() -> body.call(unwrap(self, Builder.this.type, Builder.this.name), arg));
+                    return HostCalls.call(method, varargsOf(self, arg), true,
+                            () -> body.call(unwrap(self, Builder.this.type, Builder.this.name), arg));
                 }
             });
             return this;
@@ -247,7 +254,8 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new ThreeArgFunction() {
                 @Override
                 public LuaValue call(LuaValue self, LuaValue a, LuaValue b) {
-                    return HostCalls.call(() -> body.call(unwrap(self, Builder.this.type, Builder.this.name), a, b));
+                    return HostCalls.call(method, varargsOf(self, a, b), true,
+                            () -> body.call(unwrap(self, Builder.this.type, Builder.this.name), a, b));
                 }
             });
             return this;
@@ -264,8 +272,8 @@ public final class HostType<T> {
             methods.put(LuaValue.valueOf(method), new VarArgFunction() {
                 @Override
                 public Varargs invoke(Varargs args) {
-                    return HostCalls.call(() -> body.apply(unwrap(args.arg1(), Builder.this.type, Builder.this.name),
-                            args.subargs(2)));
+                    return HostCalls.call(method, args, true, () -> body.apply(
+                            unwrap(args.arg1(), Builder.this.type, Builder.this.name), args.subargs(2)));
                 }
             });
             return this;
@@ -322,6 +330,18 @@ public final class HostType<T> {
         }
 
         /**
+         * Says what an object keeps of the values a resource gave it (a form its texts), for the resource's
+         * retained memory; without it, an object of the type counts nothing.
+         *
+         * @param bytes an estimate in bytes, answered from any thread
+         * @return this builder
+         */
+        public Builder<T> holding(ToLongFunction<T> bytes) {
+            this.holding = Objects.requireNonNull(bytes, "bytes");
+            return this;
+        }
+
+        /**
          * How {@code tostring} shows an object.
          *
          * @param describe the description
@@ -349,7 +369,7 @@ public final class HostType<T> {
      * An object of this type in Lua. Indexing goes straight to the type's methods (one table lookup, no metatable
      * walk): method calls such as {@code player:name()} cost little more than calling a plain function.
      */
-    private final class HostValue extends LuaUserdata {
+    private final class HostValue extends LuaUserdata implements HeldBytes {
 
         HostValue(T object) {
             super(object, metatable);
@@ -357,6 +377,12 @@ public final class HostType<T> {
 
         HostType<T> hostType() {
             return HostType.this;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public long heldBytes() {
+            return holding == null ? 0 : holding.applyAsLong((T) m_instance);
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.plinth.core.sandbox.script.ScriptFunction;
 import dev.plinth.core.sandbox.script.ScriptRunException;
 import dev.plinth.core.sandbox.script.ScriptRuntime;
 import dev.plinth.core.sandbox.script.ScriptSetup;
+import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.engine.LuaScript;
 import dev.plinth.lang.lua.internal.engine.ScriptException;
 import dev.plinth.lang.lua.internal.engine.ScriptLimitException;
@@ -43,6 +44,7 @@ final class EmbeddedLua implements ScriptRuntime {
         for (Map.Entry<String, @Nullable Object> global : setup.globals().entrySet()) {
             script.globals().rawset(global.getKey(), runtime.values.toLua(global.getKey(), global.getValue()));
         }
+        LuaFunctions.name(script.globals());
         return runtime;
     }
 

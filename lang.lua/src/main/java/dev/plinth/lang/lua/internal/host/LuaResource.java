@@ -6,6 +6,7 @@ import dev.plinth.core.sandbox.host.ScriptLog;
 import dev.plinth.core.sandbox.memory.RetainedMemory;
 import dev.plinth.core.sandbox.permission.Grants;
 import dev.plinth.core.sandbox.watchdog.Watchdog;
+import dev.plinth.lang.lua.internal.binding.LuaFunctions;
 import dev.plinth.lang.lua.internal.binding.ResourceContext;
 import dev.plinth.lang.lua.internal.engine.Budget;
 import dev.plinth.lang.lua.internal.engine.ChunkCompiler;
@@ -109,6 +110,7 @@ final class LuaResource {
         ResourceLibrary.install(context);
         dev.plinth.lang.lua.internal.locale.LocaleLibrary.install(context);
         LuaReloadHooks reload = LuaReloadHooks.install(context);
+        LuaFunctions.name(script.globals());
         long deadline = System.nanoTime() + setup.limits().sandbox().startTimeout().toNanos();
         try {
             for (String file : setup.scripts()) {

@@ -1,32 +1,48 @@
 package dev.plinth.lang.lua.internal.limits;
 
+import dev.plinth.lang.lua.internal.memory.HeldFrames;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
 
 /**
- * The Lua call stack of one Lua thread (the main one or a coroutine), kept by the interpreter's hook for tracebacks
- * and the call depth limit. Confined to its Lua thread.
+ * The Lua call stack of one Lua thread (the main one or a coroutine), kept by the interpreter's hook for tracebacks,
+ * the call depth limit and the memory walk (the registers of each interpreted frame: what a suspended coroutine
+ * keeps in its local variables). Confined to its Lua thread, but for {@link #forEachHeld}, read while it waits.
  */
-final class CallFrames {
+final class CallFrames implements HeldFrames {
 
     private LuaFunction[] functions = new LuaFunction[16];
     private int[] pcs = new int[16];
+    private LuaValue[] @Nullable [] registers = new LuaValue[16][];
+    private @Nullable Varargs[] extras = new Varargs[16];
     private int depth;
 
     void push(LuaFunction function, int maxDepth) {
+        push(function, null, null, maxDepth);
+    }
+
+    void push(LuaFunction function, LuaValue @Nullable [] stack, @Nullable Varargs varargs, int maxDepth) {
         if (depth >= maxDepth) {
             throw new LuaError("stack overflow (more than " + maxDepth + " nested calls)");
         }
         if (depth == functions.length) {
             functions = Arrays.copyOf(functions, depth * 2);
             pcs = Arrays.copyOf(pcs, depth * 2);
+            registers = Arrays.copyOf(registers, depth * 2);
+            extras = Arrays.copyOf(extras, depth * 2);
         }
         functions[depth] = function;
         pcs[depth] = 0;
+        registers[depth] = stack;
+        extras[depth] = varargs;
         depth++;
     }
 
@@ -41,6 +57,28 @@ final class CallFrames {
     void pop() {
         if (depth > 0) {
             depth--;
+            registers[depth] = null;
+            extras[depth] = null;
+        }
+    }
+
+    @Override
+    public void forEachHeld(Consumer<LuaValue> action) {
+        for (int i = 0; i < depth; i++) {
+            LuaValue[] stack = registers[i];
+            if (stack != null) {
+                for (LuaValue value : stack) {
+                    if (value != null) {
+                        action.accept(value);
+                    }
+                }
+            }
+            Varargs varargs = extras[i];
+            if (varargs != null) {
+                for (int n = 1, count = varargs.narg(); n <= count; n++) {
+                    action.accept(varargs.arg(n));
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 
 /**
@@ -66,6 +67,11 @@ public final class Meter {
     private long lastAllocated;
 
     private volatile @Nullable String stopReason;
+    /**
+     * The resource's globals while one of its coroutines runs, else {@code null}: written by the thread that resumes
+     * the coroutine before LuaJ hands over to it (which synchronizes), read by the coroutine's thread.
+     */
+    private @Nullable Globals coroutine;
 
     /**
      * Creates the account of one resource.
@@ -253,6 +259,28 @@ public final class Meter {
      */
     public boolean active() {
         return bracket.active();
+    }
+
+    /**
+     * Whether one of the resource's coroutines runs now, and its globals: compiled code runs interpreted there, so the
+     * memory walk sees the local variables of a suspended coroutine. Called on the resource's threads.
+     *
+     * @return the globals, {@code null} when no coroutine of the resource runs
+     */
+    public @Nullable Globals coroutine() {
+        return coroutine;
+    }
+
+    /**
+     * Notes that a coroutine of the resource runs from now on, or that none does.
+     *
+     * @param globals the resource's globals when one runs, else {@code null}
+     * @return what was noted before, to note again when the coroutine yields or ends
+     */
+    public @Nullable Globals coroutine(@Nullable Globals globals) {
+        Globals before = coroutine;
+        coroutine = globals;
+        return before;
     }
 
     /**

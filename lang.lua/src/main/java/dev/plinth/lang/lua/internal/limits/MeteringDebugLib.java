@@ -44,7 +44,7 @@ public final class MeteringDebugLib extends DebugLib {
 
     @Override
     public void onCall(LuaClosure closure, Varargs varargs, LuaValue[] stack) {
-        frames().push(closure, maxCallDepth);
+        frames().push(closure, stack, varargs, maxCallDepth);
     }
 
     @Override

@@ -38,9 +38,10 @@ public final class LuaJcCompiler implements ChunkCompiler {
         String className = className(file);
         var generated = new JavaGen(prototype, className, file, false);
         var classes = new HashMap<String, byte[]>();
-        collect(generated, classes);
+        var prototypes = new HashMap<String, Prototype>();
+        collect(generated, prototype, classes, prototypes);
         try {
-            return new ChunkClassLoader(resource, classes).loadClass(className);
+            return new ChunkClassLoader(resource, classes, prototypes).loadClass(className);
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException("LuaJC output for " + file + " does not load: " + e, e);
         }
@@ -77,11 +78,18 @@ public final class LuaJcCompiler implements ChunkCompiler {
         return loader != null && loader.startsWith(ChunkClassLoader.LOADER_PREFIX);
     }
 
-    private static void collect(JavaGen generated, Map<String, byte[]> classes) {
+    /** Each generated class, instrumented, with its prototype (LuaJC's inner classes are in the order of p.p). */
+    private static void collect(JavaGen generated, Prototype prototype, Map<String, byte[]> classes,
+            Map<String, Prototype> prototypes) {
         classes.put(generated.classname, BudgetInstrumentation.instrument(generated.bytecode));
+        prototypes.put(generated.classname, prototype);
         if (generated.inners != null) {
-            for (JavaGen inner : generated.inners) {
-                collect(inner, classes);
+            if (generated.inners.length != prototype.p.length) {
+                throw new IllegalStateException("LuaJC made " + generated.inners.length + " inner functions of "
+                        + prototype.p.length + " in " + generated.classname);
+            }
+            for (int i = 0; i < generated.inners.length; i++) {
+                collect(generated.inners[i], prototype.p[i], classes, prototypes);
             }
         }
     }

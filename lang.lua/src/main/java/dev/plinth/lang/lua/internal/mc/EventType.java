@@ -67,6 +67,7 @@ final class EventType {
             return builder;
         }
         return builder
+                .holding(EventType::setTexts)
                 .method("cancel", event -> {
                     cancellable(event).setCancelled(true);
                     return LuaValue.NONE;
@@ -84,6 +85,18 @@ final class EventType {
                 .setter("keep_inventory", (event, value) -> as(event, PlayerDeathEvent.class).setKeepInventory(value.toboolean()))
                 .setter("damage", (event, value) -> as(event, EntityDamageEvent.class).setDamage((float) value.checkdouble()))
                 .setter("xp", (event, value) -> as(event, EntityDeathEvent.class).setXp(value.checkint()));
+    }
+
+    /** The texts a handler may set on an event, which a script that keeps the event keeps: two bytes a character. */
+    private static long setTexts(Event event) {
+        long chars = switch (event) {
+            case PlayerChatEvent chat -> chat.message().length() + chat.format().length();
+            case PlayerJoinEvent join -> join.joinMessage().length();
+            case PlayerQuitEvent quit -> quit.quitMessage().length();
+            case PlayerDeathEvent death -> death.deathMessage().length();
+            default -> 0;
+        };
+        return 2 * chars;
     }
 
     private static @Nullable Player player(Event event) {

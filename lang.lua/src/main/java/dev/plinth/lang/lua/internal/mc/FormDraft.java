@@ -2,6 +2,7 @@ package dev.plinth.lang.lua.internal.mc;
 
 import dev.plinth.core.runtime.form.CustomForm;
 import dev.plinth.core.runtime.form.Form;
+import dev.plinth.core.runtime.form.FormElement;
 import dev.plinth.core.runtime.form.FormResponse;
 import dev.plinth.core.runtime.form.Forms;
 import dev.plinth.core.runtime.form.ModalForm;
@@ -39,6 +40,7 @@ final class FormDraft {
     static final HostType<FormDraft> TYPE = HostType.builder("form", FormDraft.class)
             .requires(Permission.PLAYER)
             .describedAs(draft -> "form: " + draft.form.title())
+            .holding(draft -> bytes(draft.form))
             .method("button", (draft, label) -> draft.change(draft.as(SimpleForm.class).withButton(label.checkjstring())))
             .method("buttons", (draft, yes, no) ->
                     draft.change(draft.as(ModalForm.class).withButtons(yes.checkjstring(), no.checkjstring())))
@@ -82,6 +84,30 @@ final class FormDraft {
             return TYPE.wrap(new FormDraft(context, CustomForm.of(args.checkjstring(1))));
         }));
         return form;
+    }
+
+    /** What a form keeps of the texts the script gave it, about two bytes a character. */
+    private static long bytes(Form form) {
+        return switch (form) {
+            case SimpleForm simple -> chars(simple.title()) + chars(simple.content())
+                    + simple.buttons().stream().mapToLong(FormDraft::chars).sum();
+            case ModalForm modal -> chars(modal.title()) + chars(modal.content()) + chars(modal.yes())
+                    + chars(modal.no());
+            case CustomForm custom -> chars(custom.title()) + custom.elements().stream().mapToLong(element ->
+                    switch (element) {
+                        case FormElement.Label label -> chars(label.text());
+                        case FormElement.Input input -> chars(input.label()) + chars(input.placeholder())
+                                + chars(input.defaultValue());
+                        case FormElement.Toggle toggle -> chars(toggle.label());
+                        case FormElement.Slider slider -> chars(slider.label());
+                        case FormElement.Dropdown dropdown -> chars(dropdown.label())
+                                + dropdown.options().stream().mapToLong(FormDraft::chars).sum();
+                    }).sum();
+        };
+    }
+
+    private static long chars(String text) {
+        return 40 + 2L * text.length();
     }
 
     private LuaValue change(Form changed) {

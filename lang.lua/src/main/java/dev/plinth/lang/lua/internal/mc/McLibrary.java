@@ -57,7 +57,8 @@ public final class McLibrary {
         mc.rawset("emit_client", LuaFunctions.of(args -> emitClient(context, args)));
         mc.rawset("broadcast", LuaFunctions.of(args -> {
             context.require(Permission.PLAYER, "mc.broadcast");
-            context.service(Server.class, "mc.broadcast").broadcast(args.checkjstring(1));
+            String message = args.checkjstring(1);
+            context.service(Server.class, "mc.broadcast").broadcast(message);
             return LuaValue.NONE;
         }));
         mc.rawset("register_command", LuaFunctions.of(args -> {

@@ -25,9 +25,10 @@ import org.luaj.vm2.Varargs;
  * functions the host holds for it: handlers, commands, tasks, exports), counting each value once with an estimate of
  * its size on the heap: strings with their bytes (a byte array shared by substrings once), tables with their entries
  * and metatable, closures with their upvalues and prototype, compiled functions with the values their fields hold,
- * coroutines with the function they run (a flat {@value #COROUTINE} bytes for the rest: the local variables of a
- * suspended coroutine live on its Java thread's stack, out of the walk's reach).
- * Host objects (players, worlds) belong to the server and are not counted.
+ * coroutines with the function they run and the values of their frames ({@link HeldFrames}: the local variables of
+ * a suspended coroutine), plus a flat {@value #COROUTINE} bytes for its Java thread.
+ * Host objects (players, worlds) belong to the server and are not counted, but for what the resource gave them
+ * ({@link HeldBytes}: the texts of a form being built).
  *
  * <p>Incremental: {@link #step} visits at most a given number of values, so the caller can hold the resource's
  * call lock for a short while only and let its calls run between two steps (the graph may change meanwhile: this is
@@ -87,7 +88,7 @@ public final class RetainedWalker {
     }
 
     private void push(Object value) {
-        if (value != null && !(value instanceof LuaUserdata) && seen.add(value)) {
+        if (value != null && (!(value instanceof LuaUserdata) || value instanceof HeldBytes) && seen.add(value)) {
             pending.add(value);
         }
     }
@@ -123,8 +124,15 @@ public final class RetainedWalker {
             case LuaThread coroutine -> {
                 bytes += COROUTINE;
                 push(coroutine.state.function);
+                if (coroutine.callstack instanceof HeldFrames frames) {
+                    frames.forEachHeld(held -> {
+                        bytes += REFERENCE;
+                        push(held);
+                    });
+                }
             }
             case LuaFunction function -> visitFunction(function);
+            case HeldBytes host -> bytes += OBJECT + host.heldBytes();
             case LuaValue plain -> bytes += OBJECT + REFERENCE;
             default -> bytes += OBJECT;
         }

@@ -6,6 +6,7 @@ import dev.plinth.lang.lua.internal.memory.HeldValue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaThread;
@@ -22,7 +23,8 @@ import org.luaj.vm2.lib.VarArgFunction;
  * {@link Meter} on those threads (compiled code and the metered library find it there), and lets the host end the
  * threads of a stopped resource at once instead of when the garbage collector finds them. A yield across a call
  * into a resource is refused ({@link Yield}), and the memory walk follows a coroutine to its function
- * ({@link HeldValue}).
+ * ({@link HeldValue}) and to the locals of its frames: while a coroutine runs, the resource's compiled code runs
+ * interpreted ({@link Meter#coroutine()}), its locals in arrays the walk reads.
  *
  * <p>Thread-safe: the set of threads is read by the host from any thread.
  */
@@ -53,10 +55,19 @@ public final class GuardedCoroutines {
         coroutine.rawset("yield", new Yield(coroutine.rawget("yield")));
     }
 
-    /** Notes the call depth a coroutine of this resource is resumed at, before it runs. */
-    private void resuming(LuaValue thread) {
+    /**
+     * Resumes a coroutine of this resource, noting the call depth it is resumed at ({@link Yield}) and that a
+     * coroutine runs meanwhile (compiled code runs interpreted there, where the memory walk sees its locals).
+     */
+    private Varargs resumed(LuaValue thread, Supplier<Varargs> resume) {
         if (thread instanceof LuaThread coroutine && coroutine.state.function instanceof Body body) {
             body.resumedAt = meter.depth();
+        }
+        Globals before = meter.coroutine(globals);
+        try {
+            return resume.get();
+        } finally {
+            meter.coroutine(before);
         }
     }
 
@@ -95,14 +106,16 @@ public final class GuardedCoroutines {
     }
 
     /** {@code coroutine.resume}, noting the call depth it resumes its coroutine at ({@link Yield}). */
-    private final class Resume extends GuardedFunction {
+    private final class Resume extends VarArgFunction {
+        private final LuaValue delegate;
+
         Resume(LuaValue delegate) {
-            super(delegate);
+            this.delegate = delegate;
         }
 
         @Override
-        protected void check(Varargs args) {
-            resuming(args.arg1());
+        public Varargs invoke(Varargs args) {
+            return resumed(args.arg1(), () -> delegate.invoke(args));
         }
     }
 
@@ -136,8 +149,7 @@ public final class GuardedCoroutines {
 
         @Override
         public Varargs invoke(Varargs args) {
-            resuming(thread);
-            Varargs result = thread.resume(args);
+            Varargs result = resumed(thread, () -> thread.resume(args));
             return result.arg1().toboolean() ? result.subargs(2) : error(result.arg(2).tojstring());
         }
 

@@ -15,6 +15,8 @@ import org.luaj.vm2.lib.VarArgFunction;
 /**
  * {@code pcall} and {@code xpcall} for sandboxed code: they return the error message without LuaJ's traceback,
  * turn a stack overflow into an error, and never catch a broken limit: the limit's error goes on up to the host.
+ * A message handler of {@code xpcall} that fails in turn (an error, a stack overflow) makes it return
+ * {@code false, "error in error handling (...)"}, as PUC Lua does, with the handler's own error in the brackets.
  */
 final class ProtectedCalls {
 
@@ -71,8 +73,17 @@ final class ProtectedCalls {
     }
 
     private static final class XPCall extends VarArgFunction {
+        /**
+         * Message handlers running inside one another past which the next is not called, as PUC Lua stops at its C
+         * stack limit: a handler that fails with a stack overflow by calling {@code xpcall} with itself would
+         * otherwise run the whole stack down once per level.
+         */
+        private static final int MAX_NESTED_HANDLERS = 8;
+
         private final Globals globals;
         private final Function<String, Optional<Prototype>> chunks;
+        /** Handlers running now: the resource's threads run one at a time. */
+        private int handling;
 
         XPCall(Globals globals, Function<String, Optional<Prototype>> chunks) {
             this.globals = globals;
@@ -88,10 +99,33 @@ final class ProtectedCalls {
             } catch (LimitExceededError e) {
                 throw e;
             } catch (LuaError e) {
-                return varargsOf(FALSE, handler.call(errorValue(e, this, globals, chunks)));
+                return varargsOf(FALSE, handled(handler, errorValue(e, this, globals, chunks)));
             } catch (StackOverflowError e) {
-                return varargsOf(FALSE, handler.call(valueOf("stack overflow")));
+                return varargsOf(FALSE, handled(handler, valueOf("stack overflow")));
             }
+        }
+
+        /** What the message handler makes of an error, called once: its own failure is not handled again. */
+        private LuaValue handled(LuaValue handler, LuaValue message) {
+            if (handling >= MAX_NESTED_HANDLERS) {
+                return valueOf("error in error handling (more than " + MAX_NESTED_HANDLERS
+                        + " nested message handlers)");
+            }
+            LuaValue failure;
+            handling++;
+            try {
+                return handler.call(message);
+            } catch (LimitExceededError e) {
+                throw e;
+            } catch (LuaError e) {
+                failure = errorValue(e, this, globals, chunks);
+            } catch (StackOverflowError e) {
+                failure = valueOf("stack overflow");
+            } finally {
+                handling--;
+            }
+            return valueOf("error in error handling (" + (failure.isstring() ? failure.tojstring()
+                    : "a " + failure.typename() + " value") + ")");
         }
     }
 }

@@ -88,6 +88,7 @@ public final class SandboxGlobals {
         var fullOs = (LuaTable) globals.rawget("os");
         var os = new LuaTable();
         KEPT_OS.forEach(name -> os.rawset(name, fullOs.rawget(name)));
+        os.rawset("date", new ChargedDate(fullOs.rawget("date")));
         globals.rawset("os", os);
         loaded.rawset("os", os);
         MathExtras.install((LuaTable) globals.rawget("math"));

@@ -1,5 +1,6 @@
 package dev.plinth.lang.lua.internal.memory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.lang.lua.internal.engine.LuaScript;
@@ -15,7 +16,7 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * What a resource keeps, walked from its roots: globals, tables, upvalues of interpreted and compiled functions, the
- * functions the host holds; shared values once.
+ * functions the host holds, the locals of suspended coroutines; shared values once.
  */
 class RetainedWalkerTest {
 
@@ -76,6 +77,53 @@ class RetainedWalkerTest {
                 for i = 1, 8 do coroutine.resume(co) wrap() end
                 """);
         assertTrue(bytes >= 16 * MB, bytes + " bytes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void whatSuspendedCoroutinesKeepInTheirLocalsCounts(Mode mode) {
+        long bytes = measure(mode, """
+                local function hold(n)
+                  local inner = string.rep('i', n)
+                  coroutine.yield()
+                  return #inner
+                end
+                kept = {}
+                for i = 1, 4 do
+                  local co = coroutine.create(function(seed)
+                    local mine = string.rep(seed, 1024 * 1024)
+                    local list = {}
+                    for j = 1, 2 do list[j] = string.rep(seed .. j, 512 * 1024) end
+                    hold(1024 * 1024)
+                    return #mine + #list
+                  end)
+                  coroutine.resume(co, tostring(i))
+                  kept[i] = co
+                end
+                wrapped = coroutine.wrap(function(...)
+                  local args = {...}
+                  coroutine.yield()
+                  return #args
+                end)
+                wrapped(string.rep('a', 4 * 1024 * 1024))
+                """);
+        assertTrue(bytes >= 4 * 4 * MB + 4 * MB, bytes + " bytes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void compiledCodeOnACoroutineSharesItsUpvaluesWithTheMainThread(Mode mode) {
+        LuaScript script = new TestScripts().script(mode, Map.of("main.lua", """
+                local count = 0
+                local function bump(by) count = count + by return count end
+                local gen = coroutine.wrap(function(a, b, c)
+                  while true do a, b, c = coroutine.yield(bump(a), b, c) end
+                end)
+                local seen = {}
+                for i = 1, 3 do local n, b, c = gen(i, 'b', i * 2) seen[#seen + 1] = n .. b .. c end
+                return bump(10) .. ' ' .. table.concat(seen, ',')
+                """), Limits.defaults(), () -> 0);
+        assertEquals("16 1b2,3b4,6b6", script.run("main.lua").arg1().tojstring());
     }
 
     @ParameterizedTest

@@ -62,4 +62,57 @@ class HeldAttacksTest {
                 () -> script.call(Budget.CALL, script.globals().get("handler"), LuaValue.NONE));
         assertEquals(Limit.CALL_INSTRUCTIONS, aborted.limit());
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aMessageHandlerThatFailsIsAnErrorInErrorHandling(Mode mode) {
+        LuaScript script = started(mode, """
+                function handler()
+                  local a, b = xpcall(function() error('first') end, function(m) error('second') end)
+                  local function deeper(n) return 1 + deeper(n + 1) end
+                  local c, d = xpcall(function() error('first') end, function(m) return deeper(1) end)
+                  local e, f = xpcall(function() return deeper(1) end, function(m) return deeper(1) end)
+                  return tostring(a) .. '|' .. tostring(b), tostring(c) .. '|' .. tostring(d),
+                    tostring(e) .. '|' .. tostring(f), select('#', xpcall(error, function(m) return 1, 2 end))
+                end
+                """);
+        var result = script.call(Budget.CALL, script.globals().get("handler"), LuaValue.NONE);
+        assertEquals("false|error in error handling (main.lua:2: second)", result.tojstring(1));
+        for (int i = 2; i <= 3; i++) {
+            assertTrue(result.tojstring(i).startsWith("false|error in error handling ("), result.tojstring(i));
+            assertTrue(result.tojstring(i).contains("stack overflow"), result.tojstring(i));
+        }
+        assertEquals(2, result.arg(4).toint(), "false and the handler's first value");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void handlersThatOverflowWithinHandlersEndAndLeaveTheResourceWhole(Mode mode) {
+        LuaScript script = started(mode, """
+                local function deeper(n) return 1 + deeper(n + 1) end
+                local function h(m) return select(2, xpcall(deeper, h, 1)) end
+                function handler()
+                  local ok, err = xpcall(deeper, h, 1)
+                  return tostring(ok) .. '|' .. tostring(err)
+                end
+                function after() return 'still here' end
+                """);
+        String result = script.call(Budget.CALL, script.globals().get("handler"), LuaValue.NONE).tojstring(1);
+        assertTrue(result.startsWith("false|"), result);
+        assertTrue(result.contains("error in error handling"), result);
+        assertEquals("still here", script.call(Budget.CALL, script.globals().get("after"), LuaValue.NONE).tojstring(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aLongDateFormatRunsOutOfBudgetBeforeItRuns(Mode mode) {
+        LuaScript script = started(mode, """
+                function handler() return #os.date(string.rep('%c', 512 * 1024)) end
+                function today() return os.date('%Y-%m-%d %H:%M:%S') end
+                """);
+        var aborted = assertThrows(ScriptLimitException.class,
+                () -> script.call(Budget.CALL, script.globals().get("handler"), LuaValue.NONE));
+        assertEquals(Limit.CALL_INSTRUCTIONS, aborted.limit(), aborted.getMessage());
+        assertEquals(19, script.call(Budget.CALL, script.globals().get("today"), LuaValue.NONE).tojstring(1).length());
+    }
 }
