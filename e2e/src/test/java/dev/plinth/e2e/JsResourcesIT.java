@@ -437,6 +437,86 @@ class JsResourcesIT {
     }
 
     @Test
+    void exportsRecursingAcrossResourcesFailWithALocationAndLeaveEveryResourceWorking() throws Exception {
+        // Two JavaScript resources whose exports call each other without a base case, and a chain through Lua: a
+        // nested call is refused once the stack has no room left for it, before the stack runs out in the hosts' or
+        // the engine's frames (where the overflow came out as 'Resource exhausted: Stack overflow', with no line). The
+        // caller catches a stack overflow naming where it stopped; every resource still answers its commands, events
+        // and tasks, and restarts.
+        for (String[] pair : new String[][] {{"ping", "pong"}, {"pong", "ping"}}) {
+            js(pair[0], """
+                    mc.export('down', (n) => mc.import('%2$s', 'down')(n + 1));
+                    mc.export('count', (n) => n <= 0 ? 0 : 1 + mc.import('%2$s', 'count')(n - 1));
+                    let heard = 0;
+                    mc.on('player_chat', () => { heard++; });
+                    let ticks = 0;
+                    mc.schedule_repeating(1, () => { ticks++; });
+                    mc.register_command('%1$s-deep', { execute: (player, args) => {
+                      try { mc.import('%2$s', 'down')(0); player.send_message('%1$s: no overflow'); }
+                      catch (e) { player.send_message('%1$s caught: ' + e.message); }
+                    }});
+                    mc.register_command('%1$s-count', { execute: (player, args) =>
+                      player.send_message('%1$s counted ' + mc.import('%2$s', 'count')(40)) });
+                    mc.register_command('%1$s-alive', { execute: (player, args) =>
+                      player.send_message('%1$s alive: heard ' + heard + ', ticked ' + (ticks > 0)) });
+                    """.formatted(pair[0], pair[1]));
+        }
+        write("resources/lua-hop/plugin.toml", "[plugin]\nname = \"lua-hop\"\nversion = \"1.0.0\"\nmain = \"main.lua\"\n");
+        write("resources/lua-hop/main.lua", """
+                mc.export("down", function(n) return mc.import("js-hop", "down")(n + 1) end)
+                mc.register_command("lua-hop-alive", { execute = function(player, args)
+                  player:send_message("lua-hop alive")
+                end })
+                """);
+        js("js-hop", """
+                mc.export('down', (n) => mc.import('lua-hop', 'down')(n + 1));
+                mc.register_command('js-hop-deep', { execute: (player, args) => {
+                  try { mc.import('lua-hop', 'down')(0); } catch (e) { player.send_message('js-hop caught: ' + e.message); }
+                }});
+                mc.register_command('js-hop-alive', { execute: (player, args) => player.send_message('js-hop alive') });
+                """);
+        serverJson("", "ping", "pong", "lua-hop", "js-hop");
+        var commands = new java.util.ArrayList<>(List.of("sim:join Ada", "sim:command Ada ping-count"));
+        for (int i = 0; i < 3; i++) {
+            commands.addAll(List.of("sim:command Ada ping-deep", "sim:command Ada pong-deep",
+                    "sim:command Ada js-hop-deep"));
+        }
+        commands.addAll(List.of("sim:chat Ada hello", "sim:command Ada ping-alive", "sim:command Ada pong-alive",
+                "sim:command Ada js-hop-alive", "sim:command Ada lua-hop-alive", "resource:restart ping",
+                "resource:restart js-hop", "resource:restart lua-hop", "sim:command Ada ping-alive",
+                "sim:command Ada js-hop-alive", "sim:command Ada lua-hop-alive", "sim:command Ada pong-count",
+                "sim:inbox Ada", "resource:list", "server:tps"));
+        var run = PlinthInstance.at(home).script(commands.toArray(String[]::new));
+
+        assertEquals(0, run.exitCode(), run.output());
+        String out = run.output();
+        assertFalse(out.contains("StackOverflowError"), "no overflow escaped:\n" + out);
+        assertTrue(out.contains("message: ping counted 40") && out.contains("message: pong counted 40"),
+                "a deep but finite chain returns:\n" + out);
+        for (String caller : List.of("ping", "pong", "js-hop")) {
+            var caught = Pattern.compile("message: " + caller + " caught: (.*)").matcher(out);
+            int times = 0;
+            while (caught.find()) {
+                times++;
+                // Through Lua, the Lua host's error names the resource but no line (a Lua error raised in a host
+                // function has none).
+                assertTrue(caught.group(1).matches(".*stack overflow.*") && caught.group(1).matches(caller.equals(
+                        "js-hop") ? ".*\\blua-hop: .*" : ".*\\b(ping|pong): main\\.js:\\d+: .*"),
+                        "the overflow names a resource, file and line: " + caught.group(1) + "\n" + out);
+            }
+            assertEquals(3, times, caller + " caught each overflow:\n" + out);
+        }
+        assertTrue(out.contains("message: ping alive: heard 1, ticked true")
+                && out.contains("message: pong alive: heard 1, ticked true"), "handlers and tasks still run:\n" + out);
+        assertEquals(2, count(out, "message: js-hop alive"), out);
+        assertEquals(2, count(out, "message: lua-hop alive"), out);
+        assertEquals(1, count(out, "message: ping alive: heard 0, ticked true"), "ping restarted:\n" + out);
+        for (String name : List.of("ping", "pong", "js-hop")) {
+            assertTrue(out.matches("(?s).*\n" + name + "\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"), out);
+        }
+    }
+
+    @Test
     void aLongRegularExpressionIsInterruptedByTheWallClock() throws Exception {
         // One native operation that never reaches a statement: only the watchdog's interrupt stops it. The backtracking
         // allocates as it goes, so the per-call allocation limit is set out of its way (another test holds that one).

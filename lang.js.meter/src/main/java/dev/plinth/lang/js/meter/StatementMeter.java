@@ -44,4 +44,12 @@ public interface StatementMeter {
      * @throws IllegalStateException when no context of this engine is entered on the calling thread
      */
     StatementCounter counter();
+
+    /**
+     * Where the code of the context entered on the calling thread runs, to ask later from another thread.
+     *
+     * @return the context's locator
+     * @throws IllegalStateException when no context of this engine is entered on the calling thread
+     */
+    ContextLocator locator();
 }

@@ -1,11 +1,12 @@
 /**
  * The statement and heap meter of the JavaScript host: a Truffle instrument on the launcher class path (beside
  * GraalJS) that counts the statements each context runs against a budget its host arms per call
- * ({@link StatementMeter}, {@link StatementCounter}) and measures what a context keeps on the heap ({@link HeapMeter},
- * {@link ContextHeap}). Exported by the system bundle, like GraalJS's own API.
+ * ({@link StatementMeter}, {@link StatementCounter}), finds where a context's code runs ({@link ContextLocator})
+ * and measures what a context keeps on the heap ({@link HeapMeter}, {@link ContextHeap}). Exported by the system
+ * bundle, like GraalJS's own API.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 @NullMarked
 package dev.plinth.lang.js.meter;
 

@@ -1,5 +1,6 @@
 package dev.plinth.lang.js.internal.engine;
 
+import dev.plinth.lang.js.meter.ContextLocator;
 import dev.plinth.lang.js.meter.StatementCounter;
 import java.util.List;
 import java.util.Objects;
@@ -79,12 +80,15 @@ public final class ContextReserve implements AutoCloseable {
         private final AssignedRoots roots;
         private final StatementCounter statements;
         private final ContextMemory heap;
+        private final ContextLocator locator;
 
-        private Blank(Context context, AssignedRoots roots, StatementCounter statements, ContextMemory heap) {
+        private Blank(Context context, AssignedRoots roots, StatementCounter statements, ContextMemory heap,
+                ContextLocator locator) {
             this.context = context;
             this.roots = roots;
             this.statements = statements;
             this.heap = heap;
+            this.locator = locator;
         }
 
         /**
@@ -107,6 +111,11 @@ public final class ContextReserve implements AutoCloseable {
         /** {@return what the context keeps, for the retained-memory limit} */
         public ContextMemory heap() {
             return heap;
+        }
+
+        /** {@return where the context's code runs, for a call interrupted where no line of it is on the stack} */
+        public ContextLocator locator() {
+            return locator;
         }
     }
 
@@ -202,9 +211,11 @@ public final class ContextReserve implements AutoCloseable {
         try {
             StatementCounter statements;
             ContextMemory heap;
+            ContextLocator locator;
             context.enter();
             try {
                 statements = engine.statementMeter().counter();
+                locator = engine.statementMeter().locator();
                 heap = engine.enteredContextMemory();
             } finally {
                 context.leave();
@@ -213,7 +224,7 @@ public final class ContextReserve implements AutoCloseable {
             for (String name : HOST_GLOBALS) {
                 global.removeMember(name);
             }
-            return new Blank(context, roots, statements, heap);
+            return new Blank(context, roots, statements, heap, locator);
         } catch (RuntimeException e) {
             context.close();
             throw e;

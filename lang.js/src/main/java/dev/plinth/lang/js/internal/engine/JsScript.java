@@ -1,8 +1,10 @@
 package dev.plinth.lang.js.internal.engine;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -23,11 +25,15 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
 import dev.plinth.core.sandbox.account.Account;
+import dev.plinth.core.sandbox.account.Payer;
 import dev.plinth.core.sandbox.account.SampledClock;
 import dev.plinth.core.sandbox.call.CallBracket;
 import dev.plinth.core.sandbox.call.CallLock;
+import dev.plinth.core.sandbox.call.StackRoom;
 import dev.plinth.core.sandbox.watchdog.Overrun;
 import dev.plinth.core.sandbox.watchdog.Watch;
+import dev.plinth.lang.js.meter.ContextLocator;
+import dev.plinth.lang.js.meter.GuestLocation;
 import dev.plinth.lang.js.meter.StatementCounter;
 
 /**
@@ -56,6 +62,26 @@ public final class JsScript implements AutoCloseable {
 
     private static final String MODULE = "application/javascript+module";
     private static final Object[] NO_ARGUMENTS = {};
+    /** How long an interrupter waits to learn where the call's code runs before it interrupts it. */
+    private static final Duration LOCATE_WAIT = Duration.ofMillis(100);
+    /**
+     * The frames a call made from within another resource's call needs left on its thread's stack ({@link
+     * StackRoom#fits(int)}): more than the bookkeeping, since Truffle builds the stack trace of an error as it leaves
+     * guest code, and an overflow there comes out as {@code Resource exhausted: Stack overflow}, without a line.
+     */
+    public static final int STACK_ROOM = 2048;
+
+    static {
+        // The classes of the error path, initialized on the shallow stack of the first resource's creation: at the
+        // first overflow of a deep recursion, their static initializers could overflow and leave them unusable.
+        for (Class<?> type : List.of(JsFailure.class, JsRuntimeException.class, JsLimitException.class, JsLimit.class)) {
+            try {
+                MethodHandles.lookup().ensureInitialized(type);
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(type + " is in this package", e);
+            }
+        }
+    }
 
     private final String resource;
     private final ModuleRoots roots;
@@ -74,6 +100,12 @@ public final class JsScript implements AutoCloseable {
     private final Consumer<JsLimitException> onFatal;
     private final StatementCounter statements;
     private final ContextMemory heap;
+    private final ContextLocator locator;
+    /**
+     * Where the call's code ran when it was last interrupted for a limit (asked just before the interrupt), for a
+     * failure that comes with no line of the resource's: read and cleared by the failure.
+     */
+    private volatile @Nullable GuestLocation interruptedAt;
     private final CallLock lock = new CallLock();
     /** The threads interrupting the running call: a call waits for them before the next one may start. */
     private final Set<Thread> interrupters = ConcurrentHashMap.newKeySet();
@@ -98,6 +130,7 @@ public final class JsScript implements AutoCloseable {
         this.context = blank.assign(builder.roots);
         this.statements = blank.statements();
         this.heap = blank.heap();
+        this.locator = blank.locator();
         this.watch = builder.runtime.watchdog().watch(resource, this::interrupted);
         this.bracket = CallBracket.open(account, watch, builder.ticks);
         this.allocations = builder.runtime.allocations().slot(interruptCall);
@@ -199,7 +232,8 @@ public final class JsScript implements AutoCloseable {
             if (e.getCause() instanceof PolyglotException p && p.isSyntaxError()) {
                 throw new JsLoadException(e.failure(), p);
             }
-            throw e;
+            JsFailure located = ImportSite.locate(e.failure(), roots.own());
+            throw located == e.failure() ? e : new JsRuntimeException(located, e.getCause());
         }
     }
 
@@ -217,6 +251,22 @@ public final class JsScript implements AutoCloseable {
                 .content(new String(bytes, StandardCharsets.UTF_8))
                 .mimeType(MODULE)
                 .build();
+    }
+
+    /**
+     * Refuses a call from one resource into another when it is made from within another resource's call (an export
+     * calling one, an event it emitted) and its thread's stack has less than {@link #STACK_ROOM} frames left: exports
+     * calling each other without end stop there, with an error that names them, before the stack runs out in the
+     * hosts' or the engine's own frames.
+     *
+     * @param through what is being called ({@code pong.down})
+     * @throws IllegalStateException when there is no room ({@code stack overflow: the calls through pong.down nest
+     *     too deep})
+     */
+    public static void checkStackRoom(String through) {
+        if (Payer.CURRENT.isBound() && !StackRoom.fits(STACK_ROOM)) {
+            throw new IllegalStateException("stack overflow: the calls through " + through + " nest too deep");
+        }
     }
 
     /**
@@ -289,6 +339,11 @@ public final class JsScript implements AutoCloseable {
         }
         if (closed) {
             throw stopped();
+        }
+        if (Payer.CURRENT.isBound() && !StackRoom.fits(STACK_ROOM)) {
+            // Called from within another resource's call (an export, an event it emitted), too deep to keep the books.
+            throw new JsRuntimeException(new JsFailure(resource, "", 0, "stack overflow: the calls into " + resource
+                    + " nest too deep", ""), null);
         }
         long timeout = switch (budget) {
             case START -> startTimeoutNanos;
@@ -475,6 +530,8 @@ public final class JsScript implements AutoCloseable {
                 return;
             }
         }
+        // An interrupt that came after the call had ended found where it was for no failure: not the next call's.
+        interruptedAt = null;
     }
 
     private RuntimeException classify(PolyglotException e, @Nullable Overrun overrun, boolean allocatedTooMuch,
@@ -513,6 +570,13 @@ public final class JsScript implements AutoCloseable {
         int offences = account.offence(limit.text(), limit == JsLimit.TICK_STATEMENTS ? bracket.tick() : Long.MIN_VALUE);
         boolean fatal = alwaysFatal || offences >= limits.maxOffences();
         JsFailure at = e == null ? new JsFailure(resource, "", 0, "", "") : JsFailure.of(resource, e, lines);
+        GuestLocation where = interruptedAt;
+        interruptedAt = null;
+        if (at.file().isEmpty() && where != null) {
+            // Interrupted in the engine's own code (between two promise jobs): where the call's code was just before.
+            String file = ModuleFileSystem.displayName(where.path(), where.name());
+            at = new JsFailure(resource, file, lines.original(file, where.line()), "", at.stack());
+        }
         var failure = new JsFailure(resource, at.file(), at.line(), limit.text() + ": " + message
                 + (fatal ? "" : " (offence " + offences + " of " + limits.maxOffences() + ")"), at.stack());
         return new JsLimitException(failure, e, limit, offences, fatal);
@@ -544,6 +608,7 @@ public final class JsScript implements AutoCloseable {
         Thread interrupter = Thread.ofPlatform().name("plinth-js-interrupt").daemon().unstarted(() -> {
             try {
                 if (!cancel) {
+                    interruptedAt = locator.locate(LOCATE_WAIT).orElse(null);
                     try {
                         context.interrupt(Duration.ofSeconds(5));
                         return;

@@ -7,6 +7,7 @@ import dev.plinth.lang.js.internal.binding.PlainValues;
 import dev.plinth.lang.js.internal.binding.ResourceScope;
 import dev.plinth.lang.js.internal.engine.Budget;
 import dev.plinth.lang.js.internal.engine.JsException;
+import dev.plinth.lang.js.internal.engine.JsScript;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -64,6 +65,7 @@ public final class Exports {
      */
     public static ProxyExecutable importer(ResourceScope scope, String resource, String name) {
         return args -> {
+            JsScript.checkStackRoom(resource + "." + name);
             try {
                 var arguments = new ArrayList<@Nullable Object>(args.length);
                 for (Value arg : args) {

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.lang.js.internal.binding.PlainValues;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.AfterAll;
@@ -378,6 +381,31 @@ class JsSandboxTest {
         }
 
         @Test
+        void aFloodOfPromiseJobsIsStoppedNamingTheLineWhereItRuns() {
+            // Each job queues the next: the watchdog's interrupt lands between two jobs, in the engine's own code,
+            // where no frame of the resource is on the stack.
+            try (var s = script("""
+                    export function f() {
+                      const flood = () => Promise.resolve().then(flood);
+                      flood();
+                    }
+                    export function g() {
+                      let n = 0;
+                      const flood = () => { n++; queueJob(flood); };
+                      const queueJob = (job) => Promise.resolve().then(job);
+                      flood();
+                    }
+                    """, tight().withMaxCallAllocMb(100_000))) {
+                var ns = s.evalModule("main.js");
+                var e = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("f")));
+                assertEquals(JsLimit.TIME, e.limit());
+                assertTrue(e.getMessage().startsWith("attacker: main.js:2: time limit: "), e.getMessage());
+                var g = assertThrows(JsLimitException.class, () -> s.call(Budget.CALL, ns.getMember("g")));
+                assertTrue(g.getMessage().matches("attacker: main.js:[78]: time limit: .*"), g.getMessage());
+            }
+        }
+
+        @Test
         void theThirdInterruptedCallStopsTheResource() {
             var fatal = new AtomicInteger();
             try (var s = runtime.builder("attacker", new TestModules().file("main.js",
@@ -423,6 +451,81 @@ class JsSandboxTest {
             try (var s = script("for (;;) {}", JsLimits.defaults().withStatementsPerTick(1_000_000))) {
                 var e = assertThrows(JsLimitException.class, () -> s.evalModule("main.js"));
                 assertEquals(JsLimit.CALL_STATEMENTS, e.limit());
+            }
+        }
+    }
+
+    /**
+     * Two resources whose exports call each other without end (as {@code mc.import} calls: the caller's host function
+     * checks the stack's room, then calls into the other resource with the caller paying) fill the thread's stack:
+     * the call fails with a stack overflow that names where it stopped, wherever on the stack the recursion started,
+     * and both resources answer other threads' calls afterwards.
+     */
+    @Nested
+    class CrossResourceRecursion {
+
+        /** The game thread's stack: a platform thread's default. */
+        static final long STACK_BYTES = 1 << 20;
+
+        static JsScript resource(String name) {
+            JsLimits limits = JsLimits.defaults().withStatementsPerCall(Long.MAX_VALUE / 4)
+                    .withStatementsPerTick(Long.MAX_VALUE / 4).withCallTimeout(Duration.ofSeconds(10))
+                    .withMaxCallAllocMb(1 << 20);
+            return JsScript.builder(name, runtime.runtime, new TestModules().file("main.js", """
+                    export function f(n) { return other(n + 1); }
+                    export function guarded(n) { try { return f(n); } catch (e) { return 'caught: ' + e.message; } }
+                    export function ok() { return 'ok'; }
+                    """), runtime.account(name, Long.MAX_VALUE / 4)).withLimits(limits).build();
+        }
+
+        /** Gives {@code from} the function {@code other}, which calls {@code to}'s {@code f} as an import does. */
+        static void link(JsScript from, JsScript to, Value toNamespace) {
+            Value f = toNamespace.getMember("f");
+            from.globals().putMember("other", (ProxyExecutable) args -> {
+                JsScript.checkStackRoom(to.resource() + ".f");
+                int n = args[0].asInt();
+                try {
+                    return from.asPayer(() -> to.call(Budget.CALL, f, n).toString());
+                } catch (JsException e) {
+                    throw new IllegalStateException(to.resource() + ".f failed: " + e.getMessage(), e);
+                }
+            });
+        }
+
+        static Object below(int frames, Supplier<Object> work) {
+            return frames == 0 ? work.get() : below(frames - 1, work);
+        }
+
+        @Test
+        void mutualRecursionStopsWithALocatedOverflowAndLeavesBothResourcesAnswering() throws Exception {
+            try (JsScript a = resource("a"); JsScript b = resource("b")) {
+                Value namespaceA = a.evalModule("main.js");
+                Value namespaceB = b.evalModule("main.js");
+                link(a, b, namespaceB);
+                link(b, a, namespaceA);
+                // Where the stack runs out depends on where the recursion started: a few frames more or less each time.
+                for (int frames = 0; frames < 40; frames += 3) {
+                    int padding = frames;
+                    Object[] outcome = new Object[1];
+                    Thread game = new Thread(null, () -> {
+                        try {
+                            outcome[0] = below(padding, () ->
+                                    a.call(Budget.CALL, c -> namespaceA.getMember("guarded").execute(1).asString()));
+                        } catch (RuntimeException | Error e) {
+                            outcome[0] = e;
+                        }
+                    }, "game", STACK_BYTES);
+                    game.start();
+                    game.join();
+                    assertTrue(String.valueOf(outcome[0]).matches("caught: b\\.f failed: b: main\\.js:1: stack overflow: "
+                            + "the calls through [ab]\\.f nest too deep"), padding + " frames below: " + outcome[0]);
+                    for (JsScript script : new JsScript[] {a, b}) {
+                        Value namespace = script == a ? namespaceA : namespaceB;
+                        var other = CompletableFuture.supplyAsync(
+                                () -> script.call(Budget.CALL, c -> namespace.getMember("ok").execute().asString()));
+                        assertEquals("ok", other.get(5, TimeUnit.SECONDS), script.resource() + " answers another thread");
+                    }
+                }
             }
         }
     }

@@ -52,6 +52,36 @@ class JsScriptTest {
     }
 
     @Test
+    void aMissingImportNamesTheFileAndLineOfItsImportStatement() {
+        var modules = new TestModules()
+                .file("main.js", "const a = 1;\n\nimport { x } from './nope.js';\nexport const y = x;\n");
+        try (JsScript script = script(modules)) {
+            var e = assertThrows(JsException.class, () -> script.evalModule("main.js"));
+            assertTrue(e.getMessage().startsWith("demo: main.js:3: "), e.getMessage());
+            assertTrue(e.getMessage().contains("'nope.js' imported from main.js: no such file in the resource"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingOrRefusedImportOfAnImportedModuleNamesThatModulesLine() {
+        var modules = new TestModules().file("main.js", "import { q } from './server/lib';\n")
+                .file("server/lib.js", "export const q = 1;\n\nexport * from './util/gone';\n")
+                .file("other.js", "// the resource's files only\nimport {\n  a,\n} from \"../../conf/x.json\";\n")
+                .file("bare.js", "\n\nimport fs from 'fs';\n");
+        try (JsScript script = script(modules)) {
+            var missing = assertThrows(JsException.class, () -> script.evalModule("main.js"));
+            assertTrue(missing.getMessage().startsWith("demo: server/lib.js:3: "), missing.getMessage());
+            var leaving = assertThrows(JsException.class, () -> script.evalModule("other.js"));
+            assertTrue(leaving.getMessage().startsWith("demo: other.js:2: ")
+                    && leaving.getMessage().contains("import 'conf/x.json' leaves the resource"), leaving.getMessage());
+            var bare = assertThrows(JsException.class, () -> script.evalModule("bare.js"));
+            assertTrue(bare.getMessage().startsWith("demo: bare.js:3: ")
+                    && bare.getMessage().contains("import 'fs' is not allowed"), bare.getMessage());
+        }
+    }
+
+    @Test
     void barePackageImportIsRefused() {
         var modules = new TestModules().file("main.js", "import fs from 'fs';");
         try (JsScript script = script(modules)) {

@@ -27,7 +27,7 @@ import java.util.List;
 final class StackRoom {
 
     /** Frames that must fit below a nested call's own. */
-    static final int FRAMES = 256;
+    static final int FRAMES = dev.plinth.core.sandbox.call.StackRoom.FRAMES;
 
     static {
         for (Class<?> type : List.of(ErrorNames.class, ScriptFailure.class, Limit.class, ModuleNames.class)) {
@@ -47,20 +47,12 @@ final class StackRoom {
     }
 
     /**
-     * Whether the calling thread's stack has room for a nested call.
+     * Whether the calling thread's stack has room for a nested call (core.sandbox's {@link
+     * dev.plinth.core.sandbox.call.StackRoom#fits()}).
      *
      * @return {@code false} when {@value #FRAMES} more frames do not fit
      */
     static boolean fits() {
-        try {
-            return descend(FRAMES, 1, 2, 3) == FRAMES * 6L;
-        } catch (StackOverflowError e) {
-            return false;
-        }
-    }
-
-    /** A frame with a few values in it, and {@code depth - 1} more below it. */
-    private static long descend(int depth, long a, long b, long c) {
-        return depth == 0 ? 0 : a + b + c + descend(depth - 1, a, b, c);
+        return dev.plinth.core.sandbox.call.StackRoom.fits();
     }
 }
