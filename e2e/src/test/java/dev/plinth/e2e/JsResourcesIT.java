@@ -63,11 +63,18 @@ class JsResourcesIT {
     void awaitingHooksLetTheServerTickAndAFailingOnAttachFailsTheStartNamingFileAndLine() throws Exception {
         js("slow-attach", """
                 let ticks = 0;
-                mc.schedule_repeating(1, () => { ticks++; });
+                let last = 0;
+                let longest = 0;
+                mc.schedule_repeating(1, () => {
+                    const now = Date.now();
+                    if (last > 0) { longest = Math.max(longest, now - last); }
+                    last = now;
+                    ticks++;
+                });
                 export async function onAttach() {
                     console.log("attaching");
                     await new Promise((resolve) => setTimeout(resolve, 1500));
-                    console.log(`attached after waiting ${ticks} ticks`);
+                    console.log(`attached after waiting ${ticks} ticks, at most ${longest} ms apart`);
                 }
                 export async function onDetach() {
                     const before = ticks;
@@ -98,12 +105,14 @@ class JsResourcesIT {
         }
 
         assertEquals(0, exit, out);
-        var waited = Pattern.compile("\\[slow-attach] attached after waiting (\\d+) ticks").matcher(out);
+        var waited = Pattern.compile("\\[slow-attach] attached after waiting (\\d+) ticks, at most (\\d+) ms apart")
+                .matcher(out);
         assertTrue(waited.find(), out);
         assertTrue(Integer.parseInt(waited.group(1)) >= 10, "the server ticked (and ran the resource's own task) while "
                 + "onAttach awaited 1.5 s, 30 ticks:\n" + out);
-        double maxTick = PlinthSession.maxTickMillis(out);
-        assertTrue(maxTick < 1000, "no tick was held by an awaiting onAttach (longest " + maxTick + " ms):\n" + out);
+        // Timed by the resource's own task while the hook awaits: the server's longest tick would also count the
+        // first JavaScript start's module evaluation on a cold engine, which runs on the game thread by design.
+        assertTrue(Integer.parseInt(waited.group(2)) < 1000, "no tick was held by an awaiting onAttach:\n" + out);
         assertTrue(out.matches("(?s).*\nslow-attach\\s+plugin\\s+js\\s+1\\.0\\.0\\s+started\\s.*"),
                 "started once onAttach finished:\n" + out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: late-failure: main.js:3: onAttach failed: Error: no database"),
@@ -175,9 +184,9 @@ class JsResourcesIT {
         assertTrue(swap.find(), out);
         assertTrue(Double.parseDouble(swap.group(1)) < 1000, "the restart did not wait on the game thread for "
                 + "onBootstrap's 1 s await:\n" + out);
-        double maxTick = PlinthSession.maxTickMillis(out);
-        assertTrue(maxTick < 1000, "no tick was held by the awaiting onBootstrap (longest " + maxTick + " ms):\n"
-                + out);
+        double maxTick = PlinthSession.maxTickMillis(out, "5s");
+        assertTrue(maxTick < 1000, "no tick was held by the awaiting onBootstrap since the restart (longest " + maxTick
+                + " ms):\n" + out);
         assertTrue(out.contains("Started failing-boot."), "the start did not wait for onBootstrap:\n" + out);
         assertTrue(out.contains("ERR_SCRIPT_EXECUTION: failing-boot: main.js:3: onBootstrap failed: Error: no map"),
                 "the rejection names the file and line, and stops the mod:\n" + out);

@@ -113,9 +113,21 @@ final class PlinthSession implements AutoCloseable {
      * @return milliseconds
      */
     static double maxTickMillis(String out) {
-        var row = Pattern.compile("\n1m\\s+\\d+\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)").matcher(out);
+        return maxTickMillis(out, "1m");
+    }
+
+    /**
+     * The longest tick of a window of {@code server:mspt} ({@code 5s}: the last 100 ticks; {@code 1m}), from the
+     * first {@code server:mspt} in an instance's output.
+     *
+     * @param out the output, after {@code server:mspt}
+     * @param window the row
+     * @return milliseconds
+     */
+    static double maxTickMillis(String out, String window) {
+        var row = Pattern.compile("\n" + window + "\\s+\\d+\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)").matcher(out);
         if (!row.find()) {
-            throw new AssertionError("server:mspt printed its minute row:\n" + out);
+            throw new AssertionError("server:mspt printed its " + window + " row:\n" + out);
         }
         return Double.parseDouble(row.group(3));
     }

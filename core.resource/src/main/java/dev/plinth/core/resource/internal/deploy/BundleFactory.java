@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Builds the bundle file of a resource source: reads its manifest and writes a bundle with the generated headers,
@@ -25,8 +26,9 @@ import java.util.TreeMap;
  *
  * @param workFolder where bundle files are written (the core.resource bundle's data area)
  * @param limits what one resource may hold
+ * @param warnings receives, at each build, the warnings about the manifest's keys that Plinth does not read
  */
-public record BundleFactory(Path workFolder, DeployLimits limits) {
+public record BundleFactory(Path workFolder, DeployLimits limits, Consumer<String> warnings) {
 
     /**
      * A bundle file, built.
@@ -68,7 +70,7 @@ public record BundleFactory(Path workFolder, DeployLimits limits) {
             }
             ResourceDescriptor descriptor;
             try (var open = source.open()) {
-                descriptor = Manifests.read(open.files()).orElseThrow(() -> new ManifestException(
+                descriptor = Manifests.read(open.files(), warnings).orElseThrow(() -> new ManifestException(
                         ResourceErrorCode.ERR_INVALID_MANIFEST, source.fileName(), source.relative(), 0, "",
                         "no manifest (resource.toml, plugin.toml, meta.json or manifest.json) in it"));
             }

@@ -171,7 +171,7 @@ public final class ResourceManager {
             log.info("no instance home (framework property {}): no resources folder to deploy", HOME);
         }
         settingsFile = new SettingsFile(home.map(h -> h.resolve("conf").resolve("server.json")), log::error);
-        var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits());
+        var factory = new BundleFactory(context.getDataFile("bundles").toPath(), deployLimits(), log::warn);
         var events = new ResourceEvents(() -> Optional.ofNullable(eventBus));
         hostFailures = new HostFailures(context, failure -> lifecycle.hostFailed(failure));
         pendingStarts = new PendingStarts(context, states);

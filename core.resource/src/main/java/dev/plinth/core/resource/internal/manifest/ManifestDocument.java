@@ -41,6 +41,15 @@ record ManifestDocument(String resource, String file, JsonNode root, Map<String,
         return new ManifestException(code, resource, file, lineOf(path), path, cause);
     }
 
+    /**
+     * A warning about a field that is read no further (a key Plinth does not know), in the shape of a refusal without
+     * its code: {@code chat-demo: plugin.toml line 4, field 'plugin.depends': ...}.
+     */
+    String warning(String path, String cause) {
+        int line = lineOf(path);
+        return resource + ": " + file + (line > 0 ? " line " + line : "") + ", field '" + path + "': " + cause;
+    }
+
     /** The same manifest, for a resource whose name is now known. */
     ManifestDocument named(String name) {
         return new ManifestDocument(name, file, root, lines);

@@ -120,6 +120,11 @@ record ManifestNode(ManifestDocument document, String path, JsonNode node) {
         return document.error(ResourceErrorCode.ERR_INVALID_MANIFEST, path, cause);
     }
 
+    /** A warning that this field is read no further. */
+    String ignored(String cause) {
+        return document.warning(path, cause);
+    }
+
     /** A refusal of this field with a specific code. */
     ManifestException error(ResourceErrorCode code, String cause) {
         return document.error(code, path, cause);

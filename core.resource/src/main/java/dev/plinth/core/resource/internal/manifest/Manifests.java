@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds a resource's manifest among its files and reads it: {@code resource.toml}, {@code plugin.toml},
@@ -36,13 +37,26 @@ public final class Manifests {
     }
 
     /**
-     * Reads the resource's manifest.
+     * Reads the resource's manifest, dropping the warnings about keys it does not read.
      *
      * @param files the resource's files
      * @return its descriptor, or empty when it has no manifest
      * @throws ManifestException when the manifest is invalid, or when there are two
      */
     public static Optional<ResourceDescriptor> read(ResourceFiles files) {
+        return read(files, warning -> {});
+    }
+
+    /**
+     * Reads the resource's manifest.
+     *
+     * @param files the resource's files
+     * @param warnings receives one sentence per key the manifest holds and Plinth does not read (a misspelt
+     *     {@code verison}, {@code depends} in {@code [plugin]}), naming the resource, the file, the line and the key
+     * @return its descriptor, or empty when it has no manifest
+     * @throws ManifestException when the manifest is invalid, or when there are two
+     */
+    public static Optional<ResourceDescriptor> read(ResourceFiles files, Consumer<String> warnings) {
         List<String> manifests = present(files);
         if (manifests.isEmpty()) {
             return Optional.empty();
@@ -53,18 +67,22 @@ public final class Manifests {
         }
         String file = manifests.getFirst();
         byte[] content = content(files, file);
-        return Optional.of(switch (file) {
-            case "resource.toml" -> new ResourceTomlReader().read(TomlManifests.parse(files.name(), file, content), files);
-            case "plugin.toml" -> new PluginTomlReader().read(TomlManifests.parse(files.name(), file, content), files);
-            case "meta.json" -> new MetaJsonReader().read(JsonManifests.parse(files.name(), file, content), files);
+        ManifestDocument document = switch (file) {
+            case "resource.toml", "plugin.toml" -> TomlManifests.parse(files.name(), file, content);
+            default -> JsonManifests.parse(files.name(), file, content);
+        };
+        ManifestReader reader = switch (file) {
+            case "resource.toml" -> new ResourceTomlReader();
+            case "plugin.toml" -> new PluginTomlReader();
+            case "meta.json" -> new MetaJsonReader();
             default -> {
-                ManifestDocument document = JsonManifests.parse(files.name(), file, content);
                 boolean pack = document.root().has("format_version") || document.root().has("header");
-                yield pack && file.equals(MANIFEST_JSON)
-                        ? new PackManifestReader().read(document, files)
-                        : new ModManifestReader().read(document, files);
+                yield pack && file.equals(MANIFEST_JSON) ? new PackManifestReader() : new ModManifestReader();
             }
-        });
+        };
+        ResourceDescriptor descriptor = reader.read(document, files);
+        reader.unread(document.named(descriptor.name())).forEach(warnings);
+        return Optional.of(descriptor);
     }
 
     /**

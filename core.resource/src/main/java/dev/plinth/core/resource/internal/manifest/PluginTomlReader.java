@@ -10,6 +10,7 @@ import dev.plinth.core.resource.descriptor.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,13 @@ final class PluginTomlReader implements ManifestReader {
             "fuel_on_enable", "max_memory_pages");
     /** The ABIs of WebAssembly plugins. */
     static final List<String> ABIS = List.of("env", "mcrs", "extism");
+    /** The tables a plugin.toml has. */
+    private static final List<String> TABLES = List.of("plugin", "dependencies", "permissions", "resources", "limits");
+    /** The keys of {@code [plugin]}. */
+    private static final List<String> PLUGIN = List.of("name", "version", "author", "description", "main",
+            "wasm_file", "abi");
+    /** The keys of {@code [resources]}. */
+    private static final List<String> RESOURCES = List.of("max_memory_mb", "max_fuel_per_tick");
 
     @Override
     public ResourceDescriptor read(ManifestDocument document, ResourceFiles files) {
@@ -69,6 +77,17 @@ final class PluginTomlReader implements ManifestReader {
                 language, VersionSyntax.version(plugin.get("version")), plugin.get("author").text().orElse(""),
                 plugin.get("description").text().orElse(""), main, List.of(), List.of(), List.of(),
                 ManifestRules.dependencies(top.get("dependencies"), dependencies), permissions, limits, details);
+    }
+
+    @Override
+    public List<String> unread(ManifestDocument document) {
+        ManifestNode top = document.top();
+        var tables = new LinkedHashMap<String, String>();
+        TABLES.forEach(table -> tables.put(table, "the [" + table + "] table"));
+        var warnings = new ArrayList<>(UnknownKeys.in(top, TABLES, Map.of()));
+        warnings.addAll(UnknownKeys.in(top.get("plugin"), PLUGIN, tables));
+        warnings.addAll(UnknownKeys.in(top.get("resources"), RESOURCES, Map.of()));
+        return warnings;
     }
 
     private static FormatDetails.PluginToml details(ManifestNode plugin, ManifestNode top, boolean wasmFile,

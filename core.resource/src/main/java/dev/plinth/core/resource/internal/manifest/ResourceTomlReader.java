@@ -20,6 +20,10 @@ import java.util.Optional;
  */
 final class ResourceTomlReader implements ManifestReader {
 
+    /** The keys Plinth reads. */
+    private static final List<String> KEYS = List.of("type", "main", "client-main", "client-files", "deps", "version",
+            "author", "description");
+
     @Override
     public ResourceDescriptor read(ManifestDocument document, ResourceFiles files) {
         String name = ManifestRules.folderName(document, files.name());
@@ -52,5 +56,10 @@ final class ResourceTomlReader implements ManifestReader {
                 top.get("description").text().orElse(""), main, List.of(), List.of(), clientFiles,
                 ManifestRules.dependencies(top.get("deps"), dependencies), Map.of(), ResourceLimits.NONE,
                 new FormatDetails.ResourceToml(type, clientMain));
+    }
+
+    @Override
+    public List<String> unread(ManifestDocument document) {
+        return UnknownKeys.in(document.top(), KEYS, Map.of());
     }
 }

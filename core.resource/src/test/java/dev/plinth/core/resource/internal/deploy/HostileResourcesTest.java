@@ -27,7 +27,7 @@ class HostileResourcesTest {
     Path work;
 
     private BundleFactory factory() {
-        return new BundleFactory(work, DeployLimits.DEFAULTS);
+        return new BundleFactory(work, DeployLimits.DEFAULTS, warning -> {});
     }
 
     @Test
@@ -105,7 +105,7 @@ class HostileResourcesTest {
         }
 
         var e = assertThrows(UncheckedIOException.class,
-                () -> new BundleFactory(work, new DeployLimits(1L << 20, 5)).build(folder("many")));
+                () -> new BundleFactory(work, new DeployLimits(1L << 20, 5), warning -> {}).build(folder("many")));
 
         assertEquals("resources/many holds more than the 5 files allowed for a resource (framework property "
                 + "plinth.resources.max.files)", e.getMessage());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.plinth.core.resource.ResourceErrorCode;
 import dev.plinth.core.resource.descriptor.ManifestException;
 import dev.plinth.core.resource.descriptor.ResourceDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading manifests in tests, and checking refusals name the file, the line and the field. */
 final class ManifestAssertions {
@@ -15,6 +17,13 @@ final class ManifestAssertions {
 
     static ResourceDescriptor read(MemoryFiles files) {
         return Manifests.read(files).orElseThrow(() -> new AssertionError("no manifest found"));
+    }
+
+    /** The warnings about keys a valid manifest holds and Plinth does not read. */
+    static List<String> warnings(MemoryFiles files) {
+        var warnings = new ArrayList<String>();
+        Manifests.read(files, warnings::add).orElseThrow(() -> new AssertionError("no manifest found"));
+        return warnings;
     }
 
     static ManifestException refused(MemoryFiles files, ResourceErrorCode code, String file, int line, String field) {

@@ -44,6 +44,44 @@ class PluginTomlReaderTest {
             """;
 
     @Test
+    void keysPlinthDoesNotReadAreNamedWithTheirLineAndTheKeyMeant() {
+        var files = MemoryFiles.named("chat-demo").with("plugin.toml", """
+                [plugin]
+                name = "chat-demo"
+                verison = "1.2.0"
+                main = "main.lua"
+                depends = ["core"]
+
+                [resource]
+                max_memory_mb = 4
+
+                [resources]
+                max_memory = 8
+                """).with("main.lua", "");
+
+        String ignored = "is not a key Plinth reads";
+        assertEquals(List.of(
+                "chat-demo: plugin.toml line 7, field 'resource': " + ignored + ", so it is ignored "
+                        + "(did you mean 'resources'?)",
+                "chat-demo: plugin.toml line 3, field 'plugin.verison': " + ignored + " in [plugin], so it is ignored "
+                        + "(did you mean 'version'?)",
+                "chat-demo: plugin.toml line 5, field 'plugin.depends': " + ignored + " in [plugin], so it is ignored "
+                        + "(did you mean the [dependencies] table?)",
+                "chat-demo: plugin.toml line 11, field 'resources.max_memory': " + ignored + " in [resources], so it "
+                        + "is ignored (did you mean 'max_memory_mb'?)"),
+                ManifestAssertions.warnings(files));
+        var d = read(files);
+        assertEquals(Version.emptyVersion, d.version());
+        assertEquals(List.of(), d.dependencies());
+    }
+
+    @Test
+    void theReleasedExamplesHoldNoKeyPlinthDoesNotRead() {
+        assertEquals(List.of(), ManifestAssertions.warnings(
+                MemoryFiles.named("folder").with("plugin.toml", WASM_PLUGIN).with("plugin.wasm", "")));
+    }
+
+    @Test
     void theWasmPluginExampleIsReadWithPermissionsAndLimits() {
         var d = read(MemoryFiles.named("folder").with("plugin.toml", WASM_PLUGIN).with("plugin.wasm", ""));
 

@@ -2,6 +2,7 @@ package dev.plinth.core.resource.internal.manifest;
 
 import static dev.plinth.core.resource.internal.manifest.ManifestAssertions.read;
 import static dev.plinth.core.resource.internal.manifest.ManifestAssertions.refused;
+import static dev.plinth.core.resource.internal.manifest.ManifestAssertions.warnings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,35 @@ class ResourceTomlReaderTest {
         assertEquals(List.of("client/index.js", "client/*"), d.clientFiles());
         assertEquals(List.of(Dependency.on("core", Dependency.ANY)), d.dependencies());
         assertEquals(new FormatDetails.ResourceToml("js", Optional.of("client/index.js")), d.details());
+    }
+
+    @Test
+    void aKeyPlinthDoesNotReadIsNamedWithItsLineAndTheKeyMeant() {
+        var files = MemoryFiles.named("hud")
+                .with("resource.toml", """
+                        type = "js"
+                        main = "server/index.js"
+                        client_main = "client/index.js"
+                        required-permissions = ["Screen Capture"]
+                        """)
+                .with("server/index.js", "");
+
+        assertEquals(List.of(
+                "hud: resource.toml line 3, field 'client_main': is not a key Plinth reads, so it is ignored "
+                        + "(did you mean 'client-main'?)",
+                "hud: resource.toml line 4, field 'required-permissions': is not a key Plinth reads, so it is ignored"),
+                warnings(files));
+        assertEquals(List.of(), read(files).clientFiles());
+        assertEquals(List.of(), warnings(MemoryFiles.named("example-ts").with("resource.toml", """
+                type = "js"
+                main = "server/index.js"
+                client-main = "client/index.js"
+                client-files = ["client/*"]
+                deps = ["core"]
+                version = "1.0.0"
+                author = "me"
+                description = "the seed's plugin"
+                """).with("server/index.js", "").with("client/index.js", "")));
     }
 
     @Test
